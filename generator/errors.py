@@ -1,0 +1,66 @@
+"""User-facing problems and the one exception family for bad input.
+
+Every problem a user can fix is a `Problem` with a file position; code that finds problems collects them
+all and raises `DataError` once, so a run reports everything at once. The CLI edge turns `PlansiteError`
+into a clean message and an exit code; nothing below the CLI prints or exits.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+
+YamlPath = tuple[object, ...]
+"""Keys and list indices from the top of a YAML document down to one value."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+    yaml_path: str = ""
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        text = f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+        if self.yaml_path:
+            text += f" ({self.yaml_path})"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class PlansiteError(Exception):
+    """Base of every error caused by the user's input or invocation rather than by a bug."""
+
+
+class UsageError(PlansiteError):
+    """The command was called wrongly (e.g. a path that does not exist)."""
+
+
+class DataError(PlansiteError):
+    """The data has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

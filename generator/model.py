@@ -1,0 +1,50 @@
+"""The plan as the later stages see it: one validated plan file and its unit projects, assembled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, TaskSpec
+
+
+@dataclass(frozen=True)
+class Plan:
+    directory: Path
+    spec: PlanFile
+    projects: tuple[ProjectFile, ...]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def strategies(self) -> list[StrategySpec]:
+        return self.spec.strategies
+
+    @property
+    def tasks(self) -> list[TaskSpec]:
+        return [task for strategy in self.spec.strategies for task in strategy.tasks]
+
+    def projects_of(self, task_id: str) -> list[ProjectFile]:
+        return [project for project in self.projects if task_of(project.id) == task_id]
+
+    def indicators(self) -> Iterator[tuple[ProjectFile, IndicatorSpec]]:
+        for project in self.projects:
+            for indicator in project.indicators:
+                yield project, indicator
+
+
+def parent_id(node_id: str) -> str:
+    """`1-2-3` → `1-2`."""
+    return node_id.rsplit("-", 1)[0]
+
+
+def task_of(project_id: str) -> str:
+    return parent_id(project_id)
+
+
+def sort_key(node_id: str) -> tuple[int, ...]:
+    """Ids sort by number, so 1-10 follows 1-9."""
+    return tuple(int(part) for part in node_id.split("-"))

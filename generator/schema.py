@@ -1,0 +1,286 @@
+"""The shape of plan files: pydantic models that mirror the YAML exactly.
+
+Everything a single file can get wrong on its own (missing or unknown keys, wrong types, malformed ids,
+negative or non-finite numbers) is rejected here, with our own messages. Rules that need more than one
+value (years inside the period, totals, parents) live in `validate`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic_core import PydanticCustomError
+
+Number = int | float
+
+
+def describe_value(value: object) -> str:
+    """How a YAML value reads in a message: `string 'abc'`, `number 5`, `a list`."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"number {value}"
+    if isinstance(value, str):
+        return f"string '{value}'"
+    if isinstance(value, datetime.date):
+        return f"date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _number(value: Any) -> Number:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        hint = " (write numbers without thousands separators or units)" if isinstance(value, str) else ""
+        raise PydanticCustomError("number_type", "expected a number, got {got}" + hint, {"got": describe_value(value)})
+    if not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "expected a finite number, got {got}", {"got": value})
+    if value < 0:
+        raise PydanticCustomError("negative_number", "must not be negative, got {got}", {"got": value})
+    return value
+
+
+def _optional_number(value: Any) -> Number | None:
+    return None if value is None else _number(value)
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise PydanticCustomError(
+            "year_type", "expected a year such as 2024, got {got}", {"got": describe_value(value)}
+        )
+    return value
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        value = {"ko": value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            "text_type", "expected text (a string, or ko and en), got {got}", {"got": describe_value(value)}
+        )
+    return value
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "text must not be empty", {})
+    return value
+
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_NODE_ID = re.compile(r"[1-9][0-9]*(-[1-9][0-9]*)*")
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug",
+            "expected an id of lowercase letters, digits and hyphens, got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+def _node_id(value: Any) -> str:
+    # `id: 1` is read by YAML as a number; take it as the id "1" rather than make editors quote it.
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _NODE_ID.fullmatch(value):
+        raise PydanticCustomError(
+            "node_id",
+            "expected an id of numbers joined by hyphens such as 1-2-3, got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+Year = Annotated[int, PlainValidator(_year)]
+Amount = Annotated[Number, PlainValidator(_number)]
+OptionalAmount = Annotated[Number | None, PlainValidator(_optional_number)]
+Slug = Annotated[str, PlainValidator(_slug)]
+NodeId = Annotated[str, PlainValidator(_node_id)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class LocalizedText(Model):
+    ko: Annotated[str, PlainValidator(lambda v: _non_empty(_string(v)))]
+    en: Annotated[str | None, PlainValidator(lambda v: None if v is None else _non_empty(_string(v)))] = None
+
+    def get(self, language: str) -> str:
+        """The text in `language`, falling back to Korean (the source language)."""
+        return (self.en if language == "en" else None) or self.ko
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "expected a string, got {got}", {"got": describe_value(value)})
+    return value
+
+
+Text = Annotated[LocalizedText, BeforeValidator(_text)]
+
+
+def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
+    """A yearly target or stated total: nothing, a number, measures of a compound target, or text."""
+    if value is None:
+        return None
+    if isinstance(value, str) or (isinstance(value, dict) and "ko" in value):
+        return LocalizedText.model_validate(_text(value))
+    if isinstance(value, dict):
+        measures: dict[str, Number] = {}
+        for key, amount in value.items():
+            try:
+                measures[str(key)] = _number(amount)
+            except PydanticCustomError as error:
+                raise PydanticCustomError(
+                    "measure_value", "measure '{key}': {message}", {"key": key, "message": error.message()}
+                ) from None
+        return measures
+    return _number(value)
+
+
+Target = Annotated[Number | dict[str, Number] | LocalizedText | None, PlainValidator(_target)]
+
+
+class Discrepancy(Model):
+    field: Literal["title", "name", "unit", "targets", "total", "budget", "department", "contact", "numbering", "other"]
+    indicator: NodeId | None = None
+    project: NodeId | None = None
+    sources: Annotated[list[Slug], Field(min_length=1)]
+    note: Text
+
+
+class Period(Model):
+    first: Year
+    last: Year
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first, self.last + 1))
+
+
+class Levels(Model):
+    strategy: Text
+    task: Text
+    project: Text
+    indicator: Text
+
+
+class Source(Model):
+    id: Slug
+    title: Text
+    issuer: Text | None = None
+    reference: Annotated[str, PlainValidator(_string)] | None = None
+    date: datetime.date | None = None
+
+
+class TaskSpec(Model):
+    id: NodeId
+    label: Annotated[str, PlainValidator(_string)] | None = None
+    title: Text
+    short_title: Text | None = None
+
+
+class StrategySpec(Model):
+    id: NodeId
+    label: Annotated[str, PlainValidator(_string)] | None = None
+    title: Text
+    short_title: Text | None = None
+    tasks: Annotated[list[TaskSpec], Field(min_length=1)]
+
+
+class PlanFile(Model):
+    id: Slug
+    title: Text
+    short_title: Text | None = None
+    period: Period
+    vision: Text | None = None
+    budget_unit: Text
+    levels: Levels
+    sources: Annotated[list[Source], Field(min_length=1)]
+    strategies: Annotated[list[StrategySpec], Field(min_length=1)]
+    discrepancies: list[Discrepancy] = []
+
+
+class Origin(Model):
+    status: Literal["continued", "new"]
+    note: Text | None = None
+
+
+NON_BUDGET = "non-budget"
+
+
+class Budget(Model):
+    years: dict[Year, OptionalAmount] | None
+    total: OptionalAmount = None
+
+    @property
+    def is_non_budget(self) -> bool:
+        """The plan marks the project 비예산: it needs no budget (`budget: non-budget` in YAML)."""
+        return self.years is None
+
+
+def _budget(value: Any) -> Any:
+    if isinstance(value, str):
+        if value == NON_BUDGET:
+            # `years` cannot be null when written in YAML, so a null `years` marks non-budget unambiguously.
+            return Budget.model_construct(years=None, total=None)
+        raise PydanticCustomError(
+            "budget_type",
+            "expected a budget (years and total) or '{non_budget}', got {got}",
+            {"non_budget": NON_BUDGET, "got": describe_value(value)},
+        )
+    if isinstance(value, dict) and value.get("years", {}) is None:
+        raise PydanticCustomError("budget_years", "budget years must be a mapping of year to amount", {})
+    return value
+
+
+class Contact(Model):
+    department: Text
+    team: Text | None = None
+    phone: Annotated[str, PlainValidator(_string)]
+
+
+class Measure(Model):
+    id: Slug
+    unit: Text
+    primary: bool = False
+
+
+class IndicatorSpec(Model):
+    id: NodeId
+    name: Text
+    unit: Text | None = None
+    measures: list[Measure] | None = None
+    kind: Literal["flow", "stock"] | None = None
+    direction: Literal["higher", "lower"] = "higher"
+    qualitative: bool = False
+    targets: dict[Year, Target]
+    total: Target = None
+
+
+class ProjectFile(Model):
+    id: NodeId
+    label: Annotated[str, PlainValidator(_string)] | None = None
+    title: Text
+    departments: Annotated[list[Text], Field(min_length=1)]
+    origin: Origin | None = None
+    purpose: Text | None = None
+    legal_basis: list[Text] = []
+    content: Text | None = None
+    budget: Annotated[Budget | None, BeforeValidator(_budget)] = None
+    contacts: list[Contact] = []
+    indicators: list[IndicatorSpec]
+    discrepancies: list[Discrepancy] = []

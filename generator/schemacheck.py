@@ -1,0 +1,99 @@
+"""Turn pydantic's validation errors into positioned, plain-language problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import Problem
+from generator.schema import describe_value
+from generator.yamlsource import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+def check_schema(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a document against a model; return the model or every problem found."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = [_problem(document, model, dict(detail)) for detail in error.errors(include_url=False)]
+        return None, sorted(set(problems))
+
+
+def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    if loc and loc[-1] == "[key]":
+        # A bad mapping key: point at the key itself.
+        path = loc[:-1]
+        return document.problem(path, detail["msg"], at_key=True)
+    if kind == "missing":
+        key = loc[-1]
+        return document.problem(loc[:-1], f"missing required key '{key}'")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+        return document.problem(loc, f"unknown key '{key}'", hint=hint, at_key=True)
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return document.problem(loc, f"invalid value {describe_value(value)}", hint=f"expected {expected}")
+    if kind == "too_short":
+        minimum = detail.get("ctx", {}).get("min_length", 1)
+        return document.problem(loc, f"must list at least {minimum} item{'s' if minimum != 1 else ''}")
+    if kind in _EXPECTED:
+        return document.problem(loc, f"expected {_EXPECTED[kind]}, got {describe_value(value)}")
+    return document.problem(loc, detail["msg"])
+
+
+def _allowed_keys(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The keys the model allows at a path, found by following the field annotations."""
+    annotation: Any = model
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                return []
+            annotation = field.annotation
+        else:
+            args = typing.get_args(annotation)
+            annotation = args[-1] if args else None
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional so the model or container underneath shows."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation

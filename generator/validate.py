@@ -1,0 +1,502 @@
+"""Validate plan folders: every file's shape, then the rules that span values and files.
+
+All problems of a run are collected; nothing stops at the first one. The result is a report the CLI
+prints; this module never prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from generator.errors import DataError, Problem, Severity, UsageError, YamlPath, display_path
+from generator.model import Plan, parent_id, sort_key
+from generator.schema import (
+    Budget,
+    Discrepancy,
+    IndicatorSpec,
+    LocalizedText,
+    PlanFile,
+    ProjectFile,
+)
+from generator.schemacheck import check_schema
+from generator.yamlsource import Document, load_document
+
+M = TypeVar("M", bound=BaseModel)
+
+PLAN_FILE = "plan.yaml"
+PROJECTS_DIR = "projects"
+
+
+@dataclass
+class Counts:
+    plans: int = 0
+    strategies: int = 0
+    tasks: int = 0
+    projects: int = 0
+    indicators: int = 0
+    text_fields: int = 0
+    missing_en: int = 0
+
+    @property
+    def en_coverage(self) -> float:
+        return 100.0 if not self.text_fields else 100.0 * (self.text_fields - self.missing_en) / self.text_fields
+
+
+@dataclass
+class ValidationReport:
+    problems: list[Problem] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+    def of(self, severity: Severity) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is severity]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.of(Severity.WARNING)
+
+    @property
+    def notices(self) -> list[Problem]:
+        return self.of(Severity.NOTICE)
+
+
+def find_plan_dirs(path: Path) -> list[Path]:
+    """A plan folder itself, or a folder of plan folders (such as `plans/`)."""
+    if not path.exists():
+        raise UsageError(f"{display_path(path)}: no such file or directory")
+    if not path.is_dir():
+        raise UsageError(f"{display_path(path)}: expected a folder of plans or a plan folder, got a file")
+    if (path / PLAN_FILE).is_file():
+        return [path]
+    found = sorted(child for child in path.iterdir() if (child / PLAN_FILE).is_file())
+    if not found:
+        raise UsageError(f"{display_path(path)}: no {PLAN_FILE} here or in the folders directly below")
+    return found
+
+
+def validate_path(path: Path) -> ValidationReport:
+    report = ValidationReport()
+    for directory in find_plan_dirs(path):
+        plan, problems = load_plan(directory, report.counts)
+        report.problems.extend(problems)
+        if plan is not None:
+            report.plans.append(plan)
+    report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))
+    return report
+
+
+def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Load and check one plan folder. The plan is returned only when it has no errors."""
+    counts = counts if counts is not None else Counts()
+    problems: list[Problem] = []
+    plan_doc, plan_spec = _read(directory / PLAN_FILE, PlanFile, problems)
+    projects: list[tuple[Document, ProjectFile]] = []
+    project_dir = directory / PROJECTS_DIR
+    files = sorted(project_dir.glob("*.yaml")) if project_dir.is_dir() else []
+    for path in files:
+        document, spec = _read(path, ProjectFile, problems)
+        if document is not None and spec is not None:
+            projects.append((document, spec))
+
+    if plan_doc is not None and plan_spec is not None:
+        checker = _PlanChecker(directory, plan_doc, plan_spec, problems)
+        checker.check_plan()
+        for document, spec in projects:
+            checker.check_project(document, spec)
+        checker.check_unique_indicators(projects)
+        counts.plans += 1
+        counts.strategies += len(plan_spec.strategies)
+        counts.tasks += sum(len(strategy.tasks) for strategy in plan_spec.strategies)
+    counts.projects += len(projects)
+    counts.indicators += sum(len(spec.indicators) for _, spec in projects)
+
+    documents: list[tuple[Document, BaseModel]] = [(document, spec) for document, spec in projects]
+    if plan_doc is not None and plan_spec is not None:
+        documents.insert(0, (plan_doc, plan_spec))
+    for document, spec in documents:
+        for path, text in iter_texts(spec):
+            counts.text_fields += 1
+            if text.en is None:
+                counts.missing_en += 1
+                problems.append(
+                    document.problem(path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING)
+                )
+
+    if any(problem.severity is Severity.ERROR for problem in problems) or plan_spec is None:
+        return None, problems
+    ordered = tuple(sorted((spec for _, spec in projects), key=lambda spec: sort_key(spec.id)))
+    return Plan(directory, plan_spec, ordered), problems
+
+
+def load_plans(path: Path) -> list[Plan]:
+    """Load every plan below `path`, or raise `DataError` with all errors found."""
+    report = validate_path(path)
+    if report.errors:
+        raise DataError(report.errors)
+    return report.plans
+
+
+def _read(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
+    try:
+        document = load_document(path)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None, None
+    problems.extend(document.problems)
+    spec, found = check_schema(document, model)
+    problems.extend(found)
+    return document, spec
+
+
+def iter_texts(node: object, path: YamlPath = ()) -> Iterator[tuple[YamlPath, LocalizedText]]:
+    """Every text field in a validated model, with its path in the YAML."""
+    if isinstance(node, LocalizedText):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from iter_texts(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from iter_texts(item, (*path, index))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from iter_texts(item, (*path, key))
+
+
+def format_amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+class _PlanChecker:
+    """The rules that need more than one value: ids, parents, periods, totals, references."""
+
+    def __init__(self, directory: Path, document: Document, spec: PlanFile, problems: list[Problem]):
+        self.directory = directory
+        self.document = document
+        self.spec = spec
+        self.problems = problems
+        self.years = spec.period.years
+        self.period_text = f"{spec.period.first}–{spec.period.last}"
+        self.task_ids = {task.id for strategy in spec.strategies for task in strategy.tasks}
+        self.source_ids = {source.id for source in spec.sources}
+
+    def error(self, document: Document, path: YamlPath, message: str, hint: str = "", *, at_key: bool = False):
+        self.problems.append(document.problem(path, message, hint=hint, at_key=at_key))
+
+    def check_plan(self) -> None:
+        doc, spec = self.document, self.spec
+        if spec.id != self.directory.name:
+            self.error(
+                doc,
+                ("id",),
+                f"plan id '{spec.id}' differs from its folder name '{self.directory.name}'",
+                "rename the folder or change the id",
+            )
+        if spec.period.first > spec.period.last:
+            self.error(
+                doc, ("period", "last"), f"period ends ({spec.period.last}) before it begins ({spec.period.first})"
+            )
+        self._unique(
+            doc, [("sources", i, "id") for i in range(len(spec.sources))], [s.id for s in spec.sources], "source id"
+        )
+        self._unique(
+            doc,
+            [("strategies", i, "id") for i in range(len(spec.strategies))],
+            [s.id for s in spec.strategies],
+            "strategy id",
+        )
+        task_paths: list[YamlPath] = []
+        task_ids: list[str] = []
+        for i, strategy in enumerate(spec.strategies):
+            if "-" in strategy.id:
+                self.error(doc, ("strategies", i, "id"), f"strategy id '{strategy.id}' must be a single number")
+            for j, task in enumerate(strategy.tasks):
+                task_paths.append(("strategies", i, "tasks", j, "id"))
+                task_ids.append(task.id)
+                if parent_id(task.id) != strategy.id or task.id.count("-") != 1:
+                    self.error(
+                        doc,
+                        ("strategies", i, "tasks", j, "id"),
+                        f"task id '{task.id}' does not belong to strategy '{strategy.id}'",
+                        f"task ids of this strategy look like {strategy.id}-1",
+                    )
+        self._unique(doc, task_paths, task_ids, "task id")
+        self._check_discrepancies(doc, ("discrepancies",), spec.discrepancies, indicators=None)
+
+    def check_project(self, doc: Document, spec: ProjectFile) -> None:
+        stem = doc.path.stem
+        if spec.id != stem:
+            self.error(
+                doc,
+                ("id",),
+                f"project id '{spec.id}' differs from its file name '{doc.path.name}'",
+                f"rename the file to {spec.id}.yaml or change the id",
+            )
+        task = parent_id(spec.id)
+        if spec.id.count("-") != 2:
+            self.error(doc, ("id",), f"project id '{spec.id}' must have three parts (strategy-task-project)")
+        elif task not in self.task_ids:
+            self.error(
+                doc,
+                ("id",),
+                f"project '{spec.id}' belongs to task '{task}', which plan.yaml does not define",
+                "add the task to plan.yaml or correct the id",
+            )
+        if spec.budget is not None:
+            self._check_budget(doc, spec.id, spec.budget, spec.discrepancies)
+        self._unique(
+            doc,
+            [("indicators", i, "id") for i in range(len(spec.indicators))],
+            [indicator.id for indicator in spec.indicators],
+            "indicator id",
+        )
+        for i, indicator in enumerate(spec.indicators):
+            self._check_indicator(doc, ("indicators", i), spec, indicator)
+        self._check_discrepancies(
+            doc, ("discrepancies",), spec.discrepancies, indicators={indicator.id for indicator in spec.indicators}
+        )
+
+    def check_unique_indicators(self, projects: list[tuple[Document, ProjectFile]]) -> None:
+        seen: dict[str, str] = {}
+        for doc, spec in projects:
+            for i, indicator in enumerate(spec.indicators):
+                if indicator.id in seen and seen[indicator.id] != doc.display:
+                    self.error(
+                        doc,
+                        ("indicators", i, "id"),
+                        f"indicator id '{indicator.id}' is also used in {seen[indicator.id]}",
+                    )
+                seen.setdefault(indicator.id, doc.display)
+
+    # -- helpers ----------------------------------------------------------------------------------------
+
+    def _unique(self, doc: Document, paths: list[YamlPath], ids: list[str], what: str) -> None:
+        first: dict[str, YamlPath] = {}
+        for path, value in zip(paths, ids, strict=True):
+            if value in first:
+                line, _ = doc.position(first[value])
+                self.error(doc, path, f"duplicate {what} '{value}' (first used on line {line})")
+            else:
+                first[value] = path
+
+    def _check_years(self, doc: Document, path: YamlPath, years: list[int], what: str) -> None:
+        for year in years:
+            if year not in self.years:
+                self.error(
+                    doc, (*path, year), f"year {year} is outside the plan period {self.period_text}", at_key=True
+                )
+        for year in self.years:
+            if year not in years:
+                self.error(
+                    doc,
+                    path,
+                    f"{what} for {year} is missing",
+                    f"write {year}: null if the plan gives none for that year",
+                )
+
+    def _check_budget(self, doc: Document, project_id: str, budget: Budget, discrepancies: list[Discrepancy]):
+        if budget.years is None:
+            return
+        self._check_years(doc, ("budget", "years"), list(budget.years), "budget")
+        if budget.total is None:
+            return
+        spent = sum(amount for amount in budget.years.values() if amount is not None)
+        if not _close(spent, budget.total):
+            recorded = any(d.field == "budget" and d.indicator is None for d in discrepancies)
+            message = (
+                f"stated budget total {format_amount(budget.total)} differs from the sum of the years "
+                f"{format_amount(spent)}"
+            )
+            if recorded:
+                self.problems.append(
+                    doc.problem(("budget", "total"), message + " (recorded discrepancy)", severity=Severity.NOTICE)
+                )
+            else:
+                self.error(
+                    doc,
+                    ("budget", "total"),
+                    message,
+                    "correct the figure, or record a discrepancy with field: budget if the source says so",
+                )
+
+    def _check_indicator(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec):
+        if not indicator.id.startswith(project.id + "-") or indicator.id.count("-") != 3:
+            self.error(
+                doc,
+                (*path, "id"),
+                f"indicator id '{indicator.id}' does not belong to project '{project.id}'",
+                f"indicator ids of this project look like {project.id}-1",
+            )
+        self._check_years(doc, (*path, "targets"), list(indicator.targets), "target")
+        if indicator.qualitative:
+            self._check_qualitative(doc, path, indicator)
+        elif indicator.measures is not None:
+            self._check_compound(doc, path, indicator)
+        else:
+            self._check_simple(doc, path, indicator)
+        if not indicator.qualitative:
+            self._check_total(doc, path, project, indicator)
+
+    def _check_qualitative(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
+        for key in ("unit", "measures", "kind", "total"):
+            if getattr(indicator, key) is not None:
+                self.error(doc, (*path, key), f"a qualitative indicator has no {key}", at_key=True)
+        for year, target in indicator.targets.items():
+            if target is not None and not isinstance(target, LocalizedText):
+                self.error(doc, (*path, "targets", year), "a qualitative target must be text")
+
+    def _check_simple(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
+        if indicator.unit is None:
+            self.error(
+                doc,
+                path,
+                "indicator has no unit",
+                "add unit: as the source writes it, or measures: for a compound target",
+            )
+        if indicator.kind is None:
+            self.error(
+                doc,
+                path,
+                "indicator has no kind",
+                "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
+            )
+        for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
+            where = (*path, "targets", year) if year != "total" else (*path, "total")
+            if isinstance(target, LocalizedText):
+                self.error(
+                    doc,
+                    where,
+                    "expected a number, got text",
+                    "mark the indicator qualitative: true if its targets are text",
+                )
+            elif isinstance(target, dict):
+                self.error(
+                    doc,
+                    where,
+                    "expected a number, got measures",
+                    "list the measures under measures: for a compound target",
+                )
+
+    def _check_compound(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
+        measures = indicator.measures or []
+        ids = [measure.id for measure in measures]
+        if indicator.unit is not None:
+            self.error(doc, (*path, "unit"), "a compound indicator has units on its measures, not unit:", at_key=True)
+        if indicator.kind is None:
+            self.error(
+                doc,
+                path,
+                "indicator has no kind",
+                "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
+            )
+        if len(measures) < 2:
+            self.error(
+                doc,
+                (*path, "measures"),
+                "a compound indicator needs at least two measures",
+                "use unit: for a single measure",
+            )
+        self._unique(doc, [(*path, "measures", i, "id") for i in range(len(measures))], ids, "measure id")
+        primaries = [measure.id for measure in measures if measure.primary]
+        if len(primaries) != 1:
+            self.error(
+                doc,
+                (*path, "measures"),
+                f"exactly one measure must be primary: true, found {len(primaries)}",
+                "rates are computed from the primary measure",
+            )
+        for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
+            where = (*path, "targets", year) if year != "total" else (*path, "total")
+            if target is None:
+                continue
+            if not isinstance(target, dict):
+                self.error(
+                    doc,
+                    where,
+                    "a compound target names each measure",
+                    "write e.g. {" + ", ".join(f"{m}: …" for m in ids) + "}",
+                )
+                continue
+            missing = [m for m in ids if m not in target]
+            unknown = [m for m in target if m not in ids]
+            if missing:
+                self.error(doc, where, "missing measure " + ", ".join(f"'{m}'" for m in missing))
+            for key in unknown:
+                self.error(doc, (*where, key), f"unknown measure '{key}'", "measures: " + ", ".join(ids), at_key=True)
+
+    def _check_total(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec):
+        if indicator.total is None or indicator.kind is None:
+            return
+        recorded = any(d.indicator == indicator.id and d.field in ("total", "targets") for d in project.discrepancies)
+        measures = [m.id for m in indicator.measures] if indicator.measures else [None]
+        for measure in measures:
+            values = [_measure(target, measure) for target in indicator.targets.values()]
+            stated = _measure(indicator.total, measure)
+            numbers = [v for v in values if isinstance(v, int | float)]
+            if stated is None or not isinstance(stated, int | float):
+                continue
+            summed = sum(numbers)
+            label = f" of '{measure}'" if measure else ""
+            if indicator.kind == "flow":
+                if _close(summed, stated):
+                    continue
+                message = (
+                    f"stated total{label} {format_amount(stated)} differs from the sum of the yearly targets "
+                    f"{format_amount(summed)}"
+                )
+            else:
+                last = next((v for v in reversed(values) if isinstance(v, int | float)), None)
+                if _close(summed, stated) or (last is not None and _close(last, stated)):
+                    continue
+                message = (
+                    f"stated total{label} {format_amount(stated)} of a stock indicator is neither the last "
+                    f"target {format_amount(last or 0)} nor the sum {format_amount(summed)}"
+                )
+            where = (*path, "total", measure) if measure else (*path, "total")
+            if recorded:
+                self.problems.append(doc.problem(where, message + " (recorded discrepancy)", severity=Severity.NOTICE))
+            else:
+                self.error(
+                    doc,
+                    where,
+                    message,
+                    "correct the figure, or record a discrepancy with field: total if the source says so",
+                )
+
+    def _check_discrepancies(
+        self, doc: Document, path: YamlPath, discrepancies: list[Discrepancy], indicators: set[str] | None
+    ) -> None:
+        for i, discrepancy in enumerate(discrepancies):
+            for j, source in enumerate(discrepancy.sources):
+                if source not in self.source_ids:
+                    self.error(
+                        doc,
+                        (*path, i, "sources", j),
+                        f"unknown source '{source}'",
+                        "sources in plan.yaml: " + ", ".join(sorted(self.source_ids)),
+                    )
+            if discrepancy.indicator is not None and indicators is not None and discrepancy.indicator not in indicators:
+                self.error(
+                    doc,
+                    (*path, i, "indicator"),
+                    f"discrepancy names indicator '{discrepancy.indicator}', which this file does not define",
+                )
+
+
+def _measure(target: object, measure: str | None) -> object:
+    if measure is None:
+        return target
+    return target.get(measure) if isinstance(target, dict) else None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-9 * max(1.0, abs(a), abs(b))
