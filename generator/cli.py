@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from pathlib import Path
 
@@ -50,7 +51,8 @@ def summary_line(report: ValidationReport, seconds: float) -> str:
         f"{_n(c.plans, 'plan')}, {_n(c.strategies, 'strategy', 'strategies')}, {_n(c.tasks, 'task')}, "
         f"{_n(c.projects, 'project')}, {_n(c.indicators, 'indicator')}"
     )
-    coverage = f"en coverage {c.en_coverage:.0f}%"
+    # Floor, so a single missing field never shows as 100%.
+    coverage = f"en coverage {math.floor(c.en_coverage)}%"
     if c.missing_en:
         coverage += f": {_n(c.missing_en, 'field')} missing"
     found = (

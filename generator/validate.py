@@ -194,11 +194,11 @@ class _PlanChecker:
 
     def check_plan(self) -> None:
         doc, spec = self.document, self.spec
-        if spec.id != self.directory.name:
+        if spec.id != self.directory.resolve().name:
             self.error(
                 doc,
                 ("id",),
-                f"plan id '{spec.id}' differs from its folder name '{self.directory.name}'",
+                f"plan id '{spec.id}' differs from its folder name '{self.directory.resolve().name}'",
                 "rename the folder or change the id",
             )
         if spec.period.first > spec.period.last:
@@ -375,8 +375,8 @@ class _PlanChecker:
                 self.error(
                     doc,
                     where,
-                    "expected a number, got text",
-                    "mark the indicator qualitative: true if its targets are text",
+                    f"expected a number, got text '{target.ko}'",
+                    "write the number alone, without unit or separators; text targets need qualitative: true",
                 )
             elif isinstance(target, dict):
                 self.error(
