@@ -52,6 +52,12 @@ def _optional_number(value: Any) -> Number | None:
     return None if value is None else _number(value)
 
 
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("int_type", "expected a whole number, got {got}", {"got": describe_value(value)})
+    return value
+
+
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
         raise PydanticCustomError(
@@ -201,17 +207,34 @@ class StrategySpec(Model):
     tasks: Annotated[list[TaskSpec], Field(min_length=1)]
 
 
+GradeName = Annotated[str, PlainValidator(_string)]
+
+
+class GradeBand(Model):
+    """A shown (whole-percent) rate of at least `min_rate` earns `grade`."""
+
+    grade: GradeName
+    min_rate: Annotated[int, PlainValidator(_whole_number)]
+
+
 class PlanFile(Model):
     id: Slug
     title: Text
     short_title: Text | None = None
     period: Period
+    target_years: list[Year] | None = None
     vision: Text | None = None
     budget_unit: Text
     levels: Levels
+    grade_scale: list[GradeBand] | None = None
     sources: Annotated[list[Source], Field(min_length=1)]
     strategies: Annotated[list[StrategySpec], Field(min_length=1)]
     discrepancies: list[Discrepancy] = []
+
+    @property
+    def recorded_years(self) -> list[int]:
+        """The years whose targets the data records: the whole period unless the sources show only some."""
+        return self.target_years if self.target_years is not None else self.period.years
 
 
 class Origin(Model):
@@ -275,7 +298,7 @@ class ProjectFile(Model):
     id: NodeId
     label: Annotated[str, PlainValidator(_string)] | None = None
     title: Text
-    departments: Annotated[list[Text], Field(min_length=1)]
+    departments: list[Text] = []
     origin: Origin | None = None
     purpose: Text | None = None
     legal_basis: list[Text] = []
@@ -283,4 +306,64 @@ class ProjectFile(Model):
     budget: Annotated[Budget | None, BeforeValidator(_budget)] = None
     contacts: list[Contact] = []
     indicators: list[IndicatorSpec]
+    discrepancies: list[Discrepancy] = []
+
+
+# -- annual results ----------------------------------------------------------------------------------------
+
+ResultStatus = Literal["evaluated", "excluded", "not_evaluated"]
+
+
+class Assessment(Model):
+    """A rate or grade set by judgement (정성평가) instead of computed; always with its rationale."""
+
+    rate: OptionalAmount = None
+    grade: GradeName | None = None
+    rationale: Text
+
+
+class Published(Model):
+    """The figures as an official report printed them, kept to compare with what plansite computes."""
+
+    rate: OptionalAmount = None
+    grade: GradeName | None = None
+    target: Annotated[str, PlainValidator(_string)] | None = None
+    actual: Annotated[str, PlainValidator(_string)] | None = None
+
+
+class IndicatorResult(Model):
+    indicator: NodeId
+    status: ResultStatus = "evaluated"
+    actual: Target = None
+    reason: Text | None = None
+    narrative: Text | None = None
+    assessed: Assessment | None = None
+    published: Published | None = None
+
+
+class BudgetExecution(Model):
+    """The year's budget (예산현액), commitments (원인행위) and expenditure (지출), in the plan's unit."""
+
+    budget: Amount
+    committed: OptionalAmount = None
+    spent: OptionalAmount = None
+
+
+class ProjectResults(Model):
+    project: NodeId
+    narrative: Text | None = None
+    budget: BudgetExecution | None = None
+    indicators: list[IndicatorResult] = []
+    discrepancies: list[Discrepancy] = []
+
+
+class CheckFile(Model):
+    """One year's implementation check (이행사항 점검) of a plan."""
+
+    plan: Slug
+    year: Year
+    title: Text
+    method: Text | None = None
+    sources: list[Source] = []
+    published_distribution: dict[GradeName, Annotated[int, PlainValidator(_whole_number)]] | None = None
     discrepancies: list[Discrepancy] = []

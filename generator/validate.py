@@ -18,6 +18,7 @@ from generator.model import Plan, parent_id, sort_key
 from generator.schema import (
     Budget,
     Discrepancy,
+    GradeBand,
     IndicatorSpec,
     LocalizedText,
     PlanFile,
@@ -185,6 +186,7 @@ class _PlanChecker:
         self.spec = spec
         self.problems = problems
         self.years = spec.period.years
+        self.recorded_years = [year for year in spec.recorded_years if year in self.years]
         self.period_text = f"{spec.period.first}–{spec.period.last}"
         self.task_ids = {task.id for strategy in spec.strategies for task in strategy.tasks}
         self.source_ids = {source.id for source in spec.sources}
@@ -205,6 +207,11 @@ class _PlanChecker:
             self.error(
                 doc, ("period", "last"), f"period ends ({spec.period.last}) before it begins ({spec.period.first})"
             )
+        for i, year in enumerate(spec.target_years or []):
+            if year not in self.years:
+                self.error(doc, ("target_years", i), f"year {year} is outside the plan period {self.period_text}")
+        if spec.grade_scale is not None:
+            self._check_grade_scale(doc, spec.grade_scale)
         self._unique(
             doc, [("sources", i, "id") for i in range(len(spec.sources))], [s.id for s in spec.sources], "source id"
         )
@@ -231,6 +238,24 @@ class _PlanChecker:
                     )
         self._unique(doc, task_paths, task_ids, "task id")
         self._check_discrepancies(doc, ("discrepancies",), spec.discrepancies, indicators=None)
+
+    def _check_grade_scale(self, doc: Document, bands: list[GradeBand]) -> None:
+        self._unique(doc, [("grade_scale", i, "grade") for i in range(len(bands))], [b.grade for b in bands], "grade")
+        for i in range(1, len(bands)):
+            if bands[i].min_rate >= bands[i - 1].min_rate:
+                self.error(
+                    doc,
+                    ("grade_scale", i, "min_rate"),
+                    f"grade {bands[i].grade} must start below grade {bands[i - 1].grade} ({bands[i - 1].min_rate})",
+                    "list the grades from the highest to the lowest",
+                )
+        if bands and bands[-1].min_rate != 0:
+            self.error(
+                doc,
+                ("grade_scale", len(bands) - 1, "min_rate"),
+                "the lowest grade must start at 0",
+                "every rate needs a grade",
+            )
 
     def check_project(self, doc: Document, spec: ProjectFile) -> None:
         stem = doc.path.stem
@@ -294,7 +319,7 @@ class _PlanChecker:
                 self.error(
                     doc, (*path, year), f"year {year} is outside the plan period {self.period_text}", at_key=True
                 )
-        for year in self.years:
+        for year in self.recorded_years:
             if year not in years:
                 self.error(
                     doc,
