@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from generator import __version__
-from generator.errors import DataError, PlansiteError, Problem, Severity, UsageError
-from generator.validate import ValidationReport, validate_path
+from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
+from generator.evaluation import evaluate_year
+from generator.model import Plan
+from generator.newyear import write_new_year
+from generator.report import render_report
+from generator.validate import ValidationReport, default_results_root, load_checked, validate_path
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -45,6 +51,88 @@ def validate(path: Path, strict: bool) -> None:
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+def _plans_option(function):
+    return click.option(
+        "--plans",
+        "plans_dir",
+        type=click.Path(path_type=Path),
+        default=Path("plans"),
+        show_default=True,
+        help="Folder of plans.",
+    )(function)
+
+
+def _results_option(function):
+    return click.option(
+        "--results",
+        "results_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Folder of results [default: results/ beside the plans folder].",
+    )(function)
+
+
+def _load(plans_dir: Path, results_dir: Path | None, plan_id: str) -> tuple[ValidationReport, Plan]:
+    report = load_checked(plans_dir, results_dir)
+    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
+    if plan is None:
+        known = ", ".join(plan.id for plan in report.plans) or "none"
+        raise UsageError(f"no plan '{plan_id}' in {display_path(plans_dir)} (plans: {known})")
+    return report, plan
+
+
+@main.command()
+@click.argument("plan_id", metavar="PLAN")
+@click.argument("year", type=int)
+@_plans_option
+@_results_option
+def report(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -> None:
+    """Print YEAR's grade distribution and audit findings for PLAN."""
+    with _user_errors():
+        checked, plan = _load(plans_dir, results_dir, plan_id)
+        years = checked.results.get(plan.id, {})
+        if year not in years:
+            recorded = ", ".join(str(y) for y in sorted(years)) or "none"
+            raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
+        click.echo(render_report(evaluate_year(plan, years[year])))
+
+
+@main.command("new-year")
+@click.argument("plan_id", metavar="PLAN")
+@click.argument("year", type=int)
+@_plans_option
+@_results_option
+def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -> None:
+    """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
+    with _user_errors():
+        _, plan = _load(plans_dir, results_dir, plan_id)
+        if year not in plan.spec.period.years:
+            first, last = plan.spec.period.first, plan.spec.period.last
+            raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")
+        root = results_dir if results_dir is not None else default_results_root(plans_dir)
+        outcome = write_new_year(plan, year, root)
+    for path in outcome.written:
+        click.echo(f"wrote {display_path(path)}")
+    for path in outcome.kept:
+        click.echo(f"kept {display_path(path)} (exists)")
+    click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn user errors into clean messages and exit codes: the CLI edge."""
+    try:
+        yield
+    except DataError as error:
+        for problem in error.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"plansite: {len(error.problems)} error(s) in the data; run plansite validate for details", err=True)
+        raise SystemExit(EXIT_PROBLEMS) from None
+    except PlansiteError as error:
+        click.echo(f"plansite: {error}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
 def summary_line(report: ValidationReport, seconds: float) -> str:
     c = report.counts
     counted = (
@@ -68,17 +156,3 @@ def _n(count: int, singular: str, plural: str | None = None) -> str:
 def _fail_usage(error: PlansiteError) -> None:
     click.echo(f"plansite: {error}", err=True)
     raise SystemExit(EXIT_USAGE)
-
-
-def print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(problem.format(), err=True)
-
-
-def run_guarded(error: PlansiteError) -> int:
-    """Map a user error to its exit code after printing it cleanly."""
-    if isinstance(error, DataError):
-        print_problems(error.problems)
-        return EXIT_PROBLEMS
-    click.echo(f"plansite: {error}", err=True)
-    return EXIT_USAGE

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Problem
+from generator.errors import DataError, Problem
 from generator.schema import describe_value
-from generator.yamlsource import Document
+from generator.yamlsource import Document, load_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,6 +36,19 @@ def check_schema(document: Document, model: type[M]) -> tuple[M | None, list[Pro
     except ValidationError as error:
         problems = [_problem(document, model, dict(detail)) for detail in error.errors(include_url=False)]
         return None, sorted(set(problems))
+
+
+def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
+    """Load a YAML file and check it against a model, adding every problem found to `problems`."""
+    try:
+        document = load_document(path)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None, None
+    problems.extend(document.problems)
+    spec, found = check_schema(document, model)
+    problems.extend(found)
+    return document, spec
 
 
 def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:

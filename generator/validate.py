@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from pydantic import BaseModel
 
 from generator.errors import DataError, Problem, Severity, UsageError, YamlPath, display_path
 from generator.model import Plan, parent_id, sort_key
+from generator.results import YearResults, load_results
 from generator.schema import (
     Budget,
     Discrepancy,
@@ -24,10 +24,8 @@ from generator.schema import (
     PlanFile,
     ProjectFile,
 )
-from generator.schemacheck import check_schema
-from generator.yamlsource import Document, load_document
-
-M = TypeVar("M", bound=BaseModel)
+from generator.schemacheck import read_checked
+from generator.yamlsource import Document
 
 PLAN_FILE = "plan.yaml"
 PROJECTS_DIR = "projects"
@@ -42,6 +40,7 @@ class Counts:
     indicators: int = 0
     text_fields: int = 0
     missing_en: int = 0
+    result_years: int = 0
 
     @property
     def en_coverage(self) -> float:
@@ -53,6 +52,7 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    results: dict[str, dict[int, YearResults]] = field(default_factory=dict)
 
     def of(self, severity: Severity) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity is severity]
@@ -84,13 +84,25 @@ def find_plan_dirs(path: Path) -> list[Path]:
     return found
 
 
-def validate_path(path: Path) -> ValidationReport:
+def default_results_root(plans_path: Path) -> Path:
+    """`results/` beside the folder of plans: plans/ → results/, plans/<id>/ → results/."""
+    plan_dirs_parent = plans_path if not (plans_path / PLAN_FILE).is_file() else plans_path.parent
+    return plan_dirs_parent.resolve().parent / "results"
+
+
+def validate_path(path: Path, results_root: Path | None = None) -> ValidationReport:
+    """Check the plans below `path` and, for each plan without errors, its results."""
     report = ValidationReport()
+    results_root = results_root if results_root is not None else default_results_root(path)
     for directory in find_plan_dirs(path):
         plan, problems = load_plan(directory, report.counts)
         report.problems.extend(problems)
         if plan is not None:
             report.plans.append(plan)
+            years, result_problems = load_results(plan, results_root)
+            report.problems.extend(result_problems)
+            report.results[plan.id] = years
+            report.counts.result_years += len(years)
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))
     return report
 
@@ -99,12 +111,12 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     """Load and check one plan folder. The plan is returned only when it has no errors."""
     counts = counts if counts is not None else Counts()
     problems: list[Problem] = []
-    plan_doc, plan_spec = _read(directory / PLAN_FILE, PlanFile, problems)
+    plan_doc, plan_spec = read_checked(directory / PLAN_FILE, PlanFile, problems)
     projects: list[tuple[Document, ProjectFile]] = []
     project_dir = directory / PROJECTS_DIR
     files = sorted(project_dir.glob("*.yaml")) if project_dir.is_dir() else []
     for path in files:
-        document, spec = _read(path, ProjectFile, problems)
+        document, spec = read_checked(path, ProjectFile, problems)
         if document is not None and spec is not None:
             projects.append((document, spec))
 
@@ -138,24 +150,12 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     return Plan(directory, plan_spec, ordered), problems
 
 
-def load_plans(path: Path) -> list[Plan]:
-    """Load every plan below `path`, or raise `DataError` with all errors found."""
-    report = validate_path(path)
+def load_checked(path: Path, results_root: Path | None = None) -> ValidationReport:
+    """Load every plan below `path` with its results, or raise `DataError` with all errors found."""
+    report = validate_path(path, results_root)
     if report.errors:
         raise DataError(report.errors)
-    return report.plans
-
-
-def _read(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
-    try:
-        document = load_document(path)
-    except DataError as error:
-        problems.extend(error.problems)
-        return None, None
-    problems.extend(document.problems)
-    spec, found = check_schema(document, model)
-    problems.extend(found)
-    return document, spec
+    return report
 
 
 def iter_texts(node: object, path: YamlPath = ()) -> Iterator[tuple[YamlPath, LocalizedText]]:

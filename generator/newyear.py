@@ -1,0 +1,93 @@
+"""Write an empty-but-complete year of results for departments to fill in. Never overwrites a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.model import Plan
+from generator.results import CHECK_FILE, PROJECTS_DIR, results_dir_for
+from generator.schema import IndicatorSpec, LocalizedText, ProjectFile
+from generator.validate import format_amount
+
+
+@dataclass
+class NewYearOutcome:
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _target_text(indicator: IndicatorSpec, year: int) -> str:
+    target = indicator.targets.get(year)
+    if target is None:
+        return "no target"
+    if isinstance(target, LocalizedText):
+        return target.ko
+    if isinstance(target, dict):
+        units = {m.id: m.unit.ko for m in indicator.measures or []}
+        return ", ".join(f"{format_amount(v)}{units.get(k, '')}" for k, v in target.items())
+    unit = indicator.unit.ko if indicator.unit else ""
+    return f"{format_amount(target)}{unit}"
+
+
+def check_file_text(plan: Plan, year: int) -> str:
+    short = plan.spec.short_title or plan.spec.title
+    title_ko = f"{year}년 {short.ko} 이행사항 점검"
+    title_en = f"{year} implementation check of the {short.get('en')}"
+    return (
+        f"# The {year} implementation check of {plan.id}. Written by `plansite new-year`; edit freely.\n"
+        f"plan: {plan.id}\n"
+        f"year: {year}\n"
+        "title:\n"
+        f"  ko: {_quote(title_ko)}\n"
+        f"  en: {_quote(title_en)}\n"
+    )
+
+
+def project_file_text(plan: Plan, project: ProjectFile, year: int) -> str:
+    lines = [
+        f"# {year} results of {project.id} {project.title.ko}. Fill in each actual; see docs/data-format.md.",
+        f"project: {project.id}",
+    ]
+    budget = project.budget
+    planned = budget.years.get(year) if budget is not None and budget.years is not None else None
+    if planned is not None:
+        unit = plan.spec.budget_unit.ko
+        lines.append(
+            f"# budget: {{budget: …, committed: …, spent: …}}  # planned for {year}: {format_amount(planned)} {unit}"
+        )
+    if not project.indicators:
+        lines.append("indicators: []")
+    else:
+        lines.append("indicators:")
+    for indicator in project.indicators:
+        has_target = indicator.targets.get(year) is not None
+        lines += [
+            f"  - indicator: {indicator.id}  # {indicator.name.ko}; target {_target_text(indicator, year)}",
+            f"    status: {'evaluated' if has_target else 'not_evaluated'}",
+            "    actual: null",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new_year(plan: Plan, year: int, results_root: Path) -> NewYearOutcome:
+    """Create the year's check file and one results file per unit project, skipping any that exist."""
+    outcome = NewYearOutcome()
+    directory = results_dir_for(plan, results_root) / str(year)
+    files = {directory / CHECK_FILE: check_file_text(plan, year)}
+    for project in plan.projects:
+        files[directory / PROJECTS_DIR / f"{project.id}.yaml"] = project_file_text(plan, project, year)
+    for path, text in files.items():
+        if path.exists():
+            outcome.kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # "x" mode fails rather than overwrite, should a file appear between the check and the write.
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        outcome.written.append(path)
+    return outcome

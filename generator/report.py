@@ -1,0 +1,98 @@
+"""The terminal report of one year's check: distribution table and audit findings, for pull-request review."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from generator.evaluation import Finding, FindingKind, IndicatorOutcome, YearEvaluation
+from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution, RateStatus
+
+CATEGORY_LABELS = {
+    EXCLUDED: "평가 제외 (excluded)",
+    NOT_EVALUATED: "평가 안함 (not evaluated)",
+    PENDING: "미확정 (pending)",
+}
+SHORT_LABELS = {EXCLUDED: "평가 제외", NOT_EVALUATED: "평가 안함", PENDING: "미확정"}
+
+RATE_STATUS_TEXT = {
+    RateStatus.NO_TARGET: "no target",
+    RateStatus.ZERO_TARGET: "target is 0",
+    RateStatus.NO_ACTUAL: "no actual",
+    RateStatus.ZERO_ACTUAL: "actual is 0 (lower is better)",
+    RateStatus.QUALITATIVE: "qualitative target",
+}
+
+
+def distribution_line(distribution: Distribution) -> str:
+    """`total 45; A+ 13 (29%), A 8 (18%), B 0, …` — the official table in one line."""
+    parts = [
+        f"{SHORT_LABELS.get(row.category, row.category)} {row.count}" + (f" ({row.percent}%)" if row.count else "")
+        for row in distribution.rows
+    ]
+    return f"total {distribution.total}; " + ", ".join(parts)
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal, where Hangul takes two columns."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - columns)
+
+
+def distribution_table(distribution: Distribution) -> list[str]:
+    lines = [f"{_pad('등급 grade', 30)}{'count':>6}{'%':>6}", f"{_pad('계 total', 30)}{distribution.total:>6}{100:>6}"]
+    for row in distribution.rows:
+        label = CATEGORY_LABELS.get(row.category, row.category)
+        lines.append(f"{_pad(label, 30)}{row.count:>6}{row.percent:>6}")
+    return lines
+
+
+def published_comparison(evaluation: YearEvaluation) -> list[str]:
+    published = evaluation.results.check.published_distribution
+    if published is None:
+        return []
+    computed = evaluation.distribution
+    differences = [
+        f"  {SHORT_LABELS.get(category, category)}: published {count}, computed {computed.count(category)}"
+        for category, count in published.items()
+        if computed.count(category) != count
+    ]
+    if not differences:
+        return ["The distribution matches the published one."]
+    return ["The distribution differs from the published one:", *differences]
+
+
+def finding_line(finding: Finding, outcome: IndicatorOutcome) -> str:
+    project = outcome.project
+    label = f"{project.label} " if project.label else ""
+    where = f"{finding.indicator_id} {label}{project.title.ko} — {outcome.indicator.name.ko}"
+    if finding.kind is FindingKind.RATE_DIFFERS:
+        what = f"{finding.basis} rate {finding.stated} differs from computed {finding.computed}"
+    elif finding.kind is FindingKind.GRADE_DIFFERS:
+        what = f"{finding.basis} grade {finding.stated} differs from computed {finding.computed} ({_shown(outcome)})"
+    elif finding.kind is FindingKind.UNVERIFIABLE:
+        reason = RATE_STATUS_TEXT.get(outcome.rate.status, outcome.rate.status.value)
+        what = f"{finding.basis} grade {finding.stated} cannot be recomputed: {reason}"
+    else:
+        rationale = finding.rationale.ko if finding.rationale else ""
+        what = f"assessed {finding.stated} (computed {finding.computed or '—'}): {rationale}"
+    return f"{where}: {what}"
+
+
+def _shown(outcome: IndicatorOutcome) -> str:
+    return f"{outcome.rate.shown}%" if outcome.rate.shown is not None else "no rate"
+
+
+def render_report(evaluation: YearEvaluation) -> str:
+    check = evaluation.results.check
+    lines = [f"{check.title.ko} — {evaluation.plan.id} {evaluation.year}", ""]
+    lines += distribution_table(evaluation.distribution)
+    lines += ["", distribution_line(evaluation.distribution)]
+    lines += published_comparison(evaluation)
+    outcomes = {outcome.indicator.id: outcome for outcome in evaluation.outcomes}
+    findings = evaluation.findings
+    lines += ["", f"Audit findings: {len(findings)}"]
+    lines += [f"  {finding_line(finding, outcomes[finding.indicator_id])}" for finding in findings]
+    missing = [outcome.indicator.id for outcome in evaluation.outcomes if outcome.status is None]
+    if missing:
+        lines += ["", f"No result filed for {len(missing)} indicator(s): " + ", ".join(missing)]
+    return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""Load and validate annual results: `results/<plan-id>/<year>/check.yaml` and `projects/<id>.yaml`.
+
+One folder per year and one file per unit project, so each department submits and reviews its own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Problem, YamlPath
+from generator.grading import EXCLUDED, NOT_EVALUATED, scale_of
+from generator.model import Plan
+from generator.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
+from generator.schemacheck import read_checked
+from generator.yamlsource import Document
+
+CHECK_FILE = "check.yaml"
+PROJECTS_DIR = "projects"
+
+
+@dataclass
+class YearResults:
+    year: int
+    check: CheckFile
+    projects: dict[str, ProjectResults] = field(default_factory=dict)
+
+    def result_for(self, project_id: str, indicator_id: str) -> IndicatorResult | None:
+        project = self.projects.get(project_id)
+        if project is None:
+            return None
+        return next((r for r in project.indicators if r.indicator == indicator_id), None)
+
+
+def results_dir_for(plan: Plan, results_root: Path) -> Path:
+    return results_root / plan.id
+
+
+def year_dirs(plan_results: Path) -> list[Path]:
+    if not plan_results.is_dir():
+        return []
+    return sorted(child for child in plan_results.iterdir() if child.is_dir())
+
+
+def load_results(plan: Plan, results_root: Path) -> tuple[dict[int, YearResults], list[Problem]]:
+    """Every year of results for a plan, and every problem found in them."""
+    problems: list[Problem] = []
+    years: dict[int, YearResults] = {}
+    for directory in year_dirs(results_dir_for(plan, results_root)):
+        loaded = load_year(plan, directory, problems)
+        if loaded is not None:
+            years[loaded.year] = loaded
+    return years, problems
+
+
+def load_year(plan: Plan, directory: Path, problems: list[Problem]) -> YearResults | None:
+    check_path = directory / CHECK_FILE
+    if not check_path.is_file():
+        problems.append(
+            Problem(
+                str(directory),
+                1,
+                1,
+                f"results folder has no {CHECK_FILE}",
+                hint="plansite new-year PLAN YEAR writes a complete, empty year",
+            )
+        )
+        return None
+    document, check = read_checked(check_path, CheckFile, problems)
+    if document is None or check is None:
+        return None
+    before = len(problems)
+    if check.plan != plan.id:
+        problems.append(document.problem(("plan",), f"results name plan '{check.plan}', but are filed under {plan.id}"))
+    if str(check.year) != directory.name:
+        problems.append(
+            document.problem(("year",), f"year {check.year} differs from its folder name '{directory.name}'")
+        )
+    if check.year not in plan.spec.period.years:
+        first, last = plan.spec.period.first, plan.spec.period.last
+        problems.append(document.problem(("year",), f"year {check.year} is outside the plan period {first}–{last}"))
+    source_ids = {source.id for source in (*plan.spec.sources, *check.sources)}
+    problems.extend(_check_discrepancy_sources(document, check.discrepancies, source_ids))
+    problems.extend(_check_distribution_keys(plan, document, check))
+    year = YearResults(check.year, check)
+    project_dir = directory / PROJECTS_DIR
+    for path in sorted(project_dir.glob("*.yaml")) if project_dir.is_dir() else []:
+        project_doc, results = read_checked(path, ProjectResults, problems)
+        if project_doc is None or results is None:
+            continue
+        problems.extend(_check_discrepancy_sources(project_doc, results.discrepancies, source_ids))
+        if _check_project_results(plan, check.year, project_doc, results, problems):
+            year.projects[results.project] = results
+    return year if len(problems) == before else None
+
+
+def _check_discrepancy_sources(doc: Document, discrepancies: list, source_ids: set[str]) -> list[Problem]:
+    return [
+        doc.problem(
+            ("discrepancies", i, "sources", j),
+            f"unknown source '{source}'",
+            hint="sources: " + ", ".join(sorted(source_ids)),
+        )
+        for i, discrepancy in enumerate(discrepancies)
+        for j, source in enumerate(discrepancy.sources)
+        if source not in source_ids
+    ]
+
+
+def _check_distribution_keys(plan: Plan, doc: Document, check: CheckFile) -> list[Problem]:
+    allowed = [band.grade for band in scale_of(plan.spec)] + [EXCLUDED, NOT_EVALUATED]
+    return [
+        doc.problem(
+            ("published_distribution", key),
+            f"unknown category '{key}'",
+            hint="categories: " + ", ".join(allowed),
+            at_key=True,
+        )
+        for key in (check.published_distribution or {})
+        if key not in allowed
+    ]
+
+
+def _check_project_results(
+    plan: Plan, year: int, doc: Document, results: ProjectResults, problems: list[Problem]
+) -> bool:
+    before = len(problems)
+    project = next((p for p in plan.projects if p.id == results.project), None)
+    if project is None:
+        problems.append(
+            doc.problem(("project",), f"unknown project '{results.project}'", hint=f"no such project in {plan.id}")
+        )
+        return False
+    if doc.path.stem != results.project:
+        problems.append(
+            doc.problem(
+                ("project",),
+                f"project '{results.project}' differs from its file name '{doc.path.name}'",
+                hint=f"rename the file to {results.project}.yaml",
+            )
+        )
+    indicators = {indicator.id: indicator for indicator in project.indicators}
+    seen: set[str] = set()
+    grades = {band.grade for band in scale_of(plan.spec)}
+    for i, result in enumerate(results.indicators):
+        path: YamlPath = ("indicators", i)
+        indicator = indicators.get(result.indicator)
+        if indicator is None:
+            known = ", ".join(indicators) or "none"
+            problems.append(
+                doc.problem(
+                    (*path, "indicator"),
+                    f"unknown indicator '{result.indicator}' for project {project.id}",
+                    hint=f"indicators of this project: {known}",
+                )
+            )
+            continue
+        if result.indicator in seen:
+            problems.append(doc.problem((*path, "indicator"), f"indicator '{result.indicator}' has two results"))
+        seen.add(result.indicator)
+        problems.extend(_check_result(doc, path, project, indicator, result, year, grades))
+    return len(problems) == before
+
+
+def _check_result(
+    doc: Document,
+    path: YamlPath,
+    project: ProjectFile,
+    indicator: IndicatorSpec,
+    result: IndicatorResult,
+    year: int,
+    known_grades: set[str],
+) -> list[Problem]:
+    found: list[Problem] = []
+    target = indicator.targets.get(year)
+    if result.status == "evaluated" and target is None and result.assessed is None and result.published is None:
+        found.append(
+            doc.problem(
+                (*path, "status"),
+                f"indicator {indicator.id} has no target for {year}, so it cannot be evaluated",
+                hint="use status: not_evaluated (평가 안함), or record an assessed grade with its rationale",
+            )
+        )
+    if result.status == "excluded" and result.reason is None:
+        found.append(
+            doc.problem(path, "an excluded result needs a reason", hint="e.g. reason: {ko: 미운영, en: Not operated}")
+        )
+    if result.assessed is not None and result.assessed.rate is None and result.assessed.grade is None:
+        found.append(doc.problem((*path, "assessed"), "an assessment needs a rate or a grade"))
+    for key, value in (("assessed", result.assessed), ("published", result.published)):
+        if value is not None and value.grade is not None and value.grade not in known_grades:
+            found.append(
+                doc.problem(
+                    (*path, key, "grade"),
+                    f"unknown grade '{value.grade}'",
+                    hint="grades: " + ", ".join(sorted(known_grades)),
+                )
+            )
+    found.extend(_check_actual_shape(doc, (*path, "actual"), indicator, result.actual))
+    return found
+
+
+def _check_actual_shape(doc: Document, path: YamlPath, indicator: IndicatorSpec, actual: object) -> list[Problem]:
+    if actual is None:
+        return []
+    if indicator.qualitative:
+        if not isinstance(actual, LocalizedText):
+            return [doc.problem(path, "the actual of a qualitative indicator is text")]
+        return []
+    if indicator.measures:
+        ids = [m.id for m in indicator.measures]
+        if not isinstance(actual, dict):
+            return [doc.problem(path, "a compound actual names each measure", hint="measures: " + ", ".join(ids))]
+        return [
+            doc.problem((*path, key), f"unknown measure '{key}'", hint="measures: " + ", ".join(ids), at_key=True)
+            for key in actual
+            if key not in ids
+        ]
+    if not isinstance(actual, int | float):
+        return [doc.problem(path, "expected a number", hint="write the number alone, without unit or separators")]
+    return []
