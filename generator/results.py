@@ -141,7 +141,7 @@ def _check_project_results(
         )
     indicators = {indicator.id: indicator for indicator in project.indicators}
     seen: set[str] = set()
-    grades = {band.grade for band in scale_of(plan.spec)}
+    grades = [band.grade for band in scale_of(plan.spec)]
     for i, result in enumerate(results.indicators):
         path: YamlPath = ("indicators", i)
         indicator = indicators.get(result.indicator)
@@ -169,7 +169,7 @@ def _check_result(
     indicator: IndicatorSpec,
     result: IndicatorResult,
     year: int,
-    known_grades: set[str],
+    known_grades: list[str],
 ) -> list[Problem]:
     found: list[Problem] = []
     target = indicator.targets.get(year)
@@ -193,7 +193,7 @@ def _check_result(
                 doc.problem(
                     (*path, key, "grade"),
                     f"unknown grade '{value.grade}'",
-                    hint="grades: " + ", ".join(sorted(known_grades)),
+                    hint="grades: " + ", ".join(known_grades),
                 )
             )
     found.extend(_check_actual_shape(doc, (*path, "actual"), indicator, result.actual))
@@ -216,6 +216,14 @@ def _check_actual_shape(doc: Document, path: YamlPath, indicator: IndicatorSpec,
             for key in actual
             if key not in ids
         ]
+    if isinstance(actual, LocalizedText):
+        return [
+            doc.problem(
+                path,
+                f"expected a number, got text '{actual.ko}'",
+                hint="write the number alone, without unit or separators",
+            )
+        ]
     if not isinstance(actual, int | float):
-        return [doc.problem(path, "expected a number", hint="write the number alone, without unit or separators")]
+        return [doc.problem(path, "expected a number, got measures", hint="this indicator has a single measure")]
     return []

@@ -8,13 +8,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLANS = ROOT / "plans"
+RESULTS = ROOT / "results"
 REAL_PLAN = PLANS / "seoul-citizen-participation-2024"
 
 
 @pytest.fixture
-def demo_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the minimal synthetic plan in a temporary folder, which is also the working directory."""
-    target = tmp_path / "demo"
-    shutil.copytree(FIXTURES / "minimal" / "demo", target)
+def demo_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the synthetic demo data (plans/demo and results/demo) in the working directory."""
+    shutil.copytree(FIXTURES / "minimal" / "demo", tmp_path / "plans" / "demo")
+    shutil.copytree(FIXTURES / "minimal" / "results", tmp_path / "results")
     monkeypatch.chdir(tmp_path)
-    return target
+    return tmp_path
+
+
+@pytest.fixture
+def demo_plan(demo_root: Path) -> Path:
+    return demo_root / "plans" / "demo"

@@ -15,7 +15,7 @@ def test_clean_plan_exits_0_with_a_summary_line(demo_plan: Path) -> None:
     result = run(str(demo_plan), "--strict")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
-        "1 plan, 1 strategy, 1 task, 1 project, 1 indicator; en coverage 100%; 0 errors, 0 warnings, 0 notices ("
+        "1 plan, 1 strategy, 1 task, 2 projects, 3 indicators; en coverage 100%; 0 errors, 0 warnings, 0 notices ("
     )
 
 
@@ -24,8 +24,8 @@ def test_problems_exit_1_and_are_all_reported(demo_plan: Path) -> None:
     project.write_text(project.read_text().replace("total: 12", "total: 13").replace("total: 30", "total: 31"))
     result = run(str(demo_plan))
     assert result.exit_code == 1
-    assert "demo/projects/1-1-1.yaml:8:10: stated budget total 31" in result.output
-    assert "demo/projects/1-1-1.yaml:15:12: stated total 13" in result.output
+    assert "plans/demo/projects/1-1-1.yaml:8:10: stated budget total 31" in result.output
+    assert "plans/demo/projects/1-1-1.yaml:15:12: stated total 13" in result.output
     assert "2 errors" in result.output
 
 
@@ -36,8 +36,8 @@ def test_missing_english_is_a_warning_that_only_strict_fails(demo_plan: Path) ->
     strict = run(str(demo_plan), "--strict")
     assert relaxed.exit_code == 0
     assert strict.exit_code == 1
-    assert "demo/projects/1-1-1.yaml:3:8: warning: no English text (title) — add en: next to ko:" in strict.output
-    assert "en coverage 92%: 1 field missing" in strict.output
+    assert "plans/demo/projects/1-1-1.yaml:3:8: warning: no English text (title) — add en: next to ko:" in strict.output
+    assert "en coverage 94%: 1 field missing" in strict.output
 
 
 def test_recorded_discrepancy_turns_a_total_error_into_a_notice(demo_plan: Path) -> None:
@@ -50,7 +50,7 @@ def test_recorded_discrepancy_turns_a_total_error_into_a_notice(demo_plan: Path)
     result = run(str(demo_plan), "--strict")
     assert result.exit_code == 0, result.output
     assert (
-        "demo/projects/1-1-1.yaml:15:12: notice: stated total 13 differs from the sum of the yearly targets 12 "
+        "plans/demo/projects/1-1-1.yaml:15:12: notice: stated total 13 differs from the sum of the yearly targets 12 "
         "(recorded discrepancy) (indicators[0].total)" in result.output
     )
 

@@ -1,7 +1,9 @@
 """Each file under fixtures/invalid/ is one kind of problem; its `# expect:` lines are the exact output.
 
-A fixture in invalid/plan/ replaces the minimal plan's plan.yaml, one in invalid/project/ its
-projects/1-1-1.yaml. The expected lines were checked by hand; they pin message, line and column.
+A fixture replaces one file of the synthetic demo data (see TARGETS in fixtures/regenerate.py: invalid/plan/
+replaces plan.yaml, invalid/project/ projects/1-1-1.yaml, invalid/results/ the 2024 results of 1-1-1,
+invalid/check/ the 2024 check.yaml). The expected lines pin message, line and column; after an intended
+change, `python tests/fixtures/regenerate.py` rewrites them and the diff must be reviewed.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import pytest
 from generator.validate import validate_path
 
 from .conftest import FIXTURES
+from .fixtures.regenerate import TARGETS
 
 CASES = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
-TARGET = {"plan": Path("plan.yaml"), "project": Path("projects/1-1-1.yaml")}
 PREFIX = "# expect: "
 
 
@@ -29,12 +31,12 @@ def test_there_is_a_fixture_for_every_problem_kind() -> None:
 
 
 @pytest.mark.parametrize("fixture", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_fixture_reports_exactly_its_problems(fixture: Path, demo_plan: Path) -> None:
-    (demo_plan / TARGET[fixture.parent.name]).write_bytes(fixture.read_bytes())
+def test_fixture_reports_exactly_its_problems(fixture: Path, demo_root: Path) -> None:
+    (demo_root / TARGETS[fixture.parent.name]).write_bytes(fixture.read_bytes())
     expected = expected_lines(fixture)
     assert expected, f"{fixture.name} has no '# expect:' lines"
 
-    report = validate_path(demo_plan)
+    report = validate_path(Path("plans/demo"))
 
     assert [problem.format() for problem in report.problems] == expected
     assert report.errors, "every invalid fixture must produce at least one error"

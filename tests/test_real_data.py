@@ -1,0 +1,75 @@
+"""The shipped data: the real plans validate clean under --strict, and their stated totals were checked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.validate import validate_path
+
+from .conftest import PLANS, REAL_PLAN, RESULTS
+
+PLAN_2024 = "seoul-citizen-participation-2024"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return validate_path(PLANS, RESULTS)
+
+
+def test_real_data_is_clean_under_strict(report) -> None:
+    assert [p.format() for p in report.problems if p.severity.value != "notice"] == []
+
+
+def test_third_plan_has_its_full_structure(report) -> None:
+    [plan] = [plan for plan in report.plans if plan.id == PLAN_2024]
+    assert len(plan.strategies) == 4
+    assert len(plan.tasks) == 13
+    assert len(plan.projects) == 41
+    indicators = list(plan.indicators())
+    # 38 unit projects set a target; 2-1-1 주민투표, 2-1-2 주민소환, 2-1-4 주민소송 have no yearly table.
+    assert len(indicators) == 38
+    assert [p.id for p in plan.projects if not p.indicators] == ["2-1-1", "2-1-2", "2-1-4"]
+
+
+def test_stated_total_of_1_1_1_is_the_sum_of_its_yearly_targets(report) -> None:
+    [plan] = [plan for plan in report.plans if plan.id == PLAN_2024]
+    [indicator] = next(p for p in plan.projects if p.id == "1-1-1").indicators
+    assert indicator.targets == {2024: 32000, 2025: 33500, 2026: 35000, 2027: 36500}
+    assert indicator.total == 137000 == sum(indicator.targets.values())
+    assert indicator.unit.ko == "천건"
+
+
+def test_a_changed_yearly_target_of_1_1_1_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / PLAN_2024
+    shutil.copytree(REAL_PLAN, copy)
+    project = copy / "projects" / "1-1-1.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("2025: 33500", "2025: 33000"), encoding="utf-8")
+    errors = [p.format() for p in validate_path(copy, tmp_path / "results").errors]
+    assert len(errors) == 1
+    assert (
+        "stated total 137,000 of a stock indicator is neither the last target 36,500 nor the sum 136,500" in errors[0]
+    )
+
+
+def test_every_stated_total_and_budget_of_the_third_plan_was_checked(report) -> None:
+    """Every numeric total equals the sum (or, for stock indicators, possibly the last level)."""
+    [plan] = [plan for plan in report.plans if plan.id == PLAN_2024]
+    checked = 0
+    for project in plan.projects:
+        if project.budget is not None and project.budget.years is not None and project.budget.total is not None:
+            assert sum(v for v in project.budget.years.values() if v) == project.budget.total, project.id
+            checked += 1
+        for indicator in project.indicators:
+            if isinstance(indicator.total, int | float):
+                assert sum(v for v in indicator.targets.values() if v) == indicator.total, indicator.id
+                checked += 1
+    assert checked >= 60
+
+
+def test_second_plan_has_the_structure_the_2021_report_shows(report) -> None:
+    [plan] = [plan for plan in report.plans if plan.id == "seoul-citizen-participation-2019"]
+    assert (len(plan.strategies), len(plan.tasks), len(plan.projects)) == (4, 13, 40)
+    assert len(list(plan.indicators())) == 45
