@@ -72,8 +72,10 @@ def _results_option(function):
     )(function)
 
 
-def _load(plans_dir: Path, results_dir: Path | None, plan_id: str) -> tuple[ValidationReport, Plan]:
-    report = load_checked(plans_dir, results_dir)
+def _load(
+    plans_dir: Path, results_dir: Path | None, plan_id: str, *, with_results: bool = True
+) -> tuple[ValidationReport, Plan]:
+    report = load_checked(plans_dir, results_dir, with_results=with_results)
     plan = next((plan for plan in report.plans if plan.id == plan_id), None)
     if plan is None:
         known = ", ".join(plan.id for plan in report.plans) or "none"
@@ -105,7 +107,8 @@ def report(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -
 def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -> None:
     """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
     with _user_errors():
-        _, plan = _load(plans_dir, results_dir, plan_id)
+        # Only the plan must be valid: the year being written may be half there already.
+        _, plan = _load(plans_dir, results_dir, plan_id, with_results=False)
         if year not in plan.spec.period.years:
             first, last = plan.spec.period.first, plan.spec.period.last
             raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")

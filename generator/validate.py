@@ -90,7 +90,7 @@ def default_results_root(plans_path: Path) -> Path:
     return plan_dirs_parent.resolve().parent / "results"
 
 
-def validate_path(path: Path, results_root: Path | None = None) -> ValidationReport:
+def validate_path(path: Path, results_root: Path | None = None, *, with_results: bool = True) -> ValidationReport:
     """Check the plans below `path` and, for each plan without errors, its results."""
     report = ValidationReport()
     results_root = results_root if results_root is not None else default_results_root(path)
@@ -99,6 +99,8 @@ def validate_path(path: Path, results_root: Path | None = None) -> ValidationRep
         report.problems.extend(problems)
         if plan is not None:
             report.plans.append(plan)
+            if not with_results:
+                continue
             years, result_problems = load_results(plan, results_root)
             report.problems.extend(result_problems)
             report.results[plan.id] = years
@@ -150,9 +152,9 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     return Plan(directory, plan_spec, ordered), problems
 
 
-def load_checked(path: Path, results_root: Path | None = None) -> ValidationReport:
+def load_checked(path: Path, results_root: Path | None = None, *, with_results: bool = True) -> ValidationReport:
     """Load every plan below `path` with its results, or raise `DataError` with all errors found."""
-    report = validate_path(path, results_root)
+    report = validate_path(path, results_root, with_results=with_results)
     if report.errors:
         raise DataError(report.errors)
     return report

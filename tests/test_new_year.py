@@ -42,7 +42,7 @@ def test_new_year_never_overwrites(tmp_path: Path) -> None:
     result = new_year(tmp_path, "seoul-citizen-participation-2024", "2025")
     assert result.exit_code == 0, result.output
     assert edited.read_text(encoding="utf-8") == "# a department's work in progress\n"
-    assert "40 file(s) written, 1 kept" in result.output
+    assert "41 file(s) written, 1 kept" in result.output
     again = new_year(tmp_path, "seoul-citizen-participation-2024", "2025")
     assert "0 file(s) written, 42 kept" in again.output
 
