@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
+from generator.build import build_site
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
 from generator.evaluation import evaluate_year
 from generator.model import Plan
@@ -119,6 +120,44 @@ def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None)
     for path in outcome.kept:
         click.echo(f"kept {display_path(path)} (exists)")
     click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
+
+
+@main.command()
+@_plans_option
+@_results_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
+@click.option("--base-url", default=None, help="Absolute site address for sitemap.xml (links stay relative).")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: str | None, quiet: bool) -> None:
+    """Build the static site from the plans and results into OUT."""
+    progress = _progress_printer(quiet)
+    with _user_errors():
+        summary = build_site(plans_dir, results_dir, out_dir, base_url=base_url, progress=progress)
+    if not quiet:
+        click.echo(
+            f"built {summary.pages} pages, {summary.charts} charts, {summary.files} files "
+            f"into {display_path(summary.output)} in {summary.seconds:.1f} s"
+        )
+
+
+@main.command()
+@_plans_option
+@_results_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(plans_dir: Path, results_dir: Path | None, out_dir: Path, port: int) -> None:
+    """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or templates change."""
+    from generator.serve import serve_and_watch
+
+    with _user_errors():
+        serve_and_watch(plans_dir, results_dir, out_dir, port, echo=click.echo)
+
+
+def _progress_printer(quiet: bool):
+    """Progress lines on a terminal only; scripts and CI get just the summary."""
+    if quiet or not click.get_text_stream("stderr").isatty():
+        return None
+    return lambda message: click.echo(f"  {message}…", err=True)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,208 @@
+"""`plansite build`: gather and check everything first, render every file in memory, then write atomically.
+
+The site replaces `output/` only when every page rendered; a failed build leaves the previous site as it was.
+Two builds of the same input give identical bytes: no clock, no random ids, sorted everything.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import posixpath
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.errors import UsageError, display_path
+from generator.evaluation import YearEvaluation, evaluate_year
+from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING
+from generator.i18n import LANGUAGES, other_language, t
+from generator.model import Plan
+from generator.opendata import open_data_files
+from generator.pages import Page, Site, build_pages, lang_path
+from generator.validate import load_checked
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "site_templates"
+STATIC = TEMPLATES / "static"
+CONTENT = TEMPLATES / "content"
+OPEN_DATA_DOC = ROOT / "docs" / "open-data.md"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    pages: int
+    charts: int
+    files: int
+    seconds: float
+    output: Path
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from one output file to another that works on any host, under any sub-path, and as files."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def grade_class(category: str) -> str:
+    if category in ("A+", "A"):
+        return "top"
+    if category in ("D+", "D", "E"):
+        return "low"
+    if category in (EXCLUDED, NOT_EVALUATED, PENDING, "–", ""):
+        return "none"
+    return "mid"
+
+
+def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest source document date in the data."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date().isoformat()
+        except ValueError as error:
+            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got '{epoch}'") from error
+    dates = [source.date for plan in plans for source in plan.spec.sources if source.date is not None]
+    dates += [
+        source.date
+        for years in evaluations.values()
+        for evaluation in years.values()
+        for source in evaluation.results.check.sources
+        if source.date is not None
+    ]
+    return max(dates).isoformat() if dates else "–"
+
+
+def make_environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["grade_class"] = grade_class
+    return environment
+
+
+def render_page(environment: Environment, page: Page) -> bytes:
+    meta = page.meta
+    template = environment.get_template(meta.template)
+    html = template.render(
+        page=meta,
+        content=page.content,
+        other_lang=other_language(meta.lang),
+        home_path=lang_path(meta.lang, "index.html"),
+        url=lambda target: relative_url(meta.path, target),
+        lang_path=lambda path: lang_path(meta.lang, path),
+        t=lambda key, **values: t(key, meta.lang, **values),
+    )
+    return html.encode("utf-8")
+
+
+def sitemap(pages: list[Page], base_url: str | None) -> bytes:
+    base = (base_url or "").rstrip("/")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(pages, key=lambda p: p.meta.path):
+        if page.meta.template == "404.html":
+            continue
+        location = f"{base}/{page.meta.path}" if base else page.meta.path
+        lines.append(f"  <url><loc>{xml_escape(location)}</loc></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_site(
+    plans_dir: Path, results_dir: Path | None, *, base_url: str | None = None, progress: Progress | None = None
+) -> tuple[dict[str, bytes], list[Page]]:
+    """Every file of the site, by its path from the site root. Raises DataError on invalid data."""
+    say = progress or (lambda _message: None)
+    say("checking data")
+    report = load_checked(plans_dir, results_dir)
+    evaluations = {
+        plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
+        for plan in report.plans
+    }
+    site = Site(
+        plans=report.plans,
+        evaluations=evaluations,
+        data_date=data_date(report.plans, evaluations),
+        methodology_md={lang: (CONTENT / f"methodology.{lang}.md").read_text(encoding="utf-8") for lang in LANGUAGES},
+        open_data_md=OPEN_DATA_DOC.read_text(encoding="utf-8"),
+    )
+    say("building pages and charts")
+    pages = build_pages(site)
+    environment = make_environment()
+    files: dict[str, bytes] = {}
+    for number, page in enumerate(pages, start=1):
+        files[page.meta.path] = render_page(environment, page)
+        if number % 50 == 0:
+            say(f"rendered {number}/{len(pages)} pages")
+    say("writing open data")
+    for plan in report.plans:
+        years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
+        for name, content in open_data_files(plan, years).items():
+            files[f"data/{plan.id}/{name}"] = content if isinstance(content, bytes) else content.encode("utf-8")
+    for asset in sorted(STATIC.rglob("*")):
+        if asset.is_file():
+            files[f"static/{asset.relative_to(STATIC).as_posix()}"] = asset.read_bytes()
+    files["sitemap.xml"] = sitemap(pages, base_url)
+    return files, pages
+
+
+def check_output_dir(out_dir: Path, plans_dir: Path) -> None:
+    """Refuse an output folder whose replacement would delete the data or the project."""
+    out, plans = out_dir.resolve(), plans_dir.resolve()
+    if out == Path(out.anchor) or out in plans.parents or out == plans or plans in out.parents:
+        raise UsageError(f"{display_path(out_dir)}: refusing to replace a folder that holds the plan data")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{display_path(out_dir)}: exists and is not a folder")
+
+
+def write_atomically(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write into a sibling temporary folder, then swap it in; the old site stays until the swap."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        for path, content in sorted(files.items()):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        staging.chmod(0o755)
+        previous = out_dir.with_name(f".{out_dir.name}.previous")
+        if previous.exists():
+            shutil.rmtree(previous)
+        if out_dir.exists():
+            out_dir.rename(previous)
+        staging.rename(out_dir)
+        if previous.exists():
+            shutil.rmtree(previous)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def build_site(
+    plans_dir: Path,
+    results_dir: Path | None,
+    out_dir: Path,
+    *,
+    base_url: str | None = None,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    started = time.perf_counter()
+    check_output_dir(out_dir, plans_dir)
+    files, pages = render_site(plans_dir, results_dir, base_url=base_url, progress=progress)
+    (progress or (lambda _m: None))(f"writing {len(files)} files")
+    write_atomically(files, out_dir)
+    charts = sum(page.charts for page in pages)
+    return BuildSummary(len(pages), charts, len(files), time.perf_counter() - started, out_dir)

@@ -1,0 +1,281 @@
+"""Charts as SVG markup to inline into the site's pages: pure functions, no I/O.
+
+The pages are reproducible builds kept next to the data in git, so a chart must come out byte for byte the same for
+the same input, on any machine. It must also stand on its own for readers who cannot see colour or print in black
+and white: every figure is printed on its bar, and target and actual differ by fill pattern and legend text, not by
+hue. Text stays `<text>` (selectable, searchable, read by screen readers, set in the page's font).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import matplotlib
+import matplotlib.style
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+# The dark blue turns a dark grey in print, well apart from the white hatched target bars.
+BAR_COLOUR = OKABE_ITO["blue"]
+INK = OKABE_ITO["black"]
+
+DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
+TARGET_ACTUAL_SIZE = (6.0, 3.0)
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+_HREFS = ("href", f"{{{XLINK_NS}}}href")
+# Serialised as <svg xmlns="…"> and xlink:href, the spelling HTML parsers know, rather than ns0:/ns1: prefixes.
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+# The id is prefixed to every id in the chart, so it must itself be a plain id token.
+_CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+_FONT_FAMILY = re.compile(r"font-family:[^;]*;?\s*")
+
+# The NanumGothic shipped by koreanize-matplotlib, found without importing that package: its import rewrites the
+# global rcParams of whatever process imports it.
+_FONT_PACKAGE = "koreanize_matplotlib"
+_FONT_FILE = "NanumGothic.ttf"
+_FONT_FAMILY_NAME = "NanumGothic"
+
+_RC: dict[str, object] = {
+    # Text stays text; the font is only used for layout metrics, the reader's browser draws the glyphs.
+    "svg.fonttype": "none",
+    # Clip-path, hatch and marker ids are hashes salted with this; unsalted they are random per run.
+    "svg.hashsalt": "plansite",
+    # DejaVu Sans (bundled with matplotlib) covers what NanumGothic lacks, such as U+2212 MINUS SIGN.
+    "font.family": [_FONT_FAMILY_NAME, "DejaVu Sans"],
+    "font.size": 9.0,
+    # Labels come from the data; a `$` in a department name must not start mathtext.
+    "text.parse_math": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "hatch.linewidth": 0.8,
+    "legend.frameon": False,
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a grade distribution: `label` under it, `count (percent%)` above it."""
+
+    label: str
+    count: int
+    percent: int
+
+
+def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summary: str, count_label: str) -> str:
+    """A vertical bar per grade (and per 평가 제외 …), each bar annotated `13 (29%)`; y axis: `count_label`."""
+    _check_chart_id(chart_id)
+    if not bars:
+        raise ValueError("a distribution chart needs at least one bar")
+    negative = [bar.label for bar in bars if bar.count < 0]
+    if negative:
+        raise ValueError(f"negative counts for {', '.join(negative)}")
+
+    with _chart_style():
+        figure = Figure(figsize=DISTRIBUTION_SIZE, layout="constrained")
+        try:
+            axes = figure.add_subplot()
+            positions = range(len(bars))
+            drawn = axes.bar(
+                positions, [bar.count for bar in bars], width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6
+            )
+            # A zero bar gets a plain 0, as in the official tables: "0 (0%)" reads like a data error.
+            axes.bar_label(drawn, [f"{bar.count:,} ({bar.percent}%)" if bar.count else "0" for bar in bars], padding=2)
+            axes.set_xticks(list(positions), [bar.label for bar in bars])
+            axes.tick_params(axis="x", length=0)
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+            axes.set_ylabel(count_label)
+            _leave_room_above(axes, max(bar.count for bar in bars))
+            return _svg(figure, chart_id, title, summary)
+        finally:
+            figure.clear()
+
+
+def target_actual_chart(
+    chart_id: str,
+    years: Sequence[int],
+    targets: Sequence[float | None],
+    actuals: Sequence[float | None],
+    *,
+    unit: str,
+    title: str,
+    summary: str,
+    target_label: str,
+    actual_label: str,
+) -> str:
+    """Target and actual side by side per year; a missing value leaves a gap, its year stays on the axis."""
+    _check_chart_id(chart_id)
+    if not years:
+        raise ValueError("a target/actual chart needs at least one year")
+    if not len(years) == len(targets) == len(actuals):
+        raise ValueError(f"{len(years)} years but {len(targets)} targets and {len(actuals)} actuals")
+
+    with _chart_style():
+        figure = Figure(figsize=TARGET_ACTUAL_SIZE, layout="constrained")
+        try:
+            axes = figure.add_subplot()
+            width = 0.38
+            series = (
+                # White, outlined and hatched: still a distinct bar on a black-and-white printout.
+                (targets, -width / 2, target_label, {"color": "#FFFFFF", "hatch": "///"}),
+                (actuals, width / 2, actual_label, {"color": BAR_COLOUR}),
+            )
+            for values, offset, label, style in series:
+                shown = [(index, value) for index, value in enumerate(values) if value is not None]
+                drawn = axes.bar(
+                    [index + offset for index, _ in shown],
+                    [value for _, value in shown],
+                    width=width,
+                    edgecolor=INK,
+                    linewidth=0.8,
+                    label=label,
+                    **style,
+                )
+                axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2, fontsize=8)
+            axes.set_xticks(range(len(years)), [str(year) for year in years])
+            axes.tick_params(axis="x", length=0)
+            axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+            axes.set_ylabel(unit)
+            # Above the plot, so it can never cover a bar or its figure.
+            axes.legend(loc="lower left", bbox_to_anchor=(0.0, 1.02), ncols=2, borderaxespad=0.0)
+            present = [value for value in (*targets, *actuals) if value is not None]
+            _leave_room_above(axes, max(present, default=0))
+            return _svg(figure, chart_id, title, summary)
+        finally:
+            figure.clear()
+
+
+def _check_chart_id(chart_id: str) -> None:
+    if not _CHART_ID.fullmatch(chart_id):
+        raise ValueError(f"chart id {chart_id!r} must be a letter followed by letters, digits, '-' or '_'")
+
+
+@functools.cache
+def _font_path() -> Path:
+    spec = importlib.util.find_spec(_FONT_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {_FONT_PACKAGE.replace('_', '-')} package (it ships {_FONT_FILE}) is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "fonts" / _FONT_FILE
+    if not path.is_file():
+        raise RuntimeError(f"{path} is missing; reinstall {_FONT_PACKAGE.replace('_', '-')}")
+    # The font manager keeps every added font for the life of the process, so add it only once.
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+@contextmanager
+def _chart_style() -> Iterator[None]:
+    """Matplotlib's defaults plus ours, whatever the process or a matplotlibrc has set, restored afterwards."""
+    _font_path()
+    with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
+        yield
+
+
+def _leave_room_above(axes: Axes, highest: float) -> None:
+    # The labels sit above the bars; without headroom the tallest one runs into the frame. With nothing to show,
+    # a 0–1 axis avoids matplotlib's degenerate −0.05…0.05 range.
+    if highest > 0:
+        axes.set_ylim(0, highest * 1.18)
+    elif highest == 0:
+        axes.set_ylim(0, 1)
+
+
+def _number(value: float) -> str:
+    """`1,234`, `1,234.5`, `0.3`: thousands separated, no float noise, no trailing zeros."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{Decimal(str(round(value, 6))).normalize():,f}"
+
+
+def _tick_label(value: float, _position: int | None = None) -> str:
+    return _number(value)
+
+
+def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:
+    buffer = io.BytesIO()
+    # Date None: no timestamp (nor SOURCE_DATE_EPOCH); Creator None: no matplotlib version in the markup.
+    FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None, "Creator": None})
+    return _inline(buffer.getvalue(), chart_id, title, summary)
+
+
+def _inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
+    """A standalone SVG document made fit to sit inside an HTML page next to other charts."""
+    # Parsing drops the XML declaration and DOCTYPE, which are not allowed inside HTML.
+    root = ET.fromstring(document)
+    _drop_document_parts(root)
+    _prefix_ids(root, f"{chart_id}-")
+    for element in root.iter():
+        style = element.get("style")
+        if style is not None and "font-family" in style:
+            # An inline style outranks the page's CSS; without a family the text inherits the page's font.
+            element.set("style", _FONT_FAMILY.sub("", style).strip().rstrip(";"))
+
+    # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
+    title_element = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-title"})
+    title_element.text = title
+    desc_element = ET.Element(f"{{{SVG_NS}}}desc", {"id": f"{chart_id}-desc"})
+    desc_element.text = summary
+    root.insert(0, desc_element)
+    root.insert(0, title_element)
+    for element in (title_element, desc_element):
+        element.tail = "\n "
+    return ET.tostring(root, encoding="unicode")
+
+
+def _drop_document_parts(root: ET.Element) -> None:
+    for tag in ("metadata", "style"):
+        _remove(root, lambda element, tag=tag: element.tag == f"{{{SVG_NS}}}{tag}")
+    _remove(root, lambda element: element.tag == f"{{{SVG_NS}}}defs" and len(element) == 0)
+    root.set("stroke-linejoin", "round")
+    root.set("stroke-linecap", "butt")
+
+
+def _remove(root: ET.Element, unwanted: Callable[[ET.Element], bool]) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if unwanted(child):
+                parent.remove(child)
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Prefix every id and every reference to one (`url(#…)`, `href="#…"`), so charts on one page never clash."""
+    for element in root.iter():
+        for name, value in list(element.attrib.items()):
+            if name == "id":
+                element.set(name, prefix + value)
+            elif name in _HREFS and value.startswith("#"):
+                element.set(name, f"#{prefix}{value[1:]}")
+            elif "url(" in value:
+                element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))

@@ -1,0 +1,182 @@
+"""The site's own words in Korean and English. Data text comes from the YAML; these are the labels around it."""
+
+from __future__ import annotations
+
+LANGUAGES = ("ko", "en")
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+UI: dict[str, dict[str, str]] = {
+    "site_name": {"ko": "시민참여 기본계획 이행 공개", "en": "Citizen Participation Plan Reports"},
+    "site_tagline": {
+        "ko": "서울특별시 시민참여 기본계획과 연도별 이행사항 점검 결과",
+        "en": "Seoul's Citizen Participation Basic Plans and their annual implementation checks",
+    },
+    "skip_to_content": {"ko": "본문 바로가기", "en": "Skip to main content"},
+    "nav_label": {"ko": "주 메뉴", "en": "Main menu"},
+    "breadcrumb_label": {"ko": "현재 위치", "en": "You are here"},
+    "home": {"ko": "처음", "en": "Home"},
+    "plans": {"ko": "계획", "en": "Plans"},
+    "departments": {"ko": "부서별 보기", "en": "Departments"},
+    "methodology": {"ko": "평가 방법", "en": "Methodology"},
+    "language_switch": {"ko": "English", "en": "한국어"},
+    "language_switch_label": {"ko": "영어 페이지로 이동", "en": "Go to the Korean page"},
+    "period": {"ko": "계획 기간", "en": "Period"},
+    "vision": {"ko": "비전", "en": "Vision"},
+    "structure": {"ko": "계획 체계", "en": "Structure"},
+    "counts": {"ko": "규모", "en": "Size"},
+    "latest_check": {"ko": "최근 이행 점검", "en": "Latest implementation check"},
+    "no_results_yet": {
+        "ko": "아직 이행 점검 결과가 없습니다.",
+        "en": "No implementation check has been published yet.",
+    },
+    "no_results_for_year": {
+        "ko": "{year}년 이행 점검 결과는 아직 공개되지 않았습니다.",
+        "en": "The {year} implementation check has not been published yet.",
+    },
+    "view_plan": {"ko": "계획 보기", "en": "View the plan"},
+    "view_report": {"ko": "{year}년 점검 결과 보기", "en": "View the {year} check"},
+    "annual_reports": {"ko": "연도별 이행 점검", "en": "Annual implementation checks"},
+    "report_title": {"ko": "{year}년 이행사항 점검 결과", "en": "{year} implementation check"},
+    "budget_total": {"ko": "예산 합계", "en": "Total budget"},
+    "budget": {"ko": "예산", "en": "Budget"},
+    "budget_by_year": {"ko": "연도별 예산", "en": "Budget by year"},
+    "non_budget": {"ko": "비예산", "en": "Non-budget"},
+    "no_budget_stated": {"ko": "계획에 예산이 제시되지 않았습니다.", "en": "The plan states no budget."},
+    "total": {"ko": "계", "en": "Total"},
+    "stated_total": {"ko": "계획상 합계", "en": "Total stated in the plan"},
+    "year": {"ko": "연도", "en": "Year"},
+    "target": {"ko": "목표", "en": "Target"},
+    "actual": {"ko": "실적", "en": "Actual"},
+    "rate": {"ko": "달성도", "en": "Achievement"},
+    "grade": {"ko": "등급", "en": "Grade"},
+    "count": {"ko": "과제 수", "en": "Count"},
+    "share": {"ko": "비율", "en": "Share"},
+    "unit": {"ko": "단위", "en": "Unit"},
+    "department": {"ko": "소관부서", "en": "Department"},
+    "purpose": {"ko": "사업 목적", "en": "Purpose"},
+    "legal_basis": {"ko": "추진근거", "en": "Legal basis"},
+    "content": {"ko": "사업 내용", "en": "What the project does"},
+    "origin": {"ko": "사업 구분", "en": "Origin"},
+    "origin_continued": {"ko": "계속 사업", "en": "Continued from the previous plan"},
+    "origin_new": {"ko": "신규 사업", "en": "New project"},
+    "contacts": {"ko": "문의", "en": "Contact"},
+    "indicators": {"ko": "성과지표", "en": "Indicators"},
+    "no_indicators": {
+        "ko": "계획에 이 사업의 성과지표와 연도별 목표가 정해져 있지 않습니다.",
+        "en": "The plan sets no indicator or yearly target for this project.",
+    },
+    "kind_flow": {"ko": "연간 실적(해마다 새로 셈)", "en": "Yearly count"},
+    "kind_stock": {"ko": "누적 수준(연말 기준)", "en": "Cumulative level (at year end)"},
+    "qualitative": {"ko": "정성 목표", "en": "Qualitative target"},
+    "direction_higher": {"ko": "높을수록 좋음", "en": "Higher is better"},
+    "direction_lower": {"ko": "낮을수록 좋음", "en": "Lower is better"},
+    "primary_measure": {"ko": "주 측정값", "en": "primary measure"},
+    "results_by_year": {"ko": "연도별 점검 결과", "en": "Results by year"},
+    "narrative": {"ko": "설명", "en": "Notes"},
+    "reason": {"ko": "사유", "en": "Reason"},
+    "status_evaluated": {"ko": "평가", "en": "Evaluated"},
+    "excluded": {"ko": "평가 제외", "en": "Excluded"},
+    "not_evaluated": {"ko": "평가 안함", "en": "Not evaluated"},
+    "pending": {"ko": "미확정", "en": "Pending"},
+    "no_result": {"ko": "결과 없음", "en": "No result"},
+    "basis_published": {"ko": "공표 등급", "en": "published grade"},
+    "basis_assessed": {"ko": "정성 평가", "en": "assessed"},
+    "basis_computed": {"ko": "산출", "en": "computed"},
+    "discrepancies": {"ko": "원문 자료의 불일치", "en": "Discrepancies in the sources"},
+    "discrepancies_intro": {
+        "ko": "원문 자료끼리 서로 다른 곳입니다. 수치는 상세 표를 따랐고, 바로잡지 않고 그대로 기록했습니다.",
+        "en": "Places where the source documents contradict each other. Figures follow the detail tables; "
+        "nothing was corrected silently.",
+    },
+    "sources": {"ko": "출처", "en": "Sources"},
+    "open_data": {"ko": "공공데이터 내려받기", "en": "Download the data"},
+    "data_plan_csv": {"ko": "계획 목표 (CSV)", "en": "Plan targets (CSV)"},
+    "data_plan_json": {"ko": "계획 전체 (JSON)", "en": "Whole plan (JSON)"},
+    "data_results_csv": {"ko": "{year}년 점검 결과 (CSV)", "en": "{year} check results (CSV)"},
+    "data_results_json": {"ko": "{year}년 점검 결과 (JSON)", "en": "{year} check results (JSON)"},
+    "basis_and_method": {"ko": "추진근거 및 점검 방법", "en": "Basis and method"},
+    "distribution": {"ko": "등급별 분포", "en": "Grade distribution"},
+    "distribution_caption": {
+        "ko": "{year}년 등급별 {indicator} 수와 비율",
+        "en": "{year}: number and share of {indicator_plural} by grade",
+    },
+    "distribution_matches": {
+        "ko": "산출한 분포는 공표된 분포와 일치합니다.",
+        "en": "The computed distribution matches the published one.",
+    },
+    "distribution_differs": {
+        "ko": "산출한 분포가 공표된 분포와 다릅니다.",
+        "en": "The computed distribution differs from the published one.",
+    },
+    "published": {"ko": "공표", "en": "Published"},
+    "computed": {"ko": "산출", "en": "Computed"},
+    "detailed_table": {"ko": "세부 점검 결과", "en": "Detailed results"},
+    "detailed_caption": {
+        "ko": "{year}년 {indicator}별 목표, 실적, 달성도, 등급",
+        "en": "{year}: target, actual, achievement and grade of each {indicator}",
+    },
+    "excluded_items": {"ko": "평가 제외 및 평가 안함", "en": "Excluded and not evaluated"},
+    "excluded_caption": {
+        "ko": "{year}년 평가 제외·평가 안함 {indicator}와 사유",
+        "en": "{year}: {indicator_plural} excluded or not evaluated, with reasons",
+    },
+    "audit_findings": {"ko": "검증 결과", "en": "Audit findings"},
+    "audit_intro": {
+        "ko": "공표되거나 정성 평가된 달성도·등급이 표의 수치로 산출한 값과 다른 경우입니다.",
+        "en": "Where a published or assessed rate or grade differs from what the figures in the table give.",
+    },
+    "no_findings": {"ko": "검증 결과 다른 점이 없습니다.", "en": "No differences were found."},
+    "by_strategy": {"ko": "{strategy}별 분포", "en": "Distribution by {strategy}"},
+    "budget_execution": {"ko": "예산 집행", "en": "Budget execution"},
+    "budget_execution_caption": {
+        "ko": "{year}년 {project}별 예산 집행 ({unit})",
+        "en": "{year}: budget execution by {project} ({unit})",
+    },
+    "budget_current": {"ko": "예산현액", "en": "Budget"},
+    "committed": {"ko": "원인행위", "en": "Committed"},
+    "spent": {"ko": "지출", "en": "Spent"},
+    "execution_rate": {"ko": "집행률", "en": "Execution rate"},
+    "print_report": {"ko": "보고서 인쇄", "en": "Print this report"},
+    "chart_data": {"ko": "차트 자료", "en": "Chart data"},
+    "target_vs_actual": {"ko": "연도별 목표와 실적", "en": "Target and actual by year"},
+    "target_vs_actual_caption": {
+        "ko": "{name}: 연도별 목표와 실적 ({unit})",
+        "en": "{name}: target and actual by year ({unit})",
+    },
+    "projects_of_department": {"ko": "소관 {project}", "en": "{project_plural} of this department"},
+    "department_caption": {
+        "ko": "{department} 소관 {project}와 최근 점검 등급",
+        "en": "{project_plural} of {department} and their latest grades",
+    },
+    "departments_caption": {
+        "ko": "부서별 {project} 수",
+        "en": "Number of {project_plural} by department",
+    },
+    "latest_grades": {"ko": "최근 등급", "en": "Latest grades"},
+    "plan": {"ko": "계획", "en": "Plan"},
+    "not_found_title": {"ko": "페이지를 찾을 수 없습니다", "en": "Page not found"},
+    "not_found_text": {
+        "ko": "요청하신 페이지가 없거나 옮겨졌습니다. 처음 화면에서 다시 찾아 주십시오.",
+        "en": "The page you asked for does not exist or has moved. Please start again from the home page.",
+    },
+    "built_from": {"ko": "자료 기준일", "en": "Data as of"},
+    "footer_note": {
+        "ko": "이 사이트는 공개된 계획 문서와 점검 보고서를 바탕으로 만들었습니다.",
+        "en": "This site is built from the published plan documents and check reports.",
+    },
+    "of_plan": {"ko": "소속 계획", "en": "Plan"},
+    "scale": {"ko": "등급 기준", "en": "Grade scale"},
+    "scale_caption": {"ko": "달성도(반올림한 정수 %)에 따른 등급", "en": "Grades by achievement rate (whole percent)"},
+    "range": {"ko": "달성도 범위", "en": "Achievement range"},
+    "label": {"ko": "번호", "en": "No."},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string `key` in `lang`, with `{placeholders}` filled in."""
+    text = UI[key][lang]
+    return text.format(**values) if values else text
+
+
+def other_language(lang: str) -> str:
+    return "en" if lang == "ko" else "ko"
