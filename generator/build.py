@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 import time
@@ -136,7 +137,8 @@ def render_site(
         evaluations=evaluations,
         data_date=data_date(report.plans, evaluations),
         methodology_md={lang: (CONTENT / f"methodology.{lang}.md").read_text(encoding="utf-8") for lang in LANGUAGES},
-        open_data_md=OPEN_DATA_DOC.read_text(encoding="utf-8"),
+        # Links between the repository's docs mean nothing on the site: keep their text only.
+        open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", OPEN_DATA_DOC.read_text(encoding="utf-8")),
     )
     say("building pages and charts")
     pages = build_pages(site)

@@ -25,6 +25,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
@@ -41,6 +42,9 @@ OKABE_ITO = {
 # The dark blue turns a dark grey in print, well apart from the white hatched target bars.
 BAR_COLOUR = OKABE_ITO["blue"]
 INK = OKABE_ITO["black"]
+
+LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
+GAP_PX = 3.0
 
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
 TARGET_ACTUAL_SIZE = (6.0, 3.0)
@@ -103,17 +107,28 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         try:
             axes = figure.add_subplot()
             positions = range(len(bars))
-            drawn = axes.bar(
-                positions, [bar.count for bar in bars], width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6
-            )
+            counts = [bar.count for bar in bars]
+            drawn = axes.bar(positions, counts, width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6)
             # A zero bar gets a plain 0, as in the official tables: "0 (0%)" reads like a data error.
-            axes.bar_label(drawn, [f"{bar.count:,} ({bar.percent}%)" if bar.count else "0" for bar in bars], padding=2)
+            labels = axes.bar_label(
+                drawn, [f"{bar.count:,} ({bar.percent}%)" if bar.count else "0" for bar in bars], padding=2
+            )
             axes.set_xticks(list(positions), [bar.label for bar in bars])
             axes.tick_params(axis="x", length=0)
+            # Half a slot either side, whatever bars are missing, so the first and last labels stay centred.
+            axes.set_xlim(-0.5, len(positions) - 0.5)
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
-            axes.set_ylabel(count_label)
-            _leave_room_above(axes, max(bar.count for bar in bars))
+            _axis_heading(axes, count_label)
+
+            slot = 1.0  # data units between bar centres
+            figure.draw_without_rendering()
+            if not _fits(axes, labels, slot, LABEL_SIZES):
+                _turn_upright(labels)
+            if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES):
+                # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
+                axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
+            _leave_room_above(figure, axes, labels, counts)
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -142,12 +157,14 @@ def target_actual_chart(
         figure = Figure(figsize=TARGET_ACTUAL_SIZE, layout="constrained")
         try:
             axes = figure.add_subplot()
-            width = 0.38
+            width = 0.4  # the pair fills 0.8 of a year's slot, leaving a clear gap between years
             series = (
                 # White, outlined and hatched: still a distinct bar on a black-and-white printout.
                 (targets, -width / 2, target_label, {"color": "#FFFFFF", "hatch": "///"}),
                 (actuals, width / 2, actual_label, {"color": BAR_COLOUR}),
             )
+            labels: list[Text] = []
+            values_shown: list[float] = []
             for values, offset, label, style in series:
                 shown = [(index, value) for index, value in enumerate(values) if value is not None]
                 drawn = axes.bar(
@@ -159,15 +176,22 @@ def target_actual_chart(
                     label=label,
                     **style,
                 )
-                axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2, fontsize=8)
-            axes.set_xticks(range(len(years)), [str(year) for year in years])
+                labels += axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2)
+                values_shown += [value for _, value in shown]
+            positions = range(len(years))
+            axes.set_xticks(positions, [str(year) for year in years])
             axes.tick_params(axis="x", length=0)
+            # Half a slot either side, whatever bars are missing, so the first and last labels stay centred.
+            axes.set_xlim(-0.5, len(positions) - 0.5)
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
-            axes.set_ylabel(unit)
-            # Above the plot, so it can never cover a bar or its figure.
-            axes.legend(loc="lower left", bbox_to_anchor=(0.0, 1.02), ncols=2, borderaxespad=0.0)
-            present = [value for value in (*targets, *actuals) if value is not None]
-            _leave_room_above(axes, max(present, default=0))
+            _axis_heading(axes, unit)
+            # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
+            axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
+
+            figure.draw_without_rendering()
+            if not _fits(axes, labels, width, LABEL_SIZES):
+                _turn_upright(labels)
+            _leave_room_above(figure, axes, labels, values_shown)
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -199,13 +223,59 @@ def _chart_style() -> Iterator[None]:
         yield
 
 
-def _leave_room_above(axes: Axes, highest: float) -> None:
-    # The labels sit above the bars; without headroom the tallest one runs into the frame. With nothing to show,
-    # a 0–1 axis avoids matplotlib's degenerate −0.05…0.05 range.
-    if highest > 0:
-        axes.set_ylim(0, highest * 1.18)
-    elif highest == 0:
-        axes.set_ylim(0, 1)
+def _axis_heading(axes: Axes, text: str) -> None:
+    # Level, above the tick numbers, where a Korean unit such as 명 reads naturally; turned on its side it does not.
+    # An annotation rather than a moved y label: constrained layout squeezes a y label's height to nothing, and a
+    # heading above the plot would be cut off at the top of the figure.
+    axes.annotate(
+        text,
+        xy=(0.0, 1.0),
+        xycoords="axes fraction",
+        xytext=(-2.0, 6.0),
+        textcoords="offset points",
+        horizontalalignment="right",
+        verticalalignment="bottom",
+        annotation_clip=False,
+    )
+
+
+def _fits(axes: Axes, texts: Sequence[Text], room: float, sizes: Sequence[float]) -> bool:
+    """Shrink the texts through `sizes` until each is narrower than `room` (x data units); False if none fits."""
+    room_px = abs(axes.transData.transform((room, 0))[0] - axes.transData.transform((0, 0))[0])
+    for size in sizes:
+        for text in texts:
+            text.set_fontsize(size)
+        # A little air between neighbours, or 1,200,000 and 1,234,567 read as one number.
+        if all(text.get_window_extent().width + GAP_PX <= room_px for text in texts if text.get_text()):
+            return True
+    return False
+
+
+def _turn_upright(texts: Sequence[Text]) -> None:
+    # Read bottom to top, standing on the bar: any number fits a bar's width this way.
+    for text in texts:
+        text.set_rotation(90)
+        text.set_fontsize(LABEL_SIZES[0])
+
+
+def _leave_room_above(figure: Figure, axes: Axes, labels: Sequence[Text], values: Sequence[float]) -> None:
+    """Raise the top of the y axis until every label above its bar stays inside the plot."""
+    bottom = min([0.0, *values])
+    highest = max([0.0, *values])
+    # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
+    axes.set_ylim(bottom, highest if highest > 0 else 1.0)
+    figure.draw_without_rendering()
+    height = axes.bbox.height
+    top = axes.get_ylim()[1]
+    needed = top
+    for label, value in zip(labels, values, strict=True):
+        if value < 0:
+            continue
+        # Pixels the label needs above its bar's top; it stays the same when the axis is rescaled.
+        above = label.get_window_extent().y1 - axes.transData.transform((0, value))[1] + GAP_PX
+        share = max(height - above, height / 4)  # an absurdly tall label must not send the axis to infinity
+        needed = max(needed, bottom + (value - bottom) * height / share)
+    axes.set_ylim(bottom, needed)
 
 
 def _number(value: float) -> str:

@@ -252,6 +252,23 @@ class BudgetRow:
 
 
 @dataclass(frozen=True)
+class MatrixRow:
+    category: str
+    label: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StrategyMatrix:
+    """The distribution with one column per strategy: rows are grades, as in the overall table."""
+
+    caption: str
+    columns: tuple[str, ...]
+    totals: tuple[int, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
 class ReportContent:
     plan_link: Link
     year: int
@@ -259,7 +276,7 @@ class ReportContent:
     check_title: str
     method: Markup | None
     distribution: DistributionView | None
-    by_strategy: tuple[tuple[str, DistributionView], ...]
+    by_strategy: StrategyMatrix | None
     detail_caption: str
     detail_rows: tuple[DetailRow, ...]
     excluded_caption: str
@@ -324,10 +341,15 @@ def lang_path(lang: str, path: str) -> str:
     return path if lang == "ko" else f"en/{path}"
 
 
+def _lower(name: str, lang: str) -> str:
+    """A level name inside an English sentence: "Sub-task" → "sub-task"."""
+    return name[0].lower() + name[1:] if lang == "en" and name else name
+
+
 def plural(name: str, lang: str) -> str:
     if lang != "en":
         return name
-    lower = name[0].lower() + name[1:]
+    lower = _lower(name, lang)
     return lower if lower.endswith("s") else lower + "s"
 
 
@@ -836,7 +858,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         check_title=title,
         method=None,
         distribution=None,
-        by_strategy=(),
+        by_strategy=None,
         detail_caption="",
         detail_rows=(),
         excluded_caption="",
@@ -861,12 +883,16 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         plan, evaluation.distribution, lang, caption, f"dist-{plan.id}-{year}", check.published_distribution
     )
     strategies = {s.id: s for s in plan.strategies}
-    by_strategy = tuple(
-        (
-            f"{strategies[sid].label or sid} {strategies[sid].title.get(lang)}",
-            distribution_view(plan, dist, lang, f"{strategies[sid].title.get(lang)}", None),
-        )
-        for sid, dist in evaluation.distribution_by_strategy().items()
+    per_strategy = evaluation.distribution_by_strategy()
+    categories = [row.category for row in evaluation.distribution.rows]
+    by_strategy = StrategyMatrix(
+        caption=t("by_strategy", lang, strategy=names["strategy"]) + f" ({year})",
+        columns=tuple(f"{strategies[sid].label or sid} {strategies[sid].title.get(lang)}" for sid in per_strategy),
+        totals=tuple(dist.total for dist in per_strategy.values()),
+        rows=tuple(
+            MatrixRow(c, category_label(c, lang), tuple(dist.count(c) for dist in per_strategy.values()))
+            for c in categories
+        ),
     )
     rows = []
     previous: tuple[str, str, str] = ("", "", "")
@@ -932,7 +958,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         by_strategy=by_strategy,
-        detail_caption=t("detailed_caption", lang, year=year, indicator=names["indicator"]),
+        detail_caption=t("detailed_caption", lang, year=year, indicator=_lower(names["indicator"], lang)),
         detail_rows=tuple(rows),
         excluded_caption=t(
             "excluded_caption", lang, year=year, indicator=names["indicator"], indicator_plural=indicator_plural

@@ -1,0 +1,30 @@
+"""Rewrite the golden report tables from a fresh build: `python tests/golden/regenerate.py`.
+
+Run it only when a change of the report is intended, then review `git diff tests/golden` line by line.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from generator.build import build_site  # noqa: E402
+from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        build_site(ROOT / "plans", ROOT / "results", site)
+        for lang in ("ko", "en"):
+            target = GOLDEN / f"report-2021.{lang}.txt"
+            target.write_text(report_tables_text(site, lang), encoding="utf-8")
+            print(f"wrote {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

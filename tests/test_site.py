@@ -1,0 +1,217 @@
+"""The built site, read back as a reader's browser would parse it (issue 4's acceptance checks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+
+from generator import build as build_module
+from generator.build import build_site, relative_url
+from generator.errors import DataError
+
+from .conftest import PLANS, RESULTS
+from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "output"
+    build_site(PLANS, RESULTS, out)
+    return out
+
+
+def test_both_languages_have_every_page(site: Path) -> None:
+    korean = {
+        p.relative_to(site).as_posix() for p in html_pages(site) if not p.relative_to(site).as_posix().startswith("en/")
+    }
+    english = {p.relative_to(site / "en").as_posix() for p in html_pages(site / "en")}
+    assert korean == english
+    assert {"index.html", "404.html", "methodology.html", "departments/index.html", REPORT_2021} <= korean
+    assert len(korean) > 100
+
+
+def test_every_page_has_one_h1_a_title_and_a_language(site: Path) -> None:
+    for page in html_pages(site):
+        tree = parse(page)
+        assert len(tree.findall(".//h1")) == 1, page
+        assert tree.findtext(".//title").strip(), page
+        expected = "en" if page.relative_to(site).parts[0] == "en" else "ko"
+        assert tree.get("lang") == expected, page
+
+
+def test_every_page_links_to_its_counterpart_with_hreflang(site: Path) -> None:
+    for page in html_pages(site):
+        tree = parse(page)
+        switch = tree.cssselect("a.lang-switch")[0]
+        target = resolve(site, page, switch.get("href"))
+        assert target is not None and target.exists(), page
+        assert switch.get("hreflang") in ("ko", "en") and switch.get("hreflang") != tree.get("lang")
+        counterpart = parse(target)
+        assert resolve(site, target, counterpart.cssselect("a.lang-switch")[0].get("href")) == page.resolve()
+
+
+def test_every_internal_link_and_asset_resolves_inside_the_site(site: Path) -> None:
+    root = site.resolve()
+    for page in html_pages(site):
+        for link in links(parse(page)):
+            assert not link.startswith(("http:", "https:", "//")), f"{page}: absolute URL {link}"
+            target = resolve(site, page, link)
+            if target is None:
+                assert link.startswith(("mailto:", "#")), f"{page}: {link}"
+                continue
+            assert root in target.parents or target == root, f"{page}: {link} leaves the site"
+            assert target.exists(), f"{page}: broken link {link}"
+
+
+def test_every_table_has_a_caption_and_header_cells(site: Path) -> None:
+    for page in html_pages(site):
+        for table in parse(page).iter("table"):
+            caption = table.find("caption")
+            assert caption is not None and caption.text_content().strip(), page
+            assert table.findall(".//th"), page
+            for header in table.findall(".//th"):
+                assert header.get("scope") in ("col", "row"), f"{page}: th without scope"
+
+
+def test_every_chart_has_a_text_alternative(site: Path) -> None:
+    charts = 0
+    for page in html_pages(site):
+        for svg in parse(page).iter("{http://www.w3.org/2000/svg}svg", "svg"):
+            charts += 1
+            assert svg.get("role") == "img", page
+            labelled = svg.get("aria-labelledby", "").split()
+            assert labelled, page
+            for ident in labelled:
+                element = svg.xpath(f".//*[@id='{ident}']")
+                assert element and element[0].text_content().strip(), f"{page}: {ident}"
+    assert charts > 50
+
+
+def test_report_2021_golden_tables(site: Path) -> None:
+    for lang in ("ko", "en"):
+        expected = (GOLDEN / f"report-2021.{lang}.txt").read_text(encoding="utf-8")
+        assert report_tables_text(site, lang) == expected, f"run python tests/golden/regenerate.py if intended ({lang})"
+
+
+def test_a_plan_without_results_says_so(site: Path) -> None:
+    page = parse(site / "plans/seoul-citizen-participation-2024/reports/2024.html")
+    assert "2024년 이행 점검 결과는 아직 공개되지 않았습니다." in page.text_content()
+
+
+def test_open_data_is_linked_and_present(site: Path) -> None:
+    report = site / REPORT_2021
+    hrefs = [link for link in links(parse(report)) if "/data/" in link or link.startswith("../../../data")]
+    assert any(h.endswith("results-2021.csv") for h in hrefs)
+    csv = site / "data/seoul-citizen-participation-2019/results-2021.csv"
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_relative_url() -> None:
+    assert relative_url("en/plans/x/index.html", "static/style.css") == "../../../static/style.css"
+    assert relative_url("index.html", "plans/x/index.html") == "plans/x/index.html"
+
+
+# -- build behaviour, on the small synthetic data -----------------------------------------------------------
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(demo_root: Path) -> None:
+    build_site(Path("plans"), Path("results"), Path("one"))
+    build_site(Path("plans"), Path("results"), Path("two"))
+    one, two = tree_bytes(Path("one")), tree_bytes(Path("two"))
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = Path("output")
+    build_site(Path("plans"), Path("results"), out)
+    before = tree_bytes(out)
+    calls = {"n": 0}
+    real_render = build_module.render_page
+
+    def failing_render(environment, page):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disk full (simulated)")
+        return real_render(environment, page)
+
+    monkeypatch.setattr(build_module, "render_page", failing_render)
+    with pytest.raises(OSError):
+        build_site(Path("plans"), Path("results"), out)
+    assert tree_bytes(out) == before
+    assert [p.name for p in Path(".").iterdir() if p.name.startswith(".output")] == []
+
+
+def test_invalid_data_stops_the_build_and_keeps_the_site(demo_root: Path) -> None:
+    out = Path("output")
+    build_site(Path("plans"), Path("results"), out)
+    before = tree_bytes(out)
+    project = Path("plans/demo/projects/1-1-1.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("total: 12", "total: 13"), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        build_site(Path("plans"), Path("results"), out)
+    assert "stated total 13 differs" in raised.value.problems[0].format()
+    assert tree_bytes(out) == before
+
+
+def test_build_refuses_to_replace_the_data_folder(demo_root: Path) -> None:
+    from generator.errors import UsageError
+
+    with pytest.raises(UsageError):
+        build_site(Path("plans"), Path("results"), Path("plans"))
+    with pytest.raises(UsageError):
+        build_site(Path("plans"), Path("results"), Path("."))
+
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "onerror": '<img src="x" onerror="alert(1)">',
+    "javascript": "[click](javascript:alert(1))",
+}
+
+
+def _edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_hostile_text_and_markdown_never_become_live_html(demo_root: Path) -> None:
+    markdown = "\n\n".join(HOSTILE.values())
+
+    def plan(data):
+        data["title"] = {"ko": f"시험 {HOSTILE['script']}", "en": f"Test {HOSTILE['onerror']}"}
+
+    def project(data):
+        data["purpose"] = {"ko": HOSTILE["script"], "en": HOSTILE["onerror"]}
+        data["content"] = {"ko": markdown, "en": markdown}
+        data["departments"] = [{"ko": HOSTILE["onerror"], "en": HOSTILE["javascript"]}]
+
+    def results(data):
+        data["indicators"][0]["narrative"] = {"ko": markdown, "en": markdown}
+
+    _edit_yaml(Path("plans/demo/plan.yaml"), plan)
+    _edit_yaml(Path("plans/demo/projects/1-1-1.yaml"), project)
+    _edit_yaml(Path("results/demo/2024/projects/1-1-1.yaml"), results)
+    build_site(Path("plans"), Path("results"), Path("output"))
+    pages = html_pages(Path("output"))
+    seen_text = False
+    for page in pages:
+        tree = lxml.html.fromstring(page.read_bytes())
+        for script in tree.iter("script"):
+            assert script.get("src", "").endswith("static/site.js"), f"{page}: live script"
+            assert not (script.text or "").strip()
+        for element in tree.iter():
+            for name, value in element.attrib.items():
+                assert not name.lower().startswith("on"), f"{page}: {name} on {element.tag}"
+                if name in ("href", "src"):
+                    assert not value.strip().lower().startswith("javascript:"), f"{page}: {value}"
+        seen_text = seen_text or "<script>alert(1)</script>" in tree.text_content()
+    assert seen_text, "the hostile title should still be shown, as text"
