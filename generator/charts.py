@@ -25,6 +25,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -160,12 +161,14 @@ def target_actual_chart(
             width = 0.4  # the pair fills 0.8 of a year's slot, leaving a clear gap between years
             series = (
                 # White, outlined and hatched: still a distinct bar on a black-and-white printout.
-                (targets, -width / 2, target_label, {"color": "#FFFFFF", "hatch": "///"}),
-                (actuals, width / 2, actual_label, {"color": BAR_COLOUR}),
+                (targets, -width / 2, target_label, {"facecolor": "#FFFFFF", "hatch": "///"}),
+                (actuals, width / 2, actual_label, {"facecolor": BAR_COLOUR}),
             )
             labels: list[Text] = []
             values_shown: list[float] = []
+            keys: list[Patch] = []
             for values, offset, label, style in series:
+                keys.append(Patch(edgecolor=INK, linewidth=0.8, label=label, **style))
                 shown = [(index, value) for index, value in enumerate(values) if value is not None]
                 drawn = axes.bar(
                     [index + offset for index, _ in shown],
@@ -173,7 +176,6 @@ def target_actual_chart(
                     width=width,
                     edgecolor=INK,
                     linewidth=0.8,
-                    label=label,
                     **style,
                 )
                 labels += axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2)
@@ -186,7 +188,8 @@ def target_actual_chart(
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
             _axis_heading(axes, unit)
             # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
-            axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
+            # Keys drawn from the style, not from the bars: a series with no values at all still gets its key.
+            axes.legend(handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
 
             figure.draw_without_rendering()
             if not _fits(axes, labels, width, LABEL_SIZES):
@@ -347,5 +350,8 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
                 element.set(name, prefix + value)
             elif name in _HREFS and value.startswith("#"):
                 element.set(name, f"#{prefix}{value[1:]}")
+            elif name == "d":
+                # Matplotlib ends every path command with a newline; one space is enough inside a page.
+                element.set(name, " ".join(value.split()))
             elif "url(" in value:
                 element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))

@@ -169,6 +169,7 @@ UI: dict[str, dict[str, str]] = {
     "scale_caption": {"ko": "달성도(반올림한 정수 %)에 따른 등급", "en": "Grades by achievement rate (whole percent)"},
     "range": {"ko": "달성도 범위", "en": "Achievement range"},
     "label": {"ko": "번호", "en": "No."},
+    "project_generic": {"ko": "사업", "en": "Project"},
 }
 
 

@@ -311,6 +311,7 @@ class DepartmentProject:
 @dataclass(frozen=True)
 class DepartmentContent:
     caption: str
+    project_header: str
     projects: tuple[DepartmentProject, ...]
 
 
@@ -1054,9 +1055,10 @@ def department_pages(site: Site, lang: str) -> list[Page]:
         pages.append(
             Page(
                 _meta(site, lang, path, "department.html", text.get(lang), crumbs),
-                DepartmentContent(caption, tuple(entries)),
+                DepartmentContent(caption, word, tuple(entries)),
             )
         )
+    rows.sort(key=lambda row: row.link.label)
     word = _project_word(site, lang)
     index = Page(
         _meta(site, lang, "departments/index.html", "departments.html", t("departments", lang)),
@@ -1068,7 +1070,8 @@ def department_pages(site: Site, lang: str) -> list[Page]:
 
 
 def _project_word(site: Site, lang: str) -> str:
-    return level_name(site.plans[0], "project", lang) if site.plans else ""
+    # Departments span plans whose levels are named differently; use the plain word.
+    return t("project_generic", lang)
 
 
 def scale_rows(scale: Sequence[Band], lang: str) -> tuple[ScaleRow, ...]:
