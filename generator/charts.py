@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
@@ -153,6 +154,8 @@ def target_actual_chart(
         raise ValueError("a target/actual chart needs at least one year")
     if not len(years) == len(targets) == len(actuals):
         raise ValueError(f"{len(years)} years but {len(targets)} targets and {len(actuals)} actuals")
+    if any(value is not None and not math.isfinite(value) for value in (*targets, *actuals)):
+        raise ValueError("targets and actuals must be finite numbers or None")
 
     with _chart_style():
         figure = Figure(figsize=TARGET_ACTUAL_SIZE, layout="constrained")
@@ -220,7 +223,10 @@ def _font_path() -> Path:
 
 @contextmanager
 def _chart_style() -> Iterator[None]:
-    """Matplotlib's defaults plus ours, whatever the process or a matplotlibrc has set, restored afterwards."""
+    """Matplotlib's defaults plus ours, whatever the process or a matplotlibrc has set, restored afterwards.
+
+    rcParams are process-wide, so charts must not be drawn from several threads at once.
+    """
     _font_path()
     with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
         yield
@@ -310,6 +316,10 @@ def _inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
         if style is not None and "font-family" in style:
             # An inline style outranks the page's CSS; without a family the text inherits the page's font.
             element.set("style", _FONT_FAMILY.sub("", style).strip().rstrip(";"))
+        path = element.get("d")
+        if path is not None:
+            # Matplotlib ends every path command with a newline; one space is enough inside a page.
+            element.set("d", " ".join(path.split()))
 
     # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
     for attribute in ("width", "height"):
@@ -328,8 +338,11 @@ def _inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
 
 
 def _drop_document_parts(root: ET.Element) -> None:
-    for tag in ("metadata", "style"):
-        _remove(root, lambda element, tag=tag: element.tag == f"{{{SVG_NS}}}{tag}")
+    # The RDF <metadata> is for image editors, not pages. Matplotlib's <style> holds
+    # `*{stroke-linejoin: round; stroke-linecap: butt}`, which once inlined would apply to the whole HTML page; the
+    # same values as (inherited) attributes of the root keep that look to the chart.
+    unwanted = {f"{{{SVG_NS}}}metadata", f"{{{SVG_NS}}}style"}
+    _remove(root, lambda element: element.tag in unwanted)
     _remove(root, lambda element: element.tag == f"{{{SVG_NS}}}defs" and len(element) == 0)
     root.set("stroke-linejoin", "round")
     root.set("stroke-linecap", "butt")
@@ -350,8 +363,5 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
                 element.set(name, prefix + value)
             elif name in _HREFS and value.startswith("#"):
                 element.set(name, f"#{prefix}{value[1:]}")
-            elif name == "d":
-                # Matplotlib ends every path command with a newline; one space is enough inside a page.
-                element.set(name, " ".join(value.split()))
             elif "url(" in value:
                 element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))

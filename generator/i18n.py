@@ -47,7 +47,7 @@ UI: dict[str, dict[str, str]] = {
     "year": {"ko": "연도", "en": "Year"},
     "target": {"ko": "목표", "en": "Target"},
     "actual": {"ko": "실적", "en": "Actual"},
-    "rate": {"ko": "달성도", "en": "Achievement"},
+    "rate": {"ko": "달성도", "en": "Rate"},
     "grade": {"ko": "등급", "en": "Grade"},
     "count": {"ko": "과제 수", "en": "Count"},
     "share": {"ko": "비율", "en": "Share"},
