@@ -412,7 +412,7 @@ def discrepancy_views(plan: Plan, items: Sequence[Discrepancy], lang: str, subje
         DiscrepancyView(
             subject=" ".join(filter(None, [subject, d.indicator or d.project or ""])),
             note=d.note.get(lang),
-            sources=", ".join(titles.get(s, s) for s in d.sources),
+            sources="; ".join(titles.get(s, s) for s in d.sources),
         )
         for d in items
     ]
