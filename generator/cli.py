@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import build_site
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
 from generator.evaluation import evaluate_year
 from generator.model import Plan
@@ -130,6 +129,9 @@ def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: str | None, quiet: bool) -> None:
     """Build the static site from the plans and results into OUT."""
+    # Imported here: the site stack (matplotlib, Jinja2) would slow down validate and report.
+    from generator.build import build_site
+
     progress = _progress_printer(quiet)
     with _user_errors():
         summary = build_site(plans_dir, results_dir, out_dir, base_url=base_url, progress=progress)
