@@ -47,6 +47,7 @@ INK = OKABE_ITO["black"]
 
 LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
 GAP_PX = 3.0
+MIN_SLOTS = 3
 
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
 TARGET_ACTUAL_SIZE = (6.0, 3.0)
@@ -117,8 +118,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
             )
             axes.set_xticks(list(positions), [bar.label for bar in bars])
             axes.tick_params(axis="x", length=0)
-            # Half a slot either side, whatever bars are missing, so the first and last labels stay centred.
-            axes.set_xlim(-0.5, len(positions) - 0.5)
+            _set_slots(axes, len(positions))
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
             _axis_heading(axes, count_label)
@@ -186,8 +186,7 @@ def target_actual_chart(
             positions = range(len(years))
             axes.set_xticks(positions, [str(year) for year in years])
             axes.tick_params(axis="x", length=0)
-            # Half a slot either side, whatever bars are missing, so the first and last labels stay centred.
-            axes.set_xlim(-0.5, len(positions) - 0.5)
+            _set_slots(axes, len(positions))
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
             _axis_heading(axes, unit)
             # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
@@ -230,6 +229,13 @@ def _chart_style() -> Iterator[None]:
     _font_path()
     with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
         yield
+
+
+def _set_slots(axes: Axes, count: int) -> None:
+    # Half a slot either side, whatever bars are missing, so the first and last labels stay centred; and room for
+    # at least MIN_SLOTS, so a plan checked for one year does not get bars as wide as the page.
+    centre, half = (count - 1) / 2, max(count, MIN_SLOTS) / 2
+    axes.set_xlim(centre - half, centre + half)
 
 
 def _axis_heading(axes: Axes, text: str) -> None:

@@ -101,6 +101,21 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class BudgetTotals:
+    budget: float | int
+    committed: float | int
+    spent: float | int
+
+    @property
+    def committed_rate(self) -> int | None:
+        return execution_rate(self.committed, self.budget)
+
+    @property
+    def spent_rate(self) -> int | None:
+        return execution_rate(self.spent, self.budget)
+
+
+@dataclass(frozen=True)
 class YearEvaluation:
     plan: Plan
     year: int
@@ -127,6 +142,17 @@ class YearEvaluation:
             for department in outcome.project.departments or [LocalizedText(ko="미상", en="Not stated")]:
                 departments.setdefault(department.ko, []).append(outcome.category)
         return {name: distribution(categories, self.scale) for name, categories in sorted(departments.items())}
+
+    def budget_by_department(self) -> dict[str, BudgetTotals]:
+        """Budget, commitments and spending added up per department (a project with two counts for both)."""
+        totals: dict[str, list[float]] = {}
+        for line in self.budget_lines:
+            for department in line.project.departments or [LocalizedText(ko="미상", en="Not stated")]:
+                entry = totals.setdefault(department.ko, [0, 0, 0])
+                entry[0] += line.budget
+                entry[1] += line.committed or 0
+                entry[2] += line.spent or 0
+        return {name: BudgetTotals(*values) for name, values in sorted(totals.items())}
 
     @property
     def findings(self) -> list[Finding]:

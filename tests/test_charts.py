@@ -93,7 +93,9 @@ def test_the_same_input_gives_the_same_bytes_in_another_process(tmp_path) -> Non
     # Ids are hashes; a fresh process with another hash seed and SOURCE_DATE_EPOCH set must agree byte for byte.
     script = (
         "import sys; from tests.test_charts import distribution, target_actual; "
-        "sys.stdout.buffer.write((distribution() + target_actual()).encode())"
+        "sys.stdout.buffer.write((distribution() + target_actual()).encode()); "
+        # Importing koreanize_matplotlib would rewrite the process's rcParams; only its font file is wanted.
+        "assert 'koreanize_matplotlib' not in sys.modules"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "SOURCE_DATE_EPOCH": "1700000000"}
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, check=True)
