@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,7 +158,7 @@ def serve(plans_dir: Path, results_dir: Path | None, out_dir: Path, port: int) -
 
 def _progress_printer(quiet: bool):
     """Progress lines on a terminal only; scripts and CI get just the summary."""
-    if quiet or not click.get_text_stream("stderr").isatty():
+    if quiet or not sys.stderr.isatty():
         return None
     return lambda message: click.echo(f"  {message}…", err=True)
 
@@ -175,6 +176,10 @@ def _user_errors() -> Iterator[None]:
     except PlansiteError as error:
         click.echo(f"plansite: {error}", err=True)
         raise SystemExit(EXIT_USAGE) from None
+    except OSError as error:
+        # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).
+        click.echo(f"plansite: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True)
+        raise SystemExit(EXIT_PROBLEMS) from None
 
 
 def summary_line(report: ValidationReport, seconds: float) -> str:

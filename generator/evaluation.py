@@ -84,9 +84,7 @@ class IndicatorOutcome:
         return self.final_grade or PENDING
 
 
-@dataclass(frozen=True)
-class BudgetLine:
-    project: ProjectFile
+class _ExecutionRates:
     budget: float | int
     committed: float | int | None
     spent: float | int | None
@@ -101,18 +99,18 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
-class BudgetTotals:
+class BudgetLine(_ExecutionRates):
+    project: ProjectFile
+    budget: float | int
+    committed: float | int | None
+    spent: float | int | None
+
+
+@dataclass(frozen=True)
+class BudgetTotals(_ExecutionRates):
     budget: float | int
     committed: float | int
     spent: float | int
-
-    @property
-    def committed_rate(self) -> int | None:
-        return execution_rate(self.committed, self.budget)
-
-    @property
-    def spent_rate(self) -> int | None:
-        return execution_rate(self.spent, self.budget)
 
 
 @dataclass(frozen=True)

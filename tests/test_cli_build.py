@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+
+def build(*args: str):
+    return CliRunner().invoke(main, ["build", "--plans", "plans", "--results", "results", *args])
+
+
+def test_build_prints_one_summary_line(demo_root: Path) -> None:
+    result = build("--out", "site")
+    assert result.exit_code == 0, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("built ") and " pages, " in line and " charts, " in line and "into site in" in line
+    assert (demo_root / "site" / "index.html").exists()
+
+
+def test_quiet_build_prints_nothing(demo_root: Path) -> None:
+    result = build("--out", "site", "--quiet")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_unwritable_output_is_a_clean_error(demo_root: Path) -> None:
+    (demo_root / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    result = build("--out", "blocker/site")
+    assert result.exit_code == 1
+    assert result.output.startswith("plansite: ")
+    assert "Traceback" not in result.output
+
+
+def test_invalid_data_exits_1_with_positions(demo_root: Path) -> None:
+    project = demo_root / "plans/demo/projects/1-1-1.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("total: 12", "total: 13"), encoding="utf-8")
+    result = build("--out", "site")
+    assert result.exit_code == 1
+    assert "plans/demo/projects/1-1-1.yaml:15:12: stated total 13" in result.output
+    assert not (demo_root / "site").exists()
