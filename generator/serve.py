@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +24,17 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
 
 
 def serve_and_watch(
-    plans_dir: Path, results_dir: Path | None, out_dir: Path, port: int, *, echo: Callable[[str], None]
+    plans_dir: Path,
+    results_dir: Path | None,
+    out_dir: Path,
+    port: int,
+    *,
+    echo: Callable[[str], None],
+    stop: threading.Event | None = None,
+    interval: float = 1.0,
 ) -> None:
+    """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes."""
+
     def rebuild() -> None:
         try:
             summary = build_site(plans_dir, results_dir, out_dir)
@@ -43,11 +51,11 @@ def serve_and_watch(
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    echo(f"serving {out_dir} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     seen = _snapshot(watched)
+    stop = stop or threading.Event()
     try:
-        while True:
-            time.sleep(1)
+        while not stop.wait(interval):
             current = _snapshot(watched)
             if current != seen:
                 seen = current
