@@ -19,7 +19,7 @@ UI: dict[str, dict[str, str]] = {
     "departments": {"ko": "부서별 보기", "en": "Departments"},
     "methodology": {"ko": "평가 방법", "en": "Methodology"},
     "language_switch": {"ko": "English", "en": "한국어"},
-    "language_switch_label": {"ko": "영어 페이지로 이동", "en": "Go to the Korean page"},
+    "language_switch_label": {"ko": "이 페이지의 영어판", "en": "This page in Korean"},
     "period": {"ko": "계획 기간", "en": "Period"},
     "vision": {"ko": "비전", "en": "Vision"},
     "structure": {"ko": "계획 체계", "en": "Structure"},
