@@ -213,9 +213,7 @@ class ProjectContent:
 
 @dataclass(frozen=True)
 class DetailRow:
-    strategy: str
-    task: str
-    project: str
+    project: str  # on the first row of each unit project only, as in the official table
     project_link: Link
     indicator: str
     target: str
@@ -224,6 +222,14 @@ class DetailRow:
     grade: str
     grade_note: str
     category: str
+
+
+@dataclass(frozen=True)
+class DetailGroup:
+    """The rows of one task, under a heading naming its strategy and task, so every printed page keeps context."""
+
+    heading: str
+    rows: tuple[DetailRow, ...]
 
 
 @dataclass(frozen=True)
@@ -278,7 +284,7 @@ class ReportContent:
     distribution: DistributionView | None
     by_strategy: StrategyMatrix | None
     detail_caption: str
-    detail_rows: tuple[DetailRow, ...]
+    detail_groups: tuple[DetailGroup, ...]
     excluded_caption: str
     excluded_rows: tuple[ExcludedRow, ...]
     findings: tuple[FindingView, ...]
@@ -370,9 +376,16 @@ def fmt_target(value: Target, indicator: IndicatorSpec, lang: str) -> str:
         return value.get(lang)
     if isinstance(value, dict):
         units = {m.id: m.unit.get(lang) for m in indicator.measures or []}
-        return ", ".join(f"{format_amount(v)} {units.get(k, '')}".strip() for k, v in value.items())
+        return ", ".join(f"{format_amount(v)} {_unit_for(v, units.get(k, ''), lang)}".strip() for k, v in value.items())
     unit = indicator.unit.get(lang) if indicator.unit else ""
-    return f"{format_amount(value)} {unit}".strip()
+    return f"{format_amount(value)} {_unit_for(value, unit, lang)}".strip()
+
+
+def _unit_for(value: Amount, unit: str, lang: str) -> str:
+    """English units are written in the plural ("cases"); one of them reads "1 case"."""
+    if lang == "en" and value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        return unit[:-1]
+    return unit
 
 
 def category_label(category: str, lang: str) -> str:
@@ -861,7 +874,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         distribution=None,
         by_strategy=None,
         detail_caption="",
-        detail_rows=(),
+        detail_groups=(),
         excluded_caption="",
         excluded_rows=(),
         findings=(),
@@ -895,23 +908,24 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
             for c in categories
         ),
     )
-    rows = []
-    previous: tuple[str, str, str] = ("", "", "")
+    groups: dict[str, list[DetailRow]] = {}
+    previous_project = ""
     for outcome in evaluation.outcomes:
         project = outcome.project
         strategy = strategies[parent_id(task_of(project.id))]
         task = next(task for task in strategy.tasks if task.id == task_of(project.id))
-        keys = (strategy.id, task.id, project.id)
+        heading = (
+            f"{names['strategy']} {strategy.label or strategy.id} {strategy.title.get(lang)} › "
+            f"{names['task']} {task.label or task.id} {task.title.get(lang)}"
+        )
         note = ""
         if outcome.basis in ("published", "assessed") and outcome.computed_grade not in (None, outcome.final_grade):
             note = f"{t('computed', lang)} {outcome.computed_grade}"
-        rows.append(
+        groups.setdefault(heading, []).append(
             DetailRow(
-                strategy=f"{strategy.label or strategy.id} {strategy.title.get(lang)}"
-                if keys[0] != previous[0]
+                project=f"{project.label or project.id} {project.title.get(lang)}"
+                if project.id != previous_project
                 else "",
-                task=f"{task.label or task.id} {task.title.get(lang)}" if keys[:2] != previous[:2] else "",
-                project=f"{project.label or project.id} {project.title.get(lang)}" if keys != previous else "",
                 project_link=Link(lang_path(lang, project_path(plan, project.id)), project.title.get(lang)),
                 indicator=outcome.indicator.name.get(lang),
                 target=fmt_target(outcome.target, outcome.indicator, lang),
@@ -924,7 +938,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
                 category=outcome.category,
             )
         )
-        previous = keys
+        previous_project = project.id
     excluded_rows = tuple(
         ExcludedRow(
             project=f"{o.project.label or o.project.id} {o.project.title.get(lang)}",
@@ -960,7 +974,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         distribution=distribution,
         by_strategy=by_strategy,
         detail_caption=t("detailed_caption", lang, year=year, indicator=_lower(names["indicator"], lang)),
-        detail_rows=tuple(rows),
+        detail_groups=tuple(DetailGroup(heading, tuple(group)) for heading, group in groups.items()),
         excluded_caption=t(
             "excluded_caption", lang, year=year, indicator=names["indicator"], indicator_plural=indicator_plural
         ),

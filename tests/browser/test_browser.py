@@ -90,7 +90,7 @@ def test_report_prints_as_a_document(context, base_url: str, lang: str, screensh
     # pypdf reads this font's spaces as \x01.
     pages = ["".join(p.extract_text().replace("\x01", " ").split()) for p in pdf.pages]
     assert 5 <= len(pages) <= 10, len(pages)
-    header = ["추진전략", "추진과제", "달성도"] if lang == "ko" else ["Strategy", "Sub-task", "Rate"]
+    header = ["과제", "추진과제", "달성도"] if lang == "ko" else ["Task", "Sub-task", "Rate"]
     first_row = "정보소통광장 공개 누적 건수" if lang == "ko" else "Items disclosed on the Information Plaza"
     last_row = "이행사항 점검횟수" if lang == "ko" else "Implementation checks"
     first_row, last_row = "".join(first_row.split()), "".join(last_row.split())
