@@ -14,12 +14,16 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from generator import charts
+from generator.charts import ChartSpec
 from generator.errors import UsageError, display_path
 from generator.evaluation import YearEvaluation, evaluate_year
 from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING
@@ -36,6 +40,7 @@ CONTENT = TEMPLATES / "content"
 OPEN_DATA_DOC = ROOT / "docs" / "open-data.md"
 
 Progress = Callable[[str], None]
+PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,19 @@ def make_environment() -> Environment:
     return environment
 
 
-def render_page(environment: Environment, page: Page) -> bytes:
+def render_charts(specs: list[ChartSpec], workers: int) -> dict[ChartSpec, Markup]:
+    """Every chart's SVG. Charts are most of a build's time, so they are drawn on all cores when there are many."""
+    unique = list(dict.fromkeys(specs))
+    if workers > 1 and len(unique) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            drawn = list(pool.map(charts.render, unique, chunksize=8))
+    else:
+        drawn = [charts.render(spec) for spec in unique]
+    # The SVG comes from our chart code, which escapes every label it writes.
+    return {spec: Markup(svg) for spec, svg in zip(unique, drawn, strict=True)}
+
+
+def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Markup]) -> bytes:
     meta = page.meta
     template = environment.get_template(meta.template)
     html = template.render(
@@ -105,6 +122,7 @@ def render_page(environment: Environment, page: Page) -> bytes:
         url=lambda target: relative_url(meta.path, target),
         lang_path=lambda path: lang_path(meta.lang, path),
         t=lambda key, **values: t(key, meta.lang, **values),
+        chart_svg=lambda spec: svgs[spec],
     )
     return html.encode("utf-8")
 
@@ -140,12 +158,15 @@ def render_site(
         # Links between the repository's docs mean nothing on the site: keep their text only.
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", OPEN_DATA_DOC.read_text(encoding="utf-8")),
     )
-    say("building pages and charts")
+    say("building pages")
     pages = build_pages(site)
+    specs = [spec for page in pages for spec in page.charts]
+    say(f"drawing {len(specs)} charts")
+    svgs = render_charts(specs, os.cpu_count() or 1)
     environment = make_environment()
     files: dict[str, bytes] = {}
     for number, page in enumerate(pages, start=1):
-        files[page.meta.path] = render_page(environment, page)
+        files[page.meta.path] = render_page(environment, page, svgs)
         if number % 50 == 0:
             say(f"rendered {number}/{len(pages)} pages")
     say("writing open data")
@@ -206,5 +227,5 @@ def build_site(
     files, pages = render_site(plans_dir, results_dir, base_url=base_url, progress=progress)
     (progress or (lambda _m: None))(f"writing {len(files)} files")
     write_atomically(files, out_dir)
-    charts = sum(page.charts for page in pages)
-    return BuildSummary(len(pages), charts, len(files), time.perf_counter() - started, out_dir)
+    chart_count = sum(len(page.charts) for page in pages)
+    return BuildSummary(len(pages), chart_count, len(files), time.perf_counter() - started, out_dir)

@@ -371,3 +371,50 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
                 element.set(name, f"#{prefix}{value[1:]}")
             elif "url(" in value:
                 element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))
+
+
+# -- chart specifications: what page models hold; the build renders them, in parallel ----------------------
+
+
+@dataclass(frozen=True)
+class DistributionSpec:
+    chart_id: str
+    bars: tuple[Bar, ...]
+    title: str
+    summary: str
+    count_label: str
+
+
+@dataclass(frozen=True)
+class TargetActualSpec:
+    chart_id: str
+    years: tuple[int, ...]
+    targets: tuple[float | None, ...]
+    actuals: tuple[float | None, ...]
+    unit: str
+    title: str
+    summary: str
+    target_label: str
+    actual_label: str
+
+
+ChartSpec = DistributionSpec | TargetActualSpec
+
+
+def render(spec: ChartSpec) -> str:
+    """The SVG of one chart specification (a plain function, so a process pool can run it)."""
+    if isinstance(spec, DistributionSpec):
+        return distribution_chart(
+            spec.chart_id, spec.bars, title=spec.title, summary=spec.summary, count_label=spec.count_label
+        )
+    return target_actual_chart(
+        spec.chart_id,
+        spec.years,
+        spec.targets,
+        spec.actuals,
+        unit=spec.unit,
+        title=spec.title,
+        summary=spec.summary,
+        target_label=spec.target_label,
+        actual_label=spec.actual_label,
+    )

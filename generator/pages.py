@@ -49,7 +49,7 @@ class PageMeta:
 class Page:
     meta: PageMeta
     content: object
-    charts: int = 0
+    charts: tuple[charts.ChartSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class DistributionView:
     total: int
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
-    chart_svg: Markup | None
+    chart: charts.DistributionSpec | None
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class IndicatorView:
     direction: str
     stated_total: str
     years: tuple[YearCell, ...]
-    chart_svg: Markup | None
+    chart: charts.TargetActualSpec | None
     chart_caption: str
 
 
@@ -516,19 +516,17 @@ def distribution_view(
         for row in distribution.rows
     )
     matches = None if published is None else all(row.count == row.published for row in rows)
-    svg = None
+    chart = None
     if chart_id is not None:
         summary = ", ".join(f"{row.label} {row.count} ({row.percent}%)" for row in rows)
-        svg = Markup(
-            charts.distribution_chart(
-                chart_id,
-                [charts.Bar(row.label, row.count, row.percent) for row in rows],
-                title=caption,
-                summary=f"{t('total', lang)} {distribution.total}: {summary}",
-                count_label=t("count", lang),
-            )
+        chart = charts.DistributionSpec(
+            chart_id,
+            tuple(charts.Bar(row.label, row.count, row.percent) for row in rows),
+            title=caption,
+            summary=f"{t('total', lang)} {distribution.total}: {summary}",
+            count_label=t("count", lang),
         )
-    return DistributionView(caption, distribution.total, rows, matches, svg)
+    return DistributionView(caption, distribution.total, rows, matches, chart)
 
 
 def report_summary(plan: Plan, evaluation: YearEvaluation, lang: str) -> ReportSummary:
@@ -738,9 +736,9 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         ),
     )
     page_title = f"{project.label or project.id} {title}"
-    charts_count = sum(1 for view in indicators if view.chart_svg is not None)
+    page_charts = tuple(view.chart for view in indicators if view.chart is not None)
     return Page(
-        _meta(site, lang, project_path(plan, project.id), "project.html", page_title, crumbs), content, charts_count
+        _meta(site, lang, project_path(plan, project.id), "project.html", page_title, crumbs), content, page_charts
     )
 
 
@@ -778,7 +776,7 @@ def _indicator_view(
             )
         )
     name = indicator.name.get(lang)
-    chart_svg = None
+    chart = None
     caption = ""
     numeric = not indicator.qualitative
     if numeric:
@@ -799,18 +797,16 @@ def _indicator_view(
                 f"{year}: {t('target', lang)} {fmt_amount(tv)}, {t('actual', lang)} {fmt_amount(av)}"
                 for year, tv, av in zip(plan.spec.period.years, targets, actuals, strict=True)
             )
-            chart_svg = Markup(
-                charts.target_actual_chart(
-                    f"chart-{indicator.id}",
-                    plan.spec.period.years,
-                    targets,
-                    actuals,
-                    unit=chart_unit,
-                    title=caption,
-                    summary=summary,
-                    target_label=t("target", lang),
-                    actual_label=t("actual", lang),
-                )
+            chart = charts.TargetActualSpec(
+                f"chart-{lang}-{indicator.id}",
+                tuple(plan.spec.period.years),
+                tuple(targets),
+                tuple(actuals),
+                unit=chart_unit,
+                title=caption,
+                summary=summary,
+                target_label=t("target", lang),
+                actual_label=t("actual", lang),
             )
     stated_total = ""
     if indicator.total is not None:
@@ -823,7 +819,7 @@ def _indicator_view(
         direction=t(f"direction_{indicator.direction}", lang),
         stated_total=stated_total,
         years=tuple(cells),
-        chart_svg=chart_svg,
+        chart=chart,
         chart_caption=caption,
     )
 
@@ -894,7 +890,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     check = evaluation.results.check
     caption = _distribution_caption(plan, year, lang)
     distribution = distribution_view(
-        plan, evaluation.distribution, lang, caption, f"dist-{plan.id}-{year}", check.published_distribution
+        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
     )
     strategies = {s.id: s for s in plan.strategies}
     per_strategy = evaluation.distribution_by_strategy()
@@ -989,7 +985,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         level_names=names,
     )
     page_title = f"{check.title.get(lang)}"
-    return Page(_meta(site, lang, path, "report.html", page_title, crumbs), content, 1)
+    page_charts = (distribution.chart,) if distribution.chart is not None else ()
+    return Page(_meta(site, lang, path, "report.html", page_title, crumbs), content, page_charts)
 
 
 _FINDING_TEXT = {

@@ -136,11 +136,11 @@ def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monk
     calls = {"n": 0}
     real_render = build_module.render_page
 
-    def failing_render(environment, page):
+    def failing_render(environment, page, svgs):
         calls["n"] += 1
         if calls["n"] == 5:
             raise OSError("disk full (simulated)")
-        return real_render(environment, page)
+        return real_render(environment, page, svgs)
 
     monkeypatch.setattr(build_module, "render_page", failing_render)
     with pytest.raises(OSError):
