@@ -29,6 +29,7 @@ from generator.model import Plan, task_of
 from generator.results import YearResults
 from generator.schema import (
     Assessment,
+    BudgetExecution,
     IndicatorResult,
     IndicatorSpec,
     LocalizedText,
@@ -171,7 +172,7 @@ def evaluate_year(plan: Plan, results: YearResults) -> YearEvaluation:
     return YearEvaluation(plan, results.year, results, scale, outcomes, budget_lines)
 
 
-def _budget_of(results: YearResults, project_id: str):
+def _budget_of(results: YearResults, project_id: str) -> BudgetExecution | None:
     project_results = results.projects.get(project_id)
     return None if project_results is None else project_results.budget
 
