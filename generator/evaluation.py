@@ -191,7 +191,8 @@ def evaluate_indicator(
     rate = _rate(indicator, target, actual, measure)
     computed_grade = grade_for(rate.shown, scale) if rate.shown is not None else None
 
-    final_rate, final_grade, basis = rate.shown, computed_grade, "computed"
+    final_rate, final_grade = rate.shown, computed_grade
+    basis: str | None = "computed"
     findings: list[Finding] = []
     if status in ("excluded", "not_evaluated"):
         final_rate, final_grade, basis = None, None, None

@@ -137,13 +137,15 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     documents: list[tuple[Document, BaseModel]] = [(document, spec) for document, spec in projects]
     if plan_doc is not None and plan_spec is not None:
         documents.insert(0, (plan_doc, plan_spec))
-    for document, spec in documents:
-        for path, text in iter_texts(spec):
+    for text_doc, model in documents:
+        for text_path, text in iter_texts(model):
             counts.text_fields += 1
             if text.en is None:
                 counts.missing_en += 1
                 problems.append(
-                    document.problem(path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING)
+                    text_doc.problem(
+                        text_path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING
+                    )
                 )
 
     if any(problem.severity is Severity.ERROR for problem in problems) or plan_spec is None:
