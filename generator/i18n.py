@@ -170,6 +170,10 @@ UI: dict[str, dict[str, str]] = {
     "range": {"ko": "달성도 범위", "en": "Achievement range"},
     "label": {"ko": "번호", "en": "No."},
     "project_generic": {"ko": "사업", "en": "Project"},
+    "open_data_note": {
+        "ko": "각 파일과 열의 설명은 아래에 영어로 제공합니다.",
+        "en": "Every file and column is described below.",
+    },
 }
 
 

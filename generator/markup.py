@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
-    "table", "thead", "tbody", "tr", "th", "td", "a", "h3", "h4", "h5", "h6", "sup", "sub",
+    "table", "thead", "tbody", "tr", "th", "td", "a", "h2", "h3", "h4", "h5", "h6", "sup", "sub",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align", "scope"}, "td": {"align"}}
 # Only web and mail links; javascript: and data: URLs are dropped by nh3.
@@ -25,12 +25,17 @@ def _four_space_nesting(text: str) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(text: str, table_caption: str = "") -> Markup:
-    """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one."""
+def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 2) -> Markup:
+    """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one.
+
+    Headings move down by `heading_shift` levels, so text from the data fits under the page's own headings.
+    """
     html = markdown.markdown(_four_space_nesting(text), extensions=["tables", "sane_lists"], output_format="html")
     # Headings inside data text would break the page's outline (one h1, sections at h2): shift them down.
-    for level in (2, 1):
-        html = html.replace(f"<h{level}", f"<h{level + 2}").replace(f"</h{level}>", f"</h{level + 2}>")
+    if heading_shift:
+        for level in range(6 - heading_shift, 0, -1):
+            shifted = level + heading_shift
+            html = html.replace(f"<h{level}", f"<h{shifted}").replace(f"</h{level}>", f"</h{shifted}>")
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

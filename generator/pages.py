@@ -333,6 +333,7 @@ class MethodologyContent:
     scale: tuple[ScaleRow, ...]
     body: Markup
     open_data: Markup
+    open_data_note: str
 
 
 @dataclass(frozen=True)
@@ -1106,8 +1107,10 @@ def methodology_page(site: Site, lang: str) -> Page:
     content = MethodologyContent(
         scale_caption=t("scale_caption", lang),
         scale=scale_rows(scale, lang),
-        body=render_markdown(site.methodology_md[lang], t("methodology", lang)),
-        open_data=render_markdown(site.open_data_md, t("open_data", lang)),
+        # The methodology text is written with ## sections, the open-data reference starts at # (→ h3 here).
+        body=render_markdown(site.methodology_md[lang], t("methodology", lang), heading_shift=0),
+        open_data=render_markdown(site.open_data_md, t("open_data", lang), heading_shift=2),
+        open_data_note=t("open_data_note", lang),
     )
     return Page(_meta(site, lang, "methodology.html", "methodology.html", t("methodology", lang)), content)
 
