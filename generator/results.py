@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Problem, YamlPath
+from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.grading import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.model import Plan
 from generator.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
-from generator.schemacheck import read_checked
+from generator.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.yamlsource import Document
 
 CHECK_FILE = "check.yaml"
@@ -36,29 +36,38 @@ def results_dir_for(plan: Plan, results_root: Path) -> Path:
     return results_root / plan.id
 
 
-def year_dirs(plan_results: Path) -> list[Path]:
+def year_dirs(plan_results: Path, problems: list[Problem]) -> list[Path]:
     if not plan_results.is_dir():
         return []
-    return sorted(child for child in plan_results.iterdir() if child.is_dir())
+    found = []
+    for entry in sorted(plan_results.iterdir()):
+        if entry.is_dir() and entry.name.isdigit():
+            found.append(entry)
+        elif not entry.name.startswith("."):
+            problems.append(stray(entry, "a plan's results hold one folder per year, named by the year (e.g. 2024)"))
+    return found
 
 
-def load_results(plan: Plan, results_root: Path) -> tuple[dict[int, YearResults], list[Problem]]:
+def load_results(
+    plan: Plan, results_root: Path, tally: EnglishTally | None = None
+) -> tuple[dict[int, YearResults], list[Problem]]:
     """Every year of results for a plan, and every problem found in them."""
+    tally = tally if tally is not None else EnglishTally()
     problems: list[Problem] = []
     years: dict[int, YearResults] = {}
-    for directory in year_dirs(results_dir_for(plan, results_root)):
-        loaded = load_year(plan, directory, problems)
+    for directory in year_dirs(results_dir_for(plan, results_root), problems):
+        loaded = load_year(plan, directory, problems, tally)
         if loaded is not None:
             years[loaded.year] = loaded
     return years, problems
 
 
-def load_year(plan: Plan, directory: Path, problems: list[Problem]) -> YearResults | None:
+def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: EnglishTally) -> YearResults | None:
     check_path = directory / CHECK_FILE
     if not check_path.is_file():
         problems.append(
             Problem(
-                str(directory),
+                display_path(directory),
                 1,
                 1,
                 f"results folder has no {CHECK_FILE}",
@@ -69,7 +78,8 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem]) -> YearResul
     document, check = read_checked(check_path, CheckFile, problems)
     if document is None or check is None:
         return None
-    before = len(problems)
+    english_warnings(document, check, tally, problems)
+    errors_before = _errors(problems)
     if check.plan != plan.id:
         problems.append(document.problem(("plan",), f"results name plan '{check.plan}', but are filed under {plan.id}"))
     if str(check.year) != directory.name:
@@ -83,15 +93,19 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem]) -> YearResul
     problems.extend(_check_discrepancy_sources(document, check.discrepancies, source_ids))
     problems.extend(_check_distribution_keys(plan, document, check))
     year = YearResults(check.year, check)
-    project_dir = directory / PROJECTS_DIR
-    for path in sorted(project_dir.glob("*.yaml")) if project_dir.is_dir() else []:
+    for path in yaml_files(directory / PROJECTS_DIR, problems):
         project_doc, results = read_checked(path, ProjectResults, problems)
         if project_doc is None or results is None:
             continue
+        english_warnings(project_doc, results, tally, problems)
         problems.extend(_check_discrepancy_sources(project_doc, results.discrepancies, source_ids))
         if _check_project_results(plan, check.year, project_doc, results, problems):
             year.projects[results.project] = results
-    return year if len(problems) == before else None
+    return year if _errors(problems) == errors_before else None
+
+
+def _errors(problems: list[Problem]) -> int:
+    return sum(1 for problem in problems if problem.severity is Severity.ERROR)
 
 
 def _check_discrepancy_sources(doc: Document, discrepancies: list, source_ids: set[str]) -> list[Problem]:

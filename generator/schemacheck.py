@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import DataError, Problem
-from generator.schema import describe_value
+from generator.errors import DataError, Problem, Severity, YamlPath, display_path
+from generator.schema import LocalizedText, describe_value
 from generator.yamlsource import Document, load_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,6 +51,62 @@ def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[D
     spec, found = check_schema(document, model)
     problems.extend(found)
     return document, spec
+
+
+def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The `.yaml` files of a data folder; anything else there is reported, since it would be silently skipped."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.is_file() and entry.suffix == ".yaml":
+            found.append(entry)
+        elif not entry.name.startswith("."):
+            problems.append(stray(entry, "data files here end in .yaml"))
+    return found
+
+
+def stray(entry: Path, hint: str) -> Problem:
+    kind = "folder" if entry.is_dir() else "file"
+    return Problem(display_path(entry), 1, 1, f"unexpected {kind} '{entry.name}' was not read", hint=hint)
+
+
+@dataclass
+class EnglishTally:
+    """How many text fields were read and how many lack English, for the coverage in the summary line."""
+
+    text_fields: int = 0
+    missing_en: int = 0
+
+    @property
+    def en_coverage(self) -> float:
+        return 100.0 if not self.text_fields else 100.0 * (self.text_fields - self.missing_en) / self.text_fields
+
+
+def english_warnings(document: Document, model: BaseModel, tally: EnglishTally, problems: list[Problem]) -> None:
+    """A warning for every text field without English; `--strict` makes them fail."""
+    for path, text in iter_texts(model):
+        tally.text_fields += 1
+        if text.en is None:
+            tally.missing_en += 1
+            problems.append(
+                document.problem(path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING)
+            )
+
+
+def iter_texts(node: object, path: YamlPath = ()) -> Iterator[tuple[YamlPath, LocalizedText]]:
+    """Every text field in a validated model, with its path in the YAML."""
+    if isinstance(node, LocalizedText):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from iter_texts(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from iter_texts(item, (*path, index))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from iter_texts(item, (*path, key))
 
 
 def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:

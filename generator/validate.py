@@ -6,7 +6,6 @@ prints; this module never prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from generator.schema import (
     PlanFile,
     ProjectFile,
 )
-from generator.schemacheck import read_checked
+from generator.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.yamlsource import Document
 
 PLAN_FILE = "plan.yaml"
@@ -32,19 +31,13 @@ PROJECTS_DIR = "projects"
 
 
 @dataclass
-class Counts:
+class Counts(EnglishTally):
     plans: int = 0
     strategies: int = 0
     tasks: int = 0
     projects: int = 0
     indicators: int = 0
-    text_fields: int = 0
-    missing_en: int = 0
     result_years: int = 0
-
-    @property
-    def en_coverage(self) -> float:
-        return 100.0 if not self.text_fields else 100.0 * (self.text_fields - self.missing_en) / self.text_fields
 
 
 @dataclass
@@ -101,10 +94,18 @@ def validate_path(path: Path, results_root: Path | None = None, *, with_results:
             report.plans.append(plan)
             if not with_results:
                 continue
-            years, result_problems = load_results(plan, results_root)
+            years, result_problems = load_results(plan, results_root, report.counts)
             report.problems.extend(result_problems)
             report.results[plan.id] = years
             report.counts.result_years += len(years)
+    if with_results and not (path / PLAN_FILE).is_file() and results_root.is_dir():
+        # Results filed under a misspelt plan id would otherwise never be seen.
+        plan_ids = {directory.name for directory in find_plan_dirs(path)}
+        report.problems += [
+            stray(entry, "results/ holds one folder per plan, named by the plan id: " + ", ".join(sorted(plan_ids)))
+            for entry in sorted(results_root.iterdir())
+            if entry.name not in plan_ids and not entry.name.startswith(".")
+        ]
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))
     return report
 
@@ -115,9 +116,7 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     problems: list[Problem] = []
     plan_doc, plan_spec = read_checked(directory / PLAN_FILE, PlanFile, problems)
     projects: list[tuple[Document, ProjectFile]] = []
-    project_dir = directory / PROJECTS_DIR
-    files = sorted(project_dir.glob("*.yaml")) if project_dir.is_dir() else []
-    for path in files:
+    for path in yaml_files(directory / PROJECTS_DIR, problems):
         document, spec = read_checked(path, ProjectFile, problems)
         if document is not None and spec is not None:
             projects.append((document, spec))
@@ -138,15 +137,7 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     if plan_doc is not None and plan_spec is not None:
         documents.insert(0, (plan_doc, plan_spec))
     for text_doc, model in documents:
-        for text_path, text in iter_texts(model):
-            counts.text_fields += 1
-            if text.en is None:
-                counts.missing_en += 1
-                problems.append(
-                    text_doc.problem(
-                        text_path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING
-                    )
-                )
+        english_warnings(text_doc, model, counts, problems)
 
     if any(problem.severity is Severity.ERROR for problem in problems) or plan_spec is None:
         return None, problems
@@ -160,21 +151,6 @@ def load_checked(path: Path, results_root: Path | None = None, *, with_results: 
     if report.errors:
         raise DataError(report.errors)
     return report
-
-
-def iter_texts(node: object, path: YamlPath = ()) -> Iterator[tuple[YamlPath, LocalizedText]]:
-    """Every text field in a validated model, with its path in the YAML."""
-    if isinstance(node, LocalizedText):
-        yield path, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from iter_texts(getattr(node, name), (*path, name))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from iter_texts(item, (*path, index))
-    elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from iter_texts(item, (*path, key))
 
 
 def format_amount(value: float) -> str:
