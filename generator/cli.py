@@ -40,10 +40,8 @@ def main() -> None:
 def validate(path: Path, strict: bool) -> None:
     """Check the plan data in PATH (a folder of plans, or one plan folder)."""
     started = time.perf_counter()
-    try:
+    with _user_errors():
         report = validate_path(path)
-    except UsageError as error:
-        _fail_usage(error)
     elapsed = time.perf_counter() - started
     for problem in report.problems:
         click.echo(problem.format(), err=problem.severity is not Severity.NOTICE)
@@ -200,8 +198,3 @@ def summary_line(report: ValidationReport, seconds: float) -> str:
 
 def _n(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def _fail_usage(error: PlansiteError) -> None:
-    click.echo(f"plansite: {error}", err=True)
-    raise SystemExit(EXIT_USAGE)

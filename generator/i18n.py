@@ -169,6 +169,13 @@ UI: dict[str, dict[str, str]] = {
     "scale_caption": {"ko": "달성도(반올림한 정수 %)에 따른 등급", "en": "Grades by achievement rate (whole percent)"},
     "range": {"ko": "달성도 범위", "en": "Achievement range"},
     "label": {"ko": "번호", "en": "No."},
+    # Why a rate cannot be computed (grading.RateStatus values).
+    "rate_status_ok": {"ko": "", "en": ""},
+    "rate_status_no_target": {"ko": "목표 없음", "en": "no target"},
+    "rate_status_zero_target": {"ko": "목표 0", "en": "target of 0"},
+    "rate_status_no_actual": {"ko": "실적 없음", "en": "no actual"},
+    "rate_status_zero_actual": {"ko": "실적 0", "en": "actual of 0"},
+    "rate_status_qualitative": {"ko": "정성 목표", "en": "qualitative target"},
     "project_generic": {"ko": "사업", "en": "Project"},
     "open_data_note": {
         "ko": "각 파일과 열의 설명은 아래에 영어로 제공합니다.",

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator import charts
 from generator.evaluation import Finding, FindingKind, IndicatorOutcome, YearEvaluation
-from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band, Distribution, RateStatus, scale_of
+from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band, Distribution, scale_of
 from generator.i18n import LANGUAGES, other_language, t
 from generator.markup import render_markdown
 from generator.model import Plan, parent_id, task_of
@@ -75,12 +75,6 @@ class DiscrepancyView:
     subject: str
     note: str
     sources: str
-
-
-@dataclass(frozen=True)
-class DataLink:
-    href: str
-    label: str
 
 
 # -- page contents --------------------------------------------------------------------------------------
@@ -145,7 +139,7 @@ class PlanContent:
     reports: tuple[Link, ...]
     discrepancies: tuple[DiscrepancyView, ...]
     sources: tuple[str, ...]
-    data_links: tuple[DataLink, ...]
+    data_links: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -291,7 +285,7 @@ class ReportContent:
     budget_caption: str
     budget_rows: tuple[BudgetRow, ...]
     discrepancies: tuple[DiscrepancyView, ...]
-    data_links: tuple[DataLink, ...]
+    data_links: tuple[Link, ...]
     level_names: dict[str, str]
 
 
@@ -633,14 +627,14 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     return Page(_meta(site, lang, plan_path(plan), "plan.html", spec.title.get(lang)), content)
 
 
-def plan_data_links(plan: Plan, years: Sequence[int], lang: str) -> list[DataLink]:
+def plan_data_links(plan: Plan, years: Sequence[int], lang: str) -> list[Link]:
     links = [
-        DataLink(data_path(plan, "plan.csv"), t("data_plan_csv", lang)),
-        DataLink(data_path(plan, "plan.json"), t("data_plan_json", lang)),
+        Link(data_path(plan, "plan.csv"), t("data_plan_csv", lang)),
+        Link(data_path(plan, "plan.json"), t("data_plan_json", lang)),
     ]
     for year in years:
-        links.append(DataLink(data_path(plan, f"results-{year}.csv"), t("data_results_csv", lang, year=year)))
-        links.append(DataLink(data_path(plan, f"results-{year}.json"), t("data_results_json", lang, year=year)))
+        links.append(Link(data_path(plan, f"results-{year}.csv"), t("data_results_csv", lang, year=year)))
+        links.append(Link(data_path(plan, f"results-{year}.json"), t("data_results_json", lang, year=year)))
     return links
 
 
@@ -1003,14 +997,6 @@ _FINDING_TEXT = {
     ("ko", FindingKind.ASSESSED): "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
     ("en", FindingKind.ASSESSED): "Assessed as {stated} by judgement (computed: {computed}).",
 }
-_REASONS = {
-    RateStatus.NO_TARGET: {"ko": "목표 없음", "en": "no target"},
-    RateStatus.ZERO_TARGET: {"ko": "목표 0", "en": "target of 0"},
-    RateStatus.NO_ACTUAL: {"ko": "실적 없음", "en": "no actual"},
-    RateStatus.ZERO_ACTUAL: {"ko": "실적 0", "en": "actual of 0"},
-    RateStatus.QUALITATIVE: {"ko": "정성 목표", "en": "qualitative target"},
-    RateStatus.OK: {"ko": "", "en": ""},
-}
 
 
 def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
@@ -1022,7 +1008,7 @@ def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> Fin
         stated=finding.stated or "–",
         computed=finding.computed or "–",
         rate=f"{outcome.rate.shown}%" if outcome.rate.shown is not None else "–",
-        reason=_REASONS[outcome.rate.status][lang],
+        reason=t(f"rate_status_{outcome.rate.status.value}", lang),
     )
     project = outcome.project
     where = f"{project.label or project.id} {project.title.get(lang)} — {outcome.indicator.name.get(lang)}"

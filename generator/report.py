@@ -5,29 +5,24 @@ from __future__ import annotations
 import unicodedata
 
 from generator.evaluation import Finding, FindingKind, IndicatorOutcome, YearEvaluation
-from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution, RateStatus
+from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
+from generator.i18n import t
 
-CATEGORY_LABELS = {
-    EXCLUDED: "평가 제외 (excluded)",
-    NOT_EVALUATED: "평가 안함 (not evaluated)",
-    PENDING: "미확정 (pending)",
-}
-SHORT_LABELS = {EXCLUDED: "평가 제외", NOT_EVALUATED: "평가 안함", PENDING: "미확정"}
 
-RATE_STATUS_TEXT = {
-    RateStatus.NO_TARGET: "no target",
-    RateStatus.ZERO_TARGET: "target is 0",
-    RateStatus.NO_ACTUAL: "no actual",
-    RateStatus.ZERO_ACTUAL: "actual is 0 (lower is better)",
-    RateStatus.QUALITATIVE: "qualitative target",
-}
+def _short(category: str) -> str:
+    return t(category, "ko") if category in (EXCLUDED, NOT_EVALUATED, PENDING) else category
+
+
+def _long(category: str) -> str:
+    if category in (EXCLUDED, NOT_EVALUATED, PENDING):
+        return f"{t(category, 'ko')} ({t(category, 'en').lower()})"
+    return category
 
 
 def distribution_line(distribution: Distribution) -> str:
     """`total 45; A+ 13 (29%), A 8 (18%), B 0, …` — the official table in one line."""
     parts = [
-        f"{SHORT_LABELS.get(row.category, row.category)} {row.count}" + (f" ({row.percent}%)" if row.count else "")
-        for row in distribution.rows
+        f"{_short(row.category)} {row.count}" + (f" ({row.percent}%)" if row.count else "") for row in distribution.rows
     ]
     return f"total {distribution.total}; " + ", ".join(parts)
 
@@ -41,7 +36,7 @@ def _pad(text: str, width: int) -> str:
 def distribution_table(distribution: Distribution) -> list[str]:
     lines = [f"{_pad('등급 grade', 30)}{'count':>6}{'%':>6}", f"{_pad('계 total', 30)}{distribution.total:>6}{100:>6}"]
     for row in distribution.rows:
-        label = CATEGORY_LABELS.get(row.category, row.category)
+        label = _long(row.category)
         lines.append(f"{_pad(label, 30)}{row.count:>6}{row.percent:>6}")
     return lines
 
@@ -52,7 +47,7 @@ def published_comparison(evaluation: YearEvaluation) -> list[str]:
         return []
     computed = evaluation.distribution
     differences = [
-        f"  {SHORT_LABELS.get(category, category)}: published {count}, computed {computed.count(category)}"
+        f"  {_short(category)}: published {count}, computed {computed.count(category)}"
         for category, count in published.items()
         if computed.count(category) != count
     ]
@@ -70,7 +65,7 @@ def finding_line(finding: Finding, outcome: IndicatorOutcome) -> str:
     elif finding.kind is FindingKind.GRADE_DIFFERS:
         what = f"{finding.basis} grade {finding.stated} differs from computed {finding.computed} ({_shown(outcome)})"
     elif finding.kind is FindingKind.UNVERIFIABLE:
-        reason = RATE_STATUS_TEXT.get(outcome.rate.status, outcome.rate.status.value)
+        reason = t(f"rate_status_{outcome.rate.status.value}", "en")
         what = f"{finding.basis} grade {finding.stated} cannot be recomputed: {reason}"
     else:
         rationale = finding.rationale.ko if finding.rationale else ""
