@@ -1,0 +1,114 @@
+"""Page models are checked directly, before any template sees them (as Datasette checks its page contexts)."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from pathlib import Path
+
+from generator import pagemodels
+from generator.evaluation import evaluate_year
+from generator.pagemodels import IndicatorView, Page, ProjectContent, ReportContent
+from generator.pages import Site, build_pages
+from generator.validate import validate_path
+
+CONTENT_FOR_TEMPLATE = {
+    "home.html": pagemodels.HomeContent,
+    "plan.html": pagemodels.PlanContent,
+    "project.html": pagemodels.ProjectContent,
+    "report.html": pagemodels.ReportContent,
+    "departments.html": pagemodels.DepartmentsContent,
+    "department.html": pagemodels.DepartmentContent,
+    "methodology.html": pagemodels.MethodologyContent,
+    "404.html": pagemodels.NotFoundContent,
+}
+
+
+def demo_pages() -> list[Page]:
+    report = validate_path(Path("plans"))
+    [plan] = report.plans
+    site = Site(
+        plans=report.plans,
+        evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
+        data_date="2024-01-01",
+        methodology_md={"ko": "## 방법", "en": "## Method"},
+        open_data_md="# Open data",
+    )
+    return build_pages(site)
+
+
+def _check_types(value: object, hint: object, where: str) -> None:
+    """Every field holds what its annotation says, recursively: a template never meets a surprise."""
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(value):
+        hints = typing.get_type_hints(type(value))
+        for field in dataclasses.fields(value):
+            _check_types(getattr(value, field.name), hints[field.name], f"{where}.{field.name}")
+    elif origin is tuple:
+        args = typing.get_args(hint)
+        items = args[:1] * len(value) if len(args) == 2 and args[1] is Ellipsis else args
+        for index, (item, item_hint) in enumerate(zip(value, items, strict=True)):
+            _check_types(item, item_hint, f"{where}[{index}]")
+    elif origin is dict:
+        assert isinstance(value, dict), where
+    elif origin in (typing.Union, types.UnionType):
+        assert any(_matches(value, option) for option in typing.get_args(hint)), f"{where}: {value!r}"
+    elif hint is not object:
+        assert _matches(value, hint), f"{where}: {value!r} is not {hint}"
+
+
+def _matches(value: object, hint: object) -> bool:
+    if hint is type(None):
+        return value is None
+    base = typing.get_origin(hint) or hint
+    if base is float:  # the numeric tower: an int is a valid float
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, base) if isinstance(base, type) else True
+
+
+def test_every_page_has_the_content_type_its_template_expects(demo_root: Path) -> None:
+    pages = demo_pages()
+    assert {page.meta.template for page in pages} == set(CONTENT_FOR_TEMPLATE)
+    for page in pages:
+        assert isinstance(page.content, CONTENT_FOR_TEMPLATE[page.meta.template]), page.meta.path
+        _check_types(page, Page, page.meta.path)
+        _check_types(page.content, type(page.content), page.meta.path)
+
+
+def test_every_page_has_a_counterpart(demo_root: Path) -> None:
+    paths = {page.meta.path for page in demo_pages()}
+    for page in demo_pages():
+        assert page.meta.alternate in paths
+
+
+def test_report_model_of_the_demo_year(demo_root: Path) -> None:
+    [report] = [p for p in demo_pages() if p.meta.path == "plans/demo/reports/2024.html"]
+    content = report.content
+    assert isinstance(content, ReportContent) and content.has_results
+    assert content.distribution.total == 3
+    assert [(row.category, row.count, row.published) for row in content.distribution.rows if row.count] == [
+        ("A+", 1, 1),
+        ("excluded", 1, 1),
+        ("not_evaluated", 1, 1),
+    ]
+    assert content.distribution.matches_published is True
+    [group] = content.detail_groups
+    assert [(row.indicator, row.rate, row.grade) for row in group.rows] == [
+        ("지표 하나", "120%", "A+"),
+        ("지표 둘", "–", "평가 안함"),
+        ("지표 셋", "–", "평가 제외"),
+    ]
+    assert report.charts == (content.distribution.chart,)
+
+
+def test_project_model_shows_targets_and_results_by_year(demo_root: Path) -> None:
+    [page] = [p for p in demo_pages() if p.meta.path == "en/plans/demo/projects/1-1-1.html"]
+    assert isinstance(page.content, ProjectContent)
+    [indicator] = page.content.indicators
+    assert isinstance(indicator, IndicatorView)
+    assert [(c.year, c.target, c.actual, c.rate, c.grade) for c in indicator.years] == [
+        (2024, "5 cases", "6 cases", "120%", "A+"),
+        (2025, "7 cases", "–", "–", "–"),
+    ]
+    assert page.content.budget_years == ((2024, "10"), (2025, "20"))
