@@ -215,3 +215,12 @@ def test_hostile_text_and_markdown_never_become_live_html(demo_root: Path) -> No
                     assert not value.strip().lower().startswith("javascript:"), f"{page}: {value}"
         seen_text = seen_text or "<script>alert(1)</script>" in tree.text_content()
     assert seen_text, "the hostile title should still be shown, as text"
+
+
+def test_sitemap_lists_every_page_but_the_404_with_relative_locations(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)]
+    pages = {p.relative_to(site).as_posix() for p in html_pages(site)}
+    assert set(locations) == pages - {"404.html", "en/404.html"}
