@@ -16,8 +16,8 @@ import pytest
 from lxml import etree
 from matplotlib import _pylab_helpers
 
-from generator import charts
-from generator.charts import Bar, distribution_chart, target_actual_chart
+from generator.site import charts
+from generator.site.charts import Bar, distribution_chart, target_actual_chart
 
 from .conftest import ROOT
 

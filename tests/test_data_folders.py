@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.validate import validate_path
+from generator.data.validate import validate_path
 
 
 def lines(root: Path) -> list[str]:

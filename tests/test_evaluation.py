@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.evaluation import FindingKind, evaluate_indicator, evaluate_year
-from generator.grading import EXCLUDED, NOT_EVALUATED, RateStatus
-from generator.schema import IndicatorResult, IndicatorSpec, ProjectFile
-from generator.validate import validate_path
+from generator.data.schema import IndicatorResult, IndicatorSpec, ProjectFile
+from generator.data.validate import validate_path
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, RateStatus
+from generator.evaluation.year import FindingKind, evaluate_indicator, evaluate_year
 
 PROJECT = ProjectFile.model_validate({"id": "1-1-1", "title": "사업", "indicators": []})
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.grading import (
+from generator.evaluation.grading import (
     DEFAULT_SCALE,
     EXCLUDED,
     NOT_EVALUATED,

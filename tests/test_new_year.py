@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.validate import validate_path
+from generator.data.validate import validate_path
 
 from .conftest import PLANS
 

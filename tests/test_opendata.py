@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluation import YearEvaluation, evaluate_year
-from generator.model import Plan
-from generator.opendata import (
+from generator.data.model import Plan
+from generator.data.validate import ValidationReport, validate_path
+from generator.evaluation.year import YearEvaluation, evaluate_year
+from generator.site.opendata import (
     PLAN_COLUMNS,
     RESULTS_COLUMNS,
     csv_cell,
@@ -25,13 +26,12 @@ from generator.opendata import (
     results_json,
     write_open_data,
 )
-from generator.validate import ValidationReport, validate_path
 
 from .conftest import PLANS, RESULTS, ROOT
 
 PLAN_2019 = "seoul-citizen-participation-2019"
 PLAN_2024 = "seoul-citizen-participation-2024"
-DOC = ROOT / "docs" / "open-data.md"
+DOC = ROOT / "generator" / "site" / "theme" / "content" / "open-data.md"
 BOM = b"\xef\xbb\xbf"
 
 

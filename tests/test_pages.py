@@ -7,11 +7,11 @@ import types
 import typing
 from pathlib import Path
 
-from generator import pagemodels
-from generator.evaluation import evaluate_year
-from generator.pagemodels import IndicatorView, Page, ProjectContent, ReportContent
-from generator.pages import Site, build_pages
-from generator.validate import validate_path
+from generator.data.validate import validate_path
+from generator.evaluation.year import evaluate_year
+from generator.site.pages import Site, build_pages
+from generator.site.pages import models as pagemodels
+from generator.site.pages.models import IndicatorView, Page, ProjectContent, ReportContent
 
 CONTENT_FOR_TEMPLATE = {
     "home.html": pagemodels.HomeContent,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import validate_path
+from generator.data.validate import validate_path
 
 from .conftest import PLANS, REAL_PLAN, RESULTS
 

@@ -6,7 +6,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.serve import serve_and_watch
+from generator.site.serve import serve_and_watch
 
 
 def test_serve_previews_and_rebuilds_on_change(demo_root: Path) -> None:

@@ -8,9 +8,9 @@ import lxml.html
 import pytest
 import yaml
 
-from generator import build as build_module
-from generator.build import build_site, relative_url
 from generator.errors import DataError
+from generator.site import build as build_module
+from generator.site.build import build_site, relative_url
 
 from .conftest import PLANS, RESULTS
 from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import validate_path
+from generator.data.validate import validate_path
 
 from .conftest import FIXTURES
 from .fixtures.regenerate import TARGETS

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.data.yamlsource import load_document
 from generator.errors import DataError
-from generator.yamlsource import load_document
 
 
 def write(tmp_path: Path, text: str) -> Path:

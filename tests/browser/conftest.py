@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.site.build import build_site
 
 from ..conftest import PLANS, RESULTS, ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_site  # noqa: E402
+from generator.site.build import build_site  # noqa: E402
 from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 
 

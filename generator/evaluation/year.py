@@ -9,7 +9,20 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.grading import (
+from generator.data.model import Plan, task_of
+from generator.data.results import YearResults
+from generator.data.schema import (
+    Assessment,
+    BudgetExecution,
+    IndicatorResult,
+    IndicatorSpec,
+    LocalizedText,
+    ProjectFile,
+    Published,
+    ResultStatus,
+    Target,
+)
+from generator.evaluation.grading import (
     DEFAULT_SCALE,
     EXCLUDED,
     NOT_EVALUATED,
@@ -24,19 +37,6 @@ from generator.grading import (
     grade_for,
     round_half_up,
     scale_of,
-)
-from generator.model import Plan, task_of
-from generator.results import YearResults
-from generator.schema import (
-    Assessment,
-    BudgetExecution,
-    IndicatorResult,
-    IndicatorSpec,
-    LocalizedText,
-    ProjectFile,
-    Published,
-    ResultStatus,
-    Target,
 )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.evaluation import Finding, FindingKind, IndicatorOutcome, YearEvaluation
-from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
+from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 
 

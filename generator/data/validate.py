@@ -11,10 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.errors import DataError, Problem, Severity, UsageError, YamlPath, display_path
-from generator.model import Plan, parent_id, sort_key
-from generator.results import YearResults, load_results
-from generator.schema import (
+from generator.data.model import Plan, parent_id, sort_key
+from generator.data.results import YearResults, load_results
+from generator.data.schema import (
     Budget,
     Discrepancy,
     GradeBand,
@@ -23,8 +22,9 @@ from generator.schema import (
     PlanFile,
     ProjectFile,
 )
-from generator.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
-from generator.yamlsource import Document
+from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
+from generator.data.yamlsource import Document
+from generator.errors import DataError, Problem, Severity, UsageError, YamlPath, display_path
 
 PLAN_FILE = "plan.yaml"
 PROJECTS_DIR = "projects"

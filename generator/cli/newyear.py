@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import Plan
-from generator.results import CHECK_FILE, PROJECTS_DIR, results_dir_for
-from generator.schema import IndicatorSpec, LocalizedText, ProjectFile
-from generator.validate import format_amount
+from generator.data.model import Plan
+from generator.data.results import CHECK_FILE, PROJECTS_DIR, results_dir_for
+from generator.data.schema import IndicatorSpec, LocalizedText, ProjectFile
+from generator.data.validate import format_amount
 
 
 @dataclass

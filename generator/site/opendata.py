@@ -16,10 +16,8 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.evaluation import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
-from generator.grading import Distribution
-from generator.model import Plan, parent_id, sort_key, task_of
-from generator.schema import (
+from generator.data.model import Plan, parent_id, sort_key, task_of
+from generator.data.schema import (
     Budget,
     Contact,
     Discrepancy,
@@ -31,6 +29,8 @@ from generator.schema import (
     Target,
     TaskSpec,
 )
+from generator.evaluation.grading import Distribution
+from generator.evaluation.year import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
 
 # Raised whenever a field is removed or changes meaning, so consumers can tell which documentation applies.
 FORMAT_VERSION = 1

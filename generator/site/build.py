@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import posixpath
 import re
 import shutil
 import tempfile
@@ -19,25 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import charts
-from generator.charts import ChartSpec
+from generator.data.model import Plan
+from generator.data.validate import load_checked
 from generator.errors import UsageError, display_path
-from generator.evaluation import YearEvaluation, evaluate_year
-from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING
+from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
-from generator.model import Plan
-from generator.opendata import open_data_files
-from generator.pages import Page, Site, build_pages, lang_path
-from generator.validate import load_checked
-
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "site_templates"
-STATIC = TEMPLATES / "static"
-CONTENT = TEMPLATES / "content"
-OPEN_DATA_DOC = ROOT / "docs" / "open-data.md"
+from generator.site import charts, theme
+from generator.site.charts import ChartSpec
+from generator.site.opendata import open_data_files
+from generator.site.pages import Page, Site, build_pages, lang_path
+from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
@@ -50,11 +44,6 @@ class BuildSummary:
     files: int
     seconds: float
     output: Path
-
-
-def relative_url(from_path: str, to_path: str) -> str:
-    """A link from one output file to another that works on any host, under any sub-path, and as files."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 def grade_class(category: str) -> str:
@@ -84,19 +73,6 @@ def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation
         if source.date is not None
     ]
     return max(dates).isoformat() if dates else "–"
-
-
-def make_environment() -> Environment:
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["grade_class"] = grade_class
-    return environment
 
 
 def render_charts(specs: list[ChartSpec], workers: int) -> dict[ChartSpec, Markup]:
@@ -154,9 +130,9 @@ def render_site(
         plans=report.plans,
         evaluations=evaluations,
         data_date=data_date(report.plans, evaluations),
-        methodology_md={lang: (CONTENT / f"methodology.{lang}.md").read_text(encoding="utf-8") for lang in LANGUAGES},
+        methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
         # Links between the repository's docs mean nothing on the site: keep their text only.
-        open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", OPEN_DATA_DOC.read_text(encoding="utf-8")),
+        open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
     )
     say("building pages")
     pages = build_pages(site)
@@ -164,6 +140,7 @@ def render_site(
     say(f"drawing {len(specs)} charts")
     svgs = render_charts(specs, os.cpu_count() or 1)
     environment = make_environment()
+    environment.filters["grade_class"] = grade_class
     files: dict[str, bytes] = {}
     for number, page in enumerate(pages, start=1):
         files[page.meta.path] = render_page(environment, page, svgs)
@@ -174,9 +151,7 @@ def render_site(
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
         for name, content in open_data_files(plan, years).items():
             files[f"data/{plan.id}/{name}"] = content if isinstance(content, bytes) else content.encode("utf-8")
-    for asset in sorted(STATIC.rglob("*")):
-        if asset.is_file():
-            files[f"static/{asset.relative_to(STATIC).as_posix()}"] = asset.read_bytes()
+    files.update(theme.static_files())
     files["sitemap.xml"] = sitemap(pages, base_url)
     return files, pages
 

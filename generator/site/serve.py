@@ -8,9 +8,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.build import TEMPLATES, build_site
+from generator.data.validate import default_results_root
 from generator.errors import DataError, PlansiteError
-from generator.validate import default_results_root
+from generator.site.build import build_site
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -47,7 +47,7 @@ def serve_and_watch(
             echo(f"plansite: {error}")
 
     rebuild()
-    watched = [plans_dir, results_dir or default_results_root(plans_dir), TEMPLATES]
+    watched = [plans_dir, results_dir or default_results_root(plans_dir)]
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, TaskSpec
+from generator.data.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, TaskSpec
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Page models: typed dataclasses holding everything a template shows, already in its language.
 
-`generator.pages` builds them from the plans and evaluations; templates only format them.
+`generator.site.pages` builds them from the plans and evaluations; templates only format them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator import charts
+from generator.site import charts
 
 # -- shared pieces ---------------------------------------------------------------------------------------
 

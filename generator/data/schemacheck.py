@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.data.schema import LocalizedText, describe_value
+from generator.data.yamlsource import Document, load_document
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
-from generator.schema import LocalizedText, describe_value
-from generator.yamlsource import Document, load_document
 
 M = TypeVar("M", bound=BaseModel)
 

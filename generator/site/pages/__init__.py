@@ -1,4 +1,4 @@
-"""Building the page models (`generator.pagemodels`) of every page, in both languages.
+"""Building the page models (`generator.site.pages.models`) of every page, in both languages.
 
 Everything a page shows is chosen, computed and localised here, so templates only format.
 """
@@ -9,13 +9,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator import charts
-from generator.evaluation import Finding, FindingKind, IndicatorOutcome, YearEvaluation
-from generator.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band, Distribution, scale_of
+from generator.data.model import Plan, parent_id, task_of
+from generator.data.schema import Discrepancy, IndicatorSpec, LocalizedText, ProjectFile, Target
+from generator.data.validate import format_amount
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band, Distribution, scale_of
+from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome, YearEvaluation
 from generator.i18n import LANGUAGES, other_language, t
-from generator.markup import render_markdown
-from generator.model import Plan, parent_id, task_of
-from generator.pagemodels import (
+from generator.site import charts
+from generator.site.markup import render_markdown
+from generator.site.pages.models import (
     BudgetRow,
     DepartmentContent,
     DepartmentProject,
@@ -50,8 +52,6 @@ from generator.pagemodels import (
     YearCell,
     YearResultView,
 )
-from generator.schema import Discrepancy, IndicatorSpec, LocalizedText, ProjectFile, Target
-from generator.validate import format_amount
 
 Amount = int | float
 

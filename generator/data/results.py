@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.model import Plan
+from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
+from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
+from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
-from generator.grading import EXCLUDED, NOT_EVALUATED, scale_of
-from generator.model import Plan
-from generator.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
-from generator.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
-from generator.yamlsource import Document
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
 
 CHECK_FILE = "check.yaml"
 PROJECTS_DIR = "projects"

@@ -13,12 +13,12 @@ from pathlib import Path
 import click
 
 from generator import __version__
+from generator.cli.newyear import write_new_year
+from generator.cli.report import render_report
+from generator.data.model import Plan
+from generator.data.validate import ValidationReport, default_results_root, load_checked, validate_path
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
-from generator.evaluation import evaluate_year
-from generator.model import Plan
-from generator.newyear import write_new_year
-from generator.report import render_report
-from generator.validate import ValidationReport, default_results_root, load_checked, validate_path
+from generator.evaluation.year import evaluate_year
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -129,7 +129,7 @@ def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None)
 def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: str | None, quiet: bool) -> None:
     """Build the static site from the plans and results into OUT."""
     # Imported here: the site stack (matplotlib, Jinja2) would slow down validate and report.
-    from generator.build import build_site
+    from generator.site.build import build_site
 
     progress = _progress_printer(quiet)
     with _user_errors():
@@ -148,7 +148,7 @@ def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: st
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(plans_dir: Path, results_dir: Path | None, out_dir: Path, port: int) -> None:
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or templates change."""
-    from generator.serve import serve_and_watch
+    from generator.site.serve import serve_and_watch
 
     with _user_errors():
         serve_and_watch(plans_dir, results_dir, out_dir, port, echo=click.echo)

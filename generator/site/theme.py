@@ -1,0 +1,69 @@
+"""The site's look: the packaged theme (templates, static files, built-in text) and a site's own overrides.
+
+The packaged theme is read with `importlib.resources`, so an installed plansite needs no source checkout. A data
+repository may name a theme folder in `site.yaml` (as MkDocs's `custom_dir`): its templates replace the packaged
+ones of the same name, and its `style.css` is served after the packaged CSS.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+
+PACKAGE = "generator.site"
+THEME = "theme"
+STATIC_PREFIX = "static"
+EXTRA_CSS = "extra.css"  # the name a site's own style.css is published under, so it never replaces ours
+
+
+def packaged(*parts: str) -> Traversable:
+    """A file or folder of the packaged theme, e.g. `packaged("content", "open-data.md")`."""
+    node = files(PACKAGE).joinpath(THEME)
+    for part in parts:
+        node = node.joinpath(part)
+    return node
+
+
+def read_text(*parts: str) -> str:
+    return packaged(*parts).read_text(encoding="utf-8")
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from one output file to another that works on any host, under any sub-path, and as files."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def make_environment(theme_dir: Path | None = None) -> Environment:
+    """Jinja2 with autoescaping and strict undefined names; a site's theme folder is searched first."""
+    packaged_loader = PackageLoader(PACKAGE, f"{THEME}/templates")
+    loader = packaged_loader if theme_dir is None else ChoiceLoader([FileSystemLoader(theme_dir), packaged_loader])
+    return Environment(
+        loader=loader,
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def static_files(theme_dir: Path | None = None) -> dict[str, bytes]:
+    """Every static file of the site by its output path; a theme's style.css is added as extra.css."""
+    found = dict(_walk(packaged(STATIC_PREFIX), STATIC_PREFIX))
+    if theme_dir is not None and (theme_dir / "style.css").is_file():
+        found[f"{STATIC_PREFIX}/{EXTRA_CSS}"] = (theme_dir / "style.css").read_bytes()
+    return dict(sorted(found.items()))
+
+
+def _walk(node: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    for child in sorted(node.iterdir(), key=lambda entry: entry.name):
+        path = f"{prefix}/{child.name}"
+        if child.is_dir():
+            yield from _walk(child, path)
+        elif not child.name.startswith((".", "__")):
+            yield path, child.read_bytes()
