@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.data.layout import find_repository  # noqa: E402
 from generator.data.validate import validate_path  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
 
@@ -78,13 +79,15 @@ def main() -> None:
         root = Path(temporary)
         validate = timed(lambda: validate_path(ROOT / "plans", ROOT / "results"), 5)
         print(f"{'validate shipped data (median of 5)':<44}{validate:>9.2f}s")
-        build = timed(lambda: build_site(ROOT / "plans", ROOT / "results", root / "site"), 1)
+        build = timed(lambda: build_site(find_repository(cwd=ROOT), root / "site"), 1)
         print(f"{'build shipped data':<44}{build:>9.2f}s")
         plans = synthetic_plan(root / "synthetic", arguments.projects)
         label = f"synthetic plan, {arguments.projects} projects"
         synthetic_validate = timed(lambda: validate_path(plans, root / "synthetic" / "results"), 3)
         print(f"{'validate ' + label + ' (median of 3)':<44}{synthetic_validate:>9.2f}s")
-        synthetic_build = timed(lambda: build_site(plans, root / "synthetic" / "results", root / "site2"), 1)
+        synthetic_build = timed(
+            lambda: build_site(find_repository(plans=plans, results=root / "synthetic" / "results"), root / "site2"), 1
+        )
         print(f"{'build ' + label:<44}{synthetic_build:>9.2f}s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory of this process':<44}{peak:>8.0f}MB")

@@ -6,6 +6,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator.data.layout import find_repository
 from generator.site.serve import serve_and_watch
 
 
@@ -14,7 +15,7 @@ def test_serve_previews_and_rebuilds_on_change(demo_root: Path) -> None:
     stop = threading.Event()
     thread = threading.Thread(
         target=serve_and_watch,
-        args=(Path("plans"), Path("results"), Path("output"), 0),
+        args=(find_repository(), Path("output"), 0),
         kwargs={"echo": messages.append, "stop": stop, "interval": 0.2},
         daemon=True,
     )

@@ -8,18 +8,19 @@ import lxml.html
 import pytest
 import yaml
 
+from generator.data.layout import find_repository
 from generator.errors import DataError
 from generator.site import build as build_module
 from generator.site.build import build_site, relative_url
 
-from .conftest import PLANS, RESULTS
+from .conftest import ROOT
 from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "output"
-    build_site(PLANS, RESULTS, out)
+    build_site(find_repository(cwd=ROOT), out)
     return out
 
 
@@ -122,8 +123,8 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(demo_root: Path) -> None:
-    build_site(Path("plans"), Path("results"), Path("one"))
-    build_site(Path("plans"), Path("results"), Path("two"))
+    build_site(find_repository(), Path("one"))
+    build_site(find_repository(), Path("two"))
     one, two = tree_bytes(Path("one")), tree_bytes(Path("two"))
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
@@ -131,7 +132,7 @@ def test_two_builds_are_byte_identical(demo_root: Path) -> None:
 
 def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = Path("output")
-    build_site(Path("plans"), Path("results"), out)
+    build_site(find_repository(), out)
     before = tree_bytes(out)
     calls = {"n": 0}
     real_render = build_module.render_page
@@ -144,19 +145,19 @@ def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monk
 
     monkeypatch.setattr(build_module, "render_page", failing_render)
     with pytest.raises(OSError):
-        build_site(Path("plans"), Path("results"), out)
+        build_site(find_repository(), out)
     assert tree_bytes(out) == before
     assert [p.name for p in Path(".").iterdir() if p.name.startswith(".output")] == []
 
 
 def test_invalid_data_stops_the_build_and_keeps_the_site(demo_root: Path) -> None:
     out = Path("output")
-    build_site(Path("plans"), Path("results"), out)
+    build_site(find_repository(), out)
     before = tree_bytes(out)
     project = Path("plans/demo/projects/1-1-1.yaml")
     project.write_text(project.read_text(encoding="utf-8").replace("total: 12", "total: 13"), encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        build_site(Path("plans"), Path("results"), out)
+        build_site(find_repository(), out)
     assert "stated total 13 differs" in raised.value.problems[0].format()
     assert tree_bytes(out) == before
 
@@ -165,9 +166,9 @@ def test_build_refuses_to_replace_the_data_folder(demo_root: Path) -> None:
     from generator.errors import UsageError
 
     with pytest.raises(UsageError):
-        build_site(Path("plans"), Path("results"), Path("plans"))
+        build_site(find_repository(), Path("plans"))
     with pytest.raises(UsageError):
-        build_site(Path("plans"), Path("results"), Path("."))
+        build_site(find_repository(), Path("."))
 
 
 HOSTILE = {
@@ -200,7 +201,7 @@ def test_hostile_text_and_markdown_never_become_live_html(demo_root: Path) -> No
     _edit_yaml(Path("plans/demo/plan.yaml"), plan)
     _edit_yaml(Path("plans/demo/projects/1-1-1.yaml"), project)
     _edit_yaml(Path("results/demo/2024/projects/1-1-1.yaml"), results)
-    build_site(Path("plans"), Path("results"), Path("output"))
+    build_site(find_repository(), Path("output"))
     pages = html_pages(Path("output"))
     seen_text = False
     for page in pages:

@@ -7,22 +7,26 @@ import logging
 import math
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from generator import __version__
 from generator.cli.newyear import write_new_year
 from generator.cli.report import render_report
+from generator.cli.scaffold import write_scaffold
+from generator.data.layout import OUTPUT_DIR, PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository, find_repository
 from generator.data.model import Plan
-from generator.data.validate import ValidationReport, default_results_root, load_checked, validate_path
+from generator.data.validate import ValidationReport, load_checked, validate_repository
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
 from generator.evaluation.year import evaluate_year
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
 log = logging.getLogger("plansite")
 
@@ -34,14 +38,60 @@ def main() -> None:
     logging.basicConfig(format="%(message)s", level=logging.INFO)
 
 
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def data_options(function: F) -> F:
+    """--config, --plans and --results: the same on every command that reads the data."""
+    options = [
+        click.option(
+            "--config",
+            "config",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help=f"Site configuration [default: {SITE_CONFIG} in the working directory, if there is one].",
+        ),
+        click.option(
+            "--plans",
+            "plans",
+            type=click.Path(path_type=Path),
+            default=None,
+            help=f"Folder of plans, or one plan folder [default: {PLANS_DIR}/ beside the configuration].",
+        ),
+        click.option(
+            "--results",
+            "results",
+            type=click.Path(path_type=Path),
+            default=None,
+            help=f"Folder of results [default: {RESULTS_DIR}/ beside the folder of plans].",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _load(repository: DataRepository, plan_id: str, *, with_results: bool = True) -> tuple[ValidationReport, Plan]:
+    report = load_checked(repository, with_results=with_results)
+    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
+    if plan is None:
+        known = ", ".join(plan.id for plan in report.plans) or "none"
+        raise UsageError(f"no plan '{plan_id}' in {display_path(repository.plans)} (plans: {known})")
+    return report, plan
+
+
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("plans"))
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@data_options
 @click.option("--strict", is_flag=True, help="Fail on warnings too (e.g. missing English text).")
-def validate(path: Path, strict: bool) -> None:
-    """Check the plan data in PATH (a folder of plans, or one plan folder)."""
+def validate(path: Path | None, config: Path | None, plans: Path | None, results: Path | None, strict: bool) -> None:
+    """Check the site configuration, the plans and their results (PATH: a folder of plans or one plan folder)."""
     started = time.perf_counter()
     with _user_errors():
-        report = validate_path(path)
+        if path is not None and plans is not None:
+            raise UsageError("give the plans either as PATH or with --plans, not both")
+        repository = find_repository(plans=path or plans, results=results, config=config)
+        report = validate_repository(repository)
     elapsed = time.perf_counter() - started
     for problem in report.problems:
         click.echo(problem.format(), err=problem.severity is not Severity.NOTICE)
@@ -50,47 +100,14 @@ def validate(path: Path, strict: bool) -> None:
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-def _plans_option(function):
-    return click.option(
-        "--plans",
-        "plans_dir",
-        type=click.Path(path_type=Path),
-        default=Path("plans"),
-        show_default=True,
-        help="Folder of plans.",
-    )(function)
-
-
-def _results_option(function):
-    return click.option(
-        "--results",
-        "results_dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Folder of results [default: results/ beside the plans folder].",
-    )(function)
-
-
-def _load(
-    plans_dir: Path, results_dir: Path | None, plan_id: str, *, with_results: bool = True
-) -> tuple[ValidationReport, Plan]:
-    report = load_checked(plans_dir, results_dir, with_results=with_results)
-    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
-    if plan is None:
-        known = ", ".join(plan.id for plan in report.plans) or "none"
-        raise UsageError(f"no plan '{plan_id}' in {display_path(plans_dir)} (plans: {known})")
-    return report, plan
-
-
 @main.command()
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
-@_plans_option
-@_results_option
-def report(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -> None:
+@data_options
+def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
     """Print YEAR's grade distribution and audit findings for PLAN."""
     with _user_errors():
-        checked, plan = _load(plans_dir, results_dir, plan_id)
+        checked, plan = _load(find_repository(plans=plans, results=results, config=config), plan_id)
         years = checked.results.get(plan.id, {})
         if year not in years:
             recorded = ", ".join(str(y) for y in sorted(years)) or "none"
@@ -101,18 +118,17 @@ def report(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -
 @main.command("new-year")
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
-@_plans_option
-@_results_option
-def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None) -> None:
+@data_options
+def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
     """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
     with _user_errors():
+        repository = find_repository(plans=plans, results=results, config=config)
         # Only the plan must be valid: the year being written may be half there already.
-        _, plan = _load(plans_dir, results_dir, plan_id, with_results=False)
+        _, plan = _load(repository, plan_id, with_results=False)
         if year not in plan.spec.period.years:
             first, last = plan.spec.period.first, plan.spec.period.last
             raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")
-        root = results_dir if results_dir is not None else default_results_root(plans_dir)
-        outcome = write_new_year(plan, year, root)
+        outcome = write_new_year(plan, year, repository.results)
     for path in outcome.written:
         click.echo(f"wrote {display_path(path)}")
     for path in outcome.kept:
@@ -121,19 +137,28 @@ def new_year(plan_id: str, year: int, plans_dir: Path, results_dir: Path | None)
 
 
 @main.command()
-@_plans_option
-@_results_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
-@click.option("--base-url", default=None, help="Absolute site address for sitemap.xml (links stay relative).")
+@data_options
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
+@click.option(
+    "--base-url", default=None, help="Absolute site address for sitemap.xml [default: base_url in site.yaml]."
+)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
-def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: str | None, quiet: bool) -> None:
+def build(
+    config: Path | None,
+    plans: Path | None,
+    results: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    quiet: bool,
+) -> None:
     """Build the static site from the plans and results into OUT."""
     # Imported here: the site stack (matplotlib, Jinja2) would slow down validate and report.
     from generator.site.build import build_site
 
     progress = _progress_printer(quiet)
     with _user_errors():
-        summary = build_site(plans_dir, results_dir, out_dir, base_url=base_url, progress=progress)
+        repository = find_repository(plans=plans, results=results, config=config)
+        summary = build_site(repository, out_dir or repository.output, base_url=base_url, progress=progress)
     if not quiet:
         click.echo(
             f"built {summary.pages} pages, {summary.charts} charts, {summary.files} files "
@@ -142,16 +167,27 @@ def build(plans_dir: Path, results_dir: Path | None, out_dir: Path, base_url: st
 
 
 @main.command()
-@_plans_option
-@_results_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
+@data_options
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(plans_dir: Path, results_dir: Path | None, out_dir: Path, port: int) -> None:
-    """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or templates change."""
+def serve(config: Path | None, plans: Path | None, results: Path | None, out_dir: Path | None, port: int) -> None:
+    """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
     from generator.site.serve import serve_and_watch
 
     with _user_errors():
-        serve_and_watch(plans_dir, results_dir, out_dir, port, echo=click.echo)
+        repository = find_repository(plans=plans, results=results, config=config)
+        serve_and_watch(repository, out_dir or repository.output, port, echo=click.echo)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory: Path) -> None:
+    """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet)."""
+    with _user_errors():
+        written = write_scaffold(directory)
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(f"next: cd {display_path(directory)} && plansite validate --strict && plansite build")
 
 
 def _progress_printer(quiet: bool):

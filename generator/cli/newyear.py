@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
-from generator.data.results import CHECK_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.schema import IndicatorSpec, LocalizedText, ProjectFile
-from generator.data.validate import format_amount
+from generator.numbers import amount
 
 
 @dataclass
@@ -29,9 +29,9 @@ def _target_text(indicator: IndicatorSpec, year: int) -> str:
         return target.ko
     if isinstance(target, dict):
         units = {m.id: m.unit.ko for m in indicator.measures or []}
-        return ", ".join(f"{format_amount(v)}{units.get(k, '')}" for k, v in target.items())
+        return ", ".join(f"{amount(v)}{units.get(k, '')}" for k, v in target.items())
     unit = indicator.unit.ko if indicator.unit else ""
-    return f"{format_amount(target)}{unit}"
+    return f"{amount(target)}{unit}"
 
 
 def check_file_text(plan: Plan, year: int) -> str:
@@ -57,9 +57,7 @@ def project_file_text(plan: Plan, project: ProjectFile, year: int) -> str:
     planned = budget.years.get(year) if budget is not None and budget.years is not None else None
     if planned is not None:
         unit = plan.spec.budget_unit.ko
-        lines.append(
-            f"# budget: {{budget: …, committed: …, spent: …}}  # planned for {year}: {format_amount(planned)} {unit}"
-        )
+        lines.append(f"# budget: {{budget: …, committed: …, spent: …}}  # planned for {year}: {amount(planned)} {unit}")
     if not project.indicators:
         lines.append("indicators: []")
     else:
@@ -77,10 +75,10 @@ def project_file_text(plan: Plan, project: ProjectFile, year: int) -> str:
 def write_new_year(plan: Plan, year: int, results_root: Path) -> NewYearOutcome:
     """Create the year's check file and one results file per unit project, skipping any that exist."""
     outcome = NewYearOutcome()
-    directory = results_dir_for(plan, results_root) / str(year)
+    directory = results_dir_for(plan.id, results_root) / str(year)
     files = {directory / CHECK_FILE: check_file_text(plan, year)}
     for project in plan.projects:
-        files[directory / PROJECTS_DIR / f"{project.id}.yaml"] = project_file_text(plan, project, year)
+        files[directory / PROJECTS_DIR / f"{project.id}{DATA_SUFFIX}"] = project_file_text(plan, project, year)
     for path, text in files.items():
         if path.exists():
             outcome.kept.append(path)

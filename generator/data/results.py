@@ -8,15 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
-
-CHECK_FILE = "check.yaml"
-PROJECTS_DIR = "projects"
 
 
 @dataclass
@@ -30,10 +28,6 @@ class YearResults:
         if project is None:
             return None
         return next((r for r in project.indicators if r.indicator == indicator_id), None)
-
-
-def results_dir_for(plan: Plan, results_root: Path) -> Path:
-    return results_root / plan.id
 
 
 def year_dirs(plan_results: Path, problems: list[Problem]) -> list[Path]:
@@ -55,7 +49,7 @@ def load_results(
     tally = tally if tally is not None else EnglishTally()
     problems: list[Problem] = []
     years: dict[int, YearResults] = {}
-    for directory in year_dirs(results_dir_for(plan, results_root), problems):
+    for directory in year_dirs(results_dir_for(plan.id, results_root), problems):
         loaded = load_year(plan, directory, problems, tally)
         if loaded is not None:
             years[loaded.year] = loaded
@@ -150,7 +144,7 @@ def _check_project_results(
             doc.problem(
                 ("project",),
                 f"project '{results.project}' differs from its file name '{doc.path.name}'",
-                hint=f"rename the file to {results.project}.yaml",
+                hint=f"rename the file to {results.project}{DATA_SUFFIX}",
             )
         )
     indicators = {indicator.id: indicator for indicator in project.indicators}

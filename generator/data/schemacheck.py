@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.data.layout import DATA_SUFFIX
 from generator.data.schema import LocalizedText, describe_value
 from generator.data.yamlsource import Document, load_document
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
@@ -59,10 +60,10 @@ def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
         return []
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.is_file() and entry.suffix == ".yaml":
+        if entry.is_file() and entry.suffix == DATA_SUFFIX:
             found.append(entry)
         elif not entry.name.startswith("."):
-            problems.append(stray(entry, "data files here end in .yaml"))
+            problems.append(stray(entry, f"data files here end in {DATA_SUFFIX}"))
     return found
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.data.config import SiteConfig, load_config
+from generator.data.layout import DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, DataRepository, default_results_root
 from generator.data.model import Plan, parent_id, sort_key
 from generator.data.results import YearResults, load_results
 from generator.data.schema import (
@@ -25,9 +27,8 @@ from generator.data.schema import (
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import DataError, Problem, Severity, UsageError, YamlPath, display_path
-
-PLAN_FILE = "plan.yaml"
-PROJECTS_DIR = "projects"
+from generator.numbers import amount
+from generator.numbers import amount as format_amount  # noqa: F401  (transitional: pages import it)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class ValidationReport:
     plans: list[Plan] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     results: dict[str, dict[int, YearResults]] = field(default_factory=dict)
+    config: SiteConfig = field(default_factory=lambda: SiteConfig(None))
 
     def of(self, severity: Severity) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity is severity]
@@ -77,15 +79,17 @@ def find_plan_dirs(path: Path) -> list[Path]:
     return found
 
 
-def default_results_root(plans_path: Path) -> Path:
-    """`results/` beside the folder of plans: plans/ → results/, plans/<id>/ → results/."""
-    plan_dirs_parent = plans_path if not (plans_path / PLAN_FILE).is_file() else plans_path.parent
-    return plan_dirs_parent.resolve().parent / "results"
+def validate_repository(repository: DataRepository, *, with_results: bool = True) -> ValidationReport:
+    """Check a data repository: its site configuration, its plans and their results."""
+    return validate_path(repository.plans, repository.results, with_results=with_results, config=repository.config)
 
 
-def validate_path(path: Path, results_root: Path | None = None, *, with_results: bool = True) -> ValidationReport:
-    """Check the plans below `path` and, for each plan without errors, its results."""
+def validate_path(
+    path: Path, results_root: Path | None = None, *, with_results: bool = True, config: Path | None = None
+) -> ValidationReport:
+    """Check the plans below `path` and, for each plan without errors, its results; and `config` if given."""
     report = ValidationReport()
+    report.config = load_config(config, report.counts, report.problems)
     results_root = results_root if results_root is not None else default_results_root(path)
     for directory in find_plan_dirs(path):
         plan, problems = load_plan(directory, report.counts)
@@ -145,16 +149,12 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     return Plan(directory, plan_spec, ordered), problems
 
 
-def load_checked(path: Path, results_root: Path | None = None, *, with_results: bool = True) -> ValidationReport:
-    """Load every plan below `path` with its results, or raise `DataError` with all errors found."""
-    report = validate_path(path, results_root, with_results=with_results)
+def load_checked(repository: DataRepository, *, with_results: bool = True) -> ValidationReport:
+    """Load the configuration and every plan with its results, or raise `DataError` with all errors found."""
+    report = validate_repository(repository, with_results=with_results)
     if report.errors:
         raise DataError(report.errors)
     return report
-
-
-def format_amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 class _PlanChecker:
@@ -244,7 +244,7 @@ class _PlanChecker:
                 doc,
                 ("id",),
                 f"project id '{spec.id}' differs from its file name '{doc.path.name}'",
-                f"rename the file to {spec.id}.yaml or change the id",
+                f"rename the file to {spec.id}{DATA_SUFFIX} or change the id",
             )
         task = parent_id(spec.id)
         if spec.id.count("-") != 2:
@@ -317,10 +317,7 @@ class _PlanChecker:
         spent = sum(amount for amount in budget.years.values() if amount is not None)
         if not _close(spent, budget.total):
             recorded = any(d.field == "budget" and d.indicator is None for d in discrepancies)
-            message = (
-                f"stated budget total {format_amount(budget.total)} differs from the sum of the years "
-                f"{format_amount(spent)}"
-            )
+            message = f"stated budget total {amount(budget.total)} differs from the sum of the years {amount(spent)}"
             if recorded:
                 self.problems.append(
                     doc.problem(("budget", "total"), message + " (recorded discrepancy)", severity=Severity.NOTICE)
@@ -455,16 +452,15 @@ class _PlanChecker:
                 if _close(summed, stated):
                     continue
                 message = (
-                    f"stated total{label} {format_amount(stated)} differs from the sum of the yearly targets "
-                    f"{format_amount(summed)}"
+                    f"stated total{label} {amount(stated)} differs from the sum of the yearly targets {amount(summed)}"
                 )
             else:
                 last = next((v for v in reversed(values) if isinstance(v, int | float)), None)
                 if _close(summed, stated) or (last is not None and _close(last, stated)):
                     continue
                 message = (
-                    f"stated total{label} {format_amount(stated)} of a stock indicator is neither the last "
-                    f"target {format_amount(last or 0)} nor the sum {format_amount(summed)}"
+                    f"stated total{label} {amount(stated)} of a stock indicator is neither the last "
+                    f"target {amount(last or 0)} nor the sum {amount(summed)}"
                 )
             where = (*path, "total", measure) if measure else (*path, "total")
             if recorded:

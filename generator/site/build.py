@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape as xml_escape
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.data.validate import load_checked
 from generator.errors import UsageError, display_path
@@ -116,12 +117,13 @@ def sitemap(pages: list[Page], base_url: str | None) -> bytes:
 
 
 def render_site(
-    plans_dir: Path, results_dir: Path | None, *, base_url: str | None = None, progress: Progress | None = None
+    repository: DataRepository, *, base_url: str | None = None, progress: Progress | None = None
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data."""
     say = progress or (lambda _message: None)
     say("checking data")
-    report = load_checked(plans_dir, results_dir)
+    report = load_checked(repository)
+    theme_dir = report.config.theme_dir
     evaluations = {
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
         for plan in report.plans
@@ -139,7 +141,7 @@ def render_site(
     specs = [spec for page in pages for spec in page.charts]
     say(f"drawing {len(specs)} charts")
     svgs = render_charts(specs, os.cpu_count() or 1)
-    environment = make_environment()
+    environment = make_environment(theme_dir)
     environment.filters["grade_class"] = grade_class
     files: dict[str, bytes] = {}
     for number, page in enumerate(pages, start=1):
@@ -151,8 +153,9 @@ def render_site(
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
         for name, content in open_data_files(plan, years).items():
             files[f"data/{plan.id}/{name}"] = content if isinstance(content, bytes) else content.encode("utf-8")
-    files.update(theme.static_files())
-    files["sitemap.xml"] = sitemap(pages, base_url)
+    files.update(theme.static_files(theme_dir))
+    config_url = report.config.spec.base_url if report.config.spec is not None else None
+    files["sitemap.xml"] = sitemap(pages, base_url or config_url)
     return files, pages
 
 
@@ -190,16 +193,15 @@ def write_atomically(files: dict[str, bytes], out_dir: Path) -> None:
 
 
 def build_site(
-    plans_dir: Path,
-    results_dir: Path | None,
+    repository: DataRepository,
     out_dir: Path,
     *,
     base_url: str | None = None,
     progress: Progress | None = None,
 ) -> BuildSummary:
     started = time.perf_counter()
-    check_output_dir(out_dir, plans_dir)
-    files, pages = render_site(plans_dir, results_dir, base_url=base_url, progress=progress)
+    check_output_dir(out_dir, repository.plans)
+    files, pages = render_site(repository, base_url=base_url, progress=progress)
     (progress or (lambda _m: None))(f"writing {len(files)} files")
     write_atomically(files, out_dir)
     chart_count = sum(len(page.charts) for page in pages)

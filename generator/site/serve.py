@@ -8,24 +8,32 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.data.validate import default_results_root
+from generator.data.config import load_config
+from generator.data.layout import DataRepository
+from generator.data.schemacheck import EnglishTally
 from generator.errors import DataError, PlansiteError
 from generator.site.build import build_site
 
 
-def _snapshot(folders: list[Path]) -> dict[Path, float]:
-    return {
-        path: path.stat().st_mtime
-        for folder in folders
-        if folder.exists()
-        for path in folder.rglob("*")
-        if path.is_file()
-    }
+def _snapshot(places: list[Path]) -> dict[Path, float]:
+    files = [place for place in places if place.is_file()]
+    files += [path for place in places if place.is_dir() for path in place.rglob("*") if path.is_file()]
+    return {path: path.stat().st_mtime for path in files}
+
+
+def _watched(repository: DataRepository) -> list[Path]:
+    """The data, the configuration and the site's own theme folder (the packaged theme does not change)."""
+    places = [repository.plans, repository.results]
+    if repository.config is not None:
+        places.append(repository.config)
+        theme_dir = load_config(repository.config, EnglishTally(), []).theme_dir
+        if theme_dir is not None:
+            places.append(theme_dir)
+    return places
 
 
 def serve_and_watch(
-    plans_dir: Path,
-    results_dir: Path | None,
+    repository: DataRepository,
     out_dir: Path,
     port: int,
     *,
@@ -37,7 +45,7 @@ def serve_and_watch(
 
     def rebuild() -> None:
         try:
-            summary = build_site(plans_dir, results_dir, out_dir)
+            summary = build_site(repository, out_dir)
             echo(f"built {summary.pages} pages in {summary.seconds:.1f} s")
         except DataError as error:
             # Keep serving the last good site; show what to fix.
@@ -47,7 +55,7 @@ def serve_and_watch(
             echo(f"plansite: {error}")
 
     rebuild()
-    watched = [plans_dir, results_dir or default_results_root(plans_dir)]
+    watched = _watched(repository)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

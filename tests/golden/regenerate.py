@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from generator.data.layout import find_repository  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
 from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 
@@ -19,7 +20,7 @@ from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
-        build_site(ROOT / "plans", ROOT / "results", site)
+        build_site(find_repository(cwd=ROOT), site)
         for lang in ("ko", "en"):
             target = GOLDEN / f"report-2021.{lang}.txt"
             target.write_text(report_tables_text(site, lang), encoding="utf-8")

@@ -1,0 +1,78 @@
+"""`site.yaml`: what a data repository says about its own site (in the spirit of `mkdocs.yml`).
+
+The generator holds no word about any one city or plan office: the site's name, tagline, publisher and
+footer come from here, checked like every other data file (positions, unknown keys are errors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import PlainValidator
+from pydantic_core import PydanticCustomError
+
+from generator.data.schema import Model, Text, describe_value
+from generator.data.schemacheck import EnglishTally, english_warnings, read_checked
+from generator.errors import Problem
+
+
+def _absolute_url(value: Any) -> str:
+    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise PydanticCustomError(
+            "absolute_url",
+            "expected an absolute web address such as https://example.org/plans/, got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+def _relative_folder(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or Path(value).is_absolute():
+        raise PydanticCustomError(
+            "relative_folder",
+            "expected a folder relative to site.yaml, such as theme, got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+class SiteConfigFile(Model):
+    site_name: Text
+    tagline: Text | None = None
+    organisation: Text | None = None
+    base_url: Annotated[str, PlainValidator(_absolute_url)] | None = None
+    footer: Text | None = None
+    theme_dir: Annotated[str, PlainValidator(_relative_folder)] | None = None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The checked configuration, with the theme folder resolved against the file's folder."""
+
+    spec: SiteConfigFile | None  # None: no site.yaml; the site uses the catalogue's neutral defaults
+    theme_dir: Path | None = None
+
+
+def load_config(path: Path | None, tally: EnglishTally, problems: list[Problem]) -> SiteConfig:
+    """Read `site.yaml` if there is one; every problem is added to `problems`."""
+    if path is None:
+        return SiteConfig(None)
+    document, spec = read_checked(path, SiteConfigFile, problems)
+    if document is None or spec is None:
+        return SiteConfig(None)
+    english_warnings(document, spec, tally, problems)
+    theme_dir = None
+    if spec.theme_dir is not None:
+        theme_dir = path.parent / spec.theme_dir
+        if not theme_dir.is_dir():
+            problems.append(
+                document.problem(
+                    ("theme_dir",),
+                    f"theme folder '{spec.theme_dir}' does not exist",
+                    hint="create it next to site.yaml, or remove theme_dir",
+                )
+            )
+    return SiteConfig(spec, theme_dir)

@@ -1,0 +1,79 @@
+"""plansite as a plan office gets it: a wheel installed into a fresh virtual environment, run outside the repository.
+
+The wheel must carry everything a build needs (theme, content, the `init` files); nothing may be read from the
+source checkout. The new environment borrows the test environment's third-party packages through a .pth line
+(the editable plansite there is not activated that way), so the test needs no network and stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from generator.data.layout import find_repository
+from generator.site.build import build_site
+
+from .conftest import ROOT
+
+
+def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "SOURCE_DATE_EPOCH")}
+    result = subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=environment, timeout=600
+    )
+    assert result.returncode == 0, f"{command}: {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `bin/` folder of a fresh virtual environment with only the wheel of plansite installed."""
+    work = tmp_path_factory.mktemp("wheel")
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist", ROOT, cwd=work)
+    [wheel] = (work / "dist").glob("plansite-*.whl")
+    venv = work / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=work)
+    python = venv / "bin" / "python"
+    purelib = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=work).stdout.strip())
+    (purelib / "borrowed-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "-q", wheel, cwd=work)
+    where = run(python, "-c", "import generator; print(generator.__file__)", cwd=work).stdout
+    assert str(purelib) in where, f"plansite was imported from {where}, not from the installed wheel"
+    return venv / "bin"
+
+
+def test_the_wheel_builds_the_shipped_data_outside_the_repository_byte_for_byte(
+    installed: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    for name in ("plans", "results", "site.yaml"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
+        copy(ROOT / name, data / name)
+    run(installed / "plansite", "build", "--quiet", cwd=data)
+
+    reference = tmp_path / "reference"
+    build_site(find_repository(cwd=ROOT), reference)
+    built = {path.relative_to(data / "output") for path in (data / "output").rglob("*") if path.is_file()}
+    expected = {path.relative_to(reference) for path in reference.rglob("*") if path.is_file()}
+    assert built == expected
+    different = [
+        str(path) for path in sorted(built) if (data / "output" / path).read_bytes() != (reference / path).read_bytes()
+    ]
+    assert not different, f"differs from the checkout's build: {different[:10]}"
+
+
+def test_init_then_validate_and_build_with_only_the_wheel(installed: Path, tmp_path: Path) -> None:
+    run(installed / "plansite", "init", "office-data", cwd=tmp_path)
+    repository = tmp_path / "office-data"
+    assert (repository / ".gitignore").read_text(encoding="utf-8").count("output/") == 1
+    assert (repository / "results").is_dir()
+    run(installed / "plansite", "validate", "--strict", cwd=repository)
+    run(installed / "plansite", "build", "--quiet", cwd=repository)
+    home = (repository / "output" / "index.html").read_text(encoding="utf-8")
+    assert "계획 이행 공개" in home and "예시 계획" in home
