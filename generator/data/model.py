@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.data.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, TaskSpec
+from generator.data.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, Target, TaskSpec
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,21 @@ def task_of(project_id: str) -> str:
 def sort_key(node_id: str) -> tuple[int, ...]:
     """Ids sort by number, so 1-10 follows 1-9."""
     return tuple(int(part) for part in node_id.split("-"))
+
+
+def primary_measure(indicator: IndicatorSpec) -> str | None:
+    """The measure a compound indicator's rate is computed from (`primary: true`); None for a single measure."""
+    return next((measure.id for measure in indicator.measures or [] if measure.primary), None)
+
+
+def measure_value(value: Target, measure: str | None) -> Target:
+    """One measure of a compound target or actual; a single-measure value as it is."""
+    if measure is None:
+        return value
+    return value.get(measure) if isinstance(value, dict) else None
+
+
+def number_of(value: Target, measure: str | None = None) -> int | float | None:
+    """The figure of a target or actual (of `measure`, if compound), or None when there is no number."""
+    picked = measure_value(value, measure)
+    return picked if isinstance(picked, int | float) else None

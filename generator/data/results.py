@@ -8,13 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, results_dir_for
+from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
+from generator.data.rules import not_a_number, unknown_sources
 from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
+
+WHERE_SOURCES = f"{PLAN_FILE} and {CHECK_FILE}"
 
 
 @dataclass
@@ -84,7 +87,7 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
         first, last = plan.spec.period.first, plan.spec.period.last
         problems.append(document.problem(("year",), f"year {check.year} is outside the plan period {first}–{last}"))
     source_ids = {source.id for source in (*plan.spec.sources, *check.sources)}
-    problems.extend(_check_discrepancy_sources(document, check.discrepancies, source_ids))
+    problems.extend(unknown_sources(document, ("discrepancies",), check.discrepancies, source_ids, WHERE_SOURCES))
     problems.extend(_check_distribution_keys(plan, document, check))
     year = YearResults(check.year, check)
     for path in yaml_files(directory / PROJECTS_DIR, problems):
@@ -92,7 +95,9 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
         if project_doc is None or results is None:
             continue
         english_warnings(project_doc, results, tally, problems)
-        problems.extend(_check_discrepancy_sources(project_doc, results.discrepancies, source_ids))
+        problems.extend(
+            unknown_sources(project_doc, ("discrepancies",), results.discrepancies, source_ids, WHERE_SOURCES)
+        )
         if _check_project_results(plan, check.year, project_doc, results, problems):
             year.projects[results.project] = results
     return year if _errors(problems) == errors_before else None
@@ -100,19 +105,6 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
 
 def _errors(problems: list[Problem]) -> int:
     return sum(1 for problem in problems if problem.severity is Severity.ERROR)
-
-
-def _check_discrepancy_sources(doc: Document, discrepancies: list, source_ids: set[str]) -> list[Problem]:
-    return [
-        doc.problem(
-            ("discrepancies", i, "sources", j),
-            f"unknown source '{source}'",
-            hint="sources: " + ", ".join(sorted(source_ids)),
-        )
-        for i, discrepancy in enumerate(discrepancies)
-        for j, source in enumerate(discrepancy.sources)
-        if source not in source_ids
-    ]
 
 
 def _check_distribution_keys(plan: Plan, doc: Document, check: CheckFile) -> list[Problem]:
@@ -224,14 +216,10 @@ def _check_actual_shape(doc: Document, path: YamlPath, indicator: IndicatorSpec,
             for key in actual
             if key not in ids
         ]
-    if isinstance(actual, LocalizedText):
-        return [
-            doc.problem(
-                path,
-                f"expected a number, got text '{actual.ko}'",
-                hint="write the number alone, without unit or separators",
-            )
-        ]
-    if not isinstance(actual, int | float):
-        return [doc.problem(path, "expected a number, got measures", hint="this indicator has a single measure")]
-    return []
+    return not_a_number(
+        doc,
+        path,
+        actual,
+        text_hint="a text actual needs a qualitative indicator",
+        measures_hint="this indicator has a single measure",
+    )
