@@ -177,6 +177,37 @@ UI: dict[str, dict[str, str]] = {
     "rate_status_zero_actual": {"ko": "실적 0", "en": "actual of 0"},
     "rate_status_qualitative": {"ko": "정성 목표", "en": "qualitative target"},
     "project_generic": {"ko": "사업", "en": "Project"},
+    # Grade ranges on the methodology page (describe.grade_ranges).
+    "rate_at_least": {"ko": "{rate}% 이상", "en": "{rate}% and above"},
+    "rate_below": {"ko": "{rate}% 미만", "en": "below {rate}%"},
+    # Audit findings (describe.finding_sentence), on the report page and in `plansite report`.
+    "finding_basis_published": {"ko": "공표", "en": "published"},
+    "finding_basis_assessed": {"ko": "정성 평가", "en": "assessed"},
+    "finding_rate_differs": {
+        "ko": "{basis} 달성도 {stated}는 수치로 산출한 {computed}와 다릅니다.",
+        "en": "The {basis} rate {stated} differs from the {computed} the figures give.",
+    },
+    "finding_grade_differs": {
+        "ko": "{basis} 등급 {stated}는 산출 달성도 {rate}의 등급 {computed}와 다릅니다.",
+        "en": "The {basis} grade {stated} differs from {computed}, the grade of the computed rate {rate}.",
+    },
+    "finding_unverifiable": {
+        "ko": "{basis} 등급 {stated}는 수치로 다시 산출할 수 없습니다({reason}).",
+        "en": "The {basis} grade {stated} cannot be recomputed from the figures ({reason}).",
+    },
+    "finding_assessed": {
+        "ko": "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
+        "en": "Assessed as {stated} by judgement (computed: {computed}).",
+    },
+    # The terminal report (`plansite report`).
+    "published_vs_computed": {
+        "ko": "{category}: 공표 {published}, 산출 {computed}",
+        "en": "{category}: published {published}, computed {computed}",
+    },
+    "no_result_filed": {
+        "ko": "결과가 제출되지 않은 지표 {count}개: {ids}",
+        "en": "No result filed for {count} indicator(s): {ids}",
+    },
     "open_data_note": {
         "ko": "각 파일과 열의 설명은 아래에 영어로 제공합니다.",
         "en": "Every file and column is described below.",

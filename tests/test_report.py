@@ -9,7 +9,7 @@ from generator.cli import main
 from .conftest import PLANS, RESULTS
 
 OFFICIAL = (
-    "total 45; A+ 13 (29%), A 8 (18%), B+ 1 (2%), B 0, C+ 3 (7%), C 2 (4%), D+ 0, D 2 (4%), E 4 (9%), "
+    "계 45; A+ 13 (29%), A 8 (18%), B+ 1 (2%), B 0, C+ 3 (7%), C 2 (4%), D+ 0, D 2 (4%), E 4 (9%), "
     "평가 제외 7 (16%), 평가 안함 5 (11%)"
 )
 
@@ -23,19 +23,30 @@ def test_2021_report_prints_the_official_distribution() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert OFFICIAL in lines
-    assert "The distribution matches the published one." in lines
+    assert "산출한 분포는 공표된 분포와 일치합니다." in lines
+
+
+def test_2021_report_in_english() -> None:
+    result = run("report", "seoul-citizen-participation-2019", "2021", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert OFFICIAL.replace("계", "Total").replace("평가 제외", "Excluded").replace("평가 안함", "Not evaluated") in lines
+    assert "The computed distribution matches the published one." in lines
+    assert (
+        "  1-2-3-1 ⑤ Publishing the Seoul White Paper — Copies of the Seoul White Paper published: "
+        "The published rate 95% differs from the 100% the figures give."
+    ) in lines
 
 
 def test_2021_report_lists_the_audit_findings_by_sub_task() -> None:
     output = run("report", "seoul-citizen-participation-2019", "2021").output
-    assert "Audit findings: 13" in output
+    assert "검증 결과: 13" in output
     expected = [
-        "1-2-3-1 ⑤ 서울백서 발간 — 서울백서 발간부수: published rate 95% differs from computed 100%",
-        "2-4-3-1 ㉑ 생활공감정책 모니터단 운영 — 정책제안 건수: published grade C+ differs from computed E (61%)",
-        "3-1-5-1 ㉘ 엠보팅(모바일 투표) 시스템 운영 — 투표 누적 참여자수: published grade A differs from computed B (94%)",
-        "3-2-3-1 ㉛ 시민참여예산제 운영 — 시민참여, 숙의예산제 도입: published grade A cannot be recomputed: "
-        "qualitative target",
-        "3-1-1-1 ㉔ 명예시장, 1일 시민시장 운영 — 명예시장 활동실적: published grade E cannot be recomputed: no actual",
+        "1-2-3-1 ⑤ 서울백서 발간 — 서울백서 발간부수: 공표 달성도 95%는 수치로 산출한 100%와 다릅니다.",
+        "2-4-3-1 ㉑ 생활공감정책 모니터단 운영 — 정책제안 건수: 공표 등급 C+는 산출 달성도 61%의 등급 E와 다릅니다.",
+        "3-1-5-1 ㉘ 엠보팅(모바일 투표) 시스템 운영 — 투표 누적 참여자수: 공표 등급 A는 산출 달성도 94%의 등급 B와 다릅니다.",
+        "3-2-3-1 ㉛ 시민참여예산제 운영 — 시민참여, 숙의예산제 도입: 공표 등급 A는 수치로 다시 산출할 수 없습니다(정성 목표).",
+        "3-1-1-1 ㉔ 명예시장, 1일 시민시장 운영 — 명예시장 활동실적: 공표 등급 E는 수치로 다시 산출할 수 없습니다(실적 없음).",
     ]
     for line in expected:
         assert f"  {line}" in output.splitlines()

@@ -22,6 +22,7 @@ from generator.data.model import Plan
 from generator.data.validate import ValidationReport, load_checked, validate_repository
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
 from generator.evaluation.year import evaluate_year
+from generator.i18n import LANGUAGES
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -104,7 +105,8 @@ def validate(path: Path | None, config: Path | None, plans: Path | None, results
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
 @data_options
-def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None, lang: str) -> None:
     """Print YEAR's grade distribution and audit findings for PLAN."""
     with _user_errors():
         checked, plan = _load(find_repository(plans=plans, results=results, config=config), plan_id)
@@ -112,7 +114,7 @@ def report(plan_id: str, year: int, config: Path | None, plans: Path | None, res
         if year not in years:
             recorded = ", ".join(str(y) for y in sorted(years)) or "none"
             raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
-        click.echo(render_report(evaluate_year(plan, years[year])))
+        click.echo(render_report(evaluate_year(plan, years[year]), lang))
 
 
 @main.command("new-year")

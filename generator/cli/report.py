@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
-from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome, YearEvaluation
+from generator.describe import category_label, finding_sentence
+from generator.evaluation.grading import Distribution
+from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import t
+from generator.numbers import percent
+
+LABEL_COLUMNS = 30
 
 
-def _short(category: str) -> str:
-    return t(category, "ko") if category in (EXCLUDED, NOT_EVALUATED, PENDING) else category
-
-
-def _long(category: str) -> str:
-    if category in (EXCLUDED, NOT_EVALUATED, PENDING):
-        return f"{t(category, 'ko')} ({t(category, 'en').lower()})"
-    return category
-
-
-def distribution_line(distribution: Distribution) -> str:
-    """`total 45; A+ 13 (29%), A 8 (18%), B 0, …` — the official table in one line."""
+def distribution_line(distribution: Distribution, lang: str) -> str:
+    """`계 45; A+ 13 (29%), A 8 (18%), B 0, …` — the official table in one line."""
     parts = [
-        f"{_short(row.category)} {row.count}" + (f" ({row.percent}%)" if row.count else "") for row in distribution.rows
+        f"{category_label(row.category, lang)} {row.count}" + (f" ({percent(row.percent)})" if row.count else "")
+        for row in distribution.rows
     ]
-    return f"total {distribution.total}; " + ", ".join(parts)
+    return f"{t('total', lang)} {distribution.total}; " + ", ".join(parts)
 
 
 def _pad(text: str, width: int) -> str:
@@ -33,61 +28,61 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - columns)
 
 
-def distribution_table(distribution: Distribution) -> list[str]:
-    lines = [f"{_pad('등급 grade', 30)}{'count':>6}{'%':>6}", f"{_pad('계 total', 30)}{distribution.total:>6}{100:>6}"]
+def distribution_table(distribution: Distribution, lang: str) -> list[str]:
+    count, share = t("count", lang), t("share", lang)
+    lines = [
+        f"{_pad(t('grade', lang), LABEL_COLUMNS)}{count:>8}{share:>8}",
+        f"{_pad(t('total', lang), LABEL_COLUMNS)}{distribution.total:>8}{percent(100):>8}",
+    ]
     for row in distribution.rows:
-        label = _long(row.category)
-        lines.append(f"{_pad(label, 30)}{row.count:>6}{row.percent:>6}")
+        label = category_label(row.category, lang)
+        lines.append(f"{_pad(label, LABEL_COLUMNS)}{row.count:>8}{percent(row.percent):>8}")
     return lines
 
 
-def published_comparison(evaluation: YearEvaluation) -> list[str]:
+def published_comparison(evaluation: YearEvaluation, lang: str) -> list[str]:
     published = evaluation.results.check.published_distribution
     if published is None:
         return []
     computed = evaluation.distribution
     differences = [
-        f"  {_short(category)}: published {count}, computed {computed.count(category)}"
+        "  "
+        + t(
+            "published_vs_computed",
+            lang,
+            category=category_label(category, lang),
+            published=count,
+            computed=computed.count(category),
+        )
         for category, count in published.items()
         if computed.count(category) != count
     ]
     if not differences:
-        return ["The distribution matches the published one."]
-    return ["The distribution differs from the published one:", *differences]
+        return [t("distribution_matches", lang)]
+    return [t("distribution_differs", lang), *differences]
 
 
-def finding_line(finding: Finding, outcome: IndicatorOutcome) -> str:
+def finding_line(finding: Finding, outcome: IndicatorOutcome, lang: str) -> str:
     project = outcome.project
     label = f"{project.label} " if project.label else ""
-    where = f"{finding.indicator_id} {label}{project.title.ko} — {outcome.indicator.name.ko}"
-    if finding.kind is FindingKind.RATE_DIFFERS:
-        what = f"{finding.basis} rate {finding.stated} differs from computed {finding.computed}"
-    elif finding.kind is FindingKind.GRADE_DIFFERS:
-        what = f"{finding.basis} grade {finding.stated} differs from computed {finding.computed} ({_shown(outcome)})"
-    elif finding.kind is FindingKind.UNVERIFIABLE:
-        reason = t(f"rate_status_{outcome.rate.status.value}", "en")
-        what = f"{finding.basis} grade {finding.stated} cannot be recomputed: {reason}"
-    else:
-        rationale = finding.rationale.ko if finding.rationale else ""
-        what = f"assessed {finding.stated} (computed {finding.computed or '—'}): {rationale}"
-    return f"{where}: {what}"
+    where = f"{finding.indicator_id} {label}{project.title.get(lang)} — {outcome.indicator.name.get(lang)}"
+    line = f"{where}: {finding_sentence(finding, outcome, lang)}"
+    if finding.rationale is not None:
+        line += f" {finding.rationale.get(lang)}"
+    return line
 
 
-def _shown(outcome: IndicatorOutcome) -> str:
-    return f"{outcome.rate.shown}%" if outcome.rate.shown is not None else "no rate"
-
-
-def render_report(evaluation: YearEvaluation) -> str:
+def render_report(evaluation: YearEvaluation, lang: str) -> str:
     check = evaluation.results.check
-    lines = [f"{check.title.ko} — {evaluation.plan.id} {evaluation.year}", ""]
-    lines += distribution_table(evaluation.distribution)
-    lines += ["", distribution_line(evaluation.distribution)]
-    lines += published_comparison(evaluation)
+    lines = [f"{check.title.get(lang)} — {evaluation.plan.id} {evaluation.year}", ""]
+    lines += distribution_table(evaluation.distribution, lang)
+    lines += ["", distribution_line(evaluation.distribution, lang)]
+    lines += published_comparison(evaluation, lang)
     outcomes = {outcome.indicator.id: outcome for outcome in evaluation.outcomes}
     findings = evaluation.findings
-    lines += ["", f"Audit findings: {len(findings)}"]
-    lines += [f"  {finding_line(finding, outcomes[finding.indicator_id])}" for finding in findings]
+    lines += ["", f"{t('audit_findings', lang)}: {len(findings)}"]
+    lines += [f"  {finding_line(finding, outcomes[finding.indicator_id], lang)}" for finding in findings]
     missing = [outcome.indicator.id for outcome in evaluation.outcomes if outcome.status is None]
     if missing:
-        lines += ["", f"No result filed for {len(missing)} indicator(s): " + ", ".join(missing)]
+        lines += ["", t("no_result_filed", lang, count=len(missing), ids=", ".join(missing))]
     return "\n".join(lines)
