@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 LANGUAGES = ("ko", "en")
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 
 UI: dict[str, dict[str, str]] = {
     "site_name": {"ko": "시민참여 기본계획 이행 공개", "en": "Citizen Participation Plan Reports"},

@@ -56,17 +56,6 @@ class Document:
                 node = node.get(part) if isinstance(node, dict) else None
         return text
 
-    def get(self, path: YamlPath) -> Any:
-        node = self.data
-        for part in path:
-            if isinstance(node, dict):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-            else:
-                return None
-        return node
-
     def problem(
         self,
         path: YamlPath,
