@@ -25,7 +25,7 @@ def links(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
-def resolve(site: Path, page: Path, link: str) -> Path | None:
+def resolve(page: Path, link: str) -> Path | None:
     """The file an internal link points to, or None for an external or same-page link."""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc:

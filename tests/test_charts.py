@@ -89,7 +89,7 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     assert distribution() != distribution(bars=(*BARS_2021[:-1], Bar("평가 안함", 6, 13)))
 
 
-def test_the_same_input_gives_the_same_bytes_in_another_process(tmp_path) -> None:
+def test_the_same_input_gives_the_same_bytes_in_another_process() -> None:
     # Ids are hashes; a fresh process with another hash seed and SOURCE_DATE_EPOCH set must agree byte for byte.
     script = (
         "import sys; from tests.test_charts import distribution, target_actual; "

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -19,7 +20,8 @@ def test_build_prints_one_summary_line(demo_root: Path) -> None:
     assert (demo_root / "site" / "index.html").exists()
 
 
-def test_quiet_build_prints_nothing(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_quiet_build_prints_nothing() -> None:
     result = build("--out", "site", "--quiet")
     assert (result.exit_code, result.output) == (0, "")
 

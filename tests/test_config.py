@@ -111,7 +111,8 @@ def test_a_theme_overrides_templates_by_name_and_adds_css(demo_root: Path) -> No
     assert home.index("static/style.css") < home.index("static/extra.css")
 
 
-def test_without_a_config_the_site_uses_neutral_words(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_without_a_config_the_site_uses_neutral_words() -> None:
     build_site(find_repository(), Path("output"))
     home = Path("output/index.html").read_text(encoding="utf-8")
     assert "서울" not in home and "Seoul" not in home

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.data.validate import validate_path
 
 
@@ -43,7 +45,8 @@ def test_a_year_folder_without_check_file_is_reported_by_its_path(demo_root: Pat
     ]
 
 
-def test_results_text_without_english_is_a_warning_and_the_year_still_loads(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_results_text_without_english_is_a_warning_and_the_year_still_loads() -> None:
     results = Path("results/demo/2024/projects/1-1-2.yaml")
     results.write_text(results.read_text(encoding="utf-8").replace("{ko: 미운영, en: Not operated}", "미운영"))
     report = validate_path(Path("plans"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.data.schema import IndicatorResult, IndicatorSpec, ProjectFile
 from generator.data.validate import validate_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, RateStatus
@@ -87,7 +89,8 @@ def test_excluded_and_not_evaluated_have_no_grade() -> None:
     assert (not_evaluated.category, not_evaluated.final_grade) == (NOT_EVALUATED, None)
 
 
-def test_year_evaluation_of_the_demo_data(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_year_evaluation_of_the_demo_data() -> None:
     report = validate_path(Path("plans"))
     [plan] = report.plans
     evaluation = evaluate_year(plan, report.results["demo"][2024])

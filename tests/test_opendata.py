@@ -24,7 +24,6 @@ from generator.site.opendata import (
     plan_json,
     results_csv,
     results_json,
-    write_open_data,
 )
 
 from .conftest import PLANS, RESULTS, ROOT
@@ -289,21 +288,18 @@ def test_demo_files_cover_non_budget_compound_and_missing_results(demo: tuple[Pl
     assert [(b["project_id"], b["committed_rate"], b["spent_rate"]) for b in budget] == [("1-1-1", 90, 80)]
 
 
-def test_written_files_are_the_given_bytes(demo: tuple[Plan, list[YearEvaluation]], tmp_path: Path) -> None:
-    plan, evaluations = demo
-    files = open_data_files(plan, evaluations)
-    paths = write_open_data(tmp_path / "out" / "demo", files)
-    assert [path.relative_to(tmp_path / "out" / "demo").as_posix() for path in paths] == list(files)
-    assert all(path.read_bytes() == files[path.name] for path in paths)
-    [text_path] = write_open_data(tmp_path / "out", {"sub/note.txt": "시민"})
-    assert text_path.read_bytes() == "시민".encode()
-
-
-@pytest.mark.parametrize("name", ["../escape.csv", "/abs.csv", "a/../../b.csv", ""])
-def test_write_open_data_refuses_names_outside_the_folder(tmp_path: Path, name: str) -> None:
-    with pytest.raises(ValueError, match="not a relative file name"):
-        write_open_data(tmp_path / "out", {name: b"x"})
-    assert not (tmp_path / "escape.csv").exists()
+def test_file_names_are_plain_names_for_the_plan_folder(
+    report: ValidationReport, demo: tuple[Plan, list[YearEvaluation]]
+) -> None:
+    # The build puts each file at data/<plan id>/<name>: a folder, `..` or odd character in a name would put it
+    # somewhere else on the site, or give it a URL that needs escaping.
+    real = [
+        (plan, [evaluate_year(plan, year) for year in report.results.get(plan.id, {}).values()])
+        for plan in report.plans
+    ]
+    for plan, evaluations in [demo, *real]:
+        for name in open_data_files(plan, evaluations):
+            assert re.fullmatch(r"[a-z]+(-[0-9]{4})?\.(json|csv)", name), name
 
 
 # -- cells -------------------------------------------------------------------------------------------------

@@ -7,22 +7,32 @@ import types
 import typing
 from pathlib import Path
 
+import pytest
+
 from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
-from generator.site.pages import Site, build_pages
-from generator.site.pages import models as pagemodels
-from generator.site.pages.models import IndicatorView, Page, ProjectContent, ReportContent
+from generator.site import theme
+from generator.site.pages import Page, Site, build_pages
+from generator.site.pages.common import YearAmount
+from generator.site.pages.departments import DepartmentContent, DepartmentsContent
+from generator.site.pages.home import HomeContent
+from generator.site.pages.methodology import MethodologyContent
+from generator.site.pages.not_found import NotFoundContent
+from generator.site.pages.plan import PlanContent
+from generator.site.pages.project import IndicatorView, ProjectContent
+from generator.site.pages.report import ReportContent, ReportPendingContent
 
-CONTENT_FOR_TEMPLATE = {
-    "home.html": pagemodels.HomeContent,
-    "plan.html": pagemodels.PlanContent,
-    "project.html": pagemodels.ProjectContent,
-    "report.html": pagemodels.ReportContent,
-    "departments.html": pagemodels.DepartmentsContent,
-    "department.html": pagemodels.DepartmentContent,
-    "methodology.html": pagemodels.MethodologyContent,
-    "404.html": pagemodels.NotFoundContent,
-}
+CONTENT_TYPES = (
+    HomeContent,
+    PlanContent,
+    ProjectContent,
+    ReportContent,
+    ReportPendingContent,
+    DepartmentsContent,
+    DepartmentContent,
+    MethodologyContent,
+    NotFoundContent,
+)
 
 
 def demo_pages() -> list[Page]:
@@ -67,25 +77,29 @@ def _matches(value: object, hint: object) -> bool:
     return isinstance(value, base) if isinstance(base, type) else True
 
 
-def test_every_page_has_the_content_type_its_template_expects(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_every_page_has_a_known_content_type_whose_template_exists() -> None:
     pages = demo_pages()
-    assert {page.meta.template for page in pages} == set(CONTENT_FOR_TEMPLATE)
+    assert {type(page.content) for page in pages} == set(CONTENT_TYPES)
     for page in pages:
-        assert isinstance(page.content, CONTENT_FOR_TEMPLATE[page.meta.template]), page.meta.path
+        assert type(page.content) in CONTENT_TYPES, page.meta.path
+        assert theme.packaged("templates", page.content.template).is_file(), page.content.template
         _check_types(page, Page, page.meta.path)
         _check_types(page.content, type(page.content), page.meta.path)
 
 
-def test_every_page_has_a_counterpart(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_every_page_has_a_counterpart() -> None:
     paths = {page.meta.path for page in demo_pages()}
     for page in demo_pages():
         assert page.meta.alternate in paths
 
 
-def test_report_model_of_the_demo_year(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_report_model_of_the_demo_year() -> None:
     [report] = [p for p in demo_pages() if p.meta.path == "plans/demo/reports/2024.html"]
     content = report.content
-    assert isinstance(content, ReportContent) and content.has_results
+    assert isinstance(content, ReportContent)
     assert content.distribution.total == 3
     assert [(row.category, row.count, row.published) for row in content.distribution.rows if row.count] == [
         ("A+", 1, 1),
@@ -102,7 +116,8 @@ def test_report_model_of_the_demo_year(demo_root: Path) -> None:
     assert report.charts == (content.distribution.chart,)
 
 
-def test_project_model_shows_targets_and_results_by_year(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_project_model_shows_targets_and_results_by_year() -> None:
     [page] = [p for p in demo_pages() if p.meta.path == "en/plans/demo/projects/1-1-1.html"]
     assert isinstance(page.content, ProjectContent)
     [indicator] = page.content.indicators
@@ -111,4 +126,12 @@ def test_project_model_shows_targets_and_results_by_year(demo_root: Path) -> Non
         (2024, "5 cases", "6 cases", "120%", "A+"),
         (2025, "7 cases", "–", "–", "–"),
     ]
-    assert page.content.budget_years == ((2024, "10"), (2025, "20"))
+    assert page.content.budget_years == (YearAmount(2024, "10"), YearAmount(2025, "20"))
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_year_without_results_has_its_own_short_content() -> None:
+    [page] = [p for p in demo_pages() if p.meta.path == "en/plans/demo/reports/2025.html"]
+    assert isinstance(page.content, ReportPendingContent)
+    assert page.content.year == 2025
+    assert page.charts == ()

@@ -30,7 +30,9 @@ def test_2021_report_in_english() -> None:
     result = run("report", "seoul-citizen-participation-2019", "2021", "--lang", "en")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert OFFICIAL.replace("계", "Total").replace("평가 제외", "Excluded").replace("평가 안함", "Not evaluated") in lines
+    assert (
+        OFFICIAL.replace("계", "Total").replace("평가 제외", "Excluded").replace("평가 안함", "Not evaluated") in lines
+    )
     assert "The computed distribution matches the published one." in lines
     assert (
         "  1-2-3-1 ⑤ Publishing the Seoul White Paper — Copies of the Seoul White Paper published: "

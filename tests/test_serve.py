@@ -6,11 +6,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from generator.data.layout import find_repository
 from generator.site.serve import serve_and_watch
 
 
-def test_serve_previews_and_rebuilds_on_change(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_serve_previews_and_rebuilds_on_change() -> None:
     messages: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(

@@ -9,11 +9,14 @@ import pytest
 import yaml
 
 from generator.data.layout import find_repository
+from generator.data.validate import validate_path
 from generator.errors import DataError
+from generator.evaluation.year import evaluate_year
 from generator.site import build as build_module
 from generator.site.build import build_site, relative_url
+from generator.site.opendata import open_data_files
 
-from .conftest import ROOT
+from .conftest import PLANS, RESULTS, ROOT
 from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve
 
 
@@ -47,11 +50,11 @@ def test_every_page_links_to_its_counterpart_with_hreflang(site: Path) -> None:
     for page in html_pages(site):
         tree = parse(page)
         switch = tree.cssselect("a.lang-switch")[0]
-        target = resolve(site, page, switch.get("href"))
+        target = resolve(page, switch.get("href"))
         assert target is not None and target.exists(), page
         assert switch.get("hreflang") in ("ko", "en") and switch.get("hreflang") != tree.get("lang")
         counterpart = parse(target)
-        assert resolve(site, target, counterpart.cssselect("a.lang-switch")[0].get("href")) == page.resolve()
+        assert resolve(target, counterpart.cssselect("a.lang-switch")[0].get("href")) == page.resolve()
 
 
 def test_every_internal_link_and_asset_resolves_inside_the_site(site: Path) -> None:
@@ -59,7 +62,7 @@ def test_every_internal_link_and_asset_resolves_inside_the_site(site: Path) -> N
     for page in html_pages(site):
         for link in links(parse(page)):
             assert not link.startswith(("http:", "https:", "//")), f"{page}: absolute URL {link}"
-            target = resolve(site, page, link)
+            target = resolve(page, link)
             if target is None:
                 assert link.startswith(("mailto:", "#")), f"{page}: {link}"
                 continue
@@ -110,6 +113,17 @@ def test_open_data_is_linked_and_present(site: Path) -> None:
     assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_open_data_folders_hold_exactly_the_generated_bytes(site: Path) -> None:
+    report = validate_path(PLANS, RESULTS)
+    for plan in report.plans:
+        evaluations = [evaluate_year(plan, results) for results in report.results.get(plan.id, {}).values()]
+        files = open_data_files(plan, evaluations)
+        folder = site / "data" / plan.id
+        assert sorted(path.name for path in folder.iterdir()) == sorted(files)
+        for name, content in files.items():
+            assert (folder / name).read_bytes() == content, name
+
+
 def test_relative_url() -> None:
     assert relative_url("en/plans/x/index.html", "static/style.css") == "../../../static/style.css"
     assert relative_url("index.html", "plans/x/index.html") == "plans/x/index.html"
@@ -122,7 +136,8 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_two_builds_are_byte_identical() -> None:
     build_site(find_repository(), Path("one"))
     build_site(find_repository(), Path("two"))
     one, two = tree_bytes(Path("one")), tree_bytes(Path("two"))
@@ -130,7 +145,8 @@ def test_two_builds_are_byte_identical(demo_root: Path) -> None:
     assert [name for name in one if one[name] != two[name]] == []
 
 
-def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_a_failed_build_leaves_the_previous_site_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
     out = Path("output")
     build_site(find_repository(), out)
     before = tree_bytes(out)
@@ -150,7 +166,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(demo_root: Path, monk
     assert [p.name for p in Path(".").iterdir() if p.name.startswith(".output")] == []
 
 
-def test_invalid_data_stops_the_build_and_keeps_the_site(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_invalid_data_stops_the_build_and_keeps_the_site() -> None:
     out = Path("output")
     build_site(find_repository(), out)
     before = tree_bytes(out)
@@ -162,7 +179,8 @@ def test_invalid_data_stops_the_build_and_keeps_the_site(demo_root: Path) -> Non
     assert tree_bytes(out) == before
 
 
-def test_build_refuses_to_replace_the_data_folder(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_build_refuses_to_replace_the_data_folder() -> None:
     from generator.errors import UsageError
 
     with pytest.raises(UsageError):
@@ -184,7 +202,8 @@ def _edit_yaml(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
-def test_hostile_text_and_markdown_never_become_live_html(demo_root: Path) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_hostile_text_and_markdown_never_become_live_html() -> None:
     markdown = "\n\n".join(HOSTILE.values())
 
     def plan(data):

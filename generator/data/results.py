@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.rules import not_a_number, unknown_sources
-from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, ProjectResults
+from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectResults
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
@@ -158,14 +158,13 @@ def _check_project_results(
         if result.indicator in seen:
             problems.append(doc.problem((*path, "indicator"), f"indicator '{result.indicator}' has two results"))
         seen.add(result.indicator)
-        problems.extend(_check_result(doc, path, project, indicator, result, year, grades))
+        problems.extend(_check_result(doc, path, indicator, result, year, grades))
     return len(problems) == before
 
 
 def _check_result(
     doc: Document,
     path: YamlPath,
-    project: ProjectFile,
     indicator: IndicatorSpec,
     result: IndicatorResult,
     year: int,

@@ -30,7 +30,7 @@ class PlanRules:
         self.task_ids = {task.id for strategy in spec.strategies for task in strategy.tasks}
         self.source_ids = {source.id for source in spec.sources}
 
-    def error(self, document: Document, path: YamlPath, message: str, hint: str = "", *, at_key: bool = False):
+    def error(self, document: Document, path: YamlPath, message: str, hint: str = "", *, at_key: bool = False) -> None:
         self.problems.append(document.problem(path, message, hint=hint, at_key=at_key))
 
     def check_plan(self) -> None:
@@ -116,7 +116,7 @@ class PlanRules:
                 "add the task to plan.yaml or correct the id",
             )
         if spec.budget is not None:
-            self._check_budget(doc, spec.id, spec.budget, spec.discrepancies)
+            self._check_budget(doc, spec.budget, spec.discrepancies)
         self._unique(
             doc,
             [("indicators", i, "id") for i in range(len(spec.indicators))],
@@ -167,7 +167,7 @@ class PlanRules:
                     f"write {year}: null if the plan gives none for that year",
                 )
 
-    def _check_budget(self, doc: Document, project_id: str, budget: Budget, discrepancies: list[Discrepancy]):
+    def _check_budget(self, doc: Document, budget: Budget, discrepancies: list[Discrepancy]) -> None:
         if budget.years is None:
             return
         self._check_years(doc, ("budget", "years"), list(budget.years), "budget")
@@ -189,7 +189,7 @@ class PlanRules:
                     "correct the figure, or record a discrepancy with field: budget if the source says so",
                 )
 
-    def _check_indicator(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec):
+    def _check_indicator(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec) -> None:
         if not indicator.id.startswith(project.id + "-") or indicator.id.count("-") != 3:
             self.error(
                 doc,
@@ -289,7 +289,7 @@ class PlanRules:
             for key in unknown:
                 self.error(doc, (*where, key), f"unknown measure '{key}'", "measures: " + ", ".join(ids), at_key=True)
 
-    def _check_total(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec):
+    def _check_total(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec) -> None:
         if indicator.total is None or indicator.kind is None:
             return
         recorded = any(d.indicator == indicator.id and d.field in ("total", "targets") for d in project.discrepancies)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from generator.data.model import Plan, task_of
 from generator.data.results import YearResults
@@ -39,6 +40,9 @@ from generator.evaluation.grading import (
     scale_of,
 )
 
+# Where an indicator's final grade comes from: the figures, the published report, or a qualitative judgement.
+GradeBasis = Literal["computed", "published", "assessed"]
+
 
 class FindingKind(enum.Enum):
     RATE_DIFFERS = "rate_differs"  # a published rate that is not what the figures give
@@ -54,7 +58,7 @@ class Finding:
     indicator_id: str
     computed: str | None  # the computed rate ("100%") or grade, as shown
     stated: str | None  # the published or assessed rate or grade, as shown
-    basis: str  # "published" or "assessed"
+    basis: GradeBasis  # "published" or "assessed"
     rationale: LocalizedText | None = None
     rate_status: RateStatus | None = None
 
@@ -72,7 +76,7 @@ class IndicatorOutcome:
     computed_grade: str | None
     final_rate: int | None
     final_grade: str | None
-    basis: str | None  # computed, published or assessed
+    basis: GradeBasis | None  # None: no final grade
     result: IndicatorResult | None
     findings: tuple[Finding, ...]
 
@@ -192,7 +196,7 @@ def evaluate_indicator(
     computed_grade = grade_for(rate.shown, scale) if rate.shown is not None else None
 
     final_rate, final_grade = rate.shown, computed_grade
-    basis: str | None = "computed"
+    basis: GradeBasis | None = "computed"
     findings: list[Finding] = []
     if status in ("excluded", "not_evaluated"):
         final_rate, final_grade, basis = None, None, None
@@ -206,7 +210,7 @@ def evaluate_indicator(
             final_rate = published_rate if published_rate is not None else final_rate
             final_grade = published.grade or final_grade
             basis = "published"
-        findings = _findings(project, indicator, rate, computed_grade, final_rate, final_grade, basis, result)
+        findings = _findings(project, indicator, rate, computed_grade, final_grade, basis, result)
     if final_grade is None and basis == "computed":
         basis = None
     return IndicatorOutcome(
@@ -253,9 +257,8 @@ def _findings(
     indicator: IndicatorSpec,
     rate: Rate,
     computed_grade: str | None,
-    final_rate: int | None,
     final_grade: str | None,
-    basis: str | None,
+    basis: GradeBasis | None,
     result: IndicatorResult,
 ) -> list[Finding]:
     found: list[Finding] = []
@@ -263,7 +266,7 @@ def _findings(
     published: Published | None = result.published
     rationale = assessed.rationale if assessed is not None else None
 
-    def add(kind: FindingKind, computed: str | None, stated: str | None, stated_basis: str) -> None:
+    def add(kind: FindingKind, computed: str | None, stated: str | None, stated_basis: GradeBasis) -> None:
         found.append(Finding(kind, project.id, indicator.id, computed, stated, stated_basis, rationale, rate.status))
 
     if assessed is not None:

@@ -32,6 +32,7 @@ from generator.site import charts, theme
 from generator.site.charts import ChartSpec
 from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
+from generator.site.pages.not_found import NotFoundContent
 from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
@@ -90,7 +91,7 @@ def render_charts(specs: list[ChartSpec], workers: int) -> dict[ChartSpec, Marku
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Markup]) -> bytes:
     meta = page.meta
-    template = environment.get_template(meta.template)
+    template = environment.get_template(page.content.template)
     html = template.render(
         page=meta,
         content=page.content,
@@ -108,7 +109,7 @@ def sitemap(pages: list[Page], base_url: str | None) -> bytes:
     base = (base_url or "").rstrip("/")
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.meta.path):
-        if page.meta.template == "404.html":
+        if isinstance(page.content, NotFoundContent):
             continue
         location = f"{base}/{page.meta.path}" if base else page.meta.path
         lines.append(f"  <url><loc>{xml_escape(location)}</loc></url>")
@@ -152,7 +153,7 @@ def render_site(
     for plan in report.plans:
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
         for name, content in open_data_files(plan, years).items():
-            files[f"data/{plan.id}/{name}"] = content if isinstance(content, bytes) else content.encode("utf-8")
+            files[f"data/{plan.id}/{name}"] = content
     files.update(theme.static_files(theme_dir))
     config_url = report.config.spec.base_url if report.config.spec is not None else None
     files["sitemap.xml"] = sitemap(pages, base_url or config_url)

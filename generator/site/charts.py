@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 import matplotlib.style
@@ -29,6 +30,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+if TYPE_CHECKING:
+    # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
+    from matplotlib.typing import RcKeyType
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -70,7 +75,8 @@ _FONT_PACKAGE = "koreanize_matplotlib"
 _FONT_FILE = "NanumGothic.ttf"
 _FONT_FAMILY_NAME = "NanumGothic"
 
-_RC: dict[str, object] = {
+# Keyed by matplotlib's own list of rc names, so a misspelt key fails type checking rather than the first chart.
+_RC: dict[RcKeyType, object] = {
     # Text stays text; the font is only used for layout metrics, the reader's browser draws the glyphs.
     "svg.fonttype": "none",
     # Clip-path, hatch and marker ids are hashes salted with this; unsalted they are random per run.
@@ -162,16 +168,18 @@ def target_actual_chart(
         try:
             axes = figure.add_subplot()
             width = 0.4  # the pair fills 0.8 of a year's slot, leaving a clear gap between years
-            series = (
+            # (values, offset, legend text, fill, hatch pattern or None)
+            series: tuple[tuple[Sequence[float | None], float, str, str, str | None], ...] = (
                 # White, outlined and hatched: still a distinct bar on a black-and-white printout.
-                (targets, -width / 2, target_label, {"facecolor": "#FFFFFF", "hatch": "///"}),
-                (actuals, width / 2, actual_label, {"facecolor": BAR_COLOUR}),
+                (targets, -width / 2, target_label, "#FFFFFF", "///"),
+                (actuals, width / 2, actual_label, BAR_COLOUR, None),
             )
             labels: list[Text] = []
             values_shown: list[float] = []
             keys: list[Patch] = []
-            for values, offset, label, style in series:
-                keys.append(Patch(edgecolor=INK, linewidth=0.8, label=label, **style))
+            for values, offset, label, facecolor, hatch in series:
+                # hatch=None is matplotlib's own default in both calls: the actual bars get no hatch at all.
+                keys.append(Patch(edgecolor=INK, linewidth=0.8, label=label, facecolor=facecolor, hatch=hatch))
                 shown = [(index, value) for index, value in enumerate(values) if value is not None]
                 drawn = axes.bar(
                     [index + offset for index, _ in shown],
@@ -179,7 +187,8 @@ def target_actual_chart(
                     width=width,
                     edgecolor=INK,
                     linewidth=0.8,
-                    **style,
+                    facecolor=facecolor,
+                    hatch=hatch,
                 )
                 labels += axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2)
                 values_shown += [value for _, value in shown]

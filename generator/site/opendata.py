@@ -1,7 +1,7 @@
 """The site's downloadable open data: the plan and each year's check as JSON and CSV, byte for byte reproducible.
 
-Everything here returns text or bytes; only `write_open_data` touches the disk. The same plan and results
-always give identical bytes (no timestamps, fixed field order), so a rebuild changes a download only when
+Everything here returns text or bytes; the build writes them to disk with the rest of the site. The same plan and
+results always give identical bytes (no timestamps, fixed field order), so a rebuild changes a download only when
 the data changed, and the files can be compared across builds. Every file and column is documented in
 docs/open-data.md; tests read the column lists from there, so the two cannot drift apart.
 """
@@ -13,7 +13,6 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.data.model import Plan, parent_id, sort_key, task_of
@@ -462,15 +461,15 @@ def results_rows(evaluation: YearEvaluation) -> list[dict[str, Cell]]:
     rows: list[dict[str, Cell]] = []
     for outcome in evaluation.outcomes:
         fields = _outcome_fields(outcome)
-        rows.append(
-            {"plan_id": evaluation.plan.id, "year": evaluation.year}
-            | fields
-            | {
-                "target": _target_cell(outcome.target, outcome.measure),
-                "actual": _target_cell(outcome.actual, outcome.measure),
-                "findings": LIST_SEPARATOR.join(fields["findings"]) or None,
-            }
+        row: dict[str, Cell] = {"plan_id": evaluation.plan.id, "year": evaluation.year}
+        row.update(fields)
+        # A cell holds one measure's figure and a flat list; the JSON keeps the full target and the findings list.
+        row.update(
+            target=_target_cell(outcome.target, outcome.measure),
+            actual=_target_cell(outcome.actual, outcome.measure),
+            findings=LIST_SEPARATOR.join(fields["findings"]) or None,
         )
+        rows.append(row)
     return rows
 
 
@@ -571,18 +570,3 @@ def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation]) -> dict[s
         files[results_json_name(evaluation.year)] = results_json(evaluation).encode("utf-8")
         files[results_csv_name(evaluation.year)] = results_csv(evaluation)
     return files
-
-
-def write_open_data(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
-    """Write each file under `directory` (str as UTF-8, bytes unchanged); returns the paths written."""
-    written: list[Path] = []
-    for name, content in files.items():
-        relative = PurePosixPath(name)
-        # The names come from our own code, but a stray absolute or ../ name must never write outside the site.
-        if not name or relative.is_absolute() or ".." in relative.parts or "\\" in name:
-            raise ValueError(f"not a relative file name: {name!r}")
-        path = directory.joinpath(*relative.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        written.append(path)
-    return written

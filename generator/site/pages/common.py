@@ -1,0 +1,340 @@
+"""What every kind of page shares: the site being built, output paths, the page envelope and the shared views.
+
+A page module (`home`, `plan`, `project`, …) builds its own content from these; templates only format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Protocol, runtime_checkable
+
+from generator.data.model import Plan
+from generator.data.schema import Discrepancy, IndicatorSpec, LocalizedText, ProjectFile, Target
+from generator.data.validate import format_amount
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
+from generator.evaluation.year import BudgetLine, IndicatorOutcome, YearEvaluation
+from generator.i18n import other_language, t
+from generator.site import charts
+
+Amount = int | float
+
+
+# -- the site -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    plans: list[Plan]
+    evaluations: dict[str, dict[int, YearEvaluation]]
+    data_date: str
+    methodology_md: dict[str, str]
+    open_data_md: str
+
+    def departments(self) -> dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]]:
+        found: dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]] = {}
+        for plan in self.plans:
+            for project in plan.projects:
+                for department in project.departments:
+                    entry = found.setdefault(department.ko, (department, []))
+                    entry[1].append((plan, project))
+        return dict(sorted(found.items()))
+
+    def department_slugs(self) -> dict[str, str]:
+        slugs: dict[str, str] = {}
+        for number, (name, (text, _)) in enumerate(self.departments().items(), start=1):
+            slug = slugify(text.en or "") or f"department-{number}"
+            while slug in slugs.values():
+                slug = f"{slug}-{number}"
+            slugs[name] = slug
+        return slugs
+
+
+# -- the page envelope ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str  # output path from the site root, e.g. "plans/x/index.html"
+    label: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    lang: str
+    path: str
+    title: str
+    alternate: str
+    breadcrumbs: tuple[Link, ...]
+    data_date: str
+    description: str = ""
+
+
+@runtime_checkable
+class PageContent(Protocol):
+    """The content of any kind of page; the kind names the template that shows it."""
+
+    template: ClassVar[str]
+
+
+@dataclass(frozen=True)
+class Page:
+    meta: PageMeta
+    content: PageContent
+    charts: tuple[charts.ChartSpec, ...] = ()
+
+
+def page_meta(site: Site, lang: str, path: str, title: str, crumbs: Sequence[Link] = ()) -> PageMeta:
+    home = Link(lang_path(lang, "index.html"), t("home", lang))
+    breadcrumbs = (home, *crumbs) if path != "index.html" else ()
+    return PageMeta(
+        lang=lang,
+        path=lang_path(lang, path),
+        title=title,
+        alternate=lang_path(other_language(lang), path),
+        breadcrumbs=tuple(breadcrumbs),
+        data_date=site.data_date,
+        description=t("site_tagline", lang),
+    )
+
+
+# -- paths ----------------------------------------------------------------------------------------------
+
+
+def lang_path(lang: str, path: str) -> str:
+    """Korean at the root, English under en/ with the same path."""
+    return path if lang == "ko" else f"en/{path}"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def plan_path(plan: Plan) -> str:
+    return f"plans/{plan.id}/index.html"
+
+
+def project_path(plan: Plan, project_id: str) -> str:
+    return f"plans/{plan.id}/projects/{project_id}.html"
+
+
+def report_path(plan: Plan, year: int) -> str:
+    return f"plans/{plan.id}/reports/{year}.html"
+
+
+def data_path(plan: Plan, name: str) -> str:
+    return f"data/{plan.id}/{name}"
+
+
+def report_years(plan: Plan, evaluations: dict[int, YearEvaluation]) -> list[int]:
+    """Every year of the period gets a report page; years without results say so plainly."""
+    return sorted(set(plan.spec.period.years) | set(evaluations))
+
+
+def plan_data_links(plan: Plan, years: Sequence[int], lang: str) -> list[Link]:
+    links = [
+        Link(data_path(plan, "plan.csv"), t("data_plan_csv", lang)),
+        Link(data_path(plan, "plan.json"), t("data_plan_json", lang)),
+    ]
+    for year in years:
+        links.append(Link(data_path(plan, f"results-{year}.csv"), t("data_results_csv", lang, year=year)))
+        links.append(Link(data_path(plan, f"results-{year}.json"), t("data_results_json", lang, year=year)))
+    return links
+
+
+# -- words ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LevelNames:
+    """What a plan calls each level of its structure, in the page's language."""
+
+    strategy: str
+    task: str
+    project: str
+    indicator: str
+
+
+def level_name(plan: Plan, level: str, lang: str) -> str:
+    return getattr(plan.spec.levels, level).get(lang)
+
+
+def level_names(plan: Plan, lang: str) -> LevelNames:
+    return LevelNames(
+        strategy=level_name(plan, "strategy", lang),
+        task=level_name(plan, "task", lang),
+        project=level_name(plan, "project", lang),
+        indicator=level_name(plan, "indicator", lang),
+    )
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A level name inside an English sentence: "Sub-task" → "sub-task"."""
+    return name[0].lower() + name[1:] if lang == "en" and name else name
+
+
+def plural(name: str, lang: str) -> str:
+    if lang != "en":
+        return name
+    lower = in_sentence(name, lang)
+    return lower if lower.endswith("s") else lower + "s"
+
+
+def category_label(category: str, lang: str) -> str:
+    if category in (EXCLUDED, NOT_EVALUATED, PENDING):
+        return t(category, lang)
+    return category
+
+
+# -- numbers --------------------------------------------------------------------------------------------
+
+
+def fmt_amount(value: Amount | None) -> str:
+    return "–" if value is None else format_amount(value)
+
+
+def fmt_target(value: Target, indicator: IndicatorSpec, lang: str) -> str:
+    """A target or actual as a reader sees it: number with unit, measures joined, or text."""
+    if value is None:
+        return "–"
+    if isinstance(value, LocalizedText):
+        return value.get(lang)
+    if isinstance(value, dict):
+        units = {m.id: m.unit.get(lang) for m in indicator.measures or []}
+        return ", ".join(f"{format_amount(v)} {_unit_for(v, units.get(k, ''), lang)}".strip() for k, v in value.items())
+    unit = indicator.unit.get(lang) if indicator.unit else ""
+    return f"{format_amount(value)} {_unit_for(value, unit, lang)}".strip()
+
+
+def _unit_for(value: Amount, unit: str, lang: str) -> str:
+    """English units are written in the plural ("cases"); one of them reads "1 case"."""
+    if lang == "en" and value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        return unit[:-1]
+    return unit
+
+
+def rate_text(outcome: IndicatorOutcome | None) -> str:
+    if outcome is None or outcome.final_rate is None:
+        return "–"
+    return f"{outcome.final_rate}%"
+
+
+def grade_text(outcome: IndicatorOutcome | None, lang: str) -> str:
+    if outcome is None or outcome.status is None:
+        return "–"
+    return category_label(outcome.category, lang)
+
+
+# -- budgets --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearAmount:
+    year: int
+    amount: str
+
+
+@dataclass(frozen=True)
+class ExecutionView:
+    """One project's budget execution in a year, as the report tables print it."""
+
+    budget: str
+    committed: str
+    spent: str
+    committed_rate: str
+    spent_rate: str
+
+
+def execution_view(line: BudgetLine) -> ExecutionView:
+    return ExecutionView(
+        budget=fmt_amount(line.budget),
+        committed=fmt_amount(line.committed),
+        spent=fmt_amount(line.spent),
+        committed_rate="–" if line.committed_rate is None else f"{line.committed_rate}%",
+        spent_rate="–" if line.spent_rate is None else f"{line.spent_rate}%",
+    )
+
+
+def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amount | None]:
+    """The budget the plan states for a project: amounts by year, and the stated total."""
+    if project.budget is None or project.budget.years is None:
+        return {}, None
+    return project.budget.years, project.budget.total
+
+
+# -- distributions and discrepancies ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DistributionRowView:
+    category: str  # grade or excluded / not_evaluated / pending
+    label: str
+    count: int
+    percent: int
+    published: int | None  # the official count, when a report published one
+
+
+@dataclass(frozen=True)
+class DistributionView:
+    caption: str
+    total: int
+    rows: tuple[DistributionRowView, ...]
+    matches_published: bool | None
+    chart: charts.DistributionSpec | None
+
+
+def distribution_view(
+    plan: Plan,
+    distribution: Distribution,
+    lang: str,
+    caption: str,
+    chart_id: str | None,
+    published: dict[str, int] | None = None,
+) -> DistributionView:
+    rows = tuple(
+        DistributionRowView(
+            row.category,
+            category_label(row.category, lang),
+            row.count,
+            row.percent,
+            None if published is None else published.get(row.category, 0),
+        )
+        for row in distribution.rows
+    )
+    matches = None if published is None else all(row.count == row.published for row in rows)
+    chart = None
+    if chart_id is not None:
+        summary = ", ".join(f"{row.label} {row.count} ({row.percent}%)" for row in rows)
+        chart = charts.DistributionSpec(
+            chart_id,
+            tuple(charts.Bar(row.label, row.count, row.percent) for row in rows),
+            title=caption,
+            summary=f"{t('total', lang)} {distribution.total}: {summary}",
+            count_label=t("count", lang),
+        )
+    return DistributionView(caption, distribution.total, rows, matches, chart)
+
+
+def distribution_caption(plan: Plan, year: int, lang: str) -> str:
+    name = level_name(plan, "indicator", lang)
+    return t("distribution_caption", lang, year=year, indicator=name, indicator_plural=plural(name, lang))
+
+
+@dataclass(frozen=True)
+class DiscrepancyView:
+    subject: str
+    note: str
+    sources: str
+
+
+def discrepancy_views(plan: Plan, items: Sequence[Discrepancy], lang: str, subject: str = "") -> list[DiscrepancyView]:
+    titles = {source.id: source.title.get(lang) for source in plan.spec.sources}
+    return [
+        DiscrepancyView(
+            subject=" ".join(filter(None, [subject, d.indicator or d.project or ""])),
+            note=d.note.get(lang),
+            sources="; ".join(titles.get(s, s) for s in d.sources),
+        )
+        for d in items
+    ]

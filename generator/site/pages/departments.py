@@ -1,0 +1,113 @@
+"""The departments index and one page per department, listing its unit projects across every plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from generator.data.model import Plan
+from generator.data.schema import LocalizedText, ProjectFile
+from generator.i18n import t
+from generator.site.pages.common import (
+    Link,
+    Page,
+    Site,
+    category_label,
+    lang_path,
+    page_meta,
+    plural,
+    project_path,
+)
+
+INDEX_PATH = "departments/index.html"
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    link: Link
+    projects: int
+
+
+@dataclass(frozen=True)
+class DepartmentsContent:
+    template: ClassVar[str] = "departments.html"
+
+    caption: str
+    rows: tuple[DepartmentRow, ...]
+
+
+@dataclass(frozen=True)
+class DepartmentProject:
+    plan: str
+    link: Link
+    grades: str
+
+
+@dataclass(frozen=True)
+class DepartmentContent:
+    template: ClassVar[str] = "department.html"
+
+    caption: str
+    project_header: str
+    projects: tuple[DepartmentProject, ...]
+
+
+def department_pages(site: Site, lang: str) -> list[Page]:
+    """The index first, then each department's page in the order of their Korean names."""
+    slugs = site.department_slugs()
+    rows = []
+    pages = []
+    for name, (text, projects) in site.departments().items():
+        path = f"departments/{slugs[name]}.html"
+        rows.append(DepartmentRow(Link(lang_path(lang, path), text.get(lang)), len(projects)))
+        pages.append(_department_page(site, path, text, projects, lang))
+    rows.sort(key=lambda row: row.link.label)
+    word = _project_word(site, lang)
+    index = Page(
+        page_meta(site, lang, INDEX_PATH, t("departments", lang)),
+        DepartmentsContent(
+            t("departments_caption", lang, project=word, project_plural=plural(word, lang)), tuple(rows)
+        ),
+    )
+    return [index, *pages]
+
+
+def _department_page(
+    site: Site, path: str, department: LocalizedText, projects: list[tuple[Plan, ProjectFile]], lang: str
+) -> Page:
+    entries = tuple(_department_project(site, plan, project, lang) for plan, project in projects)
+    word = _project_word(site, lang)
+    caption = t(
+        "department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)
+    )
+    crumbs = (Link(lang_path(lang, INDEX_PATH), t("departments", lang)),)
+    return Page(
+        page_meta(site, lang, path, department.get(lang), crumbs),
+        DepartmentContent(caption, word, entries),
+    )
+
+
+def _department_project(site: Site, plan: Plan, project: ProjectFile, lang: str) -> DepartmentProject:
+    return DepartmentProject(
+        (plan.spec.short_title or plan.spec.title).get(lang),
+        Link(
+            lang_path(lang, project_path(plan, project.id)),
+            f"{project.label or project.id} {project.title.get(lang)}",
+        ),
+        _latest_grades(site, plan, project, lang),
+    )
+
+
+def _latest_grades(site: Site, plan: Plan, project: ProjectFile, lang: str) -> str:
+    """The project's grades in the plan's latest checked year, e.g. "2024: A, B+"; empty before any check."""
+    evaluations = site.evaluations.get(plan.id, {})
+    if not evaluations:
+        return ""
+    latest = evaluations[max(evaluations)]
+    cats = [category_label(o.category, lang) for o in latest.outcomes if o.project.id == project.id]
+    return f"{latest.year}: " + ", ".join(cats) if cats else ""
+
+
+def _project_word(site: Site, lang: str) -> str:
+    # Departments span plans whose levels are named differently; use the plain word.
+    return t("project_generic", lang)

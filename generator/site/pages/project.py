@@ -1,0 +1,331 @@
+"""A unit project's page: where it sits in the plan, its indicators year by year, its budget and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from generator.data.model import Plan, parent_id, task_of
+from generator.data.schema import Contact, IndicatorSpec, Measure, ProjectFile, Target
+from generator.evaluation.year import IndicatorOutcome, YearEvaluation
+from generator.i18n import t
+from generator.site import charts
+from generator.site.markup import render_markdown
+from generator.site.pages.common import (
+    DiscrepancyView,
+    ExecutionView,
+    Link,
+    Page,
+    Site,
+    YearAmount,
+    discrepancy_views,
+    execution_view,
+    fmt_amount,
+    fmt_target,
+    grade_text,
+    lang_path,
+    level_name,
+    page_meta,
+    plan_path,
+    planned_budget,
+    project_path,
+    rate_text,
+    report_path,
+)
+
+# An indicator's outcome in a year, by (year, indicator id).
+Outcomes = dict[tuple[int, str], IndicatorOutcome]
+
+
+@dataclass(frozen=True)
+class YearCell:
+    year: int
+    target: str
+    actual: str
+    rate: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    name: str
+    unit: str
+    kind: str
+    direction: str
+    stated_total: str
+    years: tuple[YearCell, ...]
+    chart: charts.TargetActualSpec | None
+    chart_caption: str
+
+
+@dataclass(frozen=True)
+class ResultView:
+    indicator: str
+    status: str
+    target: str
+    actual: str
+    rate: str
+    grade: str
+    basis: str
+    reason: str
+    narrative: Markup | None
+
+
+@dataclass(frozen=True)
+class YearResultView:
+    year: int
+    link: Link
+    results: tuple[ResultView, ...]
+    budget: ExecutionView | None
+    narrative: Markup | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    office: str  # department and team
+    phone: str
+
+
+@dataclass(frozen=True)
+class ProjectContent:
+    template: ClassVar[str] = "project.html"
+
+    plan_link: Link
+    path_labels: tuple[str, ...]
+    departments: tuple[str, ...]
+    origin: str
+    purpose: str
+    legal_basis: tuple[str, ...]
+    body: Markup | None
+    budget_unit: str
+    budget_years: tuple[YearAmount, ...]
+    budget_total: str
+    budget_note: str
+    indicators: tuple[IndicatorView, ...]
+    year_results: tuple[YearResultView, ...]
+    contacts: tuple[ContactRow, ...]
+    discrepancies: tuple[DiscrepancyView, ...]
+
+
+def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
+    evaluations = site.evaluations.get(plan.id, {})
+    outcomes: Outcomes = {
+        (year, o.indicator.id): o for year, ev in evaluations.items() for o in ev.outcomes if o.project.id == project.id
+    }
+    indicators = tuple(_indicator_view(plan, indicator, outcomes, lang) for indicator in project.indicators)
+    year_results = tuple(
+        _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
+    )
+    title = project.title.get(lang)
+    content = ProjectContent(
+        plan_link=Link(lang_path(lang, plan_path(plan)), plan.spec.title.get(lang)),
+        path_labels=_path_labels(plan, project, lang),
+        departments=tuple(d.get(lang) for d in project.departments),
+        origin=_origin_text(project, lang),
+        purpose=project.purpose.get(lang) if project.purpose else "",
+        legal_basis=tuple(item.get(lang) for item in project.legal_basis),
+        body=render_markdown(project.content.get(lang), title) if project.content else None,
+        budget_unit=plan.spec.budget_unit.get(lang),
+        budget_years=_budget_years(plan, project),
+        budget_total=fmt_amount(planned_budget(project)[1]),
+        budget_note=_budget_note(project, lang),
+        indicators=indicators,
+        year_results=year_results,
+        contacts=tuple(_contact_row(contact, lang) for contact in project.contacts),
+        discrepancies=tuple(discrepancy_views(plan, project.discrepancies, lang)),
+    )
+    crumbs = (
+        Link(
+            lang_path(lang, plan_path(plan)),
+            plan.spec.short_title.get(lang) if plan.spec.short_title else plan.spec.title.get(lang),
+        ),
+    )
+    page_title = f"{project.label or project.id} {title}"
+    page_charts = tuple(view.chart for view in indicators if view.chart is not None)
+    return Page(page_meta(site, lang, project_path(plan, project.id), page_title, crumbs), content, page_charts)
+
+
+# -- where the project sits, and what the plan says of it ---------------------------------------------------
+
+
+def _path_labels(plan: Plan, project: ProjectFile, lang: str) -> tuple[str, ...]:
+    strategy = next(s for s in plan.strategies if s.id == parent_id(task_of(project.id)))
+    task = next(task for task in strategy.tasks if task.id == task_of(project.id))
+    return (
+        f"{level_name(plan, 'strategy', lang)} {strategy.label or strategy.id}. {strategy.title.get(lang)}",
+        f"{level_name(plan, 'task', lang)} {task.label or task.id} {task.title.get(lang)}",
+        f"{level_name(plan, 'project', lang)} {project.label or project.id}",
+    )
+
+
+def _origin_text(project: ProjectFile, lang: str) -> str:
+    if project.origin is None:
+        return ""
+    origin = t(f"origin_{project.origin.status}", lang)
+    if project.origin.note is not None:
+        origin += f" ({project.origin.note.get(lang)})"
+    return origin
+
+
+def _budget_years(plan: Plan, project: ProjectFile) -> tuple[YearAmount, ...]:
+    years, _ = planned_budget(project)
+    if not years:
+        return ()
+    return tuple(YearAmount(year, fmt_amount(years.get(year))) for year in plan.spec.period.years)
+
+
+def _budget_note(project: ProjectFile, lang: str) -> str:
+    """Said in place of the budget table when the plan gives no amounts by year."""
+    if project.budget is None:
+        return t("no_budget_stated", lang)
+    if project.budget.is_non_budget:
+        return t("non_budget", lang)
+    return ""
+
+
+def _contact_row(contact: Contact, lang: str) -> ContactRow:
+    office = " ".join(filter(None, [contact.department.get(lang), contact.team.get(lang) if contact.team else ""]))
+    return ContactRow(office, contact.phone)
+
+
+# -- indicators --------------------------------------------------------------------------------------------
+
+
+def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str) -> IndicatorView:
+    kind, unit = _kind_and_unit(indicator, lang)
+    name = indicator.name.get(lang)
+    chart = None
+    caption = ""
+    if not indicator.qualitative:
+        chart_unit = _chart_unit(indicator, lang)
+        caption = t("target_vs_actual_caption", lang, name=name, unit=chart_unit)
+        chart = _target_actual_chart(plan, indicator, outcomes, caption, chart_unit, lang)
+    stated_total = ""
+    if indicator.total is not None:
+        stated_total = fmt_target(indicator.total, indicator, lang)
+    return IndicatorView(
+        id=indicator.id,
+        name=name,
+        unit=unit,
+        kind=kind,
+        direction=t(f"direction_{indicator.direction}", lang),
+        stated_total=stated_total,
+        years=tuple(
+            _year_cell(indicator, year, outcomes.get((year, indicator.id)), lang) for year in plan.spec.period.years
+        ),
+        chart=chart,
+        chart_caption=caption,
+    )
+
+
+def _kind_and_unit(indicator: IndicatorSpec, lang: str) -> tuple[str, str]:
+    if indicator.qualitative:
+        return t("qualitative", lang), ""
+    kind = t(f"kind_{indicator.kind}", lang) if indicator.kind else ""
+    if indicator.measures:
+        unit = ", ".join(
+            m.unit.get(lang) + (f" ({t('primary_measure', lang)})" if m.primary else "") for m in indicator.measures
+        )
+    else:
+        unit = indicator.unit.get(lang) if indicator.unit else ""
+    return kind, unit
+
+
+def _year_cell(indicator: IndicatorSpec, year: int, outcome: IndicatorOutcome | None, lang: str) -> YearCell:
+    return YearCell(
+        year,
+        fmt_target(indicator.targets.get(year), indicator, lang) if year in indicator.targets else "",
+        fmt_target(outcome.actual, indicator, lang) if outcome is not None and outcome.actual is not None else "–",
+        rate_text(outcome),
+        grade_text(outcome, lang),
+    )
+
+
+def _primary(indicator: IndicatorSpec) -> Measure | None:
+    """The measure a compound indicator is charted on."""
+    return next((m for m in indicator.measures or [] if m.primary), None)
+
+
+def _chart_unit(indicator: IndicatorSpec, lang: str) -> str:
+    primary = _primary(indicator)
+    return primary.unit.get(lang) if primary else (indicator.unit.get(lang) if indicator.unit else "")
+
+
+def _target_actual_chart(
+    plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, caption: str, unit: str, lang: str
+) -> charts.TargetActualSpec | None:
+    """Targets against actuals over the period; none when no year has a number to draw."""
+    primary = _primary(indicator)
+    measure = primary.id if primary else None
+    years = plan.spec.period.years
+    targets = [_number(indicator.targets.get(year), measure) for year in years]
+    actuals = [
+        _number(outcomes[(year, indicator.id)].actual, measure) if (year, indicator.id) in outcomes else None
+        for year in years
+    ]
+    if all(v is None for v in targets + actuals):
+        return None
+    summary = "; ".join(
+        f"{year}: {t('target', lang)} {fmt_amount(tv)}, {t('actual', lang)} {fmt_amount(av)}"
+        for year, tv, av in zip(years, targets, actuals, strict=True)
+    )
+    return charts.TargetActualSpec(
+        f"chart-{lang}-{indicator.id}",
+        tuple(years),
+        tuple(targets),
+        tuple(actuals),
+        unit=unit,
+        title=caption,
+        summary=summary,
+        target_label=t("target", lang),
+        actual_label=t("actual", lang),
+    )
+
+
+def _number(value: Target, measure: str | None) -> float | None:
+    if measure is not None and isinstance(value, dict):
+        value = value.get(measure)
+    return value if isinstance(value, int | float) else None
+
+
+# -- results by year ---------------------------------------------------------------------------------------
+
+
+def _year_result_view(
+    plan: Plan, project: ProjectFile, year: int, evaluation: YearEvaluation, outcomes: Outcomes, lang: str
+) -> YearResultView:
+    filed = evaluation.results.projects.get(project.id)
+    results = tuple(
+        _result_view(outcomes[(year, indicator.id)], lang)
+        for indicator in project.indicators
+        if (year, indicator.id) in outcomes
+    )
+    line = next((b for b in evaluation.budget_lines if b.project.id == project.id), None)
+    budget = execution_view(line) if line is not None else None
+    narrative = render_markdown(filed.narrative.get(lang)) if filed and filed.narrative else None
+    link = Link(lang_path(lang, report_path(plan, year)), t("report_title", lang, year=year))
+    return YearResultView(year, link, results, budget, narrative)
+
+
+def _result_view(outcome: IndicatorOutcome, lang: str) -> ResultView:
+    result = outcome.result
+    status = {
+        None: t("no_result", lang),
+        "evaluated": t("status_evaluated", lang),
+        "excluded": t("excluded", lang),
+        "not_evaluated": t("not_evaluated", lang),
+    }[outcome.status]
+    return ResultView(
+        indicator=outcome.indicator.name.get(lang),
+        status=status,
+        target=fmt_target(outcome.target, outcome.indicator, lang),
+        actual=fmt_target(outcome.actual, outcome.indicator, lang),
+        rate=rate_text(outcome),
+        grade=grade_text(outcome, lang),
+        basis=t(f"basis_{outcome.basis}", lang) if outcome.basis else "",
+        reason=result.reason.get(lang) if result is not None and result.reason is not None else "",
+        narrative=render_markdown(result.narrative.get(lang)) if result is not None and result.narrative else None,
+    )

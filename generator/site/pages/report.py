@@ -1,0 +1,310 @@
+"""A plan's annual report: the grade distribution overall, by strategy and in detail, the findings, the budget.
+
+A year of the period without results yet gets a short page of its own saying so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from generator.data.model import Plan, parent_id, task_of
+from generator.data.schema import StrategySpec
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED
+from generator.evaluation.year import BudgetLine, Finding, FindingKind, IndicatorOutcome, YearEvaluation
+from generator.i18n import t
+from generator.site.markup import render_markdown
+from generator.site.pages.common import (
+    DiscrepancyView,
+    DistributionView,
+    ExecutionView,
+    LevelNames,
+    Link,
+    Page,
+    Site,
+    category_label,
+    discrepancy_views,
+    distribution_caption,
+    distribution_view,
+    execution_view,
+    fmt_target,
+    grade_text,
+    in_sentence,
+    lang_path,
+    level_names,
+    page_meta,
+    plan_data_links,
+    plan_path,
+    plural,
+    project_path,
+    rate_text,
+    report_path,
+)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    category: str
+    label: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StrategyMatrix:
+    """The distribution with one column per strategy: rows are grades, as in the overall table."""
+
+    caption: str
+    columns: tuple[str, ...]
+    totals: tuple[int, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    project: str  # on the first row of each unit project only, as in the official table
+    project_link: Link
+    indicator: str
+    target: str
+    actual: str
+    rate: str
+    grade: str
+    grade_note: str
+    category: str  # a grade of the plan's own scale, or excluded / not_evaluated / pending
+
+
+@dataclass(frozen=True)
+class DetailGroup:
+    """The rows of one task, under a heading naming its strategy and task, so every printed page keeps context."""
+
+    heading: str
+    rows: tuple[DetailRow, ...]
+
+
+@dataclass(frozen=True)
+class ExcludedRow:
+    project: str
+    indicator: str
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    indicator: str
+    text: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    project: str
+    execution: ExecutionView
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    template: ClassVar[str] = "report.html"
+
+    plan_link: Link
+    year: int
+    check_title: str
+    method: Markup | None
+    distribution: DistributionView
+    by_strategy: StrategyMatrix
+    detail_caption: str
+    detail_groups: tuple[DetailGroup, ...]
+    excluded_caption: str
+    excluded_rows: tuple[ExcludedRow, ...]
+    findings: tuple[FindingView, ...]
+    budget_caption: str
+    budget_rows: tuple[BudgetRow, ...]
+    discrepancies: tuple[DiscrepancyView, ...]
+    data_links: tuple[Link, ...]
+    level_names: LevelNames
+
+
+@dataclass(frozen=True)
+class ReportPendingContent:
+    """A year of the plan's period for which no results have been filed yet."""
+
+    template: ClassVar[str] = "report-pending.html"
+
+    plan_link: Link
+    year: int
+
+
+def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | None, lang: str) -> Page:
+    spec = plan.spec
+    crumbs = (Link(lang_path(lang, plan_path(plan)), (spec.short_title or spec.title).get(lang)),)
+    plan_link = Link(lang_path(lang, plan_path(plan)), spec.title.get(lang))
+    path = report_path(plan, year)
+    if evaluation is None:
+        title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
+        return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
+    content = _report_content(plan, year, evaluation, plan_link, lang)
+    page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
+    return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
+
+
+def _report_content(plan: Plan, year: int, evaluation: YearEvaluation, plan_link: Link, lang: str) -> ReportContent:
+    names = level_names(plan, lang)
+    check = evaluation.results.check
+    caption = distribution_caption(plan, year, lang)
+    distribution = distribution_view(
+        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
+    )
+    return ReportContent(
+        plan_link=plan_link,
+        year=year,
+        check_title=check.title.get(lang),
+        method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
+        distribution=distribution,
+        by_strategy=_strategy_matrix(plan, year, evaluation, names, lang),
+        detail_caption=t("detailed_caption", lang, year=year, indicator=in_sentence(names.indicator, lang)),
+        detail_groups=_detail_groups(plan, evaluation, names, lang),
+        excluded_caption=t(
+            "excluded_caption",
+            lang,
+            year=year,
+            indicator=names.indicator,
+            indicator_plural=plural(names.indicator, lang),
+        ),
+        excluded_rows=_excluded_rows(evaluation, lang),
+        findings=_finding_views(evaluation, lang),
+        budget_caption=t(
+            "budget_execution_caption", lang, year=year, project=names.project, unit=plan.spec.budget_unit.get(lang)
+        ),
+        budget_rows=tuple(_budget_row(line, lang) for line in evaluation.budget_lines),
+        discrepancies=_report_discrepancies(plan, evaluation, lang),
+        data_links=tuple(plan_data_links(plan, [year], lang)[2:]),
+        level_names=names,
+    )
+
+
+def _strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> StrategyMatrix:
+    strategies = {s.id: s for s in plan.strategies}
+    per_strategy = evaluation.distribution_by_strategy()
+    categories = [row.category for row in evaluation.distribution.rows]
+    return StrategyMatrix(
+        caption=t("by_strategy", lang, strategy=names.strategy) + f" ({year})",
+        columns=tuple(f"{strategies[sid].label or sid} {strategies[sid].title.get(lang)}" for sid in per_strategy),
+        totals=tuple(dist.total for dist in per_strategy.values()),
+        rows=tuple(
+            MatrixRow(c, category_label(c, lang), tuple(dist.count(c) for dist in per_strategy.values()))
+            for c in categories
+        ),
+    )
+
+
+# -- the detailed table --------------------------------------------------------------------------------------
+
+
+def _detail_groups(plan: Plan, evaluation: YearEvaluation, names: LevelNames, lang: str) -> tuple[DetailGroup, ...]:
+    strategies = {s.id: s for s in plan.strategies}
+    groups: dict[str, list[DetailRow]] = {}
+    previous_project = ""
+    for outcome in evaluation.outcomes:
+        project = outcome.project
+        heading = _task_heading(strategies[parent_id(task_of(project.id))], task_of(project.id), names, lang)
+        groups.setdefault(heading, []).append(_detail_row(plan, outcome, project.id != previous_project, lang))
+        previous_project = project.id
+    return tuple(DetailGroup(heading, tuple(group)) for heading, group in groups.items())
+
+
+def _task_heading(strategy: StrategySpec, task_id: str, names: LevelNames, lang: str) -> str:
+    task = next(task for task in strategy.tasks if task.id == task_id)
+    return (
+        f"{names.strategy} {strategy.label or strategy.id} {strategy.title.get(lang)} › "
+        f"{names.task} {task.label or task.id} {task.title.get(lang)}"
+    )
+
+
+def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, lang: str) -> DetailRow:
+    project = outcome.project
+    note = ""
+    # A grade taken from the report or set by judgement shows the grade the figures give beside it.
+    if outcome.basis in ("published", "assessed") and outcome.computed_grade not in (None, outcome.final_grade):
+        note = f"{t('computed', lang)} {outcome.computed_grade}"
+    if outcome.status == "evaluated" or outcome.actual is not None:
+        actual = fmt_target(outcome.actual, outcome.indicator, lang)
+    else:
+        # An indicator left out has no actual; the reason it was left out is what a reader looks for there.
+        actual = outcome.result.reason.get(lang) if outcome.result and outcome.result.reason else "–"
+    return DetailRow(
+        project=f"{project.label or project.id} {project.title.get(lang)}" if first_of_project else "",
+        project_link=Link(lang_path(lang, project_path(plan, project.id)), project.title.get(lang)),
+        indicator=outcome.indicator.name.get(lang),
+        target=fmt_target(outcome.target, outcome.indicator, lang),
+        actual=actual,
+        rate=rate_text(outcome),
+        grade=grade_text(outcome, lang),
+        grade_note=note,
+        category=outcome.category,
+    )
+
+
+def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, ...]:
+    return tuple(
+        ExcludedRow(
+            project=f"{o.project.label or o.project.id} {o.project.title.get(lang)}",
+            indicator=o.indicator.name.get(lang),
+            status=t(o.category, lang),
+            reason=o.result.reason.get(lang) if o.result and o.result.reason else "",
+        )
+        for o in evaluation.outcomes
+        if o.category in (EXCLUDED, NOT_EVALUATED)
+    )
+
+
+# -- findings, budget, discrepancies -----------------------------------------------------------------------
+
+
+_FINDING_TEXT = {
+    ("ko", FindingKind.RATE_DIFFERS): "{basis} 달성도 {stated}는 수치로 산출한 {computed}와 다릅니다.",
+    ("en", FindingKind.RATE_DIFFERS): "The {basis} rate {stated} differs from the {computed} the figures give.",
+    ("ko", FindingKind.GRADE_DIFFERS): "{basis} 등급 {stated}는 산출 달성도 {rate}의 등급 {computed}와 다릅니다.",
+    (
+        "en",
+        FindingKind.GRADE_DIFFERS,
+    ): "The {basis} grade {stated} differs from {computed}, the grade of the computed rate {rate}.",
+    ("ko", FindingKind.UNVERIFIABLE): "{basis} 등급 {stated}는 수치로 다시 산출할 수 없습니다({reason}).",
+    ("en", FindingKind.UNVERIFIABLE): "The {basis} grade {stated} cannot be recomputed from the figures ({reason}).",
+    ("ko", FindingKind.ASSESSED): "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
+    ("en", FindingKind.ASSESSED): "Assessed as {stated} by judgement (computed: {computed}).",
+}
+
+
+def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+    outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
+    return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+
+
+def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
+    basis = {"published": t("published", lang), "assessed": t("basis_assessed", lang)}.get(finding.basis, finding.basis)
+    if lang == "en":
+        basis = basis.lower()
+    text = _FINDING_TEXT[(lang, finding.kind)].format(
+        basis=basis,
+        stated=finding.stated or "–",
+        computed=finding.computed or "–",
+        rate=f"{outcome.rate.shown}%" if outcome.rate.shown is not None else "–",
+        reason=t(f"rate_status_{outcome.rate.status.value}", lang),
+    )
+    project = outcome.project
+    where = f"{project.label or project.id} {project.title.get(lang)} — {outcome.indicator.name.get(lang)}"
+    rationale = finding.rationale.get(lang) if finding.rationale else ""
+    return FindingView(where, text, rationale)
+
+
+def _budget_row(line: BudgetLine, lang: str) -> BudgetRow:
+    return BudgetRow(f"{line.project.label or line.project.id} {line.project.title.get(lang)}", execution_view(line))
+
+
+def _report_discrepancies(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[DiscrepancyView, ...]:
+    """Those the check notes for the whole year, then those filed with each project's results."""
+    discrepancies = list(discrepancy_views(plan, evaluation.results.check.discrepancies, lang))
+    for project_results in evaluation.results.projects.values():
+        discrepancies += discrepancy_views(plan, project_results.discrepancies, lang)
+    return tuple(discrepancies)
