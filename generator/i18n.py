@@ -5,11 +5,9 @@ from __future__ import annotations
 LANGUAGES = ("ko", "en")
 
 UI: dict[str, dict[str, str]] = {
-    "site_name": {"ko": "시민참여 기본계획 이행 공개", "en": "Citizen Participation Plan Reports"},
-    "site_tagline": {
-        "ko": "서울특별시 시민참여 기본계획과 연도별 이행사항 점검 결과",
-        "en": "Seoul's Citizen Participation Basic Plans and their annual implementation checks",
-    },
+    # The site's name when a data repository has no site.yaml (site.yaml names it otherwise).
+    "default_site_name": {"ko": "계획 이행 공개", "en": "Plan implementation reports"},
+    "published_by": {"ko": "발행", "en": "Published by"},
     "skip_to_content": {"ko": "본문 바로가기", "en": "Skip to main content"},
     "nav_label": {"ko": "주 메뉴", "en": "Main menu"},
     "breadcrumb_label": {"ko": "현재 위치", "en": "You are here"},
@@ -218,6 +216,19 @@ def t(key: str, lang: str, **values: object) -> str:
     """The UI string `key` in `lang`, with `{placeholders}` filled in."""
     text = UI[key][lang]
     return text.format(**values) if values else text
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A level name inside an English sentence: "Sub-task" → "sub-task"."""
+    return name[0].lower() + name[1:] if lang == "en" and name else name
+
+
+def plural(name: str, lang: str) -> str:
+    """A plan's level name counted in English: "Unit project" → "unit projects"; Korean has no plural."""
+    if lang != "en":
+        return name
+    lower = in_sentence(name, lang)
+    return lower if lower.endswith("s") else lower + "s"
 
 
 def other_language(lang: str) -> str:

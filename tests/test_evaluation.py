@@ -102,8 +102,3 @@ def test_year_evaluation_of_the_demo_data() -> None:
     assert evaluation.distribution.count("A+") == 1
     [line] = evaluation.budget_lines
     assert (line.committed_rate, line.spent_rate) == (90, 80)
-    budget = evaluation.budget_by_department()
-    assert list(budget) == ["시험과"]
-    assert (budget["시험과"].budget, budget["시험과"].spent_rate, budget["시험과"].committed_rate) == (10, 80, 90)
-    by_department = evaluation.distribution_by_department()
-    assert {name: d.total for name, d in by_department.items()} == {"미상": 2, "시험과": 1}

@@ -13,11 +13,11 @@ import pytest
 from generator.data.model import Plan
 from generator.data.validate import ValidationReport, validate_path
 from generator.evaluation.year import YearEvaluation, evaluate_year
+from generator.numbers import machine
 from generator.site.opendata import (
     PLAN_COLUMNS,
     RESULTS_COLUMNS,
     csv_cell,
-    number_text,
     open_data_files,
     plan_csv,
     plan_data,
@@ -336,7 +336,7 @@ def test_only_text_cells_that_look_like_formulas_are_escaped(value: str | float 
     ],
 )
 def test_numbers_are_written_without_exponents(value: float, text: str) -> None:
-    assert number_text(value) == text
+    assert machine(value) == text
 
 
 def test_formula_text_is_escaped_in_csv_but_not_in_json(demo_root: Path) -> None:

@@ -23,7 +23,6 @@ from generator.data.schema import (
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import DataError, Problem, Severity, UsageError, display_path
-from generator.numbers import amount as format_amount  # noqa: F401  (transitional: pages import it)
 
 
 @dataclass

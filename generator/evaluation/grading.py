@@ -11,7 +11,9 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
+
+from generator.numbers import exact
 
 Number = int | float
 
@@ -82,8 +84,7 @@ def round_half_up(value: Decimal | Number) -> int:
 
 
 def _decimal(value: Decimal | Number) -> Decimal:
-    # str() first, so 0.1 becomes Decimal('0.1') and not its binary approximation.
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    return value if isinstance(value, Decimal) else exact(value)
 
 
 def achievement_rate(target: Number | None, actual: Number | None, direction: str = "higher") -> Rate:
@@ -108,6 +109,26 @@ def grade_for(shown_rate: int, scale: Sequence[Band] = DEFAULT_SCALE) -> str:
         if shown_rate >= band.min_rate:
             return band.grade
     return scale[-1].grade
+
+
+Tone = Literal["top", "mid", "low", "none"]
+
+
+def tone_of(category: str, scale: Sequence[Band]) -> Tone:
+    """How a grade mark looks, from the grade's place in the plan's own scale (no grade letters are known here).
+
+    The top quarter of the ladder is `top` and the bottom third `low` (A+ A / B+ … C / D+ D E on the default
+    ladder of nine); anything that is not a grade of the scale (excluded, not evaluated, pending) is `none`.
+    """
+    grades = [band.grade for band in scale]
+    if category not in grades:
+        return "none"
+    position = grades.index(category)
+    if position < max(1, round(len(grades) / 4)):
+        return "top"
+    if position >= len(grades) - max(1, len(grades) // 3):
+        return "low"
+    return "mid"
 
 
 def percent_of(count: int, total: int) -> int:

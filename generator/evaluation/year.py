@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.data.model import Plan, task_of
+from generator.data.model import Plan, number_of, primary_measure, task_of
 from generator.data.results import YearResults
 from generator.data.schema import (
     Assessment,
@@ -89,7 +89,11 @@ class IndicatorOutcome:
         return self.final_grade or PENDING
 
 
-class _ExecutionRates:
+@dataclass(frozen=True)
+class BudgetLine:
+    """A project's budget (예산현액), commitments (원인행위) and expenditure (지출) in the year."""
+
+    project: ProjectFile
     budget: float | int
     committed: float | int | None
     spent: float | int | None
@@ -101,21 +105,6 @@ class _ExecutionRates:
     @property
     def spent_rate(self) -> int | None:
         return execution_rate(self.spent, self.budget)
-
-
-@dataclass(frozen=True)
-class BudgetLine(_ExecutionRates):
-    project: ProjectFile
-    budget: float | int
-    committed: float | int | None
-    spent: float | int | None
-
-
-@dataclass(frozen=True)
-class BudgetTotals(_ExecutionRates):
-    budget: float | int
-    committed: float | int
-    spent: float | int
 
 
 @dataclass(frozen=True)
@@ -138,24 +127,6 @@ class YearEvaluation:
             )
             for strategy in self.plan.strategies
         }
-
-    def distribution_by_department(self) -> dict[str, Distribution]:
-        departments: dict[str, list[str]] = {}
-        for outcome in self.outcomes:
-            for department in outcome.project.departments or [LocalizedText(ko="미상", en="Not stated")]:
-                departments.setdefault(department.ko, []).append(outcome.category)
-        return {name: distribution(categories, self.scale) for name, categories in sorted(departments.items())}
-
-    def budget_by_department(self) -> dict[str, BudgetTotals]:
-        """Budget, commitments and spending added up per department (a project with two counts for both)."""
-        totals: dict[str, list[float]] = {}
-        for line in self.budget_lines:
-            for department in line.project.departments or [LocalizedText(ko="미상", en="Not stated")]:
-                entry = totals.setdefault(department.ko, [0, 0, 0])
-                entry[0] += line.budget
-                entry[1] += line.committed or 0
-                entry[2] += line.spent or 0
-        return {name: BudgetTotals(*values) for name, values in sorted(totals.items())}
 
     @property
     def findings(self) -> list[Finding]:
@@ -191,7 +162,7 @@ def evaluate_indicator(
     target = indicator.targets.get(year)
     actual = result.actual if result is not None else None
     status = result.status if result is not None else None
-    measure = _primary_measure(indicator)
+    measure = primary_measure(indicator)
     rate = _rate(indicator, target, actual, measure)
     computed_grade = grade_for(rate.shown, scale) if rate.shown is not None else None
 
@@ -231,21 +202,10 @@ def evaluate_indicator(
     )
 
 
-def _primary_measure(indicator: IndicatorSpec) -> str | None:
-    if not indicator.measures:
-        return None
-    return next(measure.id for measure in indicator.measures if measure.primary)
-
-
 def _rate(indicator: IndicatorSpec, target: Target, actual: Target, measure: str | None) -> Rate:
     if indicator.qualitative:
         return Rate(RateStatus.QUALITATIVE)
-    if measure is not None:
-        target = target.get(measure) if isinstance(target, dict) else None
-        actual = actual.get(measure) if isinstance(actual, dict) else None
-    target_number = target if isinstance(target, int | float) else None
-    actual_number = actual if isinstance(actual, int | float) else None
-    return achievement_rate(target_number, actual_number, indicator.direction)
+    return achievement_rate(number_of(target, measure), number_of(actual, measure), indicator.direction)
 
 
 def _stated(assessed: Assessment, computed: int | None) -> int | None:

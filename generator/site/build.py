@@ -25,7 +25,6 @@ from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.data.validate import load_checked
 from generator.errors import UsageError, display_path
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
 from generator.site import charts, theme
@@ -46,16 +45,6 @@ class BuildSummary:
     files: int
     seconds: float
     output: Path
-
-
-def grade_class(category: str) -> str:
-    if category in ("A+", "A"):
-        return "top"
-    if category in ("D+", "D", "E"):
-        return "low"
-    if category in (EXCLUDED, NOT_EVALUATED, PENDING, "–", ""):
-        return "none"
-    return "mid"
 
 
 def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
@@ -129,10 +118,13 @@ def render_site(
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
         for plan in report.plans
     }
+    static = theme.static_files(theme_dir)
     site = Site(
         plans=report.plans,
         evaluations=evaluations,
         data_date=data_date(report.plans, evaluations),
+        config=report.config.spec,
+        extra_css=f"{theme.STATIC_PREFIX}/{theme.EXTRA_CSS}" in static,
         methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
         # Links between the repository's docs mean nothing on the site: keep their text only.
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
@@ -143,7 +135,6 @@ def render_site(
     say(f"drawing {len(specs)} charts")
     svgs = render_charts(specs, os.cpu_count() or 1)
     environment = make_environment(theme_dir)
-    environment.filters["grade_class"] = grade_class
     files: dict[str, bytes] = {}
     for number, page in enumerate(pages, start=1):
         files[page.meta.path] = render_page(environment, page, svgs)
@@ -154,7 +145,7 @@ def render_site(
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
         for name, content in open_data_files(plan, years).items():
             files[f"data/{plan.id}/{name}"] = content
-    files.update(theme.static_files(theme_dir))
+    files.update(static)
     config_url = report.config.spec.base_url if report.config.spec is not None else None
     files["sitemap.xml"] = sitemap(pages, base_url or config_url)
     return files, pages

@@ -17,7 +17,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from generator.numbers import amount
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -190,7 +191,7 @@ def target_actual_chart(
                     facecolor=facecolor,
                     hatch=hatch,
                 )
-                labels += axes.bar_label(drawn, [_number(value) for _, value in shown], padding=2)
+                labels += axes.bar_label(drawn, [amount(value) for _, value in shown], padding=2)
                 values_shown += [value for _, value in shown]
             positions = range(len(years))
             axes.set_xticks(positions, [str(year) for year in years])
@@ -302,15 +303,8 @@ def _leave_room_above(figure: Figure, axes: Axes, labels: Sequence[Text], values
     axes.set_ylim(bottom, needed)
 
 
-def _number(value: float) -> str:
-    """`1,234`, `1,234.5`, `0.3`: thousands separated, no float noise, no trailing zeros."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{Decimal(str(round(value, 6))).normalize():,f}"
-
-
 def _tick_label(value: float, _position: int | None = None) -> str:
-    return _number(value)
+    return amount(value)
 
 
 def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:

@@ -12,10 +12,9 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
-from generator.data.model import Plan, parent_id, sort_key, task_of
+from generator.data.model import Plan, number_of, parent_id, sort_key, task_of
 from generator.data.schema import (
     Budget,
     Contact,
@@ -30,6 +29,7 @@ from generator.data.schema import (
 )
 from generator.evaluation.grading import Distribution
 from generator.evaluation.year import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
+from generator.numbers import machine
 
 # Raised whenever a field is removed or changes meaning, so consumers can tell which documentation applies.
 FORMAT_VERSION = 1
@@ -123,26 +123,13 @@ def results_csv_name(year: int) -> str:
 # -- values ------------------------------------------------------------------------------------------------
 
 
-def number_text(value: int | float) -> str:
-    """`32000`, `0.5`, `12.0`: ints as ints, floats in their shortest round-trip form, never with an exponent."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"not a number: {value!r}")
-    if isinstance(value, int):
-        return str(value)
-    text = repr(value)
-    if "e" in text or "E" in text:
-        # repr switches to 1e+16 / 1e-05 at the extremes; a spreadsheet or a reader should see the digits.
-        text = format(Decimal(text), "f")
-    return text
-
-
 def csv_cell(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         # Only text is escaped: a number we formatted is data, and an apostrophe would turn it into text.
         return "'" + value if value.startswith(_FORMULA_STARTS) else value
-    return number_text(value)
+    return machine(value)
 
 
 def text_json(text: LocalizedText | None) -> Json | None:
@@ -175,11 +162,9 @@ def _target_json(value: Target, indicator: IndicatorSpec) -> Any:
 
 def _target_cell(value: Target, measure: str | None) -> Cell:
     """The CSV form of a target or actual: the measure's number of a compound value, the Korean of a text."""
-    if isinstance(value, dict):
-        return value.get(measure) if measure is not None else None
     if isinstance(value, LocalizedText):
         return value.ko
-    return value
+    return number_of(value, measure) if measure is not None or not isinstance(value, dict) else None
 
 
 def _unit_of(indicator: IndicatorSpec, measure: str | None) -> LocalizedText | None:

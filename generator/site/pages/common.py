@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
+from generator.data.config import SiteConfigFile
 from generator.data.model import Plan
-from generator.data.schema import Discrepancy, IndicatorSpec, LocalizedText, ProjectFile, Target
-from generator.data.validate import format_amount
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Distribution
+from generator.data.schema import Discrepancy, LocalizedText, ProjectFile
+from generator.describe import category_label
+from generator.evaluation.grading import Distribution, Tone, scale_of, tone_of
 from generator.evaluation.year import BudgetLine, IndicatorOutcome, YearEvaluation
-from generator.i18n import other_language, t
+from generator.i18n import other_language, plural, t
+from generator.numbers import NONE, amount, percent
 from generator.site import charts
 
 Amount = int | float
@@ -31,6 +33,23 @@ class Site:
     data_date: str
     methodology_md: dict[str, str]
     open_data_md: str
+    config: SiteConfigFile | None = None  # None: no site.yaml, neutral words from the catalogue
+    extra_css: bool = False  # the site's theme adds its own style sheet
+
+    def name(self, lang: str) -> str:
+        return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)
+
+    def tagline(self, lang: str) -> str:
+        tagline = self.config.tagline if self.config is not None else None
+        return tagline.get(lang) if tagline is not None else ""
+
+    def footer(self, lang: str) -> str:
+        footer = self.config.footer if self.config is not None else None
+        return footer.get(lang) if footer is not None else t("footer_note", lang)
+
+    def publisher(self, lang: str) -> str:
+        organisation = self.config.organisation if self.config is not None else None
+        return organisation.get(lang) if organisation is not None else ""
 
     def departments(self) -> dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]]:
         found: dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]] = {}
@@ -68,7 +87,11 @@ class PageMeta:
     alternate: str
     breadcrumbs: tuple[Link, ...]
     data_date: str
-    description: str = ""
+    site_name: str
+    description: str  # the site's tagline; may be empty
+    footer: str
+    publisher: str  # may be empty
+    extra_css: bool
 
 
 @runtime_checkable
@@ -95,7 +118,11 @@ def page_meta(site: Site, lang: str, path: str, title: str, crumbs: Sequence[Lin
         alternate=lang_path(other_language(lang), path),
         breadcrumbs=tuple(breadcrumbs),
         data_date=site.data_date,
-        description=t("site_tagline", lang),
+        site_name=site.name(lang),
+        description=site.tagline(lang),
+        footer=site.footer(lang),
+        publisher=site.publisher(lang),
+        extra_css=site.extra_css,
     )
 
 
@@ -169,60 +196,20 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
     )
 
 
-def in_sentence(name: str, lang: str) -> str:
-    """A level name inside an English sentence: "Sub-task" → "sub-task"."""
-    return name[0].lower() + name[1:] if lang == "en" and name else name
-
-
-def plural(name: str, lang: str) -> str:
-    if lang != "en":
-        return name
-    lower = in_sentence(name, lang)
-    return lower if lower.endswith("s") else lower + "s"
-
-
-def category_label(category: str, lang: str) -> str:
-    if category in (EXCLUDED, NOT_EVALUATED, PENDING):
-        return t(category, lang)
-    return category
-
-
 # -- numbers --------------------------------------------------------------------------------------------
 
 
 def fmt_amount(value: Amount | None) -> str:
-    return "–" if value is None else format_amount(value)
-
-
-def fmt_target(value: Target, indicator: IndicatorSpec, lang: str) -> str:
-    """A target or actual as a reader sees it: number with unit, measures joined, or text."""
-    if value is None:
-        return "–"
-    if isinstance(value, LocalizedText):
-        return value.get(lang)
-    if isinstance(value, dict):
-        units = {m.id: m.unit.get(lang) for m in indicator.measures or []}
-        return ", ".join(f"{format_amount(v)} {_unit_for(v, units.get(k, ''), lang)}".strip() for k, v in value.items())
-    unit = indicator.unit.get(lang) if indicator.unit else ""
-    return f"{format_amount(value)} {_unit_for(value, unit, lang)}".strip()
-
-
-def _unit_for(value: Amount, unit: str, lang: str) -> str:
-    """English units are written in the plural ("cases"); one of them reads "1 case"."""
-    if lang == "en" and value == 1 and unit.endswith("s") and not unit.endswith("ss"):
-        return unit[:-1]
-    return unit
+    return amount(value)
 
 
 def rate_text(outcome: IndicatorOutcome | None) -> str:
-    if outcome is None or outcome.final_rate is None:
-        return "–"
-    return f"{outcome.final_rate}%"
+    return percent(None if outcome is None else outcome.final_rate)
 
 
 def grade_text(outcome: IndicatorOutcome | None, lang: str) -> str:
     if outcome is None or outcome.status is None:
-        return "–"
+        return NONE
     return category_label(outcome.category, lang)
 
 
@@ -251,8 +238,8 @@ def execution_view(line: BudgetLine) -> ExecutionView:
         budget=fmt_amount(line.budget),
         committed=fmt_amount(line.committed),
         spent=fmt_amount(line.spent),
-        committed_rate="–" if line.committed_rate is None else f"{line.committed_rate}%",
-        spent_rate="–" if line.spent_rate is None else f"{line.spent_rate}%",
+        committed_rate=percent(line.committed_rate),
+        spent_rate=percent(line.spent_rate),
     )
 
 
@@ -269,6 +256,7 @@ def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amou
 @dataclass(frozen=True)
 class DistributionRowView:
     category: str  # grade or excluded / not_evaluated / pending
+    tone: Tone
     label: str
     count: int
     percent: int
@@ -292,9 +280,11 @@ def distribution_view(
     chart_id: str | None,
     published: dict[str, int] | None = None,
 ) -> DistributionView:
+    scale = scale_of(plan.spec)
     rows = tuple(
         DistributionRowView(
             row.category,
+            tone_of(row.category, scale),
             category_label(row.category, lang),
             row.count,
             row.percent,

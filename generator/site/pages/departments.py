@@ -7,15 +7,14 @@ from typing import ClassVar
 
 from generator.data.model import Plan
 from generator.data.schema import LocalizedText, ProjectFile
-from generator.i18n import t
+from generator.describe import category_label
+from generator.i18n import plural, t
 from generator.site.pages.common import (
     Link,
     Page,
     Site,
-    category_label,
     lang_path,
     page_meta,
-    plural,
     project_path,
 )
 
@@ -62,7 +61,7 @@ def department_pages(site: Site, lang: str) -> list[Page]:
         rows.append(DepartmentRow(Link(lang_path(lang, path), text.get(lang)), len(projects)))
         pages.append(_department_page(site, path, text, projects, lang))
     rows.sort(key=lambda row: row.link.label)
-    word = _project_word(site, lang)
+    word = _project_word(lang)
     index = Page(
         page_meta(site, lang, INDEX_PATH, t("departments", lang)),
         DepartmentsContent(
@@ -76,7 +75,7 @@ def _department_page(
     site: Site, path: str, department: LocalizedText, projects: list[tuple[Plan, ProjectFile]], lang: str
 ) -> Page:
     entries = tuple(_department_project(site, plan, project, lang) for plan, project in projects)
-    word = _project_word(site, lang)
+    word = _project_word(lang)
     caption = t(
         "department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)
     )
@@ -108,6 +107,6 @@ def _latest_grades(site: Site, plan: Plan, project: ProjectFile, lang: str) -> s
     return f"{latest.year}: " + ", ".join(cats) if cats else ""
 
 
-def _project_word(site: Site, lang: str) -> str:
+def _project_word(lang: str) -> str:
     # Departments span plans whose levels are named differently; use the plain word.
     return t("project_generic", lang)

@@ -56,8 +56,8 @@ class HomeContent:
 
 
 def home_page(site: Site, lang: str) -> Page:
-    content = HomeContent(t("site_tagline", lang), tuple(plan_card(site, plan, lang) for plan in site.plans))
-    return Page(page_meta(site, lang, "index.html", t("site_name", lang)), content)
+    content = HomeContent(site.tagline(lang), tuple(plan_card(site, plan, lang) for plan in site.plans))
+    return Page(page_meta(site, lang, "index.html", site.name(lang)), content)
 
 
 def plan_card(site: Site, plan: Plan, lang: str) -> PlanCard:

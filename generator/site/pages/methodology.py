@@ -8,6 +8,8 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
+from generator.data.model import Plan
+from generator.describe import grade_ranges
 from generator.evaluation.grading import Band, scale_of
 from generator.i18n import t
 from generator.site.markup import render_markdown
@@ -21,21 +23,26 @@ class ScaleRow:
 
 
 @dataclass(frozen=True)
+class ScaleTable:
+    """One grade scale and the plans that use it: plans sharing a scale share a table."""
+
+    caption: str
+    rows: tuple[ScaleRow, ...]
+
+
+@dataclass(frozen=True)
 class MethodologyContent:
     template: ClassVar[str] = "methodology.html"
 
-    scale_caption: str
-    scale: tuple[ScaleRow, ...]
+    scales: tuple[ScaleTable, ...]
     body: Markup
     open_data: Markup
     open_data_note: str
 
 
 def methodology_page(site: Site, lang: str) -> Page:
-    scale = scale_of(site.plans[0].spec) if site.plans else ()
     content = MethodologyContent(
-        scale_caption=t("scale_caption", lang),
-        scale=scale_rows(scale, lang),
+        scales=scale_tables(site.plans, lang),
         # The methodology text is written with ## sections, the open-data reference starts at # (→ h3 here).
         body=render_markdown(site.methodology_md[lang], t("methodology", lang), heading_shift=0),
         open_data=render_markdown(site.open_data_md, t("open_data", lang), heading_shift=2),
@@ -44,17 +51,14 @@ def methodology_page(site: Site, lang: str) -> Page:
     return Page(page_meta(site, lang, "methodology.html", t("methodology", lang)), content)
 
 
-def scale_rows(scale: Sequence[Band], lang: str) -> tuple[ScaleRow, ...]:
-    rows = []
-    for index, band in enumerate(scale):
-        upper = scale[index - 1].min_rate - 1 if index > 0 else None
-        if upper is None:
-            text = f"{band.min_rate}% 이상" if lang == "ko" else f"{band.min_rate}% and above"
-        elif upper == band.min_rate:
-            text = f"{band.min_rate}%"
-        elif band.min_rate == 0:
-            text = f"{upper + 1}% 미만" if lang == "ko" else f"below {upper + 1}%"
-        else:
-            text = f"{band.min_rate}–{upper}%"
-        rows.append(ScaleRow(band.grade, text))
-    return tuple(rows)
+def scale_tables(plans: Sequence[Plan], lang: str) -> tuple[ScaleTable, ...]:
+    by_scale: dict[tuple[Band, ...], list[str]] = {}
+    for plan in plans:
+        by_scale.setdefault(scale_of(plan.spec), []).append((plan.spec.short_title or plan.spec.title).get(lang))
+    return tuple(
+        ScaleTable(
+            caption=f"{t('scale_caption', lang)}: {', '.join(names)}",
+            rows=tuple(ScaleRow(grade, text) for grade, text in grade_ranges(scale, lang)),
+        )
+        for scale, names in by_scale.items()
+    )

@@ -7,8 +7,9 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from generator.data.model import Plan, parent_id, task_of
-from generator.data.schema import Contact, IndicatorSpec, Measure, ProjectFile, Target
+from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
+from generator.data.schema import Contact, IndicatorSpec, Measure, ProjectFile
+from generator.describe import target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 from generator.site import charts
@@ -23,7 +24,6 @@ from generator.site.pages.common import (
     discrepancy_views,
     execution_view,
     fmt_amount,
-    fmt_target,
     grade_text,
     lang_path,
     level_name,
@@ -205,7 +205,7 @@ def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, la
         chart = _target_actual_chart(plan, indicator, outcomes, caption, chart_unit, lang)
     stated_total = ""
     if indicator.total is not None:
-        stated_total = fmt_target(indicator.total, indicator, lang)
+        stated_total = target_text(indicator.total, indicator, lang)
     return IndicatorView(
         id=indicator.id,
         name=name,
@@ -237,8 +237,8 @@ def _kind_and_unit(indicator: IndicatorSpec, lang: str) -> tuple[str, str]:
 def _year_cell(indicator: IndicatorSpec, year: int, outcome: IndicatorOutcome | None, lang: str) -> YearCell:
     return YearCell(
         year,
-        fmt_target(indicator.targets.get(year), indicator, lang) if year in indicator.targets else "",
-        fmt_target(outcome.actual, indicator, lang) if outcome is not None and outcome.actual is not None else "–",
+        target_text(indicator.targets.get(year), indicator, lang) if year in indicator.targets else "",
+        target_text(outcome.actual, indicator, lang) if outcome is not None and outcome.actual is not None else "–",
         rate_text(outcome),
         grade_text(outcome, lang),
     )
@@ -258,12 +258,11 @@ def _target_actual_chart(
     plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, caption: str, unit: str, lang: str
 ) -> charts.TargetActualSpec | None:
     """Targets against actuals over the period; none when no year has a number to draw."""
-    primary = _primary(indicator)
-    measure = primary.id if primary else None
+    measure = primary_measure(indicator)
     years = plan.spec.period.years
-    targets = [_number(indicator.targets.get(year), measure) for year in years]
+    targets = [number_of(indicator.targets.get(year), measure) for year in years]
     actuals = [
-        _number(outcomes[(year, indicator.id)].actual, measure) if (year, indicator.id) in outcomes else None
+        number_of(outcomes[(year, indicator.id)].actual, measure) if (year, indicator.id) in outcomes else None
         for year in years
     ]
     if all(v is None for v in targets + actuals):
@@ -283,12 +282,6 @@ def _target_actual_chart(
         target_label=t("target", lang),
         actual_label=t("actual", lang),
     )
-
-
-def _number(value: Target, measure: str | None) -> float | None:
-    if measure is not None and isinstance(value, dict):
-        value = value.get(measure)
-    return value if isinstance(value, int | float) else None
 
 
 # -- results by year ---------------------------------------------------------------------------------------
@@ -321,8 +314,8 @@ def _result_view(outcome: IndicatorOutcome, lang: str) -> ResultView:
     return ResultView(
         indicator=outcome.indicator.name.get(lang),
         status=status,
-        target=fmt_target(outcome.target, outcome.indicator, lang),
-        actual=fmt_target(outcome.actual, outcome.indicator, lang),
+        target=target_text(outcome.target, outcome.indicator, lang),
+        actual=target_text(outcome.actual, outcome.indicator, lang),
         rate=rate_text(outcome),
         grade=grade_text(outcome, lang),
         basis=t(f"basis_{outcome.basis}", lang) if outcome.basis else "",

@@ -12,9 +12,10 @@ from markupsafe import Markup
 
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED
-from generator.evaluation.year import BudgetLine, Finding, FindingKind, IndicatorOutcome, YearEvaluation
-from generator.i18n import t
+from generator.describe import category_label, finding_sentence, target_text
+from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, Tone, scale_of, tone_of
+from generator.evaluation.year import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
+from generator.i18n import in_sentence, plural, t
 from generator.site.markup import render_markdown
 from generator.site.pages.common import (
     DiscrepancyView,
@@ -24,20 +25,16 @@ from generator.site.pages.common import (
     Link,
     Page,
     Site,
-    category_label,
     discrepancy_views,
     distribution_caption,
     distribution_view,
     execution_view,
-    fmt_target,
     grade_text,
-    in_sentence,
     lang_path,
     level_names,
     page_meta,
     plan_data_links,
     plan_path,
-    plural,
     project_path,
     rate_text,
     report_path,
@@ -47,6 +44,7 @@ from generator.site.pages.common import (
 @dataclass(frozen=True)
 class MatrixRow:
     category: str
+    tone: Tone
     label: str
     counts: tuple[int, ...]
 
@@ -72,6 +70,7 @@ class DetailRow:
     grade: str
     grade_note: str
     category: str  # a grade of the plan's own scale, or excluded / not_evaluated / pending
+    tone: Tone
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,12 @@ def _strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: L
         columns=tuple(f"{strategies[sid].label or sid} {strategies[sid].title.get(lang)}" for sid in per_strategy),
         totals=tuple(dist.total for dist in per_strategy.values()),
         rows=tuple(
-            MatrixRow(c, category_label(c, lang), tuple(dist.count(c) for dist in per_strategy.values()))
+            MatrixRow(
+                c,
+                tone_of(c, evaluation.scale),
+                category_label(c, lang),
+                tuple(dist.count(c) for dist in per_strategy.values()),
+            )
             for c in categories
         ),
     )
@@ -228,7 +232,7 @@ def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, l
     if outcome.basis in ("published", "assessed") and outcome.computed_grade not in (None, outcome.final_grade):
         note = f"{t('computed', lang)} {outcome.computed_grade}"
     if outcome.status == "evaluated" or outcome.actual is not None:
-        actual = fmt_target(outcome.actual, outcome.indicator, lang)
+        actual = target_text(outcome.actual, outcome.indicator, lang)
     else:
         # An indicator left out has no actual; the reason it was left out is what a reader looks for there.
         actual = outcome.result.reason.get(lang) if outcome.result and outcome.result.reason else "–"
@@ -236,12 +240,13 @@ def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, l
         project=f"{project.label or project.id} {project.title.get(lang)}" if first_of_project else "",
         project_link=Link(lang_path(lang, project_path(plan, project.id)), project.title.get(lang)),
         indicator=outcome.indicator.name.get(lang),
-        target=fmt_target(outcome.target, outcome.indicator, lang),
+        target=target_text(outcome.target, outcome.indicator, lang),
         actual=actual,
         rate=rate_text(outcome),
         grade=grade_text(outcome, lang),
         grade_note=note,
         category=outcome.category,
+        tone=tone_of(outcome.category, scale_of(plan.spec)),
     )
 
 
@@ -261,37 +266,13 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 # -- findings, budget, discrepancies -----------------------------------------------------------------------
 
 
-_FINDING_TEXT = {
-    ("ko", FindingKind.RATE_DIFFERS): "{basis} 달성도 {stated}는 수치로 산출한 {computed}와 다릅니다.",
-    ("en", FindingKind.RATE_DIFFERS): "The {basis} rate {stated} differs from the {computed} the figures give.",
-    ("ko", FindingKind.GRADE_DIFFERS): "{basis} 등급 {stated}는 산출 달성도 {rate}의 등급 {computed}와 다릅니다.",
-    (
-        "en",
-        FindingKind.GRADE_DIFFERS,
-    ): "The {basis} grade {stated} differs from {computed}, the grade of the computed rate {rate}.",
-    ("ko", FindingKind.UNVERIFIABLE): "{basis} 등급 {stated}는 수치로 다시 산출할 수 없습니다({reason}).",
-    ("en", FindingKind.UNVERIFIABLE): "The {basis} grade {stated} cannot be recomputed from the figures ({reason}).",
-    ("ko", FindingKind.ASSESSED): "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
-    ("en", FindingKind.ASSESSED): "Assessed as {stated} by judgement (computed: {computed}).",
-}
-
-
 def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
     return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
 
 
 def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
-    basis = {"published": t("published", lang), "assessed": t("basis_assessed", lang)}.get(finding.basis, finding.basis)
-    if lang == "en":
-        basis = basis.lower()
-    text = _FINDING_TEXT[(lang, finding.kind)].format(
-        basis=basis,
-        stated=finding.stated or "–",
-        computed=finding.computed or "–",
-        rate=f"{outcome.rate.shown}%" if outcome.rate.shown is not None else "–",
-        reason=t(f"rate_status_{outcome.rate.status.value}", lang),
-    )
+    text = finding_sentence(finding, outcome, lang)
     project = outcome.project
     where = f"{project.label or project.id} {project.title.get(lang)} — {outcome.indicator.name.get(lang)}"
     rationale = finding.rationale.get(lang) if finding.rationale else ""
