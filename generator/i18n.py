@@ -30,7 +30,6 @@ UI: dict[str, dict[str, str]] = {
         "ko": "{year}년 이행 점검 결과는 아직 공개되지 않았습니다.",
         "en": "The {year} implementation check has not been published yet.",
     },
-    "view_plan": {"ko": "계획 보기", "en": "View the plan"},
     "view_report": {"ko": "{year}년 점검 결과 보기", "en": "View the {year} check"},
     "annual_reports": {"ko": "연도별 이행 점검", "en": "Annual implementation checks"},
     "report_title": {"ko": "{year}년 이행사항 점검 결과", "en": "{year} implementation check"},
@@ -140,7 +139,6 @@ UI: dict[str, dict[str, str]] = {
         "ko": "{name}: 연도별 목표와 실적 ({unit})",
         "en": "{name}: target and actual by year ({unit})",
     },
-    "projects_of_department": {"ko": "소관 {project}", "en": "{project_plural} of this department"},
     "department_caption": {
         "ko": "{department} 소관 {project}와 최근 점검 등급",
         "en": "{project_plural} of {department} and their latest grades",
@@ -161,7 +159,6 @@ UI: dict[str, dict[str, str]] = {
         "ko": "이 사이트는 공개된 계획 문서와 점검 보고서를 바탕으로 만들었습니다.",
         "en": "This site is built from the published plan documents and check reports.",
     },
-    "of_plan": {"ko": "소속 계획", "en": "Plan"},
     "scale": {"ko": "등급 기준", "en": "Grade scale"},
     "scale_caption": {"ko": "달성도(반올림한 정수 %)에 따른 등급", "en": "Grades by achievement rate (whole percent)"},
     "range": {"ko": "달성도 범위", "en": "Achievement range"},

@@ -67,7 +67,7 @@ def read_csv(content: bytes) -> list[dict[str, str]]:
 
 
 def documented_table(*headings: str) -> list[str]:
-    """First-column names (`name`) of the first table after each heading in turn, read from docs/open-data.md."""
+    """First-column names (`name`) of the first table after each heading in turn, read from the packaged open-data.md."""
     lines = DOC.read_text(encoding="utf-8").splitlines()
     position = 0
     for heading in headings:

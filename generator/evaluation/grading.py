@@ -26,8 +26,9 @@ class Band:
     min_rate: int
 
 
-# The official thresholds were not found in the sources; this ladder reproduces most graded rows of the
-# 2021 check (see docs/methodology.md). A plan can set its own in plan.yaml (`grade_scale`).
+# The official thresholds were not found in the sources; this ladder reproduces most graded rows of the 2021
+# check (see the methodology text, generator/site/theme/content/methodology.en.md). A plan can set its own in
+# plan.yaml (`grade_scale`).
 DEFAULT_SCALE: tuple[Band, ...] = (
     Band("A+", 101),
     Band("A", 100),
