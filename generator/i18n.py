@@ -193,6 +193,8 @@ UI: dict[str, dict[str, str]] = {
         "ko": "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
         "en": "Assessed as {stated} by judgement (computed: {computed}).",
     },
+    # The title `plansite new-year` gives a new check (check.yaml), for the office to edit.
+    "new_check_title": {"ko": "{year}년 {plan} 이행사항 점검", "en": "{year} implementation check of the {plan}"},
     # The terminal report (`plansite report`).
     "published_vs_computed": {
         "ko": "{category}: 공표 {published}, 산출 {computed}",

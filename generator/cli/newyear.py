@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.schema import IndicatorSpec, LocalizedText, ProjectFile
+from generator.i18n import t
 from generator.numbers import amount
 
 
@@ -36,8 +37,8 @@ def _target_text(indicator: IndicatorSpec, year: int) -> str:
 
 def check_file_text(plan: Plan, year: int) -> str:
     short = plan.spec.short_title or plan.spec.title
-    title_ko = f"{year}년 {short.ko} 이행사항 점검"
-    title_en = f"{year} implementation check of the {short.get('en')}"
+    title_ko = t("new_check_title", "ko", year=year, plan=short.ko)
+    title_en = t("new_check_title", "en", year=year, plan=short.get("en"))
     return (
         f"# The {year} implementation check of {plan.id}. Written by `plansite new-year`; edit freely.\n"
         f"plan: {plan.id}\n"
