@@ -13,8 +13,7 @@ import importlib.util
 import io
 import math
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.numbers import amount
+from generator.site import svg
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -57,18 +57,10 @@ MIN_SLOTS = 3
 
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
 TARGET_ACTUAL_SIZE = (6.0, 3.0)
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-_HREFS = ("href", f"{{{XLINK_NS}}}href")
-# Serialised as <svg xmlns="…"> and xlink:href, the spelling HTML parsers know, rather than ns0:/ns1: prefixes.
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+PAIR_WIDTH = 0.4  # each bar of a target/actual pair: the pair fills 0.8 of a year's slot, leaving a clear gap
 
 # The id is prefixed to every id in the chart, so it must itself be a plain id token.
 _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
-_FONT_FAMILY = re.compile(r"font-family:[^;]*;?\s*")
 
 # The NanumGothic shipped by koreanize-matplotlib, found without importing that package: its import rewrites the
 # global rcParams of whatever process imports it.
@@ -168,31 +160,17 @@ def target_actual_chart(
         figure = Figure(figsize=TARGET_ACTUAL_SIZE, layout="constrained")
         try:
             axes = figure.add_subplot()
-            width = 0.4  # the pair fills 0.8 of a year's slot, leaving a clear gap between years
-            # (values, offset, legend text, fill, hatch pattern or None)
-            series: tuple[tuple[Sequence[float | None], float, str, str, str | None], ...] = (
-                # White, outlined and hatched: still a distinct bar on a black-and-white printout.
-                (targets, -width / 2, target_label, "#FFFFFF", "///"),
-                (actuals, width / 2, actual_label, BAR_COLOUR, None),
-            )
+            # White, outlined and hatched: still a distinct bar on a black-and-white printout.
+            target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
+            actual_bars = _Series(actuals, PAIR_WIDTH / 2, actual_label, BAR_COLOUR, None)
             labels: list[Text] = []
             values_shown: list[float] = []
             keys: list[Patch] = []
-            for values, offset, label, facecolor, hatch in series:
-                # hatch=None is matplotlib's own default in both calls: the actual bars get no hatch at all.
-                keys.append(Patch(edgecolor=INK, linewidth=0.8, label=label, facecolor=facecolor, hatch=hatch))
-                shown = [(index, value) for index, value in enumerate(values) if value is not None]
-                drawn = axes.bar(
-                    [index + offset for index, _ in shown],
-                    [value for _, value in shown],
-                    width=width,
-                    edgecolor=INK,
-                    linewidth=0.8,
-                    facecolor=facecolor,
-                    hatch=hatch,
-                )
-                labels += axes.bar_label(drawn, [amount(value) for _, value in shown], padding=2)
-                values_shown += [value for _, value in shown]
+            for series in (target_bars, actual_bars):
+                keys.append(series.key())
+                drawn_labels, drawn_values = series.draw(axes)
+                labels += drawn_labels
+                values_shown += drawn_values
             positions = range(len(years))
             axes.set_xticks(positions, [str(year) for year in years])
             axes.tick_params(axis="x", length=0)
@@ -200,16 +178,45 @@ def target_actual_chart(
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
             _axis_heading(axes, unit)
             # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
-            # Keys drawn from the style, not from the bars: a series with no values at all still gets its key.
             axes.legend(handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
 
             figure.draw_without_rendering()
-            if not _fits(axes, labels, width, LABEL_SIZES):
+            if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES):
                 _turn_upright(labels)
             _leave_room_above(figure, axes, labels, values_shown)
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
+
+
+@dataclass(frozen=True)
+class _Series:
+    """Target or actual bars of a target/actual chart: one bar per year with a value, offset within the pair."""
+
+    values: Sequence[float | None]
+    offset: float
+    label: str
+    facecolor: str
+    hatch: str | None  # None is matplotlib's own default: no hatch at all
+
+    def key(self) -> Patch:
+        # Keys drawn from the style, not from the bars: a series with no values at all still gets its key.
+        return Patch(edgecolor=INK, linewidth=0.8, label=self.label, facecolor=self.facecolor, hatch=self.hatch)
+
+    def draw(self, axes: Axes) -> tuple[list[Text], list[float]]:
+        """Draw the bars with their printed values; return the value labels and the values drawn."""
+        shown = [(index, value) for index, value in enumerate(self.values) if value is not None]
+        drawn = axes.bar(
+            [index + self.offset for index, _ in shown],
+            [value for _, value in shown],
+            width=PAIR_WIDTH,
+            edgecolor=INK,
+            linewidth=0.8,
+            facecolor=self.facecolor,
+            hatch=self.hatch,
+        )
+        labels = axes.bar_label(drawn, [amount(value) for _, value in shown], padding=2)
+        return list(labels), [value for _, value in shown]
 
 
 def _check_chart_id(chart_id: str) -> None:
@@ -311,69 +318,7 @@ def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:
     buffer = io.BytesIO()
     # Date None: no timestamp (nor SOURCE_DATE_EPOCH); Creator None: no matplotlib version in the markup.
     FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None, "Creator": None})
-    return _inline(buffer.getvalue(), chart_id, title, summary)
-
-
-def _inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
-    """A standalone SVG document made fit to sit inside an HTML page next to other charts."""
-    # Parsing drops the XML declaration and DOCTYPE, which are not allowed inside HTML.
-    root = ET.fromstring(document)
-    _drop_document_parts(root)
-    _prefix_ids(root, f"{chart_id}-")
-    for element in root.iter():
-        style = element.get("style")
-        if style is not None and "font-family" in style:
-            # An inline style outranks the page's CSS; without a family the text inherits the page's font.
-            element.set("style", _FONT_FAMILY.sub("", style).strip().rstrip(";"))
-        path = element.get("d")
-        if path is not None:
-            # Matplotlib ends every path command with a newline; one space is enough inside a page.
-            element.set("d", " ".join(path.split()))
-
-    # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    root.set("role", "img")
-    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
-    title_element = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-title"})
-    title_element.text = title
-    desc_element = ET.Element(f"{{{SVG_NS}}}desc", {"id": f"{chart_id}-desc"})
-    desc_element.text = summary
-    root.insert(0, desc_element)
-    root.insert(0, title_element)
-    for element in (title_element, desc_element):
-        element.tail = "\n "
-    return ET.tostring(root, encoding="unicode")
-
-
-def _drop_document_parts(root: ET.Element) -> None:
-    # The RDF <metadata> is for image editors, not pages. Matplotlib's <style> holds
-    # `*{stroke-linejoin: round; stroke-linecap: butt}`, which once inlined would apply to the whole HTML page; the
-    # same values as (inherited) attributes of the root keep that look to the chart.
-    unwanted = {f"{{{SVG_NS}}}metadata", f"{{{SVG_NS}}}style"}
-    _remove(root, lambda element: element.tag in unwanted)
-    _remove(root, lambda element: element.tag == f"{{{SVG_NS}}}defs" and len(element) == 0)
-    root.set("stroke-linejoin", "round")
-    root.set("stroke-linecap", "butt")
-
-
-def _remove(root: ET.Element, unwanted: Callable[[ET.Element], bool]) -> None:
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if unwanted(child):
-                parent.remove(child)
-
-
-def _prefix_ids(root: ET.Element, prefix: str) -> None:
-    """Prefix every id and every reference to one (`url(#…)`, `href="#…"`), so charts on one page never clash."""
-    for element in root.iter():
-        for name, value in list(element.attrib.items()):
-            if name == "id":
-                element.set(name, prefix + value)
-            elif name in _HREFS and value.startswith("#"):
-                element.set(name, f"#{prefix}{value[1:]}")
-            elif "url(" in value:
-                element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))
+    return svg.inline(buffer.getvalue(), chart_id, title, summary)
 
 
 # -- chart specifications: what page models hold; the build renders them, in parallel ----------------------

@@ -1,0 +1,79 @@
+"""Matplotlib's SVG made fit to sit inside an HTML page beside other charts: no document parts, ids that never
+clash, text that takes the page's font, and a title and description for screen readers."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+_HREFS = ("href", f"{{{XLINK_NS}}}href")
+# Serialised as <svg xmlns="…"> and xlink:href, the spelling HTML parsers know, rather than ns0:/ns1: prefixes.
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+_FONT_FAMILY = re.compile(r"font-family:[^;]*;?\s*")
+
+
+def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
+    """A standalone SVG document made fit to sit inside an HTML page next to other charts."""
+    # Parsing drops the XML declaration and DOCTYPE, which are not allowed inside HTML.
+    root = ET.fromstring(document)
+    _drop_document_parts(root)
+    _prefix_ids(root, f"{chart_id}-")
+    for element in root.iter():
+        style = element.get("style")
+        if style is not None and "font-family" in style:
+            # An inline style outranks the page's CSS; without a family the text inherits the page's font.
+            element.set("style", _FONT_FAMILY.sub("", style).strip().rstrip(";"))
+        path = element.get("d")
+        if path is not None:
+            # Matplotlib ends every path command with a newline; one space is enough inside a page.
+            element.set("d", " ".join(path.split()))
+
+    # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
+    title_element = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-title"})
+    title_element.text = title
+    desc_element = ET.Element(f"{{{SVG_NS}}}desc", {"id": f"{chart_id}-desc"})
+    desc_element.text = summary
+    root.insert(0, desc_element)
+    root.insert(0, title_element)
+    for element in (title_element, desc_element):
+        element.tail = "\n "
+    return ET.tostring(root, encoding="unicode")
+
+
+def _drop_document_parts(root: ET.Element) -> None:
+    # The RDF <metadata> is for image editors, not pages. Matplotlib's <style> holds
+    # `*{stroke-linejoin: round; stroke-linecap: butt}`, which once inlined would apply to the whole HTML page; the
+    # same values as (inherited) attributes of the root keep that look to the chart.
+    unwanted = {f"{{{SVG_NS}}}metadata", f"{{{SVG_NS}}}style"}
+    _remove(root, lambda element: element.tag in unwanted)
+    _remove(root, lambda element: element.tag == f"{{{SVG_NS}}}defs" and len(element) == 0)
+    root.set("stroke-linejoin", "round")
+    root.set("stroke-linecap", "butt")
+
+
+def _remove(root: ET.Element, unwanted: Callable[[ET.Element], bool]) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if unwanted(child):
+                parent.remove(child)
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Prefix every id and every reference to one (`url(#…)`, `href="#…"`), so charts on one page never clash."""
+    for element in root.iter():
+        for name, value in list(element.attrib.items()):
+            if name == "id":
+                element.set(name, prefix + value)
+            elif name in _HREFS and value.startswith("#"):
+                element.set(name, f"#{prefix}{value[1:]}")
+            elif "url(" in value:
+                element.set(name, _URL_REF.sub(lambda match: f"url(#{prefix}{match.group(1)})", value))
