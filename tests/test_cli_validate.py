@@ -58,7 +58,7 @@ def test_recorded_discrepancy_turns_a_total_error_into_a_notice(demo_plan: Path)
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run(str(tmp_path / "nowhere"))
     assert result.exit_code == 2
-    assert result.output.strip().endswith("nowhere: no such file or directory")
+    assert "nowhere: no such folder — run plansite from your data repository's root" in result.output
     assert "Traceback" not in result.output
 
 

@@ -62,7 +62,10 @@ class ValidationReport:
 def find_plan_dirs(path: Path) -> list[Path]:
     """A plan folder itself, or a folder of plan folders (such as `plans/`)."""
     if not path.exists():
-        raise UsageError(f"{display_path(path)}: no such file or directory")
+        raise UsageError(
+            f"{display_path(path)}: no such folder — run plansite from your data repository's root, point to the "
+            "plans with --plans or --config, or start a new repository with plansite init DIR"
+        )
     if not path.is_dir():
         raise UsageError(f"{display_path(path)}: expected a folder of plans or a plan folder, got a file")
     if (path / PLAN_FILE).is_file():
