@@ -205,6 +205,13 @@ class PlanRules:
         else:
             self._check_simple(doc, path, indicator)
         if not indicator.qualitative:
+            if indicator.kind is None:
+                self.error(
+                    doc,
+                    path,
+                    "indicator has no kind",
+                    "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
+                )
             self._check_total(doc, path, project, indicator)
 
     def _check_qualitative(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
@@ -223,13 +230,6 @@ class PlanRules:
                 "indicator has no unit",
                 "add unit: as the source writes it, or measures: for a compound target",
             )
-        if indicator.kind is None:
-            self.error(
-                doc,
-                path,
-                "indicator has no kind",
-                "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
-            )
         for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
             where = (*path, "targets", year) if year != "total" else (*path, "total")
             self.problems.extend(
@@ -247,13 +247,6 @@ class PlanRules:
         ids = [measure.id for measure in measures]
         if indicator.unit is not None:
             self.error(doc, (*path, "unit"), "a compound indicator has units on its measures, not unit:", at_key=True)
-        if indicator.kind is None:
-            self.error(
-                doc,
-                path,
-                "indicator has no kind",
-                "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
-            )
         if len(measures) < 2:
             self.error(
                 doc,
