@@ -54,3 +54,15 @@ def test_results_text_without_english_is_a_warning_and_the_year_still_loads() ->
         "results/demo/2024/projects/1-1-2.yaml:9:13: warning: no English text (indicators[1].reason) — add en: next to ko:"
     ]
     assert 2024 in report.results["demo"]
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_project_without_the_label_its_siblings_have_is_a_warning() -> None:
+    project = Path("plans/demo/projects/1-1-1.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("id: 1-1-1\n", "id: 1-1-1\nlabel: 1-1-①\n"))
+    report = validate_path(Path("plans"))
+    assert [problem.format() for problem in report.warnings] == [
+        "plans/demo/projects/1-1-2.yaml:2:5: warning: project 1-1-2 has no label, though other unit projects of "
+        "this plan have one (e.g. 1-1-1: 1-1-①) (id) — add label: as the plan numbers the project, or record a "
+        "discrepancy with field: numbering"
+    ]

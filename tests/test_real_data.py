@@ -23,6 +23,15 @@ def test_real_data_is_clean_under_strict(report) -> None:
     assert [p.format() for p in report.problems if p.severity.value != "notice"] == []
 
 
+def test_every_unit_project_carries_the_number_its_plan_gives_it(report) -> None:
+    """The site shows 1-1-① beside 1-1-②, never a bare id, where a plan numbers its projects (issue 9)."""
+    unnumbered = {(plan.id, p.id) for plan in report.plans for p in plan.projects if p.label is None}
+    assert unnumbered == {("seoul-citizen-participation-2019", "3-4-2")}  # recorded: the report gives it no number
+    [plan] = [plan for plan in report.plans if plan.id == PLAN_2024]
+    labels = {project.id: project.label for project in plan.projects}
+    assert (labels["1-1-1"], labels["2-4-1"], labels["1-1-2"]) == ("1-1-①", "2-4-①", "1-1-②")
+
+
 def test_third_plan_has_its_full_structure(report) -> None:
     [plan] = [plan for plan in report.plans if plan.id == PLAN_2024]
     assert len(plan.strategies) == 4
@@ -77,7 +86,8 @@ def test_every_stated_total_of_the_third_plan_is_the_sum_or_a_recorded_discrepan
     assert differing == ["3-1-5", "3-1-6-1"]
     assert sums >= 60
     report_notices = [p.format() for p in report.notices]
-    assert len(report_notices) == 2
+    # The two totals above, and 3-4-2 of the 2nd plan, which the check report prints without a number of its own.
+    assert len(report_notices) == 3
 
 
 def test_second_plan_has_the_structure_the_2021_report_shows(report) -> None:

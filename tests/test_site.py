@@ -244,3 +244,20 @@ def test_sitemap_lists_every_page_but_the_404_with_relative_locations(site: Path
     locations = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)]
     pages = {p.relative_to(site).as_posix() for p in html_pages(site)}
     assert set(locations) == pages - {"404.html", "en/404.html"}
+
+
+def test_recorded_source_contradictions_are_on_the_pages_concerned(site: Path) -> None:
+    plan = "plans/seoul-citizen-participation-2024"
+    expected = {
+        f"{plan}/index.html": ["사회관계망을 통한 신속한 정보 제공", "시민참여 정책사업 수립 자문 및 평가와 환류"],
+        f"{plan}/projects/1-1-2.html": ["빅테이터담당관"],
+        f"{plan}/projects/3-1-6.html": ["뉴디디어담당관"],
+        f"{plan}/projects/3-3-4.html": ["시민참여 옴브즈만 운영"],
+        f"{plan}/projects/2-2-2.html": ["제안접수(건수)"],
+        f"en/{plan}/projects/2-2-2.html": ["The table's unit is kept."],
+    }
+    for page, texts in expected.items():
+        section = parse(site / page).cssselect("section.discrepancies")
+        shown = " ".join(element.text_content() for element in section)
+        for text in texts:
+            assert text in shown, f"{page}: {text}"

@@ -141,6 +141,27 @@ class PlanRules:
                     )
                 seen.setdefault(indicator.id, doc.display)
 
+    def check_labels(self, projects: list[tuple[Document, ProjectFile]]) -> None:
+        """Where a plan numbers its unit projects (1-1-①), a project without its number shows only its id."""
+        labelled = [spec for _, spec in projects if spec.label is not None]
+        if not labelled:
+            return
+        for doc, spec in projects:
+            if spec.label is not None:
+                continue
+            message = (
+                f"project {spec.id} has no label, though other unit projects of this plan have one "
+                f"(e.g. {labelled[0].id}: {labelled[0].label})"
+            )
+            # A source that prints the project without a number of its own is recorded, not corrected.
+            if any(d.field == "numbering" and d.indicator is None for d in spec.discrepancies):
+                self.problems.append(
+                    doc.problem(("id",), message + " (recorded discrepancy)", severity=Severity.NOTICE)
+                )
+            else:
+                hint = "add label: as the plan numbers the project, or record a discrepancy with field: numbering"
+                self.problems.append(doc.problem(("id",), message, hint=hint, severity=Severity.WARNING))
+
     # -- helpers ----------------------------------------------------------------------------------------
 
     def _unique(self, doc: Document, paths: list[YamlPath], ids: list[str], what: str) -> None:

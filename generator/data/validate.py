@@ -128,6 +128,7 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
         for document, spec in projects:
             checker.check_project(document, spec)
         checker.check_unique_indicators(projects)
+        checker.check_labels(projects)
         counts.plans += 1
         counts.strategies += len(plan_spec.strategies)
         counts.tasks += sum(len(strategy.tasks) for strategy in plan_spec.strategies)
