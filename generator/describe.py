@@ -6,13 +6,14 @@ themselves come from the catalogue (`generator.i18n`); numbers from `generator.n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
-from generator.data.schema import IndicatorSpec, LocalizedText, Target
+from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
-from generator.i18n import t
-from generator.numbers import NONE, percent, with_unit
+from generator.i18n import plural, t
+from generator.numbers import NONE, UnitDisplay, percent, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -30,6 +31,12 @@ def category_label(category: str, lang: str) -> str:
     return t(category, lang) if category in NON_GRADES else category
 
 
+def count_heading(name: str, lang: str) -> str:
+    """The heading of a column counting a plan's level, named as the plan names it: "성과지표 수", "Number of
+    indicators" — never a fixed word, since plans grade different levels."""
+    return t("count_of", lang, name=name, plural=plural(name, lang))
+
+
 def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:
     """A target or actual as a reader sees it: number with unit, measures joined, or text."""
     if value is None:
@@ -37,9 +44,16 @@ def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:
     if isinstance(value, LocalizedText):
         return value.get(lang)
     if isinstance(value, dict):
-        units = {m.id: m.unit.get(lang) for m in indicator.measures or []}
-        return ", ".join(with_unit(v, units.get(k, ""), lang) for k, v in value.items())
-    return with_unit(value, indicator.unit.get(lang) if indicator.unit else "", lang)
+        units = {m.id: m.unit for m in indicator.measures or []}
+        return ", ".join(display_of(units.get(k), lang, [v]).with_unit(v) for k, v in value.items())
+    return display_of(indicator.unit, lang, [value]).with_unit(value)
+
+
+def display_of(unit: UnitText | None, lang: str, figures: Iterable[Number | Decimal | None]) -> UnitDisplay:
+    """How `figures` in `unit` read together in `lang` (see `numbers.unit_display`)."""
+    if unit is None:
+        return unit_display("", "", 1, lang, figures)
+    return unit_display(unit.ko, unit.get("en"), unit.scale, lang, figures)
 
 
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:

@@ -7,6 +7,8 @@ so should a language be added. Machine-readable files get the plain digits (`mac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
@@ -19,12 +21,12 @@ LOCALES = {"ko": "ko_KR", "en": "en_US"}
 _PLACES = Decimal("0.000001")
 
 
-def exact(value: Number) -> Decimal:
+def exact(value: Number | Decimal) -> Decimal:
     """The figure as written: str() first, so 0.1 becomes Decimal('0.1'), not its binary approximation."""
-    return Decimal(value) if isinstance(value, int) else Decimal(str(value))
+    return Decimal(value) if isinstance(value, int | Decimal) else Decimal(str(value))
 
 
-def _clean(value: Number) -> Decimal:
+def _clean(value: Number | Decimal) -> Decimal:
     number = exact(value)
     try:
         if number == number.to_integral_value():
@@ -35,7 +37,7 @@ def _clean(value: Number) -> Decimal:
         return number
 
 
-def amount(value: Number | None, lang: str = "en") -> str:
+def amount(value: Number | Decimal | None, lang: str = "en") -> str:
     """`32,000`, `1,234.5`, `0.3`; `–` for no figure."""
     if value is None:
         return NONE
@@ -50,6 +52,11 @@ def amount(value: Number | None, lang: str = "en") -> str:
 def percent(value: int | None) -> str:
     """A shown rate (already rounded by the grading rules): `63%`; `–` when there is none."""
     return NONE if value is None else f"{value}%"
+
+
+def percent_tenths(value: Decimal | None) -> str:
+    """A budget execution rate, already rounded to one decimal: `99.7%`, `0.0%`; `–` when there is no budget."""
+    return NONE if value is None else f"{value:.1f}%"
 
 
 def machine(value: Number) -> str:
@@ -68,8 +75,67 @@ def machine(value: Number) -> str:
     return text
 
 
-def with_unit(value: Number, unit: str, lang: str) -> str:
-    """`5 cases`, `1 case`, `5건`: English units are written in the plural; one of them reads in the singular."""
-    if lang == "en" and value == 1 and unit.endswith("s") and not unit.endswith("ss"):
-        unit = unit[:-1]
-    return f"{amount(value, lang)} {unit}".strip()
+# English says large figures in words; a figure is shown so only when no digit of it is lost.
+_ENGLISH_LARGE = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+_WORD_PLACES = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class UnitDisplay:
+    """How the figures of one unit are shown together (a cell, a table column, a chart's axis).
+
+    Korean shows every figure as the source writes it (one hundred and forty 10,000-people units reads "140"
+    and the unit). English has no such units: a scaled figure is multiplied out and, where it is exact, said in
+    millions or billions — "1.4 million people". `unit` is what follows the figures or heads their column.
+    """
+
+    lang: str
+    unit: str
+    scale: int  # how many base units one source unit counts (만명: 10,000)
+    divisor: int  # the factor a shown figure is in: the scale in Korean, 1 or a million or a billion in English
+
+    def value(self, figure: Number | Decimal) -> Decimal:
+        """The figure as shown, from the source figure: exact, never from a rounded display."""
+        return exact(figure) * self.scale / self.divisor
+
+    def figure(self, figure: Number | Decimal | None) -> str:
+        return NONE if figure is None else amount(self.value(figure), self.lang)
+
+    def with_unit(self, figure: Number | Decimal) -> str:
+        """`140만명`, `1.4 million people`, `5 cases`, `1 case`."""
+        shown = self.figure(figure)
+        if not self.unit:
+            return shown
+        if self.lang != "en":
+            # Korean writes a counter against its figure (5건, 140만명); a phrase or a Latin unit stands apart.
+            joined = " " not in self.unit and "\uac00" <= self.unit[0] <= "\ud7a3"
+            return shown + self.unit if joined else f"{shown} {self.unit}"
+        unit = self.unit
+        if self.divisor == 1 and self.value(figure) == 1 and unit.endswith("s") and not unit.endswith("ss"):
+            unit = unit[:-1]  # English units are written in the plural; one of them reads in the singular
+        return f"{shown} {unit}"
+
+
+def unit_display(
+    unit_ko: str, unit_en: str, scale: int, lang: str, figures: Iterable[Number | Decimal | None]
+) -> UnitDisplay:
+    """The display of `figures` in a unit: Korean as written; English multiplied out, in millions, billions or
+    trillions where every figure is exact within three decimals — the largest word the smallest figure reaches
+    ("1.4 million", "2.5 billion"), or, if none does, the largest the biggest figure reaches (a budget column
+    in million won may hold 0.5)."""
+    if lang != "en":
+        return UnitDisplay(lang, unit_ko, scale, scale)
+    if scale == 1:
+        return UnitDisplay(lang, unit_en, 1, 1)
+    values = [abs(exact(figure)) * scale for figure in figures if figure is not None]
+    words = [(f, w) for f, w in _ENGLISH_LARGE if values and all(_exact_in(v / f) for v in values)]
+    nonzero = [v for v in values if v] or [Decimal(0)]
+    for reached in (min(nonzero), max(nonzero)):
+        factor, word = next(((f, w) for f, w in words if reached >= f), (1, ""))
+        if factor > 1:
+            return UnitDisplay(lang, f"{word} {unit_en}".strip(), scale, factor)
+    return UnitDisplay(lang, unit_en, scale, 1)
+
+
+def _exact_in(value: Decimal) -> bool:
+    return value == value.quantize(_WORD_PLACES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -101,4 +102,4 @@ def test_year_evaluation_of_the_demo_data() -> None:
     ]
     assert evaluation.distribution.count("A+") == 1
     [line] = evaluation.budget_lines
-    assert (line.committed_rate, line.spent_rate) == (90, 80)
+    assert (line.committed_rate, line.spent_rate) == (Decimal("90.0"), Decimal("80.0"))

@@ -13,7 +13,6 @@ from generator.evaluation.grading import (
     RateStatus,
     achievement_rate,
     distribution,
-    execution_rate,
     grade_for,
     percent_of,
     round_half_up,
@@ -134,9 +133,3 @@ def test_distribution_counts_and_percents_half_up():
 
 def test_percent_of_nothing_is_zero():
     assert percent_of(0, 0) == 0
-
-
-def test_execution_rate():
-    assert execution_rate(790, 864) == 91
-    assert execution_rate(5, 0) is None
-    assert execution_rate(None, 864) is None

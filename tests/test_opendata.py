@@ -25,6 +25,7 @@ from generator.site.opendata import (
     results_csv,
     results_json,
 )
+from generator.site.opendata.values import BUDGET_COLUMNS, RESULTS_JSON_INDICATOR_KEYS
 
 from .conftest import PLANS, RESULTS, ROOT
 
@@ -128,7 +129,10 @@ def test_json_fields_are_the_documented_ones_in_order(plan_2024: Plan, evaluatio
     assert list(results) == documented_table("## `results-<year>.json`", "### Top level")
     assert list(results["findings"][0]) == documented_table("## `results-<year>.json`", "### Finding")
     # The JSON outcome objects are documented as the CSV columns without plan_id and year.
-    assert list(results["indicators"][0]) == [c for c in RESULTS_COLUMNS if c not in ("plan_id", "year")]
+    assert list(results["indicators"][0]) == list(RESULTS_JSON_INDICATOR_KEYS)
+    assert list(RESULTS_JSON_INDICATOR_KEYS) == [
+        c for c in RESULTS_COLUMNS if c not in ("plan_id", "year") and c not in BUDGET_COLUMNS
+    ]
 
 
 # -- real figures ------------------------------------------------------------------------------------------
@@ -138,7 +142,8 @@ def test_plan_csv_row_of_1_1_1_in_2024_has_its_target_and_unit(plan_2024: Plan) 
     rows = [row for row in read_csv(plan_csv(plan_2024)) if row["indicator_id"] == "1-1-1-1"]
     assert [row["year"] for row in rows] == ["2024", "2025", "2026", "2027"]
     row = rows[0]
-    assert (row["target"], row["unit_ko"], row["unit_en"]) == ("32000", "천건", "thousand items")
+    assert (row["target"], row["unit_ko"], row["unit_en"]) == ("32000", "천건", "items")
+    assert row["unit_scale"] == "1000"
     assert (row["stated_total"], row["kind"], row["budget"], row["budget_unit"]) == ("137000", "stock", "864", "백만원")
     assert (row["strategy_id"], row["task_id"], row["project_id"], row["departments_ko"]) == (
         "1",
@@ -213,7 +218,7 @@ def test_results_json_has_the_official_distribution(evaluation_2021: YearEvaluat
 def test_plan_json_keeps_both_languages_and_typed_targets(plan_2024: Plan) -> None:
     data = json.loads(plan_json(plan_2024))
     assert data["id"] == PLAN_2024
-    assert data["budget_unit"] == {"ko": "백만원", "en": "million won"}
+    assert data["budget_unit"] == {"ko": "백만원", "en": "won", "scale": 1000000}
     projects = [p for s in data["strategies"] for t in s["tasks"] for p in t["projects"]]
     assert len(projects) == 41
     first = projects[0]
@@ -285,7 +290,7 @@ def test_demo_files_cover_non_budget_compound_and_missing_results(demo: tuple[Pl
     non_budget = json.loads(files["plan.json"])["strategies"][0]["tasks"][0]["projects"][1]
     assert (non_budget["id"], non_budget["budget"]) == ("1-1-2", {"non_budget": True, "years": None, "total": None})
     budget = json.loads(files["results-2024.json"])["budget_execution"]
-    assert [(b["project_id"], b["committed_rate"], b["spent_rate"]) for b in budget] == [("1-1-1", 90, 80)]
+    assert [(b["project_id"], b["committed_rate"], b["spent_rate"]) for b in budget] == [("1-1-1", 90.0, 80.0)]
 
 
 def test_file_names_are_plain_names_for_the_plan_folder(

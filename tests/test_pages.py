@@ -13,7 +13,7 @@ from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
 from generator.site import theme
 from generator.site.pages import Page, Site, build_pages
-from generator.site.pages.common import YearAmount
+from generator.site.pages.budget import YearAmount
 from generator.site.pages.departments import DepartmentContent, DepartmentsContent
 from generator.site.pages.home import HomeContent
 from generator.site.pages.methodology import MethodologyContent

@@ -261,3 +261,29 @@ def test_recorded_source_contradictions_are_on_the_pages_concerned(site: Path) -
         shown = " ".join(element.text_content() for element in section)
         for text in texts:
             assert text in shown, f"{page}: {text}"
+
+
+def test_scaled_units_read_naturally_in_each_language(site: Path) -> None:
+    """Issue 9: 140만명 in Korean as the source writes it; "1.4 million people" in English; charts agree."""
+    project = "plans/seoul-citizen-participation-2024/projects/1-3-1.html"
+    korean = " ".join(parse(site / project).cssselect("table.years")[0].text_content().split())
+    english_page = parse(site / "en" / project)
+    english = " ".join(english_page.cssselect("table.years")[0].text_content().split())
+    assert "140만명" in korean and "155만명" in korean
+    assert "1.4 million people" in english and "1.55 million people" in english
+    assert "ten thousand" not in english_page.text_content()
+    chart = english_page.cssselect("figure svg")[0]
+    assert "million people" in chart.findtext("title") and "1.4 million people" in chart.findtext("desc")
+
+
+def test_grade_tables_count_what_the_plan_grades(site: Path) -> None:
+    report = parse(site / "en" / REPORT_2021).cssselect("table.distribution th")
+    assert "Number of sub-tasks" in [th.text_content() for th in report]
+    korean = parse(site / REPORT_2021).cssselect("table.distribution th")
+    assert "추진과제 수" in [th.text_content() for th in korean]
+
+
+def test_english_department_names_are_said_to_be_translations(site: Path) -> None:
+    assert "our translations" in parse(site / "en/departments/index.html").text_content()
+    methodology = " ".join(parse(site / "en/methodology.html").text_content().split())
+    assert "the English names of departments too" in methodology

@@ -11,11 +11,19 @@ from pathlib import Path
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.rules import not_a_number, unknown_sources
-from generator.data.schema import CheckFile, IndicatorResult, IndicatorSpec, LocalizedText, ProjectResults
+from generator.data.schema import (
+    BudgetExecution,
+    CheckFile,
+    IndicatorResult,
+    IndicatorSpec,
+    LocalizedText,
+    ProjectResults,
+)
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
+from generator.numbers import amount
 
 WHERE_SOURCES = f"{PLAN_FILE} and {CHECK_FILE}"
 
@@ -159,7 +167,32 @@ def _check_project_results(
             problems.append(doc.problem((*path, "indicator"), f"indicator '{result.indicator}' has two results"))
         seen.add(result.indicator)
         problems.extend(_check_result(doc, path, indicator, result, year, grades))
-    return len(problems) == before
+    errors = len(problems) == before
+    problems.extend(_check_budget(doc, results.budget, plan.spec.budget_unit.ko))
+    return errors
+
+
+def _check_budget(doc: Document, execution: BudgetExecution | None, unit: str) -> list[Problem]:
+    """More spent than committed, or more committed than the budget: warnings, since carried-over funds
+    (이월) can make either legitimate, but a slip of a digit makes them too."""
+    if execution is None:
+        return []
+    found = []
+    pairs = (
+        ("committed", execution.committed, "budget", execution.budget),
+        ("spent", execution.spent, "committed", execution.committed),
+    )
+    for key, value, other_key, other in pairs:
+        if value is not None and other is not None and value > other:
+            found.append(
+                doc.problem(
+                    ("budget", key),
+                    f"{key} {amount(value)} {unit} is more than {other_key} {amount(other)} {unit}",
+                    hint="check the figures; if funds carried over explain it, say so in the narrative",
+                    severity=Severity.WARNING,
+                )
+            )
+    return found
 
 
 def _check_result(

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.data.layout import DATA_SUFFIX, PLAN_FILE
 from generator.data.model import measure_value, parent_id
 from generator.data.schema import Budget, Discrepancy, GradeBand, IndicatorSpec, LocalizedText, PlanFile, ProjectFile
+from generator.data.units import scale_problems
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
 from generator.numbers import amount
@@ -51,6 +52,7 @@ class PlanRules:
                 self.error(doc, ("target_years", i), f"year {year} is outside the plan period {self.period_text}")
         if spec.grade_scale is not None:
             self._check_grade_scale(doc, spec.grade_scale)
+        self.problems.extend(scale_problems(doc, ("budget_unit",), spec.budget_unit))
         self._unique(
             doc, [("sources", i, "id") for i in range(len(spec.sources))], [s.id for s in spec.sources], "source id"
         )
@@ -244,6 +246,7 @@ class PlanRules:
                 self.error(doc, (*path, "targets", year), "a qualitative target must be text")
 
     def _check_simple(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
+        self.problems.extend(scale_problems(doc, (*path, "unit"), indicator.unit))
         if indicator.unit is None:
             self.error(
                 doc,
@@ -276,6 +279,8 @@ class PlanRules:
                 "use unit: for a single measure",
             )
         self._unique(doc, [(*path, "measures", i, "id") for i in range(len(measures))], ids, "measure id")
+        for i, measure in enumerate(measures):
+            self.problems.extend(scale_problems(doc, (*path, "measures", i, "unit"), measure.unit))
         primaries = [measure.id for measure in measures if measure.primary]
         if len(primaries) != 1:
             self.error(

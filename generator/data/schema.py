@@ -137,6 +137,36 @@ def _string(value: Any) -> str:
 
 Text = Annotated[LocalizedText, BeforeValidator(_text)]
 
+MAX_SCALE = 10**12
+
+
+def _scale(value: Any) -> int:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1 <= value <= MAX_SCALE
+        or str(value).rstrip("0") != "1"
+    ):
+        raise PydanticCustomError(
+            "scale",
+            "expected a power of ten such as 1000 (천) or 10000 (만), got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+class UnitText(LocalizedText):
+    """A unit as the source writes it, and how many of its base unit one of it counts: 만명 is 10,000 people.
+
+    `en` names the base unit when there is a scale ("people"), so English can say "1.4 million people" where
+    Korean says 140만명; figures are kept and computed as the source writes them.
+    """
+
+    scale: Annotated[int, PlainValidator(_scale)] = 1
+
+
+Unit = Annotated[UnitText, BeforeValidator(_text)]
+
 
 def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
     """A yearly target or stated total: nothing, a number, measures of a compound target, or text."""
@@ -224,7 +254,7 @@ class PlanFile(Model):
     period: Period
     target_years: list[Year] | None = None
     vision: Text | None = None
-    budget_unit: Text
+    budget_unit: Unit
     levels: Levels
     grade_scale: list[GradeBand] | None = None
     sources: Annotated[list[Source], Field(min_length=1)]
@@ -278,14 +308,14 @@ class Contact(Model):
 
 class Measure(Model):
     id: Slug
-    unit: Text
+    unit: Unit
     primary: bool = False
 
 
 class IndicatorSpec(Model):
     id: NodeId
     name: Text
-    unit: Text | None = None
+    unit: Unit | None = None
     measures: list[Measure] | None = None
     kind: Literal["flow", "stock"] | None = None
     direction: Literal["higher", "lower"] = "higher"

@@ -162,10 +162,3 @@ def distribution(categories: Iterable[str], scale: Sequence[Band] = DEFAULT_SCAL
     total = len(values)
     rows = tuple(DistributionRow(c, values.count(c), percent_of(values.count(c), total)) for c in order + unknown)
     return Distribution(total, rows)
-
-
-def execution_rate(amount: Number | None, budget: Number | None) -> int | None:
-    """Budget execution as a shown whole percent; None when there is nothing to divide by."""
-    if amount is None or budget is None or budget == 0:
-        return None
-    return round_half_up(_decimal(amount) / _decimal(budget) * 100)

@@ -23,6 +23,7 @@ from generator.data.schema import (
     ResultStatus,
     Target,
 )
+from generator.evaluation.budget import BudgetLine
 from generator.evaluation.grading import (
     DEFAULT_SCALE,
     EXCLUDED,
@@ -34,7 +35,6 @@ from generator.evaluation.grading import (
     RateStatus,
     achievement_rate,
     distribution,
-    execution_rate,
     grade_for,
     round_half_up,
     scale_of,
@@ -87,24 +87,6 @@ class IndicatorOutcome:
         if self.status == "not_evaluated":
             return NOT_EVALUATED
         return self.final_grade or PENDING
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    """A project's budget (예산현액), commitments (원인행위) and expenditure (지출) in the year."""
-
-    project: ProjectFile
-    budget: float | int
-    committed: float | int | None
-    spent: float | int | None
-
-    @property
-    def committed_rate(self) -> int | None:
-        return execution_rate(self.committed, self.budget)
-
-    @property
-    def spent_rate(self) -> int | None:
-        return execution_rate(self.spent, self.budget)
 
 
 @dataclass(frozen=True)

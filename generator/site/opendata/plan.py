@@ -12,6 +12,7 @@ from generator.data.schema import (
     Source,
     StrategySpec,
     TaskSpec,
+    UnitText,
 )
 from generator.site.opendata.values import (
     FORMAT_VERSION,
@@ -24,10 +25,12 @@ from generator.site.opendata.values import (
     dump_json,
     en,
     ko,
+    scale_of,
     target_cell,
     target_json,
     text_json,
     texts_json,
+    unit_json,
     unit_of,
 )
 
@@ -44,7 +47,7 @@ def plan_data(plan: Plan) -> Json:
         "period": {"first": spec.period.first, "last": spec.period.last},
         "recorded_years": list(spec.recorded_years),
         "vision": text_json(spec.vision),
-        "budget_unit": text_json(spec.budget_unit),
+        "budget_unit": unit_json(spec.budget_unit),
         "levels": {
             "strategy": text_json(spec.levels.strategy),
             "task": text_json(spec.levels.task),
@@ -148,12 +151,12 @@ def _indicator_json(indicator: IndicatorSpec) -> Json:
         "qualitative": indicator.qualitative,
         "kind": indicator.kind,
         "direction": indicator.direction,
-        "unit": text_json(indicator.unit),
+        "unit": unit_json(indicator.unit),
         "measures": (
             None
             if indicator.measures is None
             else [
-                {"id": measure.id, "unit": text_json(measure.unit), "primary": measure.primary}
+                {"id": measure.id, "unit": unit_json(measure.unit), "primary": measure.primary}
                 for measure in indicator.measures
             ]
         ),
@@ -167,7 +170,7 @@ def _indicator_json(indicator: IndicatorSpec) -> Json:
 
 def plan_rows(plan: Plan) -> list[dict[str, Cell]]:
     rows: list[dict[str, Cell]] = []
-    budget_unit = plan.spec.budget_unit.ko
+    budget_unit = plan.spec.budget_unit
     for strategy in plan.strategies:
         for task in strategy.tasks:
             for project in plan.projects_of(task.id):
@@ -202,6 +205,7 @@ def plan_rows(plan: Plan) -> list[dict[str, Cell]]:
                                     "measure": measure,
                                     "unit_ko": ko(unit),
                                     "unit_en": en(unit),
+                                    "unit_scale": scale_of(unit),
                                     "kind": indicator.kind,
                                     "direction": indicator.direction,
                                     "year": year,
@@ -222,15 +226,16 @@ def _plan_years(plan: Plan) -> list[int]:
 
 
 def _empty_indicator(year: int) -> dict[str, Cell]:
-    keys = ("indicator_id", "indicator_ko", "indicator_en", "measure", "unit_ko", "unit_en", "kind", "direction")
+    """The indicator cells of a project that sets no indicator: empty, but for the year."""
+    keys = PLAN_COLUMNS[PLAN_COLUMNS.index("indicator_id") : PLAN_COLUMNS.index("budget")]
     return dict.fromkeys(keys) | {"year": year, "target": None, "stated_total": None}
 
 
-def _budget_cells(project: ProjectFile, year: int, unit: str) -> dict[str, Cell]:
+def _budget_cells(project: ProjectFile, year: int, unit: UnitText) -> dict[str, Cell]:
     budget = project.budget
-    if budget is None:
-        return {"budget": None, "budget_unit": None}
-    if budget.years is None:
-        return {"budget": NON_BUDGET_CELL, "budget_unit": None}
-    amount = budget.years.get(year)
-    return {"budget": amount, "budget_unit": unit if amount is not None else None}
+    amount = None if budget is None or budget.years is None else budget.years.get(year)
+    if budget is not None and budget.years is None:
+        return {"budget": NON_BUDGET_CELL, "budget_unit": None, "budget_unit_scale": None}
+    if amount is None:
+        return {"budget": None, "budget_unit": None, "budget_unit_scale": None}
+    return {"budget": amount, "budget_unit": unit.ko, "budget_unit_scale": unit.scale}

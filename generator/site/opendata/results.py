@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from generator.data.model import parent_id, sort_key, task_of
+from generator.data.schema import UnitText
+from generator.evaluation.budget import BudgetLine, Execution, by_department, lead_department, total
 from generator.evaluation.grading import Distribution
-from generator.evaluation.year import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
+from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.site.opendata.plan import discrepancy_json, source_json
 from generator.site.opendata.values import (
+    BUDGET_COLUMNS,
     FORMAT_VERSION,
     LIST_SEPARATOR,
     RESULTS_COLUMNS,
@@ -19,9 +23,11 @@ from generator.site.opendata.values import (
     dump_json,
     en,
     ko,
+    scale_of,
     target_cell,
     target_json,
     text_json,
+    unit_json,
     unit_of,
 )
 
@@ -48,6 +54,7 @@ def _outcome_fields(outcome: IndicatorOutcome) -> dict[str, Any]:
         "indicator_en": indicator.name.en,
         "measure": outcome.measure,
         "unit_ko": ko(unit),
+        "unit_scale": scale_of(unit),
         "target": outcome.target,
         "actual": outcome.actual,
         "status": outcome.status,
@@ -70,10 +77,13 @@ def _outcome_fields(outcome: IndicatorOutcome) -> dict[str, Any]:
 
 def results_rows(evaluation: YearEvaluation) -> list[dict[str, Cell]]:
     rows: list[dict[str, Cell]] = []
+    lines = {line.project.id: line for line in evaluation.budget_lines}
+    unit = evaluation.plan.spec.budget_unit
     for outcome in evaluation.outcomes:
         fields = _outcome_fields(outcome)
         row: dict[str, Cell] = {"plan_id": evaluation.plan.id, "year": evaluation.year}
         row.update(fields)
+        row.update(_budget_cells(lines.get(outcome.project.id), unit))
         # A cell holds one measure's figure and a flat list; the JSON keeps the full target and the findings list.
         row.update(
             target=target_cell(outcome.target, outcome.measure),
@@ -95,13 +105,14 @@ def results_data(evaluation: YearEvaluation) -> Json:
         "plan_id": plan.id,
         "year": evaluation.year,
         "title": text_json(check.title),
-        "budget_unit": text_json(plan.spec.budget_unit),
+        "budget_unit": unit_json(plan.spec.budget_unit),
         "grade_scale": [{"grade": band.grade, "min_rate": band.min_rate} for band in evaluation.scale],
         "distribution": _distribution_json(evaluation.distribution),
         "published_distribution": _published_distribution_json(evaluation),
         "indicators": [_indicator_outcome_json(outcome) for outcome in evaluation.outcomes],
         "findings": [_finding_json(finding) for finding in evaluation.findings],
         "budget_execution": [_budget_line_json(line) for line in evaluation.budget_lines],
+        "budget_totals": _budget_totals_json(evaluation),
         "sources": [source_json(source) for source in check.sources],
         "discrepancies": [discrepancy_json(d) for d in check.discrepancies]
         + [
@@ -152,14 +163,61 @@ def _finding_json(finding: Finding) -> Json:
     }
 
 
+def _budget_cells(line: BudgetLine | None, unit: UnitText) -> dict[str, Cell]:
+    if line is None:
+        return dict.fromkeys(BUDGET_COLUMNS)
+    return {
+        "budget": line.budget,
+        "committed": line.committed,
+        "spent": line.spent,
+        "committed_rate": _rate(line.committed_rate),
+        "spent_rate": _rate(line.spent_rate),
+        "budget_unit": unit.ko,
+        "budget_unit_scale": unit.scale,
+    }
+
+
+def _rate(value: Decimal | None) -> float | None:
+    """A one-decimal execution rate as a number (99.7), for CSV and JSON alike."""
+    return None if value is None else float(value)
+
+
 def _budget_line_json(line: BudgetLine) -> Json:
     return {
         "project_id": line.project.id,
         "project_label": line.project.label,
         "project": text_json(line.project.title),
+        "department": text_json(lead_department(line.project)),
         "budget": line.budget,
         "committed": line.committed,
         "spent": line.spent,
-        "committed_rate": line.committed_rate,
-        "spent_rate": line.spent_rate,
+        "committed_rate": _rate(line.committed_rate),
+        "spent_rate": _rate(line.spent_rate),
+    }
+
+
+def _execution_json(execution: Execution) -> Json:
+    return {
+        "budget": _figure(execution.budget),
+        "committed": _figure(execution.committed),
+        "spent": _figure(execution.spent),
+        "committed_rate": _rate(execution.committed_rate),
+        "spent_rate": _rate(execution.spent_rate),
+    }
+
+
+def _figure(value: Decimal) -> int | float:
+    """An exact sum as JSON's number: whole sums as integers."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _budget_totals_json(evaluation: YearEvaluation) -> Json | None:
+    if not evaluation.budget_lines:
+        return None
+    return {
+        "by_department": [
+            {"department": text_json(group.department)} | _execution_json(group.execution)
+            for group in by_department(evaluation.budget_lines)
+        ],
+        "total": _execution_json(total(line.execution for line in evaluation.budget_lines)),
     }

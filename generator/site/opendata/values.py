@@ -13,12 +13,13 @@ from generator.data.schema import (
     IndicatorSpec,
     LocalizedText,
     Target,
+    UnitText,
 )
 from generator.i18n import t
 from generator.numbers import machine
 
 # Raised whenever a field is removed or changes meaning, so consumers can tell which documentation applies.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 PLAN_JSON = "plan.json"
 PLAN_CSV = "plan.csv"
@@ -42,6 +43,7 @@ PLAN_COLUMNS: tuple[str, ...] = (
     "measure",
     "unit_ko",
     "unit_en",
+    "unit_scale",
     "kind",
     "direction",
     "year",
@@ -49,6 +51,7 @@ PLAN_COLUMNS: tuple[str, ...] = (
     "stated_total",
     "budget",
     "budget_unit",
+    "budget_unit_scale",
 )
 
 RESULTS_COLUMNS: tuple[str, ...] = (
@@ -65,6 +68,7 @@ RESULTS_COLUMNS: tuple[str, ...] = (
     "indicator_en",
     "measure",
     "unit_ko",
+    "unit_scale",
     "target",
     "actual",
     "status",
@@ -82,10 +86,19 @@ RESULTS_COLUMNS: tuple[str, ...] = (
     "basis",
     "category",
     "findings",
+    "budget",
+    "committed",
+    "spent",
+    "committed_rate",
+    "spent_rate",
+    "budget_unit",
+    "budget_unit_scale",
 )
 
+# The project's budget execution, repeated on each of its rows of the CSV; the JSON lists it once per project.
+BUDGET_COLUMNS = RESULTS_COLUMNS[RESULTS_COLUMNS.index("budget") :]
 # plan_id and year are the same on every row, so the JSON states them once at the top instead.
-RESULTS_JSON_INDICATOR_KEYS: tuple[str, ...] = RESULTS_COLUMNS[2:]
+RESULTS_JSON_INDICATOR_KEYS: tuple[str, ...] = RESULTS_COLUMNS[2 : RESULTS_COLUMNS.index("budget")]
 
 LIST_SEPARATOR = "; "
 NON_BUDGET_CELL = t("non_budget", "ko")  # as the source tables print it, so the CSV reads like the plan
@@ -122,6 +135,15 @@ def text_json(text: LocalizedText | None) -> Json | None:
     return None if text is None else {"ko": text.ko, "en": text.en}
 
 
+def unit_json(unit: UnitText | None) -> Json | None:
+    """A unit with its scale: {"ko": "만명", "en": "people", "scale": 10000}; figures stay in the source unit."""
+    return None if unit is None else {"ko": unit.ko, "en": unit.en, "scale": unit.scale}
+
+
+def scale_of(unit: UnitText | None) -> int | None:
+    return None if unit is None else unit.scale
+
+
 def texts_json(texts: Iterable[LocalizedText]) -> list[Json | None]:
     return [text_json(text) for text in texts]
 
@@ -153,7 +175,7 @@ def target_cell(value: Target, measure: str | None) -> Cell:
     return number_of(value, measure) if measure is not None or not isinstance(value, dict) else None
 
 
-def unit_of(indicator: IndicatorSpec, measure: str | None) -> LocalizedText | None:
+def unit_of(indicator: IndicatorSpec, measure: str | None) -> UnitText | None:
     if measure is None:
         return indicator.unit
     return next((m.unit for m in indicator.measures or [] if m.id == measure), None)

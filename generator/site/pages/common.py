@@ -13,11 +13,11 @@ from typing import ClassVar, Protocol, runtime_checkable
 from generator.data.config import SiteConfigFile
 from generator.data.model import Plan
 from generator.data.schema import Discrepancy, LocalizedText, ProjectFile
-from generator.describe import category_label
+from generator.describe import category_label, count_heading
 from generator.evaluation.grading import Distribution, Tone, scale_of, tone_of
-from generator.evaluation.year import BudgetLine, IndicatorOutcome, YearEvaluation
+from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, plural, t
-from generator.numbers import NONE, amount, percent
+from generator.numbers import NONE, percent
 from generator.site import charts
 
 Amount = int | float
@@ -199,10 +199,6 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
 # -- numbers --------------------------------------------------------------------------------------------
 
 
-def fmt_amount(value: Amount | None) -> str:
-    return amount(value)
-
-
 def rate_text(outcome: IndicatorOutcome | None) -> str:
     return percent(None if outcome is None else outcome.final_rate)
 
@@ -211,43 +207,6 @@ def grade_text(outcome: IndicatorOutcome | None, lang: str) -> str:
     if outcome is None or outcome.status is None:
         return NONE
     return category_label(outcome.category, lang)
-
-
-# -- budgets --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class YearAmount:
-    year: int
-    amount: str
-
-
-@dataclass(frozen=True)
-class ExecutionView:
-    """One project's budget execution in a year, as the report tables print it."""
-
-    budget: str
-    committed: str
-    spent: str
-    committed_rate: str
-    spent_rate: str
-
-
-def execution_view(line: BudgetLine) -> ExecutionView:
-    return ExecutionView(
-        budget=fmt_amount(line.budget),
-        committed=fmt_amount(line.committed),
-        spent=fmt_amount(line.spent),
-        committed_rate=percent(line.committed_rate),
-        spent_rate=percent(line.spent_rate),
-    )
-
-
-def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amount | None]:
-    """The budget the plan states for a project: amounts by year, and the stated total."""
-    if project.budget is None or project.budget.years is None:
-        return {}, None
-    return project.budget.years, project.budget.total
 
 
 # -- distributions and discrepancies ----------------------------------------------------------------------
@@ -266,6 +225,7 @@ class DistributionRowView:
 @dataclass(frozen=True)
 class DistributionView:
     caption: str
+    count_heading: str  # names what is graded: "성과지표 수", "Number of indicators"
     total: int
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
@@ -293,6 +253,7 @@ def distribution_view(
         for row in distribution.rows
     )
     matches = None if published is None else all(row.count == row.published for row in rows)
+    counted = count_heading(level_name(plan, "indicator", lang), lang)
     chart = None
     if chart_id is not None:
         summary = ", ".join(f"{row.label} {row.count} ({row.percent}%)" for row in rows)
@@ -301,9 +262,9 @@ def distribution_view(
             tuple(charts.Bar(row.label, row.count, row.percent) for row in rows),
             title=caption,
             summary=f"{t('total', lang)} {distribution.total}: {summary}",
-            count_label=t("count", lang),
+            count_label=counted,
         )
-    return DistributionView(caption, distribution.total, rows, matches, chart)
+    return DistributionView(caption, counted, distribution.total, rows, matches, chart)
 
 
 def distribution_caption(plan: Plan, year: int, lang: str) -> str:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.data.model import Plan
 from generator.data.schema import LocalizedText, ProjectFile
-from generator.describe import category_label
+from generator.describe import category_label, count_heading
+from generator.evaluation.budget import lead_department
 from generator.i18n import plural, t
+from generator.site.pages.budget import ExecutionTable, by_project_rows, execution_table
 from generator.site.pages.common import (
     Link,
     Page,
     Site,
     lang_path,
+    level_name,
     page_meta,
     project_path,
 )
@@ -32,7 +36,9 @@ class DepartmentsContent:
     template: ClassVar[str] = "departments.html"
 
     caption: str
+    count_heading: str
     rows: tuple[DepartmentRow, ...]
+    translation_note: str  # English department names are ours, not the sources'
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class DepartmentContent:
     caption: str
     project_header: str
     projects: tuple[DepartmentProject, ...]
+    budgets: tuple[ExecutionTable, ...]  # each checked year's execution of its projects, with the total
 
 
 def department_pages(site: Site, lang: str) -> list[Page]:
@@ -65,7 +72,10 @@ def department_pages(site: Site, lang: str) -> list[Page]:
     index = Page(
         page_meta(site, lang, INDEX_PATH, t("departments", lang)),
         DepartmentsContent(
-            t("departments_caption", lang, project=word, project_plural=plural(word, lang)), tuple(rows)
+            t("departments_caption", lang, project=word, project_plural=plural(word, lang)),
+            count_heading(word, lang),
+            tuple(rows),
+            t("department_names_translated", lang) if lang == "en" else "",
         ),
     )
     return [index, *pages]
@@ -82,8 +92,38 @@ def _department_page(
     crumbs = (Link(lang_path(lang, INDEX_PATH), t("departments", lang)),)
     return Page(
         page_meta(site, lang, path, department.get(lang), crumbs),
-        DepartmentContent(caption, word, entries),
+        DepartmentContent(caption, word, entries, _budget_tables(site, department, lang)),
     )
+
+
+def _budget_tables(site: Site, department: LocalizedText, lang: str) -> tuple[ExecutionTable, ...]:
+    """Per plan and checked year, the lines this department leads and their total (see `lead_department`)."""
+    tables = []
+    for plan in site.plans:
+        for year, evaluation in sorted(site.evaluations.get(plan.id, {}).items()):
+            lines = [
+                line
+                for line in evaluation.budget_lines
+                if (lead := lead_department(line.project)) is not None and lead.ko == department.ko
+            ]
+            if not lines:
+                continue
+            name = (plan.spec.short_title or plan.spec.title).get(lang)
+            tables.append(
+                execution_table(
+                    plan,
+                    lang,
+                    functools.partial(_budget_caption, lang, name, year),
+                    level_name(plan, "project", lang),
+                    by_project_rows(lines, lang),
+                    t("total", lang),
+                )
+            )
+    return tuple(tables)
+
+
+def _budget_caption(lang: str, plan: str, year: int, unit: str) -> str:
+    return t("budget_execution_department", lang, plan=plan, year=year, unit=unit)
 
 
 def _department_project(site: Site, plan: Plan, project: ProjectFile, lang: str) -> DepartmentProject:

@@ -8,21 +8,20 @@ from typing import ClassVar
 from generator.data.model import Plan
 from generator.data.schema import ProjectFile, StrategySpec, TaskSpec
 from generator.i18n import t
+from generator.numbers import UnitDisplay
+from generator.site.pages.budget import YearAmount, planned_budget, planned_display, sum_of
 from generator.site.pages.common import (
     DiscrepancyView,
     LevelNames,
     Link,
     Page,
     Site,
-    YearAmount,
     discrepancy_views,
-    fmt_amount,
     lang_path,
     level_names,
     page_meta,
     plan_data_links,
     plan_path,
-    planned_budget,
     project_path,
     report_path,
     report_years,
@@ -77,13 +76,14 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         Link(lang_path(lang, report_path(plan, year)), t("report_title", lang, year=year))
         for year in report_years(plan, evaluations)
     )
+    display = planned_display(plan, lang)
     content = PlanContent(
         card=plan_card(site, plan, lang),
         level_names=level_names(plan, lang),
-        strategies=tuple(_strategy_node(plan, strategy, lang) for strategy in spec.strategies),
-        budget_years=_budget_years(plan),
-        budget_total=_budget_total(plan),
-        budget_unit=spec.budget_unit.get(lang),
+        strategies=tuple(_strategy_node(plan, strategy, display, lang) for strategy in spec.strategies),
+        budget_years=_budget_years(plan, display),
+        budget_total=display.figure(sum_of(a for p in plan.projects for a in planned_budget(p)[0].values())),
+        budget_unit=display.unit,
         reports=reports,
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
@@ -92,23 +92,23 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content)
 
 
-def _strategy_node(plan: Plan, strategy: StrategySpec, lang: str) -> StrategyNode:
-    tasks = tuple(_task_node(plan, task, lang) for task in strategy.tasks)
+def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:
+    tasks = tuple(_task_node(plan, task, display, lang) for task in strategy.tasks)
     return StrategyNode(strategy.id, strategy.label or strategy.id, strategy.title.get(lang), tasks)
 
 
-def _task_node(plan: Plan, task: TaskSpec, lang: str) -> TaskNode:
-    rows = tuple(_project_row(plan, project, lang) for project in plan.projects_of(task.id))
+def _task_node(plan: Plan, task: TaskSpec, display: UnitDisplay, lang: str) -> TaskNode:
+    rows = tuple(_project_row(plan, project, display, lang) for project in plan.projects_of(task.id))
     return TaskNode(task.id, task.label or task.id, task.title.get(lang), rows)
 
 
-def _project_row(plan: Plan, project: ProjectFile, lang: str) -> ProjectRow:
+def _project_row(plan: Plan, project: ProjectFile, display: UnitDisplay, lang: str) -> ProjectRow:
     years, total = planned_budget(project)
     if project.budget is not None and project.budget.is_non_budget:
         budget_text = t("non_budget", lang)
     else:
         # A plan that states no total still has one: the sum of its years.
-        budget_text = fmt_amount(total if total is not None else (sum(v for v in years.values() if v) or None))
+        budget_text = display.figure(total if total is not None else sum_of(years.values()))
     return ProjectRow(
         Link(lang_path(lang, project_path(plan, project.id)), project.title.get(lang)),
         project.label or project.id,
@@ -117,16 +117,9 @@ def _project_row(plan: Plan, project: ProjectFile, lang: str) -> ProjectRow:
     )
 
 
-def _budget_years(plan: Plan) -> tuple[YearAmount, ...]:
+def _budget_years(plan: Plan, display: UnitDisplay) -> tuple[YearAmount, ...]:
     """The whole plan's budget in each year of its period; "–" for a year no project states."""
-    budget_years = []
-    for year in plan.spec.period.years:
-        amounts = [planned_budget(p)[0].get(year) for p in plan.projects]
-        numbers = [a for a in amounts if a is not None]
-        budget_years.append(YearAmount(year, fmt_amount(sum(numbers)) if numbers else "–"))
-    return tuple(budget_years)
-
-
-def _budget_total(plan: Plan) -> str:
-    all_numbers = [a for p in plan.projects for a in planned_budget(p)[0].values() if a is not None]
-    return fmt_amount(sum(all_numbers)) if all_numbers else "–"
+    return tuple(
+        YearAmount(year, display.figure(sum_of(planned_budget(p)[0].get(year) for p in plan.projects)))
+        for year in plan.spec.period.years
+    )

@@ -8,28 +8,25 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
-from generator.data.schema import Contact, IndicatorSpec, Measure, ProjectFile
-from generator.describe import target_text
+from generator.data.schema import Contact, IndicatorSpec, ProjectFile, UnitText
+from generator.describe import display_of, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
+from generator.numbers import NONE, UnitDisplay, amount
 from generator.site import charts
 from generator.site.markup import render_markdown
+from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
 from generator.site.pages.common import (
     DiscrepancyView,
-    ExecutionView,
     Link,
     Page,
     Site,
-    YearAmount,
     discrepancy_views,
-    execution_view,
-    fmt_amount,
     grade_text,
     lang_path,
     level_name,
     page_meta,
     plan_path,
-    planned_budget,
     project_path,
     rate_text,
     report_path,
@@ -79,7 +76,7 @@ class YearResultView:
     year: int
     link: Link
     results: tuple[ResultView, ...]
-    budget: ExecutionView | None
+    budget: ExecutionTable | None
     narrative: Markup | None
 
 
@@ -120,6 +117,7 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
     )
     title = project.title.get(lang)
+    display = planned_display(plan, lang)
     content = ProjectContent(
         plan_link=Link(lang_path(lang, plan_path(plan)), plan.spec.title.get(lang)),
         path_labels=_path_labels(plan, project, lang),
@@ -128,9 +126,9 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         purpose=project.purpose.get(lang) if project.purpose else "",
         legal_basis=tuple(item.get(lang) for item in project.legal_basis),
         body=render_markdown(project.content.get(lang), title) if project.content else None,
-        budget_unit=plan.spec.budget_unit.get(lang),
-        budget_years=_budget_years(plan, project),
-        budget_total=fmt_amount(planned_budget(project)[1]),
+        budget_unit=display.unit,
+        budget_years=_budget_years(plan, project, display),
+        budget_total=display.figure(planned_budget(project)[1]),
         budget_note=_budget_note(project, lang),
         indicators=indicators,
         year_results=year_results,
@@ -170,11 +168,11 @@ def _origin_text(project: ProjectFile, lang: str) -> str:
     return origin
 
 
-def _budget_years(plan: Plan, project: ProjectFile) -> tuple[YearAmount, ...]:
+def _budget_years(plan: Plan, project: ProjectFile, display: UnitDisplay) -> tuple[YearAmount, ...]:
     years, _ = planned_budget(project)
     if not years:
         return ()
-    return tuple(YearAmount(year, fmt_amount(years.get(year))) for year in plan.spec.period.years)
+    return tuple(YearAmount(year, display.figure(years.get(year))) for year in plan.spec.period.years)
 
 
 def _budget_note(project: ProjectFile, lang: str) -> str:
@@ -200,9 +198,7 @@ def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, la
     chart = None
     caption = ""
     if not indicator.qualitative:
-        chart_unit = _chart_unit(indicator, lang)
-        caption = t("target_vs_actual_caption", lang, name=name, unit=chart_unit)
-        chart = _target_actual_chart(plan, indicator, outcomes, caption, chart_unit, lang)
+        chart, caption = _target_actual_chart(plan, indicator, outcomes, lang)
     stated_total = ""
     if indicator.total is not None:
         stated_total = target_text(indicator.total, indicator, lang)
@@ -227,11 +223,20 @@ def _kind_and_unit(indicator: IndicatorSpec, lang: str) -> tuple[str, str]:
     kind = t(f"kind_{indicator.kind}", lang) if indicator.kind else ""
     if indicator.measures:
         unit = ", ".join(
-            m.unit.get(lang) + (f" ({t('primary_measure', lang)})" if m.primary else "") for m in indicator.measures
+            _unit_text(m.unit, lang) + (f" ({t('primary_measure', lang)})" if m.primary else "")
+            for m in indicator.measures
         )
     else:
-        unit = indicator.unit.get(lang) if indicator.unit else ""
+        unit = _unit_text(indicator.unit, lang) if indicator.unit else ""
     return kind, unit
+
+
+def _unit_text(unit: UnitText, lang: str) -> str:
+    """The unit as the page names it; where English multiplies figures out, it says from what."""
+    if lang != "en" or unit.scale == 1:
+        return unit.get(lang)
+    base = unit.get(lang)
+    return t("scaled_unit", lang, unit=base, source=unit.ko, scale=amount(unit.scale, lang))
 
 
 def _year_cell(indicator: IndicatorSpec, year: int, outcome: IndicatorOutcome | None, lang: str) -> YearCell:
@@ -244,20 +249,16 @@ def _year_cell(indicator: IndicatorSpec, year: int, outcome: IndicatorOutcome | 
     )
 
 
-def _primary(indicator: IndicatorSpec) -> Measure | None:
-    """The measure a compound indicator is charted on."""
-    return next((m for m in indicator.measures or [] if m.primary), None)
-
-
-def _chart_unit(indicator: IndicatorSpec, lang: str) -> str:
-    primary = _primary(indicator)
-    return primary.unit.get(lang) if primary else (indicator.unit.get(lang) if indicator.unit else "")
+def _charted_unit(indicator: IndicatorSpec) -> UnitText | None:
+    """The unit of the measure a compound indicator is charted on, or the indicator's own."""
+    primary = next((m for m in indicator.measures or [] if m.primary), None)
+    return primary.unit if primary else indicator.unit
 
 
 def _target_actual_chart(
-    plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, caption: str, unit: str, lang: str
-) -> charts.TargetActualSpec | None:
-    """Targets against actuals over the period; none when no year has a number to draw."""
+    plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
+) -> tuple[charts.TargetActualSpec | None, str]:
+    """Targets against actuals over the period, and its caption; no chart when no year has a number to draw."""
     measure = primary_measure(indicator)
     years = plan.spec.period.years
     targets = [number_of(indicator.targets.get(year), measure) for year in years]
@@ -265,23 +266,31 @@ def _target_actual_chart(
         number_of(outcomes[(year, indicator.id)].actual, measure) if (year, indicator.id) in outcomes else None
         for year in years
     ]
+    # One display for the whole chart, so its axis names one unit ("million people") for every bar.
+    display = display_of(_charted_unit(indicator), lang, targets + actuals)
+    caption = t("target_vs_actual_caption", lang, name=indicator.name.get(lang), unit=display.unit)
     if all(v is None for v in targets + actuals):
-        return None
+        return None, caption
     summary = "; ".join(
-        f"{year}: {t('target', lang)} {fmt_amount(tv)}, {t('actual', lang)} {fmt_amount(av)}"
+        f"{year}: {t('target', lang)} {_with_unit(display, tv)}, {t('actual', lang)} {_with_unit(display, av)}"
         for year, tv, av in zip(years, targets, actuals, strict=True)
     )
-    return charts.TargetActualSpec(
+    spec = charts.TargetActualSpec(
         f"chart-{lang}-{indicator.id}",
         tuple(years),
-        tuple(targets),
-        tuple(actuals),
-        unit=unit,
+        tuple(None if v is None else float(display.value(v)) for v in targets),
+        tuple(None if v is None else float(display.value(v)) for v in actuals),
+        unit=display.unit,
         title=caption,
         summary=summary,
         target_label=t("target", lang),
         actual_label=t("actual", lang),
     )
+    return spec, caption
+
+
+def _with_unit(display: UnitDisplay, figure: float | None) -> str:
+    return NONE if figure is None else display.with_unit(figure)
 
 
 # -- results by year ---------------------------------------------------------------------------------------
@@ -297,7 +306,16 @@ def _year_result_view(
         if (year, indicator.id) in outcomes
     )
     line = next((b for b in evaluation.budget_lines if b.project.id == project.id), None)
-    budget = execution_view(line) if line is not None else None
+    budget = None
+    if line is not None:
+        budget = execution_table(
+            plan,
+            lang,
+            lambda unit: t("budget_execution_year", lang, year=year, unit=unit),
+            "",
+            [("", line.execution)],
+            None,
+        )
     narrative = render_markdown(filed.narrative.get(lang)) if filed and filed.narrative else None
     link = Link(lang_path(lang, report_path(plan, year)), t("report_title", lang, year=year))
     return YearResultView(year, link, results, budget, narrative)

@@ -14,13 +14,13 @@ from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
 from generator.describe import category_label, finding_sentence, target_text
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, Tone, scale_of, tone_of
-from generator.evaluation.year import BudgetLine, Finding, IndicatorOutcome, YearEvaluation
+from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
 from generator.site.markup import render_markdown
+from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
 from generator.site.pages.common import (
     DiscrepancyView,
     DistributionView,
-    ExecutionView,
     LevelNames,
     Link,
     Page,
@@ -28,7 +28,6 @@ from generator.site.pages.common import (
     discrepancy_views,
     distribution_caption,
     distribution_view,
-    execution_view,
     grade_text,
     lang_path,
     level_names,
@@ -97,12 +96,6 @@ class FindingView:
 
 
 @dataclass(frozen=True)
-class BudgetRow:
-    project: str
-    execution: ExecutionView
-
-
-@dataclass(frozen=True)
 class ReportContent:
     template: ClassVar[str] = "report.html"
 
@@ -117,8 +110,8 @@ class ReportContent:
     excluded_caption: str
     excluded_rows: tuple[ExcludedRow, ...]
     findings: tuple[FindingView, ...]
-    budget_caption: str
-    budget_rows: tuple[BudgetRow, ...]
+    budget_by_project: ExecutionTable | None
+    budget_by_department: ExecutionTable | None
     discrepancies: tuple[DiscrepancyView, ...]
     data_links: tuple[Link, ...]
     level_names: LevelNames
@@ -172,10 +165,8 @@ def _report_content(plan: Plan, year: int, evaluation: YearEvaluation, plan_link
         ),
         excluded_rows=_excluded_rows(evaluation, lang),
         findings=_finding_views(evaluation, lang),
-        budget_caption=t(
-            "budget_execution_caption", lang, year=year, project=names.project, unit=plan.spec.budget_unit.get(lang)
-        ),
-        budget_rows=tuple(_budget_row(line, lang) for line in evaluation.budget_lines),
+        budget_by_project=_budget_by_project(plan, evaluation, names, lang),
+        budget_by_department=_budget_by_department(plan, evaluation, lang),
         discrepancies=_report_discrepancies(plan, evaluation, lang),
         data_links=tuple(plan_data_links(plan, [year], lang)[2:]),
         level_names=names,
@@ -279,8 +270,33 @@ def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> Fin
     return FindingView(where, text, rationale)
 
 
-def _budget_row(line: BudgetLine, lang: str) -> BudgetRow:
-    return BudgetRow(f"{line.project.label or line.project.id} {line.project.title.get(lang)}", execution_view(line))
+def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames, lang: str) -> ExecutionTable | None:
+    if not evaluation.budget_lines:
+        return None
+    return execution_table(
+        plan,
+        lang,
+        lambda unit: t(
+            "budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang), unit=unit
+        ),
+        names.project,
+        by_project_rows(evaluation.budget_lines, lang),
+        t("total", lang),
+    )
+
+
+def _budget_by_department(plan: Plan, evaluation: YearEvaluation, lang: str) -> ExecutionTable | None:
+    """Department totals and the plan's grand total, as the official execution tables sum them."""
+    if not evaluation.budget_lines:
+        return None
+    return execution_table(
+        plan,
+        lang,
+        lambda unit: t("budget_execution_by_department", lang, year=evaluation.year, unit=unit),
+        t("department", lang),
+        by_department_rows(evaluation.budget_lines, lang),
+        t("total", lang),
+    )
 
 
 def _report_discrepancies(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[DiscrepancyView, ...]:

@@ -1,0 +1,57 @@
+"""Units that count in tens of thousands (만명) or hundreds of millions (억원): their scale must be stated.
+
+Korean writes large figures in units with a number word (140만명, 32,000천건, 25억원); English has no such
+units, so the site multiplies figures out there ("1.4 million people"). That needs the unit's `scale`; a unit
+that begins with a number word but states none, or another one, is a warning naming the scale to write.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.data.schema import UnitText
+from generator.data.yamlsource import Document
+from generator.errors import Problem, Severity, YamlPath
+from generator.numbers import amount
+
+# Number words a unit can begin with, longest first so 백만 is not read as 백.
+_NUMBER_WORDS = {
+    "천억": 10**11,
+    "백억": 10**10,
+    "십억": 10**9,
+    "천만": 10**7,
+    "백만": 10**6,
+    "십만": 10**5,
+    "억": 10**8,
+    "만": 10**4,
+    "천": 10**3,
+}
+# …followed by a counter: only then is it a scale (만족도, 천연가스 and 조사 건수 are not scaled units).
+_COUNTERS = ("명", "건", "원", "개", "회", "부", "권", "가구", "세대", "개소", "톤", "대", "그루", "장", "시간")
+_SCALED = re.compile(f"({'|'.join(_NUMBER_WORDS)})({'|'.join(_COUNTERS)})")
+
+
+def implied_scale(unit_ko: str) -> int | None:
+    """The scale a Korean unit's number word implies: 만명 → 10,000; None for an unscaled unit."""
+    match = _SCALED.fullmatch(unit_ko.strip())
+    return None if match is None else _NUMBER_WORDS[match.group(1)]
+
+
+def scale_problems(doc: Document, path: YamlPath, unit: UnitText | None) -> list[Problem]:
+    if unit is None:
+        return []
+    implied = implied_scale(unit.ko)
+    if implied is None or implied == unit.scale:
+        return []
+    counter = _SCALED.fullmatch(unit.ko.strip())
+    base = counter.group(2) if counter else ""
+    stated = "states no scale" if unit.scale == 1 else f"states scale {amount(unit.scale)}"
+    return [
+        doc.problem(
+            path,
+            f"unit {unit.ko} is {amount(implied)} {base} but {stated}",
+            hint=f"add scale: {implied}, and let en: name the base unit (one {base}) in English, so English "
+            "pages can say the figures in full (1.4 million people)",
+            severity=Severity.WARNING,
+        )
+    ]

@@ -1,0 +1,116 @@
+"""Budgets as the pages print them: the plan's budget by year, and execution tables by project and department.
+
+Every table picks one display for all its figures (`describe.display_of`), so its caption names one unit: the
+source's in Korean; in English, a scaled budget unit multiplied out ("million won").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.data.model import Plan
+from generator.data.schema import ProjectFile
+from generator.describe import display_of
+from generator.evaluation.budget import BudgetLine, Execution, by_department, total
+from generator.numbers import NONE, UnitDisplay, exact, percent_tenths
+
+Amount = int | float
+
+
+@dataclass(frozen=True)
+class YearAmount:
+    year: int
+    amount: str
+
+
+@dataclass(frozen=True)
+class ExecutionRow:
+    label: str  # a project, a department, or the total
+    budget: str
+    committed: str
+    spent: str
+    committed_rate: str
+    spent_rate: str
+    is_total: bool = False
+
+
+@dataclass(frozen=True)
+class ExecutionTable:
+    """예산현액 / 원인행위 / 지출 and their rates; rows labelled by `label_heading` (none for a single line)."""
+
+    caption: str
+    label_heading: str
+    rows: tuple[ExecutionRow, ...]
+
+
+def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amount | None]:
+    """The budget the plan states for a project: amounts by year, and the stated total."""
+    if project.budget is None or project.budget.years is None:
+        return {}, None
+    return project.budget.years, project.budget.total
+
+
+def planned_display(plan: Plan, lang: str) -> UnitDisplay:
+    """One display for every planned figure of a plan, so its plan page and project pages agree."""
+    figures: list[Amount | Decimal | None] = []
+    for project in plan.projects:
+        years, stated = planned_budget(project)
+        figures += [*years.values(), stated]
+    figures += [sum_of(figures)]
+    return display_of(plan.spec.budget_unit, lang, figures)
+
+
+def sum_of(figures: Iterable[Amount | Decimal | None]) -> Decimal | None:
+    """The exact sum of the figures there are; None when there is none."""
+    numbers = [exact(f) for f in figures if f is not None]
+    return sum(numbers, Decimal(0)) if numbers else None
+
+
+def execution_table(
+    plan: Plan,
+    lang: str,
+    caption: Callable[[str], str],
+    label_heading: str,
+    rows: Sequence[tuple[str, Execution]],
+    total_label: str | None,
+) -> ExecutionTable:
+    """A table of `rows` and, when `total_label` is given, their total; `caption` is given the unit."""
+    lines = list(rows)
+    if total_label is not None:
+        lines.append((total_label, total(execution for _, execution in rows)))
+    figures = [value for _, e in lines for value in (e.budget, e.committed, e.spent)]
+    display = display_of(plan.spec.budget_unit, lang, figures)
+    views = tuple(
+        _row(label, execution, display, is_total=total_label is not None and index == len(lines) - 1)
+        for index, (label, execution) in enumerate(lines)
+    )
+    return ExecutionTable(caption(display.unit), label_heading, views)
+
+
+def _row(label: str, execution: Execution, display: UnitDisplay, *, is_total: bool) -> ExecutionRow:
+    return ExecutionRow(
+        label,
+        display.figure(execution.budget),
+        display.figure(execution.committed),
+        display.figure(execution.spent),
+        percent_tenths(execution.committed_rate),
+        percent_tenths(execution.spent_rate),
+        is_total,
+    )
+
+
+def project_label(project: ProjectFile, lang: str) -> str:
+    return f"{project.label or project.id} {project.title.get(lang)}"
+
+
+def by_project_rows(lines: Sequence[BudgetLine], lang: str) -> list[tuple[str, Execution]]:
+    return [(project_label(line.project, lang), line.execution) for line in lines]
+
+
+def by_department_rows(lines: Sequence[BudgetLine], lang: str) -> list[tuple[str, Execution]]:
+    return [
+        (group.department.get(lang) if group.department is not None else NONE, group.execution)
+        for group in by_department(lines)
+    ]
