@@ -13,11 +13,30 @@ def build(*args: str):
 
 
 def test_build_prints_one_summary_line(demo_root: Path) -> None:
-    result = build("--out", "site")
+    result = build("--out", "site", "--base-url", "https://example.org/plans/")
     assert result.exit_code == 0, result.output
     [line] = result.output.splitlines()
     assert line.startswith("built ") and " pages, " in line and " charts, " in line and "into site in" in line
     assert (demo_root / "site" / "index.html").exists()
+    assert "<loc>https://example.org/plans/index.html</loc>" in (demo_root / "site/sitemap.xml").read_text()
+
+
+def test_without_an_address_there_is_no_sitemap_and_the_build_says_so(demo_root: Path) -> None:
+    result = build("--out", "site")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url"
+    )
+    assert not (demo_root / "site/sitemap.xml").exists()
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_relative_base_url_is_refused() -> None:
+    result = build("--out", "site", "--base-url", "plans/")
+    assert result.exit_code == 2
+    assert "--base-url must be the site's absolute address, such as https://example.org/plans/, got 'plans/'" in (
+        result.output
+    )
 
 
 @pytest.mark.usefixtures("demo_root")

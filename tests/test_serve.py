@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -41,3 +42,53 @@ def test_serve_previews_and_rebuilds_on_change() -> None:
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def _serving(stop: threading.Event, messages: list[str], port: int = 0) -> threading.Thread:
+    thread = threading.Thread(
+        target=serve_and_watch,
+        args=(find_repository(), Path("output"), port),
+        kwargs={"echo": messages.append, "stop": stop, "interval": 0.2},
+        daemon=True,
+    )
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not any(m.startswith("serving") for m in messages) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return thread
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> None:
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = _serving(stop, messages)
+    try:
+        port = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+        for path in ("/no-such-page.html", "/static/", "/data/"):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
+            assert caught.value.code == 404
+            body = caught.value.read().decode()
+            assert body == Path("output/404.html").read_text(encoding="utf-8"), path
+            assert "Directory listing" not in body
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_port_in_use_is_named_before_any_build() -> None:
+    import socket
+
+    from generator.errors import UsageError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        messages: list[str] = []
+        with pytest.raises(UsageError, match=rf"port {port} is already in use .* --port {port + 1}"):
+            serve_and_watch(find_repository(), Path("output"), port, echo=messages.append)
+    assert messages == []
+    assert not Path("output").exists()

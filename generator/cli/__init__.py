@@ -166,6 +166,8 @@ def build(
             f"built {summary.pages} pages, {summary.charts} charts, {summary.files} files "
             f"into {display_path(summary.output)} in {summary.seconds:.1f} s"
         )
+        if not summary.sitemap:
+            click.echo("no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url")
 
 
 @main.command()

@@ -1,6 +1,7 @@
-"""`plansite build`: gather and check everything first, render every file in memory, then write atomically.
+"""`plansite build`: gather and check everything first, render every file in memory, then publish atomically.
 
-The site replaces `output/` only when every page rendered; a failed build leaves the previous site as it was.
+The site replaces `output/` only when every page rendered, in one step (`publish`); a failed or killed build
+leaves the previous site as it was.
 Two builds of the same input give identical bytes: no clock, no random ids, sorted everything.
 """
 
@@ -9,22 +10,23 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.data.config import load_config
 from generator.data.layout import DataRepository
 from generator.data.model import Plan
+from generator.data.schemacheck import EnglishTally
 from generator.data.validate import load_checked
-from generator.errors import UsageError, display_path
+from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
 from generator.site import charts, theme
@@ -32,6 +34,7 @@ from generator.site.charts import ChartSpec
 from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
+from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
@@ -45,6 +48,7 @@ class BuildSummary:
     files: int
     seconds: float
     output: Path
+    sitemap: bool  # written only when the site's absolute address is known
 
 
 def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
@@ -70,7 +74,7 @@ def render_charts(specs: list[ChartSpec], workers: int) -> dict[ChartSpec, Marku
     """Every chart's SVG. Charts are most of a build's time, so they are drawn on all cores when there are many."""
     unique = list(dict.fromkeys(specs))
     if workers > 1 and len(unique) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
             drawn = list(pool.map(charts.render, unique, chunksize=8))
     else:
         drawn = [charts.render(spec) for spec in unique]
@@ -94,16 +98,25 @@ def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Mark
     return html.encode("utf-8")
 
 
-def sitemap(pages: list[Page], base_url: str | None) -> bytes:
-    base = (base_url or "").rstrip("/")
+def sitemap(pages: list[Page], base_url: str) -> bytes:
+    """The sitemap protocol wants absolute <loc>s, so there is one only when the site's address is known."""
+    base = base_url.rstrip("/")
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.meta.path):
         if isinstance(page.content, NotFoundContent):
             continue
-        location = f"{base}/{page.meta.path}" if base else page.meta.path
-        lines.append(f"  <url><loc>{xml_escape(location)}</loc></url>")
+        lines.append(f"  <url><loc>{xml_escape(f'{base}/{page.meta.path}')}</loc></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def check_base_url(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(
+            f"--base-url must be the site's absolute address, such as https://example.org/plans/, got '{base_url}'"
+        )
+    return base_url
 
 
 def render_site(
@@ -147,41 +160,20 @@ def render_site(
             files[f"data/{plan.id}/{name}"] = content
     files.update(static)
     config_url = report.config.spec.base_url if report.config.spec is not None else None
-    files["sitemap.xml"] = sitemap(pages, base_url or config_url)
+    if base_url or config_url:
+        files["sitemap.xml"] = sitemap(pages, base_url or config_url or "")
     return files, pages
 
 
-def check_output_dir(out_dir: Path, plans_dir: Path) -> None:
-    """Refuse an output folder whose replacement would delete the data or the project."""
-    out, plans = out_dir.resolve(), plans_dir.resolve()
-    if out == Path(out.anchor) or out in plans.parents or out == plans or plans in out.parents:
-        raise UsageError(f"{display_path(out_dir)}: refusing to replace a folder that holds the plan data")
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{display_path(out_dir)}: exists and is not a folder")
-
-
-def write_atomically(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write into a sibling temporary folder, then swap it in; the old site stays until the swap."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-    try:
-        for path, content in sorted(files.items()):
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        staging.chmod(0o755)
-        previous = out_dir.with_name(f".{out_dir.name}.previous")
-        if previous.exists():
-            shutil.rmtree(previous)
-        if out_dir.exists():
-            out_dir.rename(previous)
-        staging.rename(out_dir)
-        if previous.exists():
-            shutil.rmtree(previous)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+def protected_paths(repository: DataRepository) -> list[Path]:
+    """What a build must never replace: the data, the configuration and the site's own theme folder."""
+    paths = [repository.plans, repository.results]
+    if repository.config is not None:
+        paths.append(repository.config)
+        theme_dir = load_config(repository.config, EnglishTally(), []).theme_dir
+        if theme_dir is not None:
+            paths.append(theme_dir)
+    return paths
 
 
 def build_site(
@@ -192,9 +184,12 @@ def build_site(
     progress: Progress | None = None,
 ) -> BuildSummary:
     started = time.perf_counter()
-    check_output_dir(out_dir, repository.plans)
+    if base_url is not None:
+        check_base_url(base_url)
+    check_output_dir(out_dir, protected_paths(repository), repository.root)
     files, pages = render_site(repository, base_url=base_url, progress=progress)
     (progress or (lambda _m: None))(f"writing {len(files)} files")
-    write_atomically(files, out_dir)
+    publish(files, out_dir)
     chart_count = sum(len(page.charts) for page in pages)
-    return BuildSummary(len(pages), chart_count, len(files), time.perf_counter() - started, out_dir)
+    seconds = time.perf_counter() - started
+    return BuildSummary(len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files)

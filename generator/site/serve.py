@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 
-from generator.data.config import load_config
 from generator.data.layout import DataRepository
-from generator.data.schemacheck import EnglishTally
-from generator.errors import DataError, PlansiteError
-from generator.site.build import build_site
+from generator.errors import DataError, PlansiteError, UsageError
+from generator.site.build import build_site, protected_paths
 
 
 def _snapshot(places: list[Path]) -> dict[Path, float]:
@@ -23,13 +24,41 @@ def _snapshot(places: list[Path]) -> dict[Path, float]:
 
 def _watched(repository: DataRepository) -> list[Path]:
     """The data, the configuration and the site's own theme folder (the packaged theme does not change)."""
-    places = [repository.plans, repository.results]
-    if repository.config is not None:
-        places.append(repository.config)
-        theme_dir = load_config(repository.config, EnglishTally(), []).theme_dir
-        if theme_dir is not None:
-            places.append(theme_dir)
-    return places
+    return protected_paths(repository)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host would: the site's own 404 page, and no folder listings."""
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:  # noqa: ARG002 (the base class signature)
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _bind(port: int, out_dir: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_SiteHandler, directory=str(out_dir.absolute()))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(
+                f"port {port} is already in use (perhaps by another plansite serve); "
+                f"stop that one, or choose another port, e.g. plansite serve --port {port + 1}"
+            ) from None
+        raise
 
 
 def serve_and_watch(
@@ -54,10 +83,9 @@ def serve_and_watch(
         except PlansiteError as error:
             echo(f"plansite: {error}")
 
+    server = _bind(port, out_dir)  # before the first build: a taken port should not cost a build's wait
     rebuild()
     watched = _watched(repository)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out_dir.resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     seen = _snapshot(watched)

@@ -1,0 +1,191 @@
+"""Publishing a built site: never over data, never over a folder plansite did not write, and all at once.
+
+The site is written into a private staging folder beside the output folder, then published with one atomic
+step: `renameat2(RENAME_EXCHANGE)` swaps the two folders, so at every instant `output/` is either the complete
+old site or the complete new one. Where the kernel or file system cannot exchange (not Linux, or a file system
+without it), two renames are used and the old site is put back by the next build if one was interrupted
+between them. Staging folders of killed builds are removed by the next build into the same place.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.errors import UsageError, display_path
+
+# Written into every site plansite builds: a folder that holds it is plansite's to replace.
+MARKER = ".plansite-output"
+MARKER_TEXT = b"Written by `plansite build`; this folder is replaced by the next build.\n"
+# What a site from plansite before the marker existed always holds: such a folder may be replaced too.
+LEGACY_SITE = ("index.html", "404.html", "sitemap.xml", "static")
+# Tests set this to a file path: the build creates the file just before publishing and waits while it exists,
+# so a test can kill the build inside the publication step.
+PAUSE_HOOK = "PLANSITE_TEST_PAUSE_BEFORE_PUBLISH"
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
+    """Refuse an output folder whose replacement could delete anything but an earlier site.
+
+    `data` are the plans and results folders, the configuration file and the theme folder: the output may be
+    none of them, lie inside none, and contain none. It may not be or contain the repository's root either.
+    """
+    out = out_dir.resolve()
+    where = display_path(out_dir)
+    home = Path.home().resolve()
+    if out == Path(out.anchor) or out == home or out == root.resolve() or out in root.resolve().parents:
+        raise UsageError(f"{where}: refusing to replace a folder that holds the data repository or your home folder")
+    for place in (path.resolve() for path in data):
+        if out == place or place in out.parents or out in place.parents:
+            raise UsageError(
+                f"{where}: refusing to build the site there, it would replace {display_path(place)}; "
+                "choose a new folder with --out, such as output"
+            )
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{where}: exists and is not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not is_site(out):
+        raise UsageError(
+            f"{where}: is not empty and was not written by plansite build, so it is left as it is; "
+            "choose a new or empty folder with --out"
+        )
+
+
+def is_site(folder: Path) -> bool:
+    return (folder / MARKER).is_file() or all((folder / name).exists() for name in LEGACY_SITE)
+
+
+def publish(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after."""
+    out = out_dir.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    try:
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        for path, content in sorted(files.items()):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        staging.chmod(0o755)
+        _pause_for_tests()
+        _swap_in(staging, out)
+    finally:
+        # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    try:
+        os.rename(staging, out)  # atomic, and enough when there is no old site
+        return
+    except OSError as error:
+        if error.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+            raise
+    if not _exchange(staging, out):
+        _two_renames(staging, out)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE); False where the system cannot."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _two_renames(staging: Path, out: Path) -> None:
+    """The fallback: not atomic, so the old site waits under a name the next build restores it from."""
+    previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-{os.getpid()}-", dir=out.parent))
+    previous.rmdir()
+    out.rename(previous)
+    try:
+        staging.rename(out)
+    except OSError:
+        previous.rename(out)
+        raise
+    shutil.rmtree(previous)
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove what killed builds left beside `out`; put back an old site a killed fallback swap took away."""
+    for leftover in sorted(out.parent.glob(f".{out.name}.previous-*")):
+        if _alive(leftover, "previous"):
+            continue
+        if not out.exists() and is_site(leftover):
+            leftover.rename(out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out.parent.glob(f".{out.name}.building-*"):
+        if not _alive(leftover, "building"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(leftover: Path, kind: str) -> bool:
+    """Whether the build that made `leftover` may still be running (so its folder is not ours to remove).
+
+    The folder's name carries the build's process id; names from older plansite versions carry none, and
+    count as abandoned once they are ten minutes old.
+    """
+    tail = leftover.name.split(f".{kind}-", 1)[-1]
+    pid_text = tail.split("-", 1)[0]
+    if not pid_text.isdigit():
+        return time.time() - leftover.stat().st_mtime < 600
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _pause_for_tests() -> None:
+    hook = os.environ.get(PAUSE_HOOK)
+    if not hook:
+        return
+    flag = Path(hook)
+    flag.write_text(str(os.getpid()), encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while flag.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        return ctypes.CDLL(name, use_errno=True)
+    except OSError:
+        return None
+
+
+def end_with_parent() -> None:
+    """For worker processes: die when the build that started them dies, even by SIGKILL (Linux)."""
+    libc = _libc()
+    prctl = getattr(libc, "prctl", None)
+    if prctl is not None:
+        pr_set_pdeathsig, sigkill = 1, 9
+        prctl(pr_set_pdeathsig, sigkill)
+    if os.getppid() == 1:  # the build died before the line above took effect
+        os._exit(1)

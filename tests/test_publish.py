@@ -1,0 +1,138 @@
+"""Publishing a build: one atomic step, nothing left behind by killed builds, workers end with their build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.site.publish import MARKER, PAUSE_HOOK, clean_leftovers, publish
+
+from .conftest import ROOT
+
+PLANSITE = Path(sys.executable).with_name("plansite")
+
+
+def site(version: str) -> dict[str, bytes]:
+    return {"index.html": version.encode(), "en/index.html": version.encode(), "static/site.css": b"css"}
+
+
+def test_publish_replaces_the_site_whole_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    publish(site("old"), out)
+    publish(site("new"), out)
+    assert (out / "index.html").read_bytes() == b"new"
+    assert (out / MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_leftovers_of_dead_builds_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    publish(site("old"), out)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / f".output.building-{dead.pid}-abc").mkdir()
+    live = tmp_path / f".output.building-{os.getppid()}-def"
+    live.mkdir()
+    clean_leftovers(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "output"]
+
+
+def test_an_old_site_a_killed_fallback_swap_took_away_is_put_back(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    publish(site("old"), out)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    out.rename(tmp_path / f".output.previous-{dead.pid}-xyz")
+    clean_leftovers(out)
+    assert (out / "index.html").read_bytes() == b"old"
+
+
+@pytest.fixture
+def data_repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "tests/fixtures/minimal/demo", root / "plans/demo")
+    shutil.copytree(ROOT / "tests/fixtures/minimal/results", root / "results")
+    return root
+
+
+def _build(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [str(PLANSITE), "build", "--quiet"],
+        cwd=root,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def test_a_build_killed_inside_the_publication_leaves_the_old_site_and_no_stray_folder(data_repo: Path) -> None:
+    assert _build(data_repo).wait(timeout=120) == 0
+    old = (data_repo / "output/index.html").read_bytes()
+    flag = data_repo / "paused"
+    build = _build(data_repo, {PAUSE_HOOK: str(flag)})
+    deadline = time.monotonic() + 120
+    while not flag.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert flag.exists(), build.communicate()[0]
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert (data_repo / "output/index.html").read_bytes() == old
+    assert any(p.name.startswith(".output.building-") for p in data_repo.iterdir())
+    assert _build(data_repo).wait(timeout=120) == 0
+    assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []
+
+
+def test_two_builds_into_one_folder_both_succeed(data_repo: Path) -> None:
+    builds = [_build(data_repo), _build(data_repo)]
+    assert [b.wait(timeout=180) for b in builds] == [0, 0], [b.communicate()[0] for b in builds]
+    assert (data_repo / "output/index.html").is_file()
+    assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc (Linux)")
+def test_chart_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    for name in ("plans", "results", "site.yaml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    build = _build(root)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
+        workers = _children(build.pid)
+        time.sleep(0.02)
+    if not workers:
+        pytest.skip("the build drew its charts without worker processes on this machine")
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lingering = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+    assert lingering == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
