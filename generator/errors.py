@@ -8,6 +8,8 @@ into a clean message and an exit code; nothing below the CLI prints or exits.
 from __future__ import annotations
 
 import enum
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +41,15 @@ class Problem:
             text += f" ({self.yaml_path})"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return terminal_safe(text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters shown as escapes: a file name or value we quote must not drive the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 class PlansiteError(Exception):
@@ -59,8 +69,13 @@ class DataError(PlansiteError):
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as the user should see it: relative to the working directory when inside it.
+
+    Links are not followed: the user looks for a file by the name they gave it, not where a link leads."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    for cwd in (Path.cwd(), Path.cwd().resolve()):
+        try:
+            return str(absolute.relative_to(cwd))
+        except ValueError:
+            continue
+    return str(path)

@@ -20,7 +20,7 @@ from generator.cli.scaffold import write_scaffold
 from generator.data.layout import OUTPUT_DIR, PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository, find_repository
 from generator.data.model import Plan
 from generator.data.validate import ValidationReport, load_checked, validate_repository
-from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path
+from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import LANGUAGES
 
@@ -212,11 +212,11 @@ def _user_errors() -> Iterator[None]:
         click.echo(f"plansite: {len(error.problems)} error(s) in the data; run plansite validate for details", err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
     except PlansiteError as error:
-        click.echo(f"plansite: {error}", err=True)
+        click.echo(terminal_safe(f"plansite: {error}"), err=True)
         raise SystemExit(EXIT_USAGE) from None
     except OSError as error:
         # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).
-        click.echo(f"plansite: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True)
+        click.echo(terminal_safe(f"plansite: {error.strerror or error}: {error.filename or ''}".rstrip(": ")), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
 
 

@@ -6,12 +6,14 @@ The shape of each single file is checked before, by the schema (`generator.data.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from generator.data.layout import DATA_SUFFIX, PLAN_FILE
 from generator.data.model import measure_value, parent_id
 from generator.data.schema import Budget, Discrepancy, GradeBand, IndicatorSpec, LocalizedText, PlanFile, ProjectFile
 from generator.data.units import scale_problems
+from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
 from generator.numbers import amount
@@ -99,7 +101,7 @@ class PlanRules:
             )
 
     def check_project(self, doc: Document, spec: ProjectFile) -> None:
-        stem = doc.path.stem
+        stem = unicodedata.normalize("NFC", doc.path.stem)  # a name typed on a Mac may be decomposed
         if spec.id != stem:
             self.error(
                 doc,
@@ -117,6 +119,8 @@ class PlanRules:
                 f"project '{spec.id}' belongs to task '{task}', which plan.yaml does not define",
                 "add the task to plan.yaml or correct the id",
             )
+        if self.spec.period.first > self.spec.period.last:
+            return  # reported once on plan.yaml; every year of every project would be "outside" it
         if spec.budget is not None:
             self._check_budget(doc, spec.budget, spec.discrepancies)
         self._unique(
@@ -317,7 +321,12 @@ class PlanRules:
             values = [measure_value(target, measure) for target in indicator.targets.values()]
             stated = measure_value(indicator.total, measure)
             numbers = [v for v in values if isinstance(v, int | float)]
-            if stated is None or not isinstance(stated, int | float):
+            # A target that is not a number is already reported; a sum without it would be a second, false error.
+            if (
+                stated is None
+                or not isinstance(stated, int | float)
+                or any(isinstance(v, LocalizedText) for v in values)
+            ):
                 continue
             summed = sum(numbers)
             label = f" of '{measure}'" if measure else ""
@@ -378,6 +387,9 @@ def unknown_sources(
 def not_a_number(doc: Document, path: YamlPath, value: object, *, text_hint: str, measures_hint: str) -> list[Problem]:
     """A target or actual of a single-measure indicator that is text or measures instead of a number."""
     if isinstance(value, LocalizedText):
+        slip = number_slip(value.ko) if value.en is None else None
+        if slip is not None:
+            return [doc.problem(path, slip[0], hint=slip[1])]
         hint = f"write the number alone, without unit or separators; {text_hint}"
         return [doc.problem(path, f"expected a number, got text '{value.ko}'", hint=hint)]
     if isinstance(value, dict):

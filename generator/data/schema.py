@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
+from generator.data.yamlsafe import INVISIBLE, LARGEST, TOO_LARGE_HINT, number_slip, too_large
+
 Number = int | float
 
 
@@ -38,11 +40,16 @@ def describe_value(value: object) -> str:
 
 
 def _number(value: Any) -> Number:
+    if isinstance(value, str) and (slip := number_slip(value)) is not None:
+        raise PydanticCustomError("number_text", "{message}", {"message": slip[0], "hint": slip[1]})
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = " (write numbers without thousands separators or units)" if isinstance(value, str) else ""
+        hint = " (write the number alone, without unit or separators)" if isinstance(value, str) else ""
         raise PydanticCustomError("number_type", "expected a number, got {got}" + hint, {"got": describe_value(value)})
-    if not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "expected a finite number, got {got}", {"got": value})
+    if (isinstance(value, int) and abs(value) > LARGEST) or (
+        isinstance(value, float) and (not math.isfinite(value) or abs(value) > LARGEST)
+    ):
+        context = {"message": too_large(str(value)), "hint": TOO_LARGE_HINT}
+        raise PydanticCustomError("large_number", "{message}", context)
     if value < 0:
         raise PydanticCustomError("negative_number", "must not be negative, got {got}", {"got": value})
     return value
@@ -60,9 +67,13 @@ def _whole_number(value: Any) -> int:
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise PydanticCustomError(
-            "year_type", "expected a year such as 2024, got {got}", {"got": describe_value(value)}
-        )
+        # {2025: 33,500} reads as {2025: 33, 500: null}: the comma splits the figure and 500 becomes a "year".
+        split = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000
+        hint = "inside { } a comma separates entries, so write figures without commas (33,500 → 33500)" if split else ""
+        if isinstance(value, str) and value[:4].isdigit() and not value[4:5].isdigit():
+            hint = f"write the year alone, in digits: {value[:4]}"  # 2024년, 2024년도, 2024 (est.)
+        message = f"expected a year such as 2024, got {describe_value(value)}"
+        raise PydanticCustomError("year_type", "{message}", {"message": message, "hint": hint})
     return value
 
 
@@ -77,7 +88,7 @@ def _text(value: Any) -> Any:
 
 
 def _non_empty(value: str) -> str:
-    if not value.strip():
+    if not value.strip().strip(INVISIBLE).strip():
         raise PydanticCustomError("empty_text", "text must not be empty", {})
     return value
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.data.layout import DATA_SUFFIX
 from generator.data.schema import LocalizedText, describe_value
+from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document, load_document
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
 
@@ -37,8 +38,25 @@ def check_schema(document: Document, model: type[M]) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        problems = [_problem(document, model, dict(detail)) for detail in error.errors(include_url=False)]
+        details = _misspelt_once([dict(detail) for detail in error.errors(include_url=False)])
+        problems = [_problem(document, model, detail) for detail in details]
         return None, sorted(set(problems))
+
+
+def _misspelt_once(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`titel:` makes `title` missing and `titel` unknown: one slip, so one message, at the misspelt key."""
+    unknown = {
+        (tuple(d["loc"][:-1]), str(d["loc"][-1])) for d in details if d["type"] == "extra_forbidden" and d["loc"]
+    }
+    kept = []
+    for detail in details:
+        if detail["type"] == "missing" and detail["loc"]:
+            parent, key = tuple(detail["loc"][:-1]), str(detail["loc"][-1])
+            keys = [name for at, name in unknown if at == parent]
+            if difflib.get_close_matches(key, keys, n=1):
+                continue  # the unknown key's "did you mean" says it
+        kept.append(detail)
+    return kept
 
 
 def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
@@ -56,11 +74,21 @@ def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[D
 
 def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     """The `.yaml` files of a data folder; anything else there is reported, since it would be silently skipped."""
+    if looped(folder):
+        problems.append(stray(folder, ""))
+        return []
     if not folder.is_dir():
         return []
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.is_file() and entry.suffix == DATA_SUFFIX:
+        if entry.name.startswith("~$") or entry.name.endswith("~"):
+            message = f"'{entry.name}' looks like a temporary file an editor left behind; it was not read"
+            hint = "close the program that has the file open, or delete the temporary file"
+            problems.append(Problem(display_path(folder) + "/" + entry.name, 1, 1, message, hint=hint))
+        elif entry.is_symlink() and not entry.exists():
+            message = f"'{entry.name}' is a link that leads nowhere (or to itself) and was not read"
+            problems.append(Problem(display_path(entry), 1, 1, message, hint="replace the link with the file itself"))
+        elif entry.is_file() and entry.suffix == DATA_SUFFIX:
             found.append(entry)
         elif not entry.name.startswith("."):
             problems.append(stray(entry, f"data files here end in {DATA_SUFFIX}"))
@@ -68,8 +96,22 @@ def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 
 def stray(entry: Path, hint: str) -> Problem:
+    if looped(entry):
+        message = f"'{entry.name}' is a link to a folder that contains it (a loop) and was not read"
+        return Problem(display_path(entry), 1, 1, message, hint="remove the link")
     kind = "folder" if entry.is_dir() else "file"
     return Problem(display_path(entry), 1, 1, f"unexpected {kind} '{entry.name}' was not read", hint=hint)
+
+
+def looped(entry: Path) -> bool:
+    """A link to its own folder or one above it: reading through it would read the same files again."""
+    if not entry.is_symlink():
+        return False
+    try:
+        target, parent = entry.resolve(), entry.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return target == parent or target in parent.parents
 
 
 @dataclass
@@ -87,6 +129,8 @@ class EnglishTally:
 def english_warnings(document: Document, model: BaseModel, tally: EnglishTally, problems: list[Problem]) -> None:
     """A warning for every text field without English; `--strict` makes them fail."""
     for path, text in iter_texts(model):
+        if text.en is None and number_slip(text.ko) is not None:
+            continue  # a figure written as text is reported as a number problem, not as missing English
         tally.text_fields += 1
         if text.en is None:
             tally.missing_en += 1
@@ -116,8 +160,8 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
     value = detail.get("input")
     if loc and loc[-1] == "[key]":
         # A bad mapping key: point at the key itself.
-        path = loc[:-1]
-        return document.problem(path, detail["msg"], at_key=True)
+        context = detail.get("ctx", {})
+        return document.problem(loc[:-1], detail["msg"], hint=context.get("hint", ""), at_key=True)
     if kind == "missing":
         key = loc[-1]
         return document.problem(loc[:-1], f"missing required key '{key}'")
@@ -126,6 +170,9 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+        if key.isdigit() and len(key) == 3:
+            # {budget: 1,000} reads as {budget: 1, 000: null}: the comma split the figure.
+            hint = "inside { } a comma separates entries, so write figures without commas (1,000 → 1000)"
         return document.problem(loc, f"unknown key '{key}'", hint=hint, at_key=True)
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
@@ -135,6 +182,9 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
         return document.problem(loc, f"must list at least {minimum} item{'s' if minimum != 1 else ''}")
     if kind in _EXPECTED:
         return document.problem(loc, f"expected {_EXPECTED[kind]}, got {describe_value(value)}")
+    context = detail.get("ctx", {})
+    if "message" in context:  # our own validators' errors carry their message and hint apart
+        return document.problem(loc, context["message"], hint=context.get("hint", ""))
     return document.problem(loc, detail["msg"])
 
 

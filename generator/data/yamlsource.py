@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from generator.data.yamlsafe import HIDDEN_BREAKS, Refused, StrictLoader, clean_text, construct_scalar
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
 
 Position = tuple[int, int]
@@ -75,7 +76,21 @@ def load_document(path: Path) -> Document:
     Problems that leave the data usable (repeated keys) are returned in `Document.problems` instead.
     """
     display = display_path(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DataError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"cannot read this file: {reason}",
+                    hint="it must be a readable file, not a link to itself",
+                )
+            ]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -93,24 +108,7 @@ def load_document(path: Path) -> Document:
             ]
         ) from None
 
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise DataError([Problem(display, 1, 1, "file is empty", hint="a plan file needs at least an id")])
-        builder = _Builder(loader)
-        data = builder.build(root, ())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "invalid YAML"
-        raise DataError(
-            [Problem(display, line, column, f"YAML syntax error: {what}", hint=_syntax_hint(what))]
-        ) from None
-    except yaml.YAMLError as error:
-        raise DataError([Problem(display, 1, 1, f"YAML syntax error: {error}")]) from None
-    finally:
-        loader.dispose()
+    data, builder = _parse(text, display)
     document = Document(path, display, data, builder.value_marks, builder.key_marks)
     # Repeated keys are reported but do not stop the file being checked: the first value is kept.
     document.problems = [
@@ -120,18 +118,98 @@ def load_document(path: Path) -> Document:
     return document
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted"
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "check the indentation of this line and the one before"
-    return ""
+def _parse(text: str, display: str) -> tuple[Any, _Builder]:
+    """The data of one document, or `DataError` with the first thing YAML or the format cannot accept."""
+    loader: StrictLoader | None = None
+    hidden = HIDDEN_BREAKS.search(text)
+    if hidden is not None:
+        line, column = _line_and_column(text, hidden.start())
+        message = f"the file holds the invisible character U+{ord(hidden.group()):04X}"
+        raise DataError([Problem(display, line, column, message, hint="remove it; YAML would read it as a line break")])
+    try:
+        loader = StrictLoader(text)
+        root = loader.get_single_node()
+        if root is None:
+            raise DataError([Problem(display, 1, 1, "file is empty", hint="write its data, or delete the file")])
+        builder = _Builder(loader)
+        return builder.build(root, ()), builder
+    except Refused as refused:
+        raise DataError([Problem(display, refused.line, refused.column, refused.message, hint=refused.hint)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_and_column(text, error.position)
+        raise DataError(
+            [
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"the file holds the control character U+{error.character:04X}",
+                    hint="remove it (it often comes from copying text from another program)",
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, text, display)]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(display, 1, 1, f"YAML syntax error: {error}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _indented_more(lines: list[str], line: int) -> bool:
+    """Whether 1-based `line` is indented more than the nearest non-blank line above it."""
+    if not 1 < line <= len(lines):
+        return False
+    above = next((text for text in reversed(lines[: line - 1]) if text.strip()), "")
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    return indent > len(above) - len(above.lstrip(" "))
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    """YAML's words for the commonest slips, and the line they concern, as a reader would want them."""
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "invalid YAML"
+    context = error.context or ""
+    if "end of stream" in what and "quoted scalar" in context and error.context_mark is not None:
+        mark = error.context_mark  # where the quote opened: the end of the file says nothing
+        what = "unclosed quote"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    shown = f'line {line} reads "{lines[line - 1].strip()}"' if 0 < line <= len(lines) else ""
+    if "'\\t'" in what or "tab" in what:
+        message = "a tab is used for indentation here; YAML indents with spaces only"
+        hint = "replace the tab with spaces"
+    elif "expected <block end>" in what or "did not find expected key" in what:
+        message = "this line is indented more or less than the lines around it"
+        hint = "line it up with the other keys at its level" + (f"; {shown}" if shown else "")
+    elif "mapping values are not allowed" in what and _indented_more(lines, line):
+        message = "this line is indented more than the line above, so it reads as part of that line's value"
+        hint = "line it up with the line above" + (f"; {shown}" if shown else "")
+    elif "mapping values are not allowed" in what:
+        message = "a ': ' inside a value"
+        hint = "put the value in quotes" + (f"; {shown}" if shown else "")
+    elif "another document" in what:
+        message = "a second document starts here ('---'); a data file holds one"
+        hint = "remove the '---' line and what follows it, or move that part into a file of its own"
+    elif what == "unclosed quote":
+        message = "a quote opens here but is never closed"
+        hint = "add the closing quote at the end of the text"
+    else:
+        message = f"YAML syntax error: {what}"
+        hint = shown
+        if "flow" in context and error.context_mark is not None and error.context_mark.line + 1 != line:
+            hint += f"; check that the {{ or [ on line {error.context_mark.line + 1} is closed"
+    return Problem(display, line, column, message, hint=hint)
 
 
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader):
+    def __init__(self, loader: StrictLoader):
         self.loader = loader
         self.value_marks: dict[YamlPath, Position] = {}
         self.key_marks: dict[YamlPath, Position] = {}
@@ -143,6 +221,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode):
+            return construct_scalar(self.loader, node)
         return self.loader.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[Any, Any]:
@@ -152,9 +232,9 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append((path, position, "a key must be a plain value, not a list or mapping", ""))
                 continue
-            key = self.loader.construct_object(key_node, deep=True)
+            key = construct_scalar(self.loader, key_node)
             if isinstance(key, datetime.date | float | bool) or key is None:
-                key = key_node.value
+                key = clean_text(key_node.value, key_node.start_mark)
             if key in result:
                 first_line, first_column = self.key_marks[(*path, key)]
                 self.problems.append(
@@ -162,7 +242,7 @@ class _Builder:
                         (*path, key),
                         position,
                         f"duplicate key '{key}' (first at line {first_line}, column {first_column})",
-                        "YAML keeps only the last of two equal keys; remove or rename one",
+                        "a key may appear once: only the first is read; remove or rename the other",
                     )
                 )
                 continue

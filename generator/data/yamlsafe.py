@@ -1,0 +1,159 @@
+"""The YAML the data format uses, and nothing more: a strict loader for hand-edited, published files.
+
+PyYAML follows YAML 1.1, which reads `024000` as octal 10240, `6:40:00` as 24000 and `yes` as true, expands
+anchors and aliases (a "billion laughs" file runs for minutes), honours tags such as `!!float` and recurses on
+any depth of nesting. Plan files need none of that: numbers are plain decimals, the only other plain scalars
+are true/false, null and dates, and anchors, aliases, tags and deep nesting are refused where they stand.
+Text is normalised to NFC, so Hangul typed in decomposed form is the same text as composed Hangul.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 40  # the format nests about 8 levels; this leaves room and stays far from Python's recursion limit
+
+
+class Refused(Exception):
+    """Something the format does not allow, at a position (0-based line and column, as PyYAML marks)."""
+
+    def __init__(self, mark: Any, message: str, hint: str = ""):
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with plan-file scalars only, and no anchors, aliases, tags or deep nesting."""
+
+    # Our own table: the resolvers added below replace YAML 1.1's instead of joining them.
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(event.start_mark, f"alias *{event.anchor} is not used in plan files", _NO_ANCHORS)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise Refused(event.start_mark, f"anchor &{anchor} is not used in plan files", _NO_ANCHORS)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise Refused(event.start_mark, f"tag {shown} is not used in plan files", "remove the tag")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", "check the indentation")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_NO_ANCHORS = "write the value out in full where it is needed"
+_DECIMAL = "-0123456789"
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list(_DECIMAL))
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), list(_DECIMAL)
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789")
+)
+
+LARGEST = 10**15  # larger figures are slips (or attacks): charts, sums and rounding stay exact below this
+
+_PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_GROUPED = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_WITH_UNIT = re.compile(r"(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9.,]{1,8})")
+_NUMBER_LIKE = re.compile(
+    r"[-+]?(?:[0-9][0-9_,:.]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|0[xXoObB][0-9a-fA-F_]+"
+)
+
+
+def number_slip(text: str) -> tuple[str, str] | None:
+    """What is wrong with a figure that was read as text, and how to write it; None for real text.
+
+    One place for these words, so targets, actuals, totals and budgets say the same."""
+    written = text.strip()
+    if _PLAIN_DECIMAL.fullmatch(written):
+        return f"the number {written} is in quotes, which makes it text", f"remove the quotes: {written}"
+    if _GROUPED.fullmatch(written):
+        return (
+            f"'{written}' is written with thousands separators",
+            f"write it without commas: {written.replace(',', '')}",
+        )
+    with_unit = _WITH_UNIT.fullmatch(written)
+    if with_unit and not _NUMBER_LIKE.fullmatch(written):
+        figure = with_unit.group(1).replace(",", "")
+        where = "rates are always per cent" if with_unit.group(2) == "%" else "the unit is given once, in unit:"
+        return f"'{written}' has its unit written with the number", f"write the number alone: {figure}; {where}"
+    if _NUMBER_LIKE.fullmatch(written):
+        return (
+            f"'{written}' is not a plain decimal number",
+            "write figures in plain decimal digits, such as 24000 or 12.5 (no leading zero, exponent, colon or prefix)",
+        )
+    return None
+
+
+# Characters that show nothing: text made only of these is empty text.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# YAML 1.1 also breaks lines at NEL and the Unicode line and paragraph separators; no editor shows them.
+HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+TOO_LARGE_HINT = "check the figure for repeated digits; a very large amount can be given in a larger unit, with scale:"
+
+
+def too_large(text: str) -> str:
+    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
+    return f"the number {shown} is too large (the largest plansite accepts is 10¹⁵)"
+
+
+def construct_scalar(loader: StrictLoader, node: yaml.ScalarNode) -> Any:
+    """The value of a scalar; a date or number that cannot exist is refused where it is written."""
+    if node.tag.endswith(("int", "float")) and len(node.value) > 30:
+        # Before Python's own digit limits, which raise instead of answering.
+        raise Refused(node.start_mark, too_large(node.value), TOO_LARGE_HINT)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as error:
+        what = "date" if node.tag.endswith("timestamp") else "number"
+        hint = "write a date as YYYY-MM-DD, e.g. 2023-12-28" if what == "date" else ""
+        raise Refused(node.start_mark, f"'{node.value}' is not a valid {what} ({error})", hint) from None
+    if isinstance(value, float) and value == 0:
+        return 0.0  # -0.0 reads as 0
+    if isinstance(value, str):
+        return clean_text(value, node.start_mark)
+    return value
+
+
+def clean_text(text: str, mark: yaml.Mark | None) -> str:
+    """Text as NFC; control characters (other than newline and tab) and unpaired surrogates are refused."""
+    if _SURROGATE.search(text):
+        raise Refused(mark, "text holds an unpaired surrogate escape (such as \\ud800)", "remove the escape")
+    control = _CONTROL.search(text.replace("\r\n", "\n"))
+    if control:
+        code = ord(control.group())
+        raise Refused(
+            mark,
+            f"text holds the control character U+{code:04X}",
+            "remove it (it often comes from copying text from another program); only line breaks and tabs are allowed",
+        )
+    return unicodedata.normalize("NFC", text)
