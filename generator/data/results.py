@@ -5,6 +5,7 @@ One folder per year and one file per unit project, so each department submits an
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from generator.data.schema import (
     LocalizedText,
     ProjectResults,
 )
-from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
+from generator.data.schemacheck import EnglishTally, english_warnings, looped, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
@@ -42,11 +43,14 @@ class YearResults:
 
 
 def year_dirs(plan_results: Path, problems: list[Problem]) -> list[Path]:
+    if looped(plan_results):
+        problems.append(stray(plan_results, ""))
+        return []
     if not plan_results.is_dir():
         return []
     found = []
     for entry in sorted(plan_results.iterdir()):
-        if entry.is_dir() and entry.name.isdigit():
+        if entry.is_dir() and entry.name.isdigit() and not looped(entry):
             found.append(entry)
         elif not entry.name.startswith("."):
             problems.append(stray(entry, "a plan's results hold one folder per year, named by the year (e.g. 2024)"))
@@ -68,17 +72,23 @@ def load_results(
 
 
 def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: EnglishTally) -> YearResults | None:
+    entries = sorted(entry for entry in directory.iterdir() if not entry.name.startswith("."))
+    misnamed = [entry.name for entry in entries if entry.is_file() and entry.name.lower().startswith("check.")]
     check_path = directory / CHECK_FILE
-    if not check_path.is_file():
-        problems.append(
-            Problem(
-                display_path(directory),
-                1,
-                1,
-                f"results folder has no {CHECK_FILE}",
-                hint="plansite new-year PLAN YEAR writes a complete, empty year",
-            )
-        )
+    found = check_path.is_file()
+    if not found:
+        message = f"results folder has no {CHECK_FILE}"
+        hint = "plansite new-year PLAN YEAR writes a complete, empty year"
+        if misnamed:
+            message = f"the check file is named '{misnamed[0]}', so this year's results were not read"
+            hint = f"rename it to {CHECK_FILE}"
+        problems.append(Problem(display_path(directory), 1, 1, message, hint=hint))
+    problems += [
+        stray(entry, f"a results year holds {CHECK_FILE} and {PROJECTS_DIR}/ only; move it elsewhere")
+        for entry in entries
+        if entry.name not in (CHECK_FILE, PROJECTS_DIR) and (found or entry.name not in misnamed)
+    ]
+    if not found:
         return None
     document, check = read_checked(check_path, CheckFile, problems)
     if document is None or check is None:
@@ -94,6 +104,9 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
     if check.year not in plan.spec.period.years:
         first, last = plan.spec.period.first, plan.spec.period.last
         problems.append(document.problem(("year",), f"year {check.year} is outside the plan period {first}–{last}"))
+    if _errors(problems) > errors_before:
+        # A folder filed under the wrong plan or year: every result in it would fail for that one reason.
+        return None
     source_ids = {source.id for source in (*plan.spec.sources, *check.sources)}
     problems.extend(unknown_sources(document, ("discrepancies",), check.discrepancies, source_ids, WHERE_SOURCES))
     problems.extend(_check_distribution_keys(plan, document, check))
@@ -139,7 +152,7 @@ def _check_project_results(
             doc.problem(("project",), f"unknown project '{results.project}'", hint=f"no such project in {plan.id}")
         )
         return False
-    if doc.path.stem != results.project:
+    if unicodedata.normalize("NFC", doc.path.stem) != results.project:  # a name typed on a Mac may be decomposed
         problems.append(
             doc.problem(
                 ("project",),

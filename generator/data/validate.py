@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.data.config import SiteConfig, load_config
-from generator.data.layout import PLAN_FILE, PROJECTS_DIR, DataRepository, default_results_root
+from generator.data.layout import DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, DataRepository, default_results_root
 from generator.data.model import Plan, sort_key
 from generator.data.results import YearResults, load_results
 from generator.data.rules import PlanRules
@@ -76,6 +76,28 @@ def find_plan_dirs(path: Path) -> list[Path]:
     return found
 
 
+def unread_in_plans(plans: Path) -> list[Problem]:
+    """Everything in a folder of plans that is not a plan folder: nothing there may vanish without a word."""
+    problems = []
+    for entry in sorted(plans.iterdir()):
+        if entry.name.startswith(".") or (entry / PLAN_FILE).is_file():
+            continue
+        where = display_path(plans) + "/" + entry.name
+        if not entry.is_dir():
+            problems.append(stray(entry, "plans/ holds one folder per plan; move the file out of plans/"))
+            continue
+        misnamed = [f.name for f in entry.iterdir() if f.is_file() and f.name.lower().startswith("plan.")]
+        if misnamed:
+            message = f"the plan file is named '{misnamed[0]}', so this plan was not read"
+            problems.append(Problem(where, 1, 1, message, hint=f"rename it to {PLAN_FILE}"))
+        elif (entry / PROJECTS_DIR).is_dir() or any(entry.glob(f"*{DATA_SUFFIX}")):
+            message = f"folder '{entry.name}' has no {PLAN_FILE}, so its plan was not read"
+            problems.append(Problem(where, 1, 1, message, hint=f"add {PLAN_FILE}, or move the folder out of plans/"))
+        else:
+            problems.append(stray(entry, "plans/ holds one folder per plan; move it out of plans/"))
+    return problems
+
+
 def validate_repository(repository: DataRepository, *, with_results: bool = True) -> ValidationReport:
     """Check a data repository: its site configuration, its plans and their results."""
     return validate_path(repository.plans, repository.results, with_results=with_results, config=repository.config)
@@ -99,9 +121,16 @@ def validate_path(
             report.problems.extend(result_problems)
             report.results[plan.id] = years
             report.counts.result_years += len(years)
+    if not (path / PLAN_FILE).is_file():
+        report.problems += unread_in_plans(path)
     if with_results and not (path / PLAN_FILE).is_file() and results_root.is_dir():
-        # Results filed under a misspelt plan id would otherwise never be seen.
-        plan_ids = {directory.name for directory in find_plan_dirs(path)}
+        # Results filed under a misspelt plan id would otherwise never be seen. A plan folder that could not be
+        # read is reported itself; its results are not "unexpected" as well.
+        plan_ids = {
+            child.name
+            for child in path.iterdir()
+            if child.is_dir() and any(f.name.lower().startswith("plan.") for f in child.iterdir() if f.is_file())
+        }
         report.problems += [
             stray(entry, "results/ holds one folder per plan, named by the plan id: " + ", ".join(sorted(plan_ids)))
             for entry in sorted(results_root.iterdir())
@@ -116,6 +145,11 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     counts = counts if counts is not None else Counts()
     problems: list[Problem] = []
     plan_doc, plan_spec = read_checked(directory / PLAN_FILE, PlanFile, problems)
+    problems += [
+        stray(entry, f"a plan folder holds {PLAN_FILE} and {PROJECTS_DIR}/ only; move it elsewhere")
+        for entry in sorted(directory.iterdir())
+        if entry.name not in (PLAN_FILE, PROJECTS_DIR) and not entry.name.startswith(".")
+    ]
     projects: list[tuple[Document, ProjectFile]] = []
     for path in yaml_files(directory / PROJECTS_DIR, problems):
         document, spec = read_checked(path, ProjectFile, problems)
