@@ -13,6 +13,7 @@ import importlib.util
 import io
 import math
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -244,7 +245,10 @@ def _chart_style() -> Iterator[None]:
     rcParams are process-wide, so charts must not be drawn from several threads at once.
     """
     _font_path()
-    with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
+    with matplotlib.style.context("default"), matplotlib.rc_context(_RC), warnings.catch_warnings():
+        # The reader's browser draws the text (svg.fonttype none), with its own fonts: a glyph our layout font
+        # lacks only makes the label's measured width approximate, and is no message for the user.
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         yield
 
 
