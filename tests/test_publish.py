@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -136,3 +137,30 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_killed_at_random_moments_leaves_the_old_site_or_the_new_one_whole(data_repo: Path) -> None:
+    assert _build(data_repo).wait(timeout=120) == 0
+    old = _tree(data_repo / "output")
+    (data_repo / "site.yaml").write_text("site_name: {ko: 새 이름, en: A new name}\n", encoding="utf-8")
+    started = time.monotonic()
+    subprocess.run(
+        [str(PLANSITE), "build", "--quiet", "--out", str(data_repo.parent / "reference")], cwd=data_repo, check=True
+    )
+    duration = time.monotonic() - started
+    new = _tree(data_repo.parent / "reference")
+    assert new != old
+    moments = random.Random(10).sample(range(1, 100), 8)  # per cent of a whole build, fixed for repeatability
+    for moment in sorted(moments):
+        build = _build(data_repo)
+        time.sleep(duration * moment / 100)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        assert _tree(data_repo / "output") in (old, new), f"killed at {moment}% of a build"
+    assert _build(data_repo).wait(timeout=120) == 0
+    assert _tree(data_repo / "output") == new
+    assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []

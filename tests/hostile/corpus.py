@@ -29,3 +29,6 @@ class Case:
     expect: tuple[str, ...] = ()  # lines (or parts of lines) the output must contain
     forbid: tuple[str, ...] = ()  # texts the output must not contain
     kept: tuple[str, ...] = field(default=())  # paths that must still exist afterwards (besides all data files)
+    rename: tuple[str, str] | None = None  # move a file or folder first (from, to), e.g. plan.yaml → plan.yml
+    copy: tuple[str, str] | None = None  # copy a file or folder first (from, to), e.g. a year of results
+    links: tuple[tuple[str, str], ...] = ()  # symbolic links made first: (path, where it points), e.g. a loop

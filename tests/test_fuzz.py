@@ -1,0 +1,202 @@
+"""Property-based tests (issue 10): whatever a hand-edited file holds, `validate` either passes it or reports
+clean problems, and whatever passes also builds. Synthetic data only.
+
+CI runs a few thousand examples; `PLANSITE_FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py` runs a benchmark-size
+campaign.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.data.layout import find_repository
+from generator.data.validate import validate_path
+from generator.errors import DataError, PlansiteError
+from generator.site import charts
+from generator.site.build import render_site
+
+from .conftest import FIXTURES
+
+EXAMPLES = int(os.environ.get("PLANSITE_FUZZ_EXAMPLES", "1000"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+
+# Pieces hand-edited YAML is made of, and the mistakes people and tools make with them.
+YAML_PIECES = st.sampled_from(
+    [
+        "\n",
+        "  ",
+        "\t",
+        ": ",
+        "- ",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "'",
+        '"',
+        "#",
+        "&a ",
+        "*a",
+        "!!float ",
+        "!!python/object:x ",
+        "<<: ",
+        "? ",
+        "|\n",
+        ">-\n",
+        "---\n",
+        "...\n",
+        "id",
+        "title",
+        "ko",
+        "en",
+        "targets",
+        "2024",
+        "024000",
+        "6:40:00",
+        "0x1F",
+        "1e400",
+        "9" * 400,
+        "-0",
+        ".inf",
+        ".nan",
+        "2023-02-30",
+        "yes",
+        "~",
+        "null",
+        "\x00",
+        "\x1b[31m",
+        "\u200b",
+        "\ufeff",
+        "\ud7a3",
+        "\u1100\u1161",
+        "한글",
+        "33,100",
+        "\\ud800",
+    ]
+)
+YAML_TEXT = st.lists(YAML_PIECES, max_size=40).map("".join)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12).filter(
+    lambda text: not re.search("inf|nan", text, re.IGNORECASE)
+)
+# A figure the site shows as "inf" or "nan" is a number validation should have refused.
+NOT_A_FIGURE = re.compile(rb">[^<]*\b(inf|nan|Infinity|NaN)\b", re.IGNORECASE)
+NUMBER = st.one_of(
+    st.integers(min_value=-5, max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, 1, 0.1, 1e15, 1e308, 5e-324, -0.0]),
+)
+
+
+@contextmanager
+def demo_copy() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        shutil.copytree(FIXTURES / "minimal" / "demo", root / "plans" / "demo")
+        shutil.copytree(FIXTURES / "minimal" / "results", root / "results")
+        yield root
+
+
+def validates_cleanly(root: Path) -> bool:
+    """True when the data passes; False when it reports problems. Anything else (a traceback) fails the test."""
+    try:
+        report = validate_path(root / "plans", root / "results")
+    except DataError as error:
+        assert error.problems, "a DataError without problems"
+        assert all(p.line >= 1 and p.column >= 1 and p.message for p in error.problems)
+        return False
+    for problem in report.problems:
+        assert problem.line >= 1 and problem.column >= 1 and problem.message
+        problem.format().encode("utf-8")  # printable, and no lone surrogates
+    return not report.errors
+
+
+@FUZZ
+@given(text=YAML_TEXT, target=st.sampled_from(["plans/demo/projects/1-1-1.yaml", "results/demo/2024/check.yaml"]))
+def test_any_text_in_a_data_file_is_passed_or_reported(text: str, target: str) -> None:
+    with demo_copy() as root:
+        (root / target).write_text(text, encoding="utf-8", errors="surrogatepass")
+        validates_cleanly(root)
+
+
+def _project(title: str, unit: str, targets: dict[int, Any], total: Any, kind: str) -> dict[str, Any]:
+    return {
+        "id": "1-1-1",
+        "title": {"ko": title or "사업", "en": "Project"},
+        "departments": [{"ko": title or "부서", "en": "Division"}],
+        "budget": {"years": {2024: 10, 2025: 20}},
+        "indicators": [
+            {
+                "id": "1-1-1-1",
+                "name": {"ko": "지표", "en": "Indicator"},
+                "unit": {"ko": unit or "건", "en": "cases"},
+                "kind": kind,
+                "targets": targets,
+                "total": total,
+            }
+        ],
+    }
+
+
+@FUZZ
+@given(
+    title=TEXT,
+    unit=TEXT,
+    target_2024=NUMBER,
+    target_2025=NUMBER,
+    total=NUMBER,
+    actual=NUMBER,
+    kind=st.sampled_from(["flow", "stock"]),
+)
+def test_what_passes_validation_also_builds(
+    title: str, unit: str, target_2024: Any, target_2025: Any, total: Any, actual: Any, kind: str
+) -> None:
+    with demo_copy() as root:
+        project = _project(title, unit, {2024: target_2024, 2025: target_2025}, total, kind)
+        (root / "plans/demo/projects/1-1-1.yaml").write_text(yaml.safe_dump(project, allow_unicode=True))
+        results = root / "results/demo/2024/projects/1-1-1.yaml"
+        filed = yaml.safe_load(results.read_text(encoding="utf-8"))
+        filed["indicators"][0]["actual"] = actual
+        results.write_text(yaml.safe_dump(filed, allow_unicode=True), encoding="utf-8")
+        if not validates_cleanly(root):
+            return
+        repository = find_repository(plans=root / "plans", results=root / "results", cwd=root)
+        try:
+            files, pages = render_site(repository)
+        except PlansiteError as error:  # pragma: no cover - a failure message names the example
+            raise AssertionError(f"validated data did not build: {error}") from error
+        specs = [spec for page in pages for spec in page.charts]
+        assert all(math.isfinite(v) for s in specs for v in getattr(s, "targets", ()) if v is not None)
+        for name, content in files.items():
+            if name.endswith(".html") and "/projects/" in name:
+                content.decode("utf-8")
+                assert not NOT_A_FIGURE.search(content.split(b"<svg")[0]), name
+
+
+def test_charts_draw_for_every_figure_validation_lets_through() -> None:
+    """The extremes the schema allows, drawn for real (the property test above draws them too, more slowly)."""
+    for values in ([10**15, 0], [1e-6, 10**15], [0, 0], [5e-324, 1]):
+        svg = charts.target_actual_chart(
+            "c-extreme",
+            [2024, 2025],
+            values,
+            [None, values[0]],
+            unit="u",
+            title="t",
+            summary="s",
+            target_label="T",
+            actual_label="A",
+        )
+        assert svg.startswith("<svg")
