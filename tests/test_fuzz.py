@@ -29,8 +29,8 @@ from generator.site.build import render_site
 
 from .conftest import FIXTURES
 
-# CI runs 2,000 generated files and 200 generated plans (those that pass validation are built whole, a second or two each);
-# PLANSITE_FUZZ_SCALE=10 runs ten times as many, as a benchmark-size campaign.
+# CI runs 2,000 generated files and 200 generated plans (those that pass validation are built whole, a second
+# or two each); PLANSITE_FUZZ_SCALE=10 runs ten times as many, as a benchmark-size campaign.
 SCALE = float(os.environ.get("PLANSITE_FUZZ_SCALE", "1"))
 _COMMON = {"deadline": None, "suppress_health_check": list(HealthCheck), "derandomize": True}
 FUZZ_FILES = settings(max_examples=int(2000 * SCALE), **_COMMON)
