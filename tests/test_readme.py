@@ -8,7 +8,7 @@ from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CODE_SPAN = re.compile(r"`([^`]+)`")
-IGNORED = {"output/"}  # built, never committed
+IGNORED = {"output/", ".plansite-cache/"}  # made by builds, never committed
 
 
 def layout_paths(readme: str) -> list[str]:

@@ -17,7 +17,15 @@ from generator import __version__
 from generator.cli.newyear import write_new_year
 from generator.cli.report import render_report
 from generator.cli.scaffold import write_scaffold
-from generator.data.layout import OUTPUT_DIR, PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository, find_repository
+from generator.data.layout import (
+    CACHE_DIR,
+    OUTPUT_DIR,
+    PLANS_DIR,
+    RESULTS_DIR,
+    SITE_CONFIG,
+    DataRepository,
+    find_repository,
+)
 from generator.data.model import Plan
 from generator.data.validate import ValidationReport, load_checked, validate_repository
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path, terminal_safe
@@ -138,8 +146,26 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
     click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
 
 
+def cache_options(command: F) -> F:
+    """--cache-dir and --no-cache, the same on every command that builds."""
+    command = click.option("--no-cache", is_flag=True, help="Draw every chart, and neither read nor fill the cache.")(
+        command
+    )
+    return click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help=f"Folder of the chart cache [default: {CACHE_DIR} in the data repository].",
+    )(command)
+
+
+def _cache_dir(repository: DataRepository, cache_dir: Path | None, no_cache: bool) -> Path | None:
+    return None if no_cache else cache_dir or repository.cache
+
+
 @main.command()
 @data_options
+@cache_options
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
 @click.option(
     "--base-url", default=None, help="Absolute site address for sitemap.xml [default: base_url in site.yaml]."
@@ -149,21 +175,30 @@ def build(
     config: Path | None,
     plans: Path | None,
     results: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     out_dir: Path | None,
     base_url: str | None,
     quiet: bool,
 ) -> None:
     """Build the static site from the plans and results into OUT."""
-    # Imported here: the site stack (matplotlib, Jinja2) would slow down validate and report.
+    # Imported here: the site stack (Jinja2, and matplotlib when a chart must be drawn) would slow down validate.
     from generator.site.build import build_site
 
     progress = _progress_printer(quiet)
     with _user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
-        summary = build_site(repository, out_dir or repository.output, base_url=base_url, progress=progress)
+        summary = build_site(
+            repository,
+            out_dir or repository.output,
+            base_url=base_url,
+            progress=progress,
+            cache_dir=_cache_dir(repository, cache_dir, no_cache),
+        )
     if not quiet:
+        drawn = f" ({summary.drawn} drawn)" if summary.drawn < summary.charts else ""
         click.echo(
-            f"built {summary.pages} pages, {summary.charts} charts, {summary.files} files "
+            f"built {summary.pages} pages, {summary.charts} charts{drawn}, {summary.files} files "
             f"into {display_path(summary.output)} in {summary.seconds:.1f} s"
         )
         if not summary.sitemap:
@@ -172,15 +207,25 @@ def build(
 
 @main.command()
 @data_options
+@cache_options
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(config: Path | None, plans: Path | None, results: Path | None, out_dir: Path | None, port: int) -> None:
+def serve(
+    config: Path | None,
+    plans: Path | None,
+    results: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    out_dir: Path | None,
+    port: int,
+) -> None:
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
     from generator.site.serve import serve_and_watch
 
     with _user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
-        serve_and_watch(repository, out_dir or repository.output, port, echo=click.echo)
+        cache = _cache_dir(repository, cache_dir, no_cache)
+        serve_and_watch(repository, out_dir or repository.output, port, echo=click.echo, cache_dir=cache)
 
 
 @main.command()

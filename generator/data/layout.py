@@ -15,6 +15,7 @@ SITE_CONFIG = "site.yaml"
 PLANS_DIR = "plans"
 RESULTS_DIR = "results"
 OUTPUT_DIR = "output"
+CACHE_DIR = ".plansite-cache"  # the chart cache, at the repository's root (git-ignored)
 PLAN_FILE = "plan.yaml"
 PROJECTS_DIR = "projects"  # unit project files, in a plan folder and in a results year folder alike
 CHECK_FILE = "check.yaml"
@@ -33,6 +34,10 @@ class DataRepository:
     @property
     def output(self) -> Path:
         return self.root / OUTPUT_DIR
+
+    @property
+    def cache(self) -> Path:
+        return self.root / CACHE_DIR
 
 
 def find_repository(

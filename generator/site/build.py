@@ -29,8 +29,9 @@ from generator.data.validate import load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
-from generator.site import charts, theme
-from generator.site.charts import ChartSpec
+from generator.site import theme
+from generator.site.chartcache import ChartCache, open_cache
+from generator.site.chartspec import ChartSpec
 from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
@@ -49,6 +50,7 @@ class BuildSummary:
     seconds: float
     output: Path
     sitemap: bool  # written only when the site's absolute address is known
+    drawn: int  # charts drawn by this build; the others came from the chart cache
 
 
 def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
@@ -70,16 +72,25 @@ def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation
     return max(dates).isoformat() if dates else "–"
 
 
-def render_charts(specs: list[ChartSpec], workers: int) -> dict[ChartSpec, Markup]:
-    """Every chart's SVG. Charts are most of a build's time, so they are drawn on all cores when there are many."""
+def render_charts(specs: list[ChartSpec], workers: int, cache: ChartCache) -> dict[ChartSpec, Markup]:
+    """Every chart's SVG: from the cache where it holds the chart, else drawn (on all cores when many)."""
     unique = list(dict.fromkeys(specs))
-    if workers > 1 and len(unique) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-            drawn = list(pool.map(charts.render, unique, chunksize=8))
-    else:
-        drawn = [charts.render(spec) for spec in unique]
+    svgs = {spec: cache.get(spec) for spec in unique}
+    missing = [spec for spec, svg in svgs.items() if svg is None]
+    if missing:
+        from generator.site import charts  # matplotlib is imported only when a chart must be drawn
+
+        if workers > 1 and len(missing) >= PARALLEL_FROM:
+            with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
+                drawn = list(pool.map(charts.render, missing, chunksize=8))
+        else:
+            drawn = [charts.render(spec) for spec in missing]
+        for spec, svg in zip(missing, drawn, strict=True):
+            cache.put(spec, svg)
+            svgs[spec] = svg
+    cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
-    return {spec: Markup(svg) for spec, svg in zip(unique, drawn, strict=True)}
+    return {spec: Markup(svg) for spec, svg in svgs.items()}
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Markup]) -> bytes:
@@ -120,7 +131,11 @@ def check_base_url(base_url: str) -> str:
 
 
 def render_site(
-    repository: DataRepository, *, base_url: str | None = None, progress: Progress | None = None
+    repository: DataRepository,
+    *,
+    base_url: str | None = None,
+    progress: Progress | None = None,
+    cache: ChartCache | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data."""
     say = progress or (lambda _message: None)
@@ -146,7 +161,7 @@ def render_site(
     pages = build_pages(site)
     specs = [spec for page in pages for spec in page.charts]
     say(f"drawing {len(specs)} charts")
-    svgs = render_charts(specs, os.cpu_count() or 1)
+    svgs = render_charts(specs, os.cpu_count() or 1, cache or ChartCache(None))
     environment = make_environment(theme_dir)
     files: dict[str, bytes] = {}
     for number, page in enumerate(pages, start=1):
@@ -182,14 +197,18 @@ def build_site(
     *,
     base_url: str | None = None,
     progress: Progress | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildSummary:
+    """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache)."""
     started = time.perf_counter()
     if base_url is not None:
         check_base_url(base_url)
-    check_output_dir(out_dir, protected_paths(repository), repository.root)
-    files, pages = render_site(repository, base_url=base_url, progress=progress)
+    protected = protected_paths(repository)
+    check_output_dir(out_dir, protected, repository.root)
+    cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
+    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache)
     (progress or (lambda _m: None))(f"writing {len(files)} files")
     publish(files, out_dir)
     chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started
-    return BuildSummary(len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files)
+    return BuildSummary(len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files, cache.misses)

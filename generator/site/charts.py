@@ -32,6 +32,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.numbers import amount
 from generator.site import svg
+from generator.site.chartspec import Bar, ChartSpec, DistributionSpec
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -85,15 +86,6 @@ _RC: dict[RcKeyType, object] = {
     "hatch.linewidth": 0.8,
     "legend.frameon": False,
 }
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a grade distribution: `label` under it, `count (percent%)` above it."""
-
-    label: str
-    count: int
-    percent: int
 
 
 def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summary: str, count_label: str) -> str:
@@ -323,34 +315,6 @@ def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:
     # Date None: no timestamp (nor SOURCE_DATE_EPOCH); Creator None: no matplotlib version in the markup.
     FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None, "Creator": None})
     return svg.inline(buffer.getvalue(), chart_id, title, summary)
-
-
-# -- chart specifications: what page models hold; the build renders them, in parallel ----------------------
-
-
-@dataclass(frozen=True)
-class DistributionSpec:
-    chart_id: str
-    bars: tuple[Bar, ...]
-    title: str
-    summary: str
-    count_label: str
-
-
-@dataclass(frozen=True)
-class TargetActualSpec:
-    chart_id: str
-    years: tuple[int, ...]
-    targets: tuple[float | None, ...]
-    actuals: tuple[float | None, ...]
-    unit: str
-    title: str
-    summary: str
-    target_label: str
-    actual_label: str
-
-
-ChartSpec = DistributionSpec | TargetActualSpec
 
 
 def render(spec: ChartSpec) -> str:

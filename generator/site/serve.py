@@ -69,12 +69,13 @@ def serve_and_watch(
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
     interval: float = 1.0,
+    cache_dir: Path | None = None,
 ) -> None:
     """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes."""
 
     def rebuild() -> None:
         try:
-            summary = build_site(repository, out_dir)
+            summary = build_site(repository, out_dir, cache_dir=cache_dir)
             echo(f"built {summary.pages} pages in {summary.seconds:.1f} s")
         except DataError as error:
             # Keep serving the last good site; show what to fix.

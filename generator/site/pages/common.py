@@ -18,7 +18,7 @@ from generator.evaluation.grading import Distribution, Tone, scale_of, tone_of
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, plural, t
 from generator.numbers import NONE, percent
-from generator.site import charts
+from generator.site import chartspec
 
 Amount = int | float
 
@@ -105,7 +105,7 @@ class PageContent(Protocol):
 class Page:
     meta: PageMeta
     content: PageContent
-    charts: tuple[charts.ChartSpec, ...] = ()
+    charts: tuple[chartspec.ChartSpec, ...] = ()
 
 
 def page_meta(site: Site, lang: str, path: str, title: str, crumbs: Sequence[Link] = ()) -> PageMeta:
@@ -229,7 +229,7 @@ class DistributionView:
     total: int
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
-    chart: charts.DistributionSpec | None
+    chart: chartspec.DistributionSpec | None
 
 
 def distribution_view(
@@ -257,9 +257,9 @@ def distribution_view(
     chart = None
     if chart_id is not None:
         summary = ", ".join(f"{row.label} {row.count} ({row.percent}%)" for row in rows)
-        chart = charts.DistributionSpec(
+        chart = chartspec.DistributionSpec(
             chart_id,
-            tuple(charts.Bar(row.label, row.count, row.percent) for row in rows),
+            tuple(chartspec.Bar(row.label, row.count, row.percent) for row in rows),
             title=caption,
             summary=f"{t('total', lang)} {distribution.total}: {summary}",
             count_label=counted,

@@ -13,7 +13,7 @@ from generator.describe import display_of, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 from generator.numbers import NONE, UnitDisplay, amount
-from generator.site import charts
+from generator.site import chartspec
 from generator.site.markup import render_markdown
 from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
 from generator.site.pages.common import (
@@ -54,7 +54,7 @@ class IndicatorView:
     direction: str
     stated_total: str
     years: tuple[YearCell, ...]
-    chart: charts.TargetActualSpec | None
+    chart: chartspec.TargetActualSpec | None
     chart_caption: str
 
 
@@ -257,7 +257,7 @@ def _charted_unit(indicator: IndicatorSpec) -> UnitText | None:
 
 def _target_actual_chart(
     plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
-) -> tuple[charts.TargetActualSpec | None, str]:
+) -> tuple[chartspec.TargetActualSpec | None, str]:
     """Targets against actuals over the period, and its caption; no chart when no year has a number to draw."""
     measure = primary_measure(indicator)
     years = plan.spec.period.years
@@ -275,7 +275,7 @@ def _target_actual_chart(
         f"{year}: {t('target', lang)} {_with_unit(display, tv)}, {t('actual', lang)} {_with_unit(display, av)}"
         for year, tv, av in zip(years, targets, actuals, strict=True)
     )
-    spec = charts.TargetActualSpec(
+    spec = chartspec.TargetActualSpec(
         f"chart-{lang}-{indicator.id}",
         tuple(years),
         tuple(None if v is None else float(display.value(v)) for v in targets),

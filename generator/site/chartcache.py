@@ -1,0 +1,160 @@
+"""Chart SVGs kept between builds, so a rebuild draws only the charts whose content changed.
+
+A chart's bytes are decided by its specification, the chart code, the versions of the libraries that draw it
+and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
+label, a new plansite or a new matplotlib simply misses. Each entry starts with the hash of its own SVG: a
+truncated or corrupted entry is detected, redrawn and rewritten, never served. Entries a build did not use are
+pruned after it, so the cache holds what the current data needs and no more.
+
+The cache folder is plansite's: it carries the standard CACHEDIR.TAG (backup tools skip such folders), and a
+folder that is not empty and has no tag is never used, so nothing of the user's is pruned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.data.layout import CACHE_DIR
+from generator.errors import UsageError, display_path
+from generator.site.chartspec import ChartSpec
+
+TAG = "CACHEDIR.TAG"
+TAG_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder holds plansite's chart cache; plansite build --no-cache ignores it, deleting it is safe.\n"
+)
+CHARTS = "charts"
+# The modules whose source decides a chart's bytes, and the libraries they draw with.
+_CHART_CODE = ("charts.py", "svg.py", "chartspec.py")
+_LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
+_STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed
+
+
+@functools.cache
+def drawing_version() -> str:
+    """A hash of the chart code and the drawing libraries' versions, read without importing them."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _CHART_CODE:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    for library in _LIBRARIES:
+        try:
+            version = importlib.metadata.version(library)
+        except importlib.metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{library}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def chart_key(spec: ChartSpec) -> str:
+    # repr of frozen dataclasses of str, int, float and tuples is exact and stable (floats repr round-trip).
+    return hashlib.sha256(f"{drawing_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+
+
+class ChartCache:
+    """Looks charts up in, and stores them into, a cache folder; `ChartCache(None)` keeps nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, spec: ChartSpec) -> str | None:
+        if self.folder is None:
+            self.misses += 1
+            return None
+        key = chart_key(spec)
+        self.used.add(key)
+        svg = _read_entry(self._path(key))
+        if svg is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return svg
+
+    def put(self, spec: ChartSpec, svg: str) -> None:
+        if self.folder is None:
+            return
+        key = chart_key(spec)
+        self.used.add(key)
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = svg.encode("utf-8")
+        # Written beside, then renamed: a killed build leaves a whole entry or none (and a stale temporary file).
+        handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "wb") as file:
+            file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        os.replace(temporary, path)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use, and temporary files of killed writes."""
+        if self.folder is None or not (self.folder / CHARTS).is_dir():
+            return
+        for shard in (self.folder / CHARTS).iterdir():
+            if not shard.is_dir() or not re.fullmatch(r"[0-9a-f]{2}", shard.name):
+                continue
+            for entry in shard.iterdir():
+                unused = _ENTRY.fullmatch(entry.name) is not None and entry.name[:-4] not in self.used
+                if unused or (entry.name.endswith(".tmp") and _older_than(entry, _STALE_SECONDS)):
+                    entry.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                shard.rmdir()  # only when empty
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / CHARTS / key[:2] / f"{key}.svg"
+
+
+def _read_entry(path: Path) -> str | None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    stated, _, body = content.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != stated:
+        return None  # truncated or altered: redrawn, and the entry rewritten
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
+def open_cache(folder: Path, protected: Iterable[Path], out_dir: Path) -> ChartCache:
+    """The cache in `folder`, made if need be; refused where pruning could touch anything not plansite's."""
+    where = display_path(folder)
+    resolved = folder.resolve()
+    for place in (path.resolve() for path in (*protected, out_dir)):
+        if resolved == place or place in resolved.parents or resolved in place.parents:
+            raise UsageError(
+                f"{where}: refusing to keep the chart cache there, it would mix with {display_path(place)}; "
+                f"choose another --cache-dir, such as {CACHE_DIR}"
+            )
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{where}: exists and is not a folder; choose another --cache-dir")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / TAG).is_file():
+        raise UsageError(
+            f"{where}: is not empty and is not a plansite cache, so it is left as it is; "
+            "choose a new or empty folder with --cache-dir"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / TAG).is_file():
+        (folder / TAG).write_text(TAG_TEXT, encoding="utf-8")
+    return ChartCache(folder)

@@ -1,0 +1,43 @@
+"""What a chart shows, as page models hold it: plain frozen data, without matplotlib.
+
+A specification decides its chart's SVG completely (with the chart code and library versions), so the build
+can look a chart up in the cache before it imports matplotlib at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a grade distribution: `label` under it, `count (percent%)` above it."""
+
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class DistributionSpec:
+    chart_id: str
+    bars: tuple[Bar, ...]
+    title: str
+    summary: str
+    count_label: str
+
+
+@dataclass(frozen=True)
+class TargetActualSpec:
+    chart_id: str
+    years: tuple[int, ...]
+    targets: tuple[float | None, ...]
+    actuals: tuple[float | None, ...]
+    unit: str
+    title: str
+    summary: str
+    target_label: str
+    actual_label: str
+
+
+ChartSpec = DistributionSpec | TargetActualSpec

@@ -1,0 +1,122 @@
+"""The chart cache (issue 11): the same bytes with or without it, nothing corrupt served, nothing kept unused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.data.layout import CACHE_DIR
+from generator.errors import UsageError
+from generator.site import chartcache
+from generator.site.chartcache import TAG, ChartCache, chart_key, open_cache
+from generator.site.chartspec import Bar, DistributionSpec
+
+from .conftest import ROOT
+
+RESULT = "results/demo/2024/projects/1-1-1.yaml"
+
+
+def build(*args: str) -> str:
+    result = CliRunner().invoke(main, ["build", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR / "charts").glob("*/*.svg"))
+
+
+def test_a_build_from_the_cache_is_byte_identical_to_one_without(demo_root: Path) -> None:
+    assert " charts, " in build("--no-cache", "--out", "plain")  # drew everything, and kept nothing
+    assert not (demo_root / CACHE_DIR).exists()
+    cold = build("--out", "cold")
+    assert "(0 drawn)" not in cold
+    warm = build("--out", "warm")
+    assert "(0 drawn)" in warm, warm
+    assert tree(demo_root / "plain") == tree(demo_root / "cold") == tree(demo_root / "warm")
+    assert (
+        (demo_root / CACHE_DIR / TAG)
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+
+
+def test_a_truncated_or_altered_entry_is_redrawn_and_never_served(demo_root: Path) -> None:
+    build("--out", "first")
+    truncated, altered = entries(demo_root)[:2]
+    truncated.write_bytes(truncated.read_bytes()[:200])
+    content = altered.read_bytes()
+    altered.write_bytes(content.replace(b"<svg", b"<svg data-altered='1'", 1))
+    output = build("--out", "second")
+    assert "(2 drawn)" in output, output
+    assert tree(demo_root / "first") == tree(demo_root / "second")
+    assert altered.read_bytes() == content  # rewritten whole
+
+
+def test_entries_the_build_did_not_use_are_pruned(demo_root: Path) -> None:
+    build("--out", "site")
+    before = set(entries(demo_root))
+    stray_temporary = demo_root / CACHE_DIR / "charts" / "ab" / ".killed-write.tmp"
+    stray_temporary.parent.mkdir(parents=True, exist_ok=True)
+    stray_temporary.write_bytes(b"partial")
+    result = demo_root / RESULT
+    result.write_text(result.read_text(encoding="utf-8").replace("actual: 6", "actual: 7"), encoding="utf-8")
+    output = build("--out", "site")
+    after = set(entries(demo_root))
+    assert "(2 drawn)" in output, output  # the project's chart, in Korean and in English
+    assert len(before - after) == 2 and len(after - before) == 2
+    assert stray_temporary.exists()  # a recent temporary file may belong to a build still running
+
+
+def test_a_warm_build_does_not_import_matplotlib(demo_root: Path) -> None:
+    build("--out", "site")
+    script = (
+        "import sys; from click.testing import CliRunner; from generator.cli import main; "
+        "result = CliRunner().invoke(main, ['build', '--out', 'site']); "
+        "print(result.exit_code, 'matplotlib' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], cwd=demo_root, capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "False"], run.stdout + run.stderr
+
+
+def test_a_new_chart_code_or_library_version_misses(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = DistributionSpec("c", (Bar("A", 1, 100),), "t", "s", "n")
+    key = chart_key(spec)
+    assert key == chart_key(DistributionSpec("c", (Bar("A", 1, 100),), "t", "s", "n"))
+    assert key != chart_key(DistributionSpec("c", (Bar("A", 2, 100),), "t", "s", "n"))
+    monkeypatch.setattr(chartcache, "drawing_version", lambda: "another matplotlib")
+    assert chart_key(spec) != key
+
+
+def test_the_drawing_version_covers_the_chart_code() -> None:
+    assert set(chartcache._CHART_CODE) <= {p.name for p in (ROOT / "generator/site").glob("*.py")}
+
+
+def test_a_folder_that_is_not_a_cache_is_left_alone(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    with pytest.raises(UsageError, match="is not empty and is not a plansite cache"):
+        open_cache(mine, [tmp_path / "plans"], tmp_path / "output")
+    with pytest.raises(UsageError, match="it would mix with"):
+        open_cache(tmp_path / "plans" / "cache", [tmp_path / "plans"], tmp_path / "output")
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_pruning_touches_only_entries_the_cache_wrote(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "output")
+    spec = DistributionSpec("c", (Bar("A", 1, 100),), "t", "s", "n")
+    cache.put(spec, "<svg/>")
+    shard = next((tmp_path / "cache" / "charts").iterdir())
+    (shard / "README.txt").write_text("someone's note")
+    ChartCache(tmp_path / "cache").prune()  # a build that used nothing
+    assert [p.name for p in shard.iterdir()] == ["README.txt"]
