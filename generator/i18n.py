@@ -219,6 +219,15 @@ UI: dict[str, dict[str, str]] = {
         "ko": "결과가 제출되지 않은 지표 {count}개: {ids}",
         "en": "No result filed for {count} indicator(s): {ids}",
     },
+    # The page `plansite serve` shows while the data has problems (the preview, never the published site).
+    "preview_problems_title": {
+        "ko": "데이터에 문제가 있어 미리보기를 다시 만들지 못했습니다",
+        "en": "The preview could not be rebuilt: the data has problems",
+    },
+    "preview_problems_hint": {
+        "ko": "아래 위치의 파일을 고쳐 저장하면 이 화면이 저절로 바뀝니다.",
+        "en": "Fix the files at the places below and save: this page updates by itself.",
+    },
     "open_data_note": {
         "ko": "각 파일과 열의 설명은 아래에 영어로 제공합니다.",
         "en": "Every file and column is described below.",

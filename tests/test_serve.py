@@ -5,6 +5,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def test_serve_previews_and_rebuilds_on_change() -> None:
     thread = threading.Thread(
         target=serve_and_watch,
         args=(find_repository(), Path("output"), 0),
-        kwargs={"echo": messages.append, "stop": stop, "interval": 0.2},
+        kwargs={"echo": messages.append, "stop": stop},
         daemon=True,
     )
     thread.start()
@@ -48,7 +49,7 @@ def _serving(stop: threading.Event, messages: list[str], port: int = 0) -> threa
     thread = threading.Thread(
         target=serve_and_watch,
         args=(find_repository(), Path("output"), port),
-        kwargs={"echo": messages.append, "stop": stop, "interval": 0.2},
+        kwargs={"echo": messages.append, "stop": stop},
         daemon=True,
     )
     thread.start()
@@ -92,3 +93,46 @@ def test_a_port_in_use_is_named_before_any_build() -> None:
             serve_and_watch(find_repository(), Path("output"), port, echo=messages.append)
     assert messages == []
     assert not Path("output").exists()
+
+
+def _get(port: str, path: str) -> str:
+    return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read().decode()
+
+
+def _until(condition: Callable[[], bool], messages: list[str], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, messages
+        time.sleep(0.05)
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_until_fixed() -> None:
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = _serving(stop, messages)
+    try:
+        port = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+        first = _get(port, "/__plansite/build")
+        page = _get(port, "/")
+        assert "시험 계획" in page and "/__plansite/build" in page  # the preview reloads itself
+        assert "/__plansite/build" not in Path("output/index.html").read_text(encoding="utf-8")  # the site does not
+
+        plan = Path("plans/demo/plan.yaml")
+        good = plan.read_text(encoding="utf-8")
+        plan.write_text(good.replace("시험 계획", "바뀐 계획"), encoding="utf-8")
+        _until(lambda: "바뀐 계획" in _get(port, "/"), messages)
+        assert _get(port, "/__plansite/build") != first
+
+        plan.write_text(good.replace("period:", "peroid:"), encoding="utf-8")
+        _until(lambda: "미리보기를 다시 만들지 못했습니다" in _get(port, "/en/index.html"), messages)
+        problem = _get(port, "/en/index.html")
+        assert "plans/demo/plan.yaml:" in problem and "unknown key &#x27;peroid&#x27;" in problem
+        assert "바뀐 계획" in Path("output/index.html").read_text(encoding="utf-8")  # the last good site is kept
+
+        plan.write_text(good, encoding="utf-8")
+        _until(lambda: "시험 계획" in _get(port, "/"), messages)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()

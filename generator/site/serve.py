@@ -4,31 +4,110 @@ from __future__ import annotations
 
 import errno
 import functools
+import html
 import http.server
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 
+import watchfiles
+
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError
+from generator.i18n import LANGUAGES, t
 from generator.site.build import build_site, protected_paths
 
+# Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
+# server answers it and adds the script that asks; the built site has neither.
+BUILD_PATH = "/__plansite/build"
+_RELOAD_SCRIPT = (
+    "<script>(function(){var seen=null;setInterval(function(){"
+    f"fetch('{BUILD_PATH}',{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(v){{"
+    "if(seen===null){seen=v}else if(v!==seen){location.reload()}}).catch(function(){})},250)})();</script>"
+).encode()
+WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
 
-def _snapshot(places: list[Path]) -> dict[Path, float]:
-    files = [place for place in places if place.is_file()]
-    files += [path for place in places if place.is_dir() for path in place.rglob("*") if path.is_file()]
-    return {path: path.stat().st_mtime for path in files}
+
+@dataclass
+class Preview:
+    """What the preview shows besides the site: which build is current, and the data's problems if any."""
+
+    build: int = 0
+    problems: tuple[str, ...] = ()
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def built(self, problems: tuple[str, ...] = ()) -> None:
+        with self.lock:
+            self.build += 1
+            self.problems = problems
 
 
 def _watched(repository: DataRepository) -> list[Path]:
     """The data, the configuration and the site's own theme folder (the packaged theme does not change)."""
-    return protected_paths(repository)
+    return [path for path in protected_paths(repository) if path.exists()]
+
+
+def problem_page(problems: tuple[str, ...]) -> bytes:
+    """The page shown in place of every page while the data has problems: what to fix, in both languages."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    title = " / ".join(t("preview_problems_title", lang) for lang in LANGUAGES)
+    heading = " / ".join(
+        f'<span lang="{lang}">{html.escape(t("preview_problems_title", lang))}</span>' for lang in LANGUAGES
+    )
+    hints = "".join(f'<p lang="{lang}">{html.escape(t("preview_problems_hint", lang))}</p>' for lang in LANGUAGES)
+    return (
+        (
+            f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:70rem}"
+            "h1{font-size:1.3rem;color:#8a1c1c}li{margin:.5rem 0;overflow-wrap:anywhere}</style></head>"
+            f"<body><main><h1>{heading}</h1>{hints}<ol>{items}</ol></main>"
+        ).encode()
+        + _RELOAD_SCRIPT
+        + b"</body></html>"
+    )
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host would: the site's own 404 page, and no folder listings."""
+    """Serves the site as a static host would: the site's own 404 page, and no folder listings.
+
+    As a preview it also reloads pages after each build, and shows the data's problems instead of a page."""
+
+    preview: Preview
+
+    def do_GET(self) -> None:
+        if self.path == BUILD_PATH:
+            self._send(HTTPStatus.OK, str(self.preview.build).encode(), "text/plain; charset=utf-8")
+            return
+        page = self._page_file()
+        if page is None:
+            super().do_GET()
+        elif self.preview.problems:
+            self._send(HTTPStatus.OK, problem_page(self.preview.problems), "text/html; charset=utf-8")
+        else:
+            body = page.read_bytes().replace(b"</body>", _RELOAD_SCRIPT + b"</body>", 1)
+            self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
+
+    def _page_file(self) -> Path | None:
+        """The HTML file a request names, following a folder to its index.html; None for anything else."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        return path if path.suffix == ".html" and path.is_file() else None
+
+    def _send(self, code: int, body: bytes, content_type: str) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the terminal is for what the build says; a request log would bury it
 
     def list_directory(self, path: str | os.PathLike[str]) -> None:  # noqa: ARG002 (the base class signature)
         self.send_error(HTTPStatus.NOT_FOUND)
@@ -48,8 +127,9 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def _bind(port: int, out_dir: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_SiteHandler, directory=str(out_dir.absolute()))
+def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHTTPServer:
+    handler_class = type("PreviewHandler", (_SiteHandler,), {"preview": preview})
+    handler = functools.partial(handler_class, directory=str(out_dir.absolute()))
     try:
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as error:
@@ -68,36 +148,35 @@ def serve_and_watch(
     *,
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
-    interval: float = 1.0,
     cache_dir: Path | None = None,
 ) -> None:
     """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes."""
+    preview = Preview()
 
     def rebuild() -> None:
         try:
             summary = build_site(repository, out_dir, cache_dir=cache_dir)
+            preview.built()
             echo(f"built {summary.pages} pages in {summary.seconds:.1f} s")
         except DataError as error:
-            # Keep serving the last good site; show what to fix.
-            for problem in error.problems:
-                echo(problem.format())
+            # Keep the last good site on disk; the browser shows what to fix until the next good save.
+            lines = tuple(problem.format() for problem in error.problems)
+            preview.built(lines)
+            for line in lines:
+                echo(line)
         except PlansiteError as error:
+            preview.built((f"plansite: {error}",))
             echo(f"plansite: {error}")
 
-    server = _bind(port, out_dir)  # before the first build: a taken port should not cost a build's wait
+    server = _bind(port, out_dir, preview)  # before the first build: a taken port should not cost a build's wait
     rebuild()
-    watched = _watched(repository)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
-    seen = _snapshot(watched)
-    stop = stop or threading.Event()
     try:
-        while not stop.wait(interval):
-            current = _snapshot(watched)
-            if current != seen:
-                seen = current
-                echo("change detected, rebuilding")
-                rebuild()
+        # File events, not polling: a save is seen within milliseconds.
+        for _changes in watchfiles.watch(*_watched(repository), debounce=WATCH_DEBOUNCE_MS, stop_event=stop):
+            echo("change detected, rebuilding")
+            rebuild()
     except KeyboardInterrupt:
         echo("stopped")
     finally:
