@@ -1,96 +1,244 @@
-"""Speed and memory of validate and build, on the shipped data and on synthetic data of a larger plan.
+"""plansite against MkDocs on an equivalent site: one run, interleaved, medians and ratios (issue 11).
 
-    .venv/bin/python benchmarks/run.py [--projects 400]
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python benchmarks/run.py [--rounds 5] [--sizes shipped,100,400] [--large] [--serve-edits 10]
 
-The synthetic plan ("synthetic-benchmark", made up in a temporary folder, never shipped) has the given
-number of unit projects, each with two indicators and a budget, to show how the tools scale.
+For each data set — the shipped data, and synthetic plans of 100, 400 (and with --large 4,000) unit projects,
+made up in a temporary folder and never shipped ("synthetic-benchmark") — it measures, as separate processes:
+plansite build cold (empty chart cache) and warm (cache filled), a one-value edit then a warm rebuild,
+`plansite validate`, and MkDocs building an equivalent site (one Markdown page per plansite page holding that
+page's main content, charts included) and rebuilding it after a one-page edit. The scenarios of one round
+run in a shuffled order, rounds repeat, and the table gives medians and the ratio to MkDocs' median from the
+same run; the machine is shared and noisy, so only ratios from one run mean anything. Peak memory is summed
+over the process and its children (chart workers), sampled every 20 ms. `plansite serve`'s edit-to-visible
+time is measured on the shipped data: a title edit saved, until the served page shows it.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
+import platform
+import random
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PLANSITE, MKDOCS = str(BIN / "plansite"), str(BIN / "mkdocs")
 sys.path.insert(0, str(ROOT))
 
-from generator.data.layout import find_repository  # noqa: E402
-from generator.data.validate import validate_path  # noqa: E402
-from generator.site.build import build_site  # noqa: E402
+from benchmarks.synthetic import synthetic_plan  # noqa: E402
+
+_MAIN = re.compile(rb"<main[^>]*>(.*)</main>", re.S)
+_TITLE = re.compile(r"(title:\s*\{?\s*ko: )")
+_TARGETS = re.compile(r"(targets: \{\d{4}: )(\d+)(, \d{4}: )(\d+)")
 
 
-def timed(function, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
+def _rss_kib(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmRSS:\s+(\d+) kB", status)
+        total += int(match.group(1)) if match else 0
+    return total
 
 
-def synthetic_plan(root: Path, projects: int) -> Path:
-    plan = root / "plans" / "synthetic-benchmark"
-    (plan / "projects").mkdir(parents=True)
-    tasks = max(1, projects // 10)
-    strategies = "\n".join(
-        f'  - id: "{s}"\n    title: {{ko: 전략 {s}, en: Strategy {s}}}\n    tasks:\n'
-        + "\n".join(f"      - id: {s}-{t}\n        title: {{ko: 과제 {t}, en: Task {t}}}" for t in range(1, tasks + 1))
-        for s in range(1, 5)
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    found, frontier = [pid], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MiB, summed over the process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, _rss_kib(_tree(process.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode(errors='replace')}")
+    return seconds, peak // 1024
+
+
+def prepare(size: str, work: Path) -> tuple[Path, Path]:
+    """A data repository for `size` and an equivalent MkDocs project; their folders."""
+    repository = work / "repo"
+    if size == "shipped":
+        for name in ("plans", "results", "site.yaml"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, repository / name)
+    else:
+        synthetic_plan(repository, int(size))
+    subprocess.run(
+        [PLANSITE, "build", "--quiet", "--no-cache", "--out", str(work / "reference")], cwd=repository, check=True
     )
-    (plan / "plan.yaml").write_text(
-        "id: synthetic-benchmark\ntitle: {ko: 합성 벤치마크 계획, en: Synthetic benchmark plan}\n"
-        "period: {first: 2024, last: 2027}\nbudget_unit: {ko: 백만원, en: million won}\n"
-        "levels:\n  strategy: {ko: 전략, en: Strategy}\n  task: {ko: 과제, en: Task}\n"
-        "  project: {ko: 사업, en: Project}\n  indicator: {ko: 지표, en: Indicator}\n"
-        "sources:\n  - id: synthetic\n    title: {ko: 합성 자료, en: Synthetic data}\n"
-        f"strategies:\n{strategies}\n",
-        encoding="utf-8",
+    mkdocs = work / "mkdocs"
+    for page in sorted((work / "reference").rglob("*.html")):
+        relative = page.relative_to(work / "reference").with_suffix(".md")
+        target = mkdocs / "docs" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        main = _MAIN.search(page.read_bytes())
+        target.write_bytes(b'<div markdown="0">\n' + (main.group(1) if main else b"") + b"\n</div>\n")
+    (mkdocs / "mkdocs.yml").write_text(
+        "site_name: Equivalent site\ntheme: mkdocs\nuse_directory_urls: false\n", encoding="utf-8"
     )
-    for number in range(projects):
-        s, t, p = number % 4 + 1, number // 4 % tasks + 1, number // (4 * tasks) + 1
-        pid = f"{s}-{t}-{p}"
-        indicators = "".join(
-            f"  - id: {pid}-{i}\n    name: {{ko: 지표 {i}, en: Indicator {i}}}\n    unit: {{ko: 건, en: cases}}\n"
-            f"    kind: flow\n    targets: {{2024: 10, 2025: 20, 2026: 30, 2027: 40}}\n    total: 100\n"
-            for i in (1, 2)
-        )
-        (plan / "projects" / f"{pid}.yaml").write_text(
-            f"id: {pid}\ntitle: {{ko: 사업 {pid}, en: Project {pid}}}\n"
-            f"departments: [{{ko: 부서 {number % 20}, en: Division {number % 20}}}]\n"
-            "content: {ko: '- 내용', en: '- Content'}\n"
-            "budget:\n  years: {2024: 1, 2025: 2, 2026: 3, 2027: 4}\n  total: 10\n"
-            f"indicators:\n{indicators}",
-            encoding="utf-8",
-        )
-    return root / "plans"
+    return repository, mkdocs
+
+
+def project_file(repository: Path) -> Path:
+    return sorted((repository / "plans").glob("*/projects/1-1-1.yaml"))[-1]
+
+
+def toggle_target(path: Path) -> None:
+    """A small edit of figures: the first two yearly targets swap places (totals still agree)."""
+    text = path.read_text(encoding="utf-8")
+    match = _TARGETS.search(text)
+    assert match, path
+    first, second = match.group(2), match.group(4)
+    swapped = f"{match.group(1)}{second}{match.group(3)}{first}"
+    path.write_text(text[: match.start()] + swapped + text[match.end() :], encoding="utf-8")
+
+
+def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[[], tuple[float, int]]]:
+    cache, out = work / "cache", work / "out"
+    build = [PLANSITE, "build", "--quiet", "--cache-dir", str(cache), "--out", str(out)]
+    page = sorted((mkdocs / "docs").rglob("*.md"))[len(list((mkdocs / "docs").rglob("*.md"))) // 2]
+
+    def cold() -> tuple[float, int]:
+        shutil.rmtree(cache, ignore_errors=True)
+        return measure(build, repository)
+
+    def edit() -> tuple[float, int]:
+        toggle_target(project_file(repository))
+        return measure(build, repository)
+
+    def mkdocs_edit() -> tuple[float, int]:
+        page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edit -->\n", encoding="utf-8")
+        return measure([MKDOCS, "build", "-q", "-d", str(work / "mkdocs-site")], mkdocs)
+
+    measure(build, repository)  # fill the cache for the warm runs
+    return {
+        "plansite build, cold cache": cold,
+        "plansite build, warm cache": lambda: measure(build, repository),
+        "plansite one-value edit + build": edit,
+        "plansite validate": lambda: measure([PLANSITE, "validate"], repository),
+        "mkdocs build": lambda: measure([MKDOCS, "build", "-q", "-d", str(work / "mkdocs-site")], mkdocs),
+        "mkdocs one-page edit + build": mkdocs_edit,
+    }
+
+
+def serve_edits(repository: Path, work: Path, edits: int) -> list[float]:
+    """Seconds from saving a title edit to the served project page showing it, `edits` times."""
+    port = 8700 + os.getpid() % 200
+    command = [
+        PLANSITE,
+        "serve",
+        "--port",
+        str(port),
+        "--cache-dir",
+        str(work / "cache"),
+        "--out",
+        str(work / "served"),
+    ]
+    server = subprocess.Popen(command, cwd=repository, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    path = project_file(repository)
+    url = f"http://127.0.0.1:{port}/plans/{path.parent.parent.name}/projects/1-1-1.html"
+    try:
+        _wait_for(url, "</html>", 300)
+        times = []
+        for number in range(edits):
+            token = f"BENCH{number}X"
+            text = re.sub(r"BENCH\d+X", "", path.read_text(encoding="utf-8"))
+            started = time.perf_counter()
+            path.write_text(_TITLE.sub(r"\g<1>" + token, text, count=1), encoding="utf-8")
+            _wait_for(url, token, 60)
+            times.append(time.perf_counter() - started)
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, text: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in urllib.request.urlopen(url, timeout=5).read().decode():
+                return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise SystemExit(f"{url} did not show {text!r} within {seconds} s")
+
+
+def report(size: str, results: dict[str, list[tuple[float, int]]]) -> None:
+    mkdocs = statistics.median(seconds for seconds, _ in results["mkdocs build"])
+    print(f"\n### {size}\n\n| scenario | median s | × MkDocs build | peak MiB (all processes) |\n|---|---:|---:|---:|")
+    for name, runs in results.items():
+        median = statistics.median(seconds for seconds, _ in runs)
+        peak = max(memory for _, memory in runs)
+        print(f"| {name} | {median:.2f} | {median / mkdocs:.2f} | {peak} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--projects", type=int, default=400, help="unit projects in the synthetic plan")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--sizes", default="shipped,100,400", help="comma-separated: shipped and project counts")
+    parser.add_argument("--large", action="store_true", help="add a synthetic plan of 4,000 unit projects")
+    parser.add_argument("--serve-edits", type=int, default=10)
     arguments = parser.parse_args()
-    print(f"{'what':<44}{'time':>10}")
+    sizes = arguments.sizes.split(",") + (["4000"] if arguments.large else [])
+    print(f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    rng = random.Random(11)
     with tempfile.TemporaryDirectory() as temporary:
-        root = Path(temporary)
-        validate = timed(lambda: validate_path(ROOT / "plans", ROOT / "results"), 5)
-        print(f"{'validate shipped data (median of 5)':<44}{validate:>9.2f}s")
-        build = timed(lambda: build_site(find_repository(cwd=ROOT), root / "site"), 1)
-        print(f"{'build shipped data':<44}{build:>9.2f}s")
-        plans = synthetic_plan(root / "synthetic", arguments.projects)
-        label = f"synthetic plan, {arguments.projects} projects"
-        synthetic_validate = timed(lambda: validate_path(plans, root / "synthetic" / "results"), 3)
-        print(f"{'validate ' + label + ' (median of 3)':<44}{synthetic_validate:>9.2f}s")
-        synthetic_build = timed(
-            lambda: build_site(find_repository(plans=plans, results=root / "synthetic" / "results"), root / "site2"), 1
-        )
-        print(f"{'build ' + label:<44}{synthetic_build:>9.2f}s")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory of this process':<44}{peak:>8.0f}MB")
+        for size in sizes:
+            work = Path(temporary) / f"size-{size}"
+            repository, mkdocs = prepare(size, work)
+            runs = scenarios(repository, mkdocs, work)
+            results: dict[str, list[tuple[float, int]]] = {name: [] for name in runs}
+            for _ in range(arguments.rounds):
+                for name in rng.sample(list(runs), len(runs)):
+                    results[name].append(runs[name]())
+            report("shipped data" if size == "shipped" else f"synthetic plan, {size} unit projects", results)
+            if size == "shipped" and arguments.serve_edits:
+                times = serve_edits(repository, work, arguments.serve_edits)
+                print(
+                    f"\nplansite serve, edit saved → visible: median {statistics.median(times):.2f} s "
+                    f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits)"
+                )
 
 
 if __name__ == "__main__":
