@@ -14,7 +14,7 @@ import io
 import math
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,12 +117,13 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
 
             slot = 1.0  # data units between bar centres
             figure.draw_without_rendering()
+            laid_out = _tick_shape(axes)
             if not _fits(axes, labels, slot, LABEL_SIZES):
                 _turn_upright(labels)
             if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES):
                 # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
                 axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
-            _leave_room_above(figure, axes, labels, counts)
+            _leave_room_above(figure, axes, labels, counts, laid_out)
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -174,9 +175,10 @@ def target_actual_chart(
             axes.legend(handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
 
             figure.draw_without_rendering()
+            laid_out = _tick_shape(axes)
             if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES):
                 _turn_upright(labels)
-            _leave_room_above(figure, axes, labels, values_shown)
+            _leave_room_above(figure, axes, labels, values_shown, laid_out)
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -286,12 +288,20 @@ def _turn_upright(texts: Sequence[Text]) -> None:
         text.set_fontsize(LABEL_SIZES[0])
 
 
-def _leave_room_above(figure: Figure, axes: Axes, labels: Sequence[Text], values: Sequence[float]) -> None:
-    """Raise the top of the y axis until every label above its bar stays inside the plot."""
+def _leave_room_above(
+    figure: Figure, axes: Axes, labels: Sequence[Text], values: Sequence[float], laid_out: tuple[int, int]
+) -> None:
+    """Raise the top of the y axis until every label above its bar stays inside the plot.
+
+    `laid_out` is the tick shape the first draw made margins for (`_tick_shape`)."""
     bottom = min([0.0, *values])
     highest = max([0.0, *values])
     # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
     axes.set_ylim(bottom, highest if highest > 0 else 1.0)
+    # Measured in the layout the first draw made: a layout pass costs a third of a chart's time, and the margins
+    # only move when the y tick labels grow (checked below).
+    engine = figure.get_layout_engine()
+    figure.set_layout_engine("none")
     figure.draw_without_rendering()
     height = axes.bbox.height
     top = axes.get_ylim()[1]
@@ -304,6 +314,27 @@ def _leave_room_above(figure: Figure, axes: Axes, labels: Sequence[Text], values
         share = max(height - above, height / 4)  # an absurdly tall label must not send the axis to infinity
         needed = max(needed, bottom + (value - bottom) * height / share)
     axes.set_ylim(bottom, needed)
+    y_ticks = axes.yaxis.get_major_formatter().format_ticks(list(axes.yaxis.get_majorticklocs()))
+    now = (_widest(y_ticks), _tallest(label.get_text() for label in axes.get_xticklabels()))
+    if now[0] > laid_out[0] or now[1] > laid_out[1]:
+        figure.set_layout_engine(engine)  # longer or wrapped tick labels need wider margins: lay out again
+
+
+def _tick_shape(axes: Axes) -> tuple[int, int]:
+    """What the margins were made for: the longest y tick label, and the most lines in an x tick label."""
+    return (
+        _widest(label.get_text() for label in axes.get_yticklabels()),
+        _tallest(label.get_text() for label in axes.get_xticklabels()),
+    )
+
+
+def _widest(texts: Iterable[str]) -> int:
+    # Digits are equally wide in the font, so the longest figure is the widest; y ticks are figures only.
+    return max((len(text) for text in texts), default=0)
+
+
+def _tallest(texts: Iterable[str]) -> int:
+    return max((text.count("\n") + 1 for text in texts), default=1)
 
 
 def _tick_label(value: float, _position: int | None = None) -> str:

@@ -114,3 +114,35 @@ def test_site_works_opened_as_files(context, built_site: Path, name: str) -> Non
         page.click("a.site-name" if name == "report" else ".plan-card h2 a")
     assert page.url.startswith("file://") and page.locator("h1").count() == 1
     assert traffic.problems() == []
+
+
+# Every chart text — tick labels, value labels, axis heading, legend — must lie inside its chart's drawing area,
+# however the chart was laid out (one layout pass, issue 11): a clipped figure would misreport the record.
+_TEXTS_OUTSIDE = """
+() => {
+  const outside = [];
+  for (const svg of document.querySelectorAll("figure svg, .chart svg, svg[role=img]")) {
+    const box = svg.viewBox.baseVal;
+    for (const text of svg.querySelectorAll("text")) {
+      const b = text.getBBox();
+      if (!text.textContent.trim()) continue;
+      const m = text.getCTM(), root = svg.getCTM();
+      const p = new DOMPoint(b.x, b.y).matrixTransform(root.inverse().multiply(m));
+      const q = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(root.inverse().multiply(m));
+      const [x0, x1] = [Math.min(p.x, q.x), Math.max(p.x, q.x)], [y0, y1] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
+      if (x0 < box.x - 1 || y0 < box.y - 1 || x1 > box.x + box.width + 1 || y1 > box.y + box.height + 1)
+        outside.push(`${svg.id}: ${text.textContent.trim()}`);
+    }
+  }
+  return outside;
+}
+"""
+
+
+@pytest.mark.parametrize("name", ["project", "report"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_chart_text_lies_inside_its_chart(context, base_url: str, name: str, lang: str) -> None:
+    page = context.new_page()
+    page.goto(page_url(base_url, name, lang))
+    assert page.locator("svg text").count() > 0, "no chart on this page"
+    assert page.evaluate(_TEXTS_OUTSIDE) == []
