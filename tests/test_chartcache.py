@@ -120,3 +120,18 @@ def test_pruning_touches_only_entries_the_cache_wrote(tmp_path: Path) -> None:
     (shard / "README.txt").write_text("someone's note")
     ChartCache(tmp_path / "cache").prune()  # a build that used nothing
     assert [p.name for p in shard.iterdir()] == ["README.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["report", "seoul-citizen-participation-2019", "2021"], ["new-year", "--help"]],
+    ids=["validate", "report", "new-year"],
+)
+def test_commands_that_do_not_build_import_neither_matplotlib_nor_jinja(args: list[str]) -> None:
+    script = (
+        "import sys; from click.testing import CliRunner; from generator.cli import main; "
+        f"result = CliRunner().invoke(main, {args!r}); "
+        "print(result.exit_code, sorted(m for m in ('matplotlib', 'jinja2', 'numpy') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "0 []", run.stdout + run.stderr

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.data import yamlsafe, yamlsource
 from generator.data.layout import find_repository
 from generator.data.validate import validate_path
 from generator.errors import DataError, PlansiteError
@@ -144,6 +146,22 @@ def test_any_text_in_a_data_file_is_passed_or_reported(text: str, target: str) -
     with demo_copy() as root:
         (root / target).write_text(text, encoding="utf-8", errors="surrogatepass")
         validates_cleanly(root)
+
+
+@FUZZ_FILES
+@given(text=YAML_TEXT)
+def test_libyaml_and_pyyaml_read_every_text_alike(text: str) -> None:
+    """The fast loader is only a speed-up: the same data, the same positions, the same error, for any text."""
+    assert yamlsafe.FAST_LOADER is not None
+    outcomes = []
+    for classes in ([yamlsafe.FAST_LOADER, yamlsafe.StrictLoader], [yamlsafe.StrictLoader]):
+        with patch.object(yamlsafe, "loader_classes", lambda _text, classes=classes: classes):
+            try:
+                data, builder = yamlsource._parse(text, "f.yaml")
+                outcomes.append((repr(data), builder.value_marks, builder.key_marks, builder.problems))
+            except DataError as error:
+                outcomes.append(error.problems)
+    assert outcomes[0] == outcomes[1]
 
 
 def _project(title: str, unit: str, targets: dict[int, Any], total: Any, kind: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.data import yamlsafe
 from generator.data.validate import validate_path
 
 from .conftest import FIXTURES
@@ -30,7 +31,18 @@ def test_there_is_a_fixture_for_every_problem_kind() -> None:
     assert len(CASES) >= 25
 
 
+@pytest.fixture(params=["libyaml", "python"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both YAML loaders must give the same messages at the same places (issue 11)."""
+    if request.param == "python":
+        monkeypatch.setattr(yamlsafe, "FAST_LOADER", None)
+    else:
+        assert yamlsafe.FAST_LOADER is not None, "PyYAML without libyaml: the fast loader is not tested"
+    return str(request.param)
+
+
 @pytest.mark.parametrize("fixture", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.usefixtures("loader")
 def test_fixture_reports_exactly_its_problems(fixture: Path, demo_root: Path) -> None:
     (demo_root / TARGETS[fixture.parent.name]).write_bytes(fixture.read_bytes())
     expected = expected_lines(fixture)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.data.yamlsafe import HIDDEN_BREAKS, Refused, StrictLoader, clean_text, construct_scalar
+from generator.data.yamlsafe import HIDDEN_BREAKS, Refused, clean_text, construct_scalar, loader_classes
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
 
 Position = tuple[int, int]
@@ -120,19 +120,35 @@ def load_document(path: Path) -> Document:
 
 def _parse(text: str, display: str) -> tuple[Any, _Builder]:
     """The data of one document, or `DataError` with the first thing YAML or the format cannot accept."""
-    loader: StrictLoader | None = None
     hidden = HIDDEN_BREAKS.search(text)
     if hidden is not None:
         line, column = _line_and_column(text, hidden.start())
         message = f"the file holds the invisible character U+{ord(hidden.group()):04X}"
         raise DataError([Problem(display, line, column, message, hint="remove it; YAML would read it as a line break")])
+    *fast, pure = loader_classes(text)
+    for loader_class in fast:
+        try:
+            return _compose(loader_class, text, display)
+        except (Refused, yaml.YAMLError):
+            pass  # read again by PyYAML, whose messages and positions are the ones users see
+    return _pure(pure, text, display)
+
+
+def _compose(loader_class: type[Any], text: str, display: str) -> tuple[Any, _Builder]:
+    loader = loader_class(text)
     try:
-        loader = StrictLoader(text)
         root = loader.get_single_node()
         if root is None:
             raise DataError([Problem(display, 1, 1, "file is empty", hint="write its data, or delete the file")])
         builder = _Builder(loader)
         return builder.build(root, ()), builder
+    finally:
+        loader.dispose()
+
+
+def _pure(loader_class: type[Any], text: str, display: str) -> tuple[Any, _Builder]:
+    try:
+        return _compose(loader_class, text, display)
     except Refused as refused:
         raise DataError([Problem(display, refused.line, refused.column, refused.message, hint=refused.hint)]) from None
     except yaml.reader.ReaderError as error:
@@ -152,9 +168,6 @@ def _parse(text: str, display: str) -> tuple[Any, _Builder]:
         raise DataError([_syntax_problem(error, text, display)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(display, 1, 1, f"YAML syntax error: {error}")]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
 def _indented_more(lines: list[str], line: int) -> bool:
@@ -209,7 +222,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Pro
 
 
 class _Builder:
-    def __init__(self, loader: StrictLoader):
+    def __init__(self, loader: Any):
         self.loader = loader
         self.value_marks: dict[YamlPath, Position] = {}
         self.key_marks: dict[YamlPath, Position] = {}
