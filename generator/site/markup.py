@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from markupsafe import Markup, escape
@@ -25,6 +27,8 @@ def _four_space_nesting(text: str) -> str:
     return "\n".join(lines)
 
 
+# Pure, and the slowest step of rendering pages: kept per process, so `serve` renders unchanged text once.
+@functools.lru_cache(maxsize=8192)
 def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 2) -> Markup:
     """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one.
 

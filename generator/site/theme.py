@@ -7,6 +7,7 @@ ones of the same name, and its `style.css` is served after the packaged CSS.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 from importlib.resources import files
@@ -33,13 +34,18 @@ def read_text(*parts: str) -> str:
     return packaged(*parts).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=65536)  # every page links the same few hundred targets; relpath is slow
 def relative_url(from_path: str, to_path: str) -> str:
     """A link from one output file to another that works on any host, under any sub-path, and as files."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(theme_dir: Path | None = None) -> Environment:
-    """Jinja2 with autoescaping and strict undefined names; a site's theme folder is searched first."""
+    """Jinja2 with autoescaping and strict undefined names; a site's theme folder is searched first.
+
+    One per theme folder and process: compiling the templates costs more than rendering every page, and Jinja
+    recompiles a template whose file changed (auto_reload), so `serve` sees theme edits."""
     packaged_loader = PackageLoader(PACKAGE, f"{THEME}/templates")
     loader = packaged_loader if theme_dir is None else ChoiceLoader([FileSystemLoader(theme_dir), packaged_loader])
     return Environment(
