@@ -135,3 +135,17 @@ def test_commands_that_do_not_build_import_neither_matplotlib_nor_jinja(args: li
     )
     run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "0 []", run.stdout + run.stderr
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(demo_root: Path) -> None:
+    (demo_root / "blocker").write_text("a file where the cache's parent folder would be")
+    output = build("--cache-dir", "blocker/cache", "--out", "site")
+    assert "charts were not cached (blocker/cache: Not a directory)" in output, output
+    assert (demo_root / "site" / "index.html").is_file()
+
+
+def test_a_cache_that_fails_midway_is_given_up_and_says_why(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "output")
+    (tmp_path / "cache" / "charts").write_text("not a folder")
+    cache.put(DistributionSpec("c", (Bar("A", 1, 100),), "t", "s", "n"), "<svg/>")
+    assert cache.folder is None and "Not a directory" in cache.unusable

@@ -203,6 +203,11 @@ def build(
         )
         if not summary.sitemap:
             click.echo("no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url")
+        if summary.cache_unusable:
+            click.echo(
+                f"charts were not cached ({terminal_safe(summary.cache_unusable)}); the next build draws them "
+                "again — make the folder writable, or choose another with --cache-dir"
+            )
 
 
 @main.command()

@@ -51,6 +51,7 @@ class BuildSummary:
     output: Path
     sitemap: bool  # written only when the site's absolute address is known
     drawn: int  # charts drawn by this build; the others came from the chart cache
+    cache_unusable: str = ""  # why the chart cache asked for could not be kept (the build went on without it)
 
 
 def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
@@ -211,4 +212,6 @@ def build_site(
     publish(files, out_dir)
     chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started
-    return BuildSummary(len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files, cache.misses)
+    return BuildSummary(
+        len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files, cache.misses, cache.unusable
+    )

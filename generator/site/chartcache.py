@@ -64,8 +64,9 @@ def chart_key(spec: ChartSpec) -> str:
 class ChartCache:
     """Looks charts up in, and stores them into, a cache folder; `ChartCache(None)` keeps nothing."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, unusable: str = ""):
         self.folder = folder
+        self.unusable = unusable  # why a cache that was asked for is not kept, e.g. a read-only folder
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -89,13 +90,21 @@ class ChartCache:
         key = chart_key(spec)
         self.used.add(key)
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         body = svg.encode("utf-8")
-        # Written beside, then renamed: a killed build leaves a whole entry or none (and a stale temporary file).
-        handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "wb") as file:
-            file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-        os.replace(temporary, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written beside, then renamed: a killed build leaves a whole entry or none (and a stale temporary).
+            handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(handle, "wb") as file:
+                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+            os.replace(temporary, path)
+        except OSError as error:
+            # A cache only saves time: a full disk or a read-only folder must not fail the build.
+            self._give_up(error)
+
+    def _give_up(self, error: OSError) -> None:
+        self.unusable = f"{display_path(self.folder or Path())}: {error.strerror or error}"
+        self.folder = None
 
     def prune(self) -> None:
         """Remove the entries this build did not use, and temporary files of killed writes."""
@@ -154,7 +163,10 @@ def open_cache(folder: Path, protected: Iterable[Path], out_dir: Path) -> ChartC
             f"{where}: is not empty and is not a plansite cache, so it is left as it is; "
             "choose a new or empty folder with --cache-dir"
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    if not (folder / TAG).is_file():
-        (folder / TAG).write_text(TAG_TEXT, encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / TAG).is_file():
+            (folder / TAG).write_text(TAG_TEXT, encoding="utf-8")
+    except OSError as error:
+        return ChartCache(None, unusable=f"{where}: {error.strerror or error}")
     return ChartCache(folder)
