@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import re
 import threading
 import time
@@ -29,7 +30,7 @@ def test_serve_previews_and_rebuilds_on_change() -> None:
         deadline = time.monotonic() + 30
         while not any(m.startswith("serving") for m in messages) and time.monotonic() < deadline:
             time.sleep(0.1)
-        port = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+        port = _port(messages)
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html").read().decode()
         assert "시험 계획" in page
 
@@ -65,7 +66,7 @@ def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> No
     stop = threading.Event()
     thread = _serving(stop, messages)
     try:
-        port = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+        port = _port(messages)
         for path in ("/no-such-page.html", "/static/", "/data/"):
             with pytest.raises(urllib.error.HTTPError) as caught:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
@@ -95,6 +96,11 @@ def test_a_port_in_use_is_named_before_any_build() -> None:
     assert not Path("output").exists()
 
 
+def _port(messages: list[str]) -> str:
+    """The port serve chose (it was asked for any free one), from its "serving … on http://…" line."""
+    return re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+
+
 def _get(port: str, path: str) -> str:
     return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read().decode()
 
@@ -112,7 +118,7 @@ def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_unt
     stop = threading.Event()
     thread = _serving(stop, messages)
     try:
-        port = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
+        port = _port(messages)
         first = _get(port, "/__plansite/build")
         page = _get(port, "/")
         assert "시험 계획" in page and "/__plansite/build" in page  # the preview reloads itself
@@ -126,8 +132,8 @@ def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_unt
 
         plan.write_text(good.replace("period:", "peroid:"), encoding="utf-8")
         _until(lambda: "미리보기를 다시 만들지 못했습니다" in _get(port, "/en/index.html"), messages)
-        problem = _get(port, "/en/index.html")
-        assert "plans/demo/plan.yaml:" in problem and "unknown key &#x27;peroid&#x27;" in problem
+        problem = html.unescape(_get(port, "/en/index.html"))
+        assert "plans/demo/plan.yaml:" in problem and "unknown key 'peroid'" in problem
         assert "바뀐 계획" in Path("output/index.html").read_text(encoding="utf-8")  # the last good site is kept
 
         plan.write_text(good, encoding="utf-8")
@@ -136,3 +142,11 @@ def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_unt
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_the_problem_page_escapes_what_it_quotes() -> None:
+    from generator.site.serve import problem_page
+
+    page = problem_page(("plans/<script>alert(1)</script>.yaml:1:1: unexpected file",)).decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert page.count("<script>") == 1  # the preview's own reload script, and nothing else

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import html
 import http.server
 import os
 import threading
@@ -19,6 +18,7 @@ from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError
 from generator.i18n import LANGUAGES, t
 from generator.site.build import build_site, protected_paths
+from generator.site.theme import make_environment
 
 # Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
 # server answers it and adds the script that asks; the built site has neither.
@@ -52,23 +52,9 @@ def _watched(repository: DataRepository) -> list[Path]:
 
 def problem_page(problems: tuple[str, ...]) -> bytes:
     """The page shown in place of every page while the data has problems: what to fix, in both languages."""
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
-    title = " / ".join(t("preview_problems_title", lang) for lang in LANGUAGES)
-    heading = " / ".join(
-        f'<span lang="{lang}">{html.escape(t("preview_problems_title", lang))}</span>' for lang in LANGUAGES
-    )
-    hints = "".join(f'<p lang="{lang}">{html.escape(t("preview_problems_hint", lang))}</p>' for lang in LANGUAGES)
-    return (
-        (
-            f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:70rem}"
-            "h1{font-size:1.3rem;color:#8a1c1c}li{margin:.5rem 0;overflow-wrap:anywhere}</style></head>"
-            f"<body><main><h1>{heading}</h1>{hints}<ol>{items}</ol></main>"
-        ).encode()
-        + _RELOAD_SCRIPT
-        + b"</body></html>"
-    )
+    template = make_environment().get_template("preview-problems.html")
+    html = template.render(problems=problems, languages=LANGUAGES, t=t)
+    return html.encode("utf-8").replace(b"</body>", _RELOAD_SCRIPT + b"</body>", 1)
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -104,7 +90,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal is for what the build says; a request log would bury it
@@ -118,13 +105,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send(code, page.read_bytes(), "text/html; charset=utf-8")
 
 
 def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHTTPServer:
