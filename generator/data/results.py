@@ -20,7 +20,15 @@ from generator.data.schema import (
     LocalizedText,
     ProjectResults,
 )
-from generator.data.schemacheck import EnglishTally, english_warnings, looped, read_checked, stray, yaml_files
+from generator.data.schemacheck import (
+    EnglishTally,
+    english_warnings,
+    looped,
+    misnamed,
+    read_checked,
+    stray,
+    yaml_files,
+)
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
 from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
@@ -73,20 +81,20 @@ def load_results(
 
 def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: EnglishTally) -> YearResults | None:
     entries = sorted(entry for entry in directory.iterdir() if not entry.name.startswith("."))
-    misnamed = [entry.name for entry in entries if entry.is_file() and entry.name.lower().startswith("check.")]
+    wrong_names = misnamed(directory, CHECK_FILE)
     check_path = directory / CHECK_FILE
     found = check_path.is_file()
     if not found:
         message = f"results folder has no {CHECK_FILE}"
         hint = "plansite new-year PLAN YEAR writes a complete, empty year"
-        if misnamed:
-            message = f"the check file is named '{misnamed[0]}', so this year's results were not read"
+        if wrong_names:
+            message = f"the check file is named '{wrong_names[0]}', so this year's results were not read"
             hint = f"rename it to {CHECK_FILE}"
         problems.append(Problem(display_path(directory), 1, 1, message, hint=hint))
     problems += [
         stray(entry, f"a results year holds {CHECK_FILE} and {PROJECTS_DIR}/ only; move it elsewhere")
         for entry in entries
-        if entry.name not in (CHECK_FILE, PROJECTS_DIR) and (found or entry.name not in misnamed)
+        if entry.name not in (CHECK_FILE, PROJECTS_DIR) and (found or entry.name not in wrong_names)
     ]
     if not found:
         return None

@@ -103,6 +103,16 @@ def stray(entry: Path, hint: str) -> Problem:
     return Problem(display_path(entry), 1, 1, f"unexpected {kind} '{entry.name}' was not read", hint=hint)
 
 
+def misnamed(folder: Path, expected: str) -> list[str]:
+    """Files in `folder` that are `expected` under another spelling or suffix (plan.yml, Check.yaml, …)."""
+    stem = expected.rsplit(".", 1)[0]
+    return sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.is_file() and entry.name != expected and entry.name.lower().startswith(stem + ".")
+    )
+
+
 def looped(entry: Path) -> bool:
     """A link to its own folder or one above it: reading through it would read the same files again."""
     if not entry.is_symlink():

@@ -20,7 +20,7 @@ from generator.data.schema import (
     PlanFile,
     ProjectFile,
 )
-from generator.data.schemacheck import EnglishTally, english_warnings, read_checked, stray, yaml_files
+from generator.data.schemacheck import EnglishTally, english_warnings, looped, misnamed, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import DataError, Problem, Severity, UsageError, display_path
 
@@ -82,13 +82,13 @@ def unread_in_plans(plans: Path) -> list[Problem]:
     for entry in sorted(plans.iterdir()):
         if entry.name.startswith(".") or (entry / PLAN_FILE).is_file():
             continue
-        where = display_path(plans) + "/" + entry.name
-        if not entry.is_dir():
+        where = display_path(entry)
+        if not entry.is_dir() or looped(entry):
             problems.append(stray(entry, "plans/ holds one folder per plan; move the file out of plans/"))
             continue
-        misnamed = [f.name for f in entry.iterdir() if f.is_file() and f.name.lower().startswith("plan.")]
-        if misnamed:
-            message = f"the plan file is named '{misnamed[0]}', so this plan was not read"
+        names = misnamed(entry, PLAN_FILE)
+        if names:
+            message = f"the plan file is named '{names[0]}', so this plan was not read"
             problems.append(Problem(where, 1, 1, message, hint=f"rename it to {PLAN_FILE}"))
         elif (entry / PROJECTS_DIR).is_dir() or any(entry.glob(f"*{DATA_SUFFIX}")):
             message = f"folder '{entry.name}' has no {PLAN_FILE}, so its plan was not read"
@@ -129,7 +129,7 @@ def validate_path(
         plan_ids = {
             child.name
             for child in path.iterdir()
-            if child.is_dir() and any(f.name.lower().startswith("plan.") for f in child.iterdir() if f.is_file())
+            if child.is_dir() and not looped(child) and ((child / PLAN_FILE).is_file() or misnamed(child, PLAN_FILE))
         }
         report.problems += [
             stray(entry, "results/ holds one folder per plan, named by the plan id: " + ", ".join(sorted(plan_ids)))
