@@ -34,8 +34,9 @@ TAG_TEXT = (
 )
 CHARTS = "charts"
 # The modules whose source decides a chart's bytes, and the libraries they draw with.
-_CHART_CODE = ("charts.py", "svg.py", "chartspec.py")
-_LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib")
+# Paths inside the package; numbers.py writes every figure on a chart (Babel formats them).
+CHART_CODE = ("site/charts.py", "site/svg.py", "site/chartspec.py", "numbers.py")
+_LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
 _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed
 
@@ -44,9 +45,9 @@ _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was ki
 def drawing_version() -> str:
     """A hash of the chart code and the drawing libraries' versions, read without importing them."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _CHART_CODE:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    package = Path(__file__).parent.parent
+    for name in CHART_CODE:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
     for library in _LIBRARIES:
         try:
             version = importlib.metadata.version(library)
@@ -103,7 +104,8 @@ class ChartCache:
             self._give_up(error)
 
     def _give_up(self, error: OSError) -> None:
-        self.unusable = f"{display_path(self.folder or Path())}: {error.strerror or error}"
+        assert self.folder is not None
+        self.unusable = f"{display_path(self.folder)}: {error.strerror or error}"
         self.folder = None
 
     def prune(self) -> None:
