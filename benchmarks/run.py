@@ -135,7 +135,8 @@ def toggle_target(path: Path) -> None:
 def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[[], tuple[float, int]]]:
     cache, out = work / "cache", work / "out"
     build = [PLANSITE, "build", "--quiet", "--cache-dir", str(cache), "--out", str(out)]
-    page = sorted((mkdocs / "docs").rglob("*.md"))[len(list((mkdocs / "docs").rglob("*.md"))) // 2]
+    pages = sorted((mkdocs / "docs").rglob("*.md"))
+    page = pages[len(pages) // 2]
 
     def cold() -> tuple[float, int]:
         shutil.rmtree(cache, ignore_errors=True)

@@ -1,0 +1,53 @@
+"""Milliseconds per chart, drawn in this process from the shipped data's own chart specifications.
+
+    .venv/bin/python benchmarks/charts.py [--charts 60]
+
+Compare two versions of the chart code by running it at each (e.g. with `git stash`), one right after the
+other: the machine is shared, so only a side-by-side pair means anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.data.layout import find_repository  # noqa: E402
+from generator.site import charts  # noqa: E402
+from generator.site.build import render_site  # noqa: E402
+from generator.site.chartcache import ChartCache  # noqa: E402
+from generator.site.chartspec import ChartSpec  # noqa: E402
+
+
+class _Collector(ChartCache):
+    """A cache that holds every chart: the build asks it for each specification, and draws none."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.specs: list[ChartSpec] = []
+
+    def get(self, spec: ChartSpec) -> str | None:
+        self.specs.append(spec)
+        return "<svg/>"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--charts", type=int, default=60)
+    arguments = parser.parse_args()
+    collector = _Collector()
+    render_site(find_repository(cwd=ROOT), cache=collector)
+    specs = collector.specs[: arguments.charts]
+    charts.render(specs[0])  # fonts and matplotlib's first-use costs, outside the timing
+    started = time.perf_counter()
+    for spec in specs:
+        charts.render(spec)
+    print(f"{len(specs)} charts: {1000 * (time.perf_counter() - started) / len(specs):.1f} ms each")
+
+
+if __name__ == "__main__":
+    main()
