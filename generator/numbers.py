@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -41,7 +42,12 @@ def amount(value: Number | Decimal | None, lang: str = "en") -> str:
     """`32,000`, `1,234.5`, `0.3`; `–` for no figure."""
     if value is None:
         return NONE
-    number = _clean(value)
+    return _grouped(str(_clean(value)), lang)  # by text: equal Decimals such as 0 and -0 may show differently
+
+
+@lru_cache(maxsize=8192)  # a site shows the same few figures on many pages, and Babel is slow per call
+def _grouped(text: str, lang: str) -> str:
+    number = Decimal(text)
     try:
         return format_decimal(number, locale=LOCALES[lang], decimal_quantization=False)
     except InvalidOperation:

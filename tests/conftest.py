@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,30 @@ def demo_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def demo_plan(demo_root: Path) -> Path:
     return demo_root / "plans" / "demo"
+
+
+def serving(stop: threading.Event, messages: list[str], port: int = 0) -> threading.Thread:
+    """`plansite serve` of the working directory's data in a thread, until `stop`; it says what it does in
+    `messages`. Returns once it serves."""
+    from generator.data.layout import find_repository
+    from generator.site.serve import serve_and_watch
+
+    thread = threading.Thread(
+        target=serve_and_watch,
+        args=(find_repository(), Path("output"), port),
+        kwargs={"echo": messages.append, "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not any(m.startswith("serving") for m in messages):
+        assert time.monotonic() < deadline and thread.is_alive(), messages
+        time.sleep(0.05)
+    return thread
+
+
+def served_port(messages: list[str]) -> str:
+    """The port serve chose (it was asked for any free one), from its "serving … on http://…" line."""
+    match = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving")))
+    assert match is not None, messages
+    return match.group(1)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import html
-import re
 import threading
 import time
 import urllib.error
@@ -14,31 +13,21 @@ import pytest
 from generator.data.layout import find_repository
 from generator.site.serve import serve_and_watch
 
+from .conftest import served_port, serving
+
 
 @pytest.mark.usefixtures("demo_root")
 def test_serve_previews_and_rebuilds_on_change() -> None:
     messages: list[str] = []
     stop = threading.Event()
-    thread = threading.Thread(
-        target=serve_and_watch,
-        args=(find_repository(), Path("output"), 0),
-        kwargs={"echo": messages.append, "stop": stop},
-        daemon=True,
-    )
-    thread.start()
+    thread = serving(stop, messages)
     try:
-        deadline = time.monotonic() + 30
-        while not any(m.startswith("serving") for m in messages) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        port = _port(messages)
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html").read().decode()
+        page = urllib.request.urlopen(f"http://127.0.0.1:{served_port(messages)}/index.html").read().decode()
         assert "시험 계획" in page
 
         plan = Path("plans/demo/plan.yaml")
         plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
-        while "바뀐 계획" not in Path("output/index.html").read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline, messages
-            time.sleep(0.2)
+        _until(lambda: "바뀐 계획" in Path("output/index.html").read_text(encoding="utf-8"), messages)
         assert "change detected, rebuilding" in messages
     finally:
         stop.set()
@@ -46,27 +35,13 @@ def test_serve_previews_and_rebuilds_on_change() -> None:
     assert not thread.is_alive()
 
 
-def _serving(stop: threading.Event, messages: list[str], port: int = 0) -> threading.Thread:
-    thread = threading.Thread(
-        target=serve_and_watch,
-        args=(find_repository(), Path("output"), port),
-        kwargs={"echo": messages.append, "stop": stop},
-        daemon=True,
-    )
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not any(m.startswith("serving") for m in messages) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return thread
-
-
 @pytest.mark.usefixtures("demo_root")
 def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> None:
     messages: list[str] = []
     stop = threading.Event()
-    thread = _serving(stop, messages)
+    thread = serving(stop, messages)
     try:
-        port = _port(messages)
+        port = served_port(messages)
         for path in ("/no-such-page.html", "/static/", "/data/"):
             with pytest.raises(urllib.error.HTTPError) as caught:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
@@ -96,11 +71,6 @@ def test_a_port_in_use_is_named_before_any_build() -> None:
     assert not Path("output").exists()
 
 
-def _port(messages: list[str]) -> str:
-    """The port serve chose (it was asked for any free one), from its "serving … on http://…" line."""
-    return re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving"))).group(1)
-
-
 def _get(port: str, path: str) -> str:
     return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read().decode()
 
@@ -116,19 +86,27 @@ def _until(condition: Callable[[], bool], messages: list[str], seconds: float = 
 def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_until_fixed() -> None:
     messages: list[str] = []
     stop = threading.Event()
-    thread = _serving(stop, messages)
+    thread = serving(stop, messages)
     try:
-        port = _port(messages)
+        port = served_port(messages)
         first = _get(port, "/__plansite/build")
         page = _get(port, "/")
         assert "시험 계획" in page and "/__plansite/build" in page  # the preview reloads itself
         assert "/__plansite/build" not in Path("output/index.html").read_text(encoding="utf-8")  # the site does not
 
+        # A page asks whether a build newer than its own is done; the answer waits until one is.
+        answers: list[str] = []
+        asking = threading.Thread(target=lambda: answers.append(_get(port, f"/__plansite/build?after={first}")))
+        asking.start()
+        time.sleep(0.5)
+        assert answers == []
+
         plan = Path("plans/demo/plan.yaml")
         good = plan.read_text(encoding="utf-8")
         plan.write_text(good.replace("시험 계획", "바뀐 계획"), encoding="utf-8")
         _until(lambda: "바뀐 계획" in _get(port, "/"), messages)
-        assert _get(port, "/__plansite/build") != first
+        asking.join(timeout=10)
+        assert answers == [_get(port, "/__plansite/build")] and answers[0] != first
 
         plan.write_text(good.replace("period:", "peroid:"), encoding="utf-8")
         _until(lambda: "미리보기를 다시 만들지 못했습니다" in _get(port, "/en/index.html"), messages)
@@ -147,6 +125,6 @@ def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_unt
 def test_the_problem_page_escapes_what_it_quotes() -> None:
     from generator.site.serve import problem_page
 
-    page = problem_page(("plans/<script>alert(1)</script>.yaml:1:1: unexpected file",)).decode()
+    page = problem_page(("plans/<script>alert(1)</script>.yaml:1:1: unexpected file",), 1).decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count("<script>") == 1  # the preview's own reload script, and nothing else

@@ -6,7 +6,9 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,17 +61,67 @@ def _misspelt_once(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+@dataclass
+class ReadMemo:
+    """What a long-running preview keeps between its checks: each file's reading, by the file's exact bytes.
+
+    Reading a file is a pure function of its path, its bytes and the model, so a file that did not change is
+    not parsed and checked again. Only readings used by the latest check are kept (`keep_used`).
+    """
+
+    readings: dict[tuple[Path, str, bytes, type[BaseModel]], tuple[Document | None, Any, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+    used: set[tuple[Path, str, bytes, type[BaseModel]]] = field(default_factory=set)
+
+    def keep_used(self) -> None:
+        self.readings = {key: reading for key, reading in self.readings.items() if key in self.used}
+        self.used = set()
+
+
+_memo: ContextVar[ReadMemo | None] = ContextVar("plansite_read_memo", default=None)
+
+
+@contextmanager
+def remembered_reads(memo: ReadMemo) -> Iterator[None]:
+    """Within this block, files read by `read_checked` are looked up in `memo` first."""
+    token = _memo.set(memo)
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+        memo.keep_used()
+
+
 def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
     """Load a YAML file and check it against a model, adding every problem found to `problems`."""
+    memo = _memo.get()
+    if memo is None:
+        document, spec, found = _read(path, model)
+    else:
+        try:
+            key = (path, display_path(path), path.read_bytes(), model)
+        except OSError:
+            key = None  # unreadable: `_read` says why
+        if key is None or key not in memo.readings:
+            document, spec, found = reading = _read(path, model)
+            if key is not None:
+                memo.readings[key] = reading
+        else:
+            document, spec, found = memo.readings[key]
+        if key is not None:
+            memo.used.add(key)
+    problems.extend(found)
+    return document, spec
+
+
+def _read(path: Path, model: type[M]) -> tuple[Document | None, M | None, tuple[Problem, ...]]:
     try:
         document = load_document(path)
     except DataError as error:
-        problems.extend(error.problems)
-        return None, None
-    problems.extend(document.problems)
+        return None, None, tuple(error.problems)
     spec, found = check_schema(document, model)
-    problems.extend(found)
-    return document, spec
+    return document, spec, (*document.problems, *found)
 
 
 def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:

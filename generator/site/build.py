@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -24,7 +24,7 @@ from markupsafe import Markup
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
 from generator.data.model import Plan
-from generator.data.schemacheck import EnglishTally
+from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
 from generator.data.validate import load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
@@ -54,6 +54,23 @@ class BuildSummary:
     cache_unusable: str = ""  # why the chart cache asked for could not be kept (the build went on without it)
 
 
+@dataclass
+class WarmBuild:
+    """What a long-running preview keeps between builds, so that a save re-does only what it changed.
+
+    Files are read again only when their bytes changed (`reads`), charts are drawn only when their
+    specification is new (`svgs`, besides the chart cache), and a page is rendered again only when its page
+    model or a template changed; files the previous build published unchanged are linked, not written.
+    """
+
+    reads: ReadMemo = field(default_factory=ReadMemo)
+    svgs: dict[ChartSpec, Markup] = field(default_factory=dict)
+    pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
+    templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
+    published: dict[str, bytes] = field(default_factory=dict)
+    rendered: int = 0  # pages the latest build rendered (the others were kept)
+
+
 def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest source document date in the data."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -73,10 +90,19 @@ def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation
     return max(dates).isoformat() if dates else "–"
 
 
-def render_charts(specs: list[ChartSpec], workers: int, cache: ChartCache) -> dict[ChartSpec, Markup]:
-    """Every chart's SVG: from the cache where it holds the chart, else drawn (on all cores when many)."""
+def render_charts(
+    specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Markup] | None = None
+) -> dict[ChartSpec, Markup]:
+    """Every chart's SVG: from `known` or the cache where they hold the chart, else drawn (on all cores when many)."""
     unique = list(dict.fromkeys(specs))
-    svgs = {spec: cache.get(spec) for spec in unique}
+    known = known or {}
+    svgs: dict[ChartSpec, str | None] = {}
+    for spec in unique:
+        if spec in known:
+            cache.keep(spec)
+            svgs[spec] = known[spec]
+        else:
+            svgs[spec] = cache.get(spec)
     missing = [spec for spec, svg in svgs.items() if svg is None]
     if missing:
         from generator.site import charts  # matplotlib is imported only when a chart must be drawn
@@ -137,11 +163,16 @@ def render_site(
     base_url: str | None = None,
     progress: Progress | None = None,
     cache: ChartCache | None = None,
+    warm: WarmBuild | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data."""
     say = progress or (lambda _message: None)
     say("checking data")
-    report = load_checked(repository)
+    if warm is None:
+        report = load_checked(repository)
+    else:
+        with remembered_reads(warm.reads):
+            report = load_checked(repository)
     theme_dir = report.config.theme_dir
     evaluations = {
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
@@ -162,13 +193,8 @@ def render_site(
     pages = build_pages(site)
     specs = [spec for page in pages for spec in page.charts]
     say(f"drawing {len(specs)} charts")
-    svgs = render_charts(specs, os.cpu_count() or 1, cache or ChartCache(None))
-    environment = make_environment(theme_dir)
-    files: dict[str, bytes] = {}
-    for number, page in enumerate(pages, start=1):
-        files[page.meta.path] = render_page(environment, page, svgs)
-        if number % 50 == 0:
-            say(f"rendered {number}/{len(pages)} pages")
+    svgs = render_charts(specs, os.cpu_count() or 1, cache or ChartCache(None), warm.svgs if warm else None)
+    files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
     say("writing open data")
     for plan in report.plans:
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
@@ -179,6 +205,38 @@ def render_site(
     if base_url or config_url:
         files["sitemap.xml"] = sitemap(pages, base_url or config_url or "")
     return files, pages
+
+
+def render_pages(
+    environment: Environment,
+    pages: list[Page],
+    svgs: dict[ChartSpec, Markup],
+    say: Progress,
+    warm: WarmBuild | None = None,
+    theme_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """Each page's HTML; with `warm`, a page whose model and templates are as last time keeps its HTML."""
+    kept: dict[str, tuple[Page, bytes]] = {}
+    if warm is not None:
+        fingerprint = theme.templates_fingerprint(theme_dir)
+        kept = warm.pages if warm.templates == fingerprint else {}
+        warm.templates = fingerprint
+    files: dict[str, bytes] = {}
+    rendered = 0
+    for number, page in enumerate(pages, start=1):
+        before = kept.get(page.meta.path)
+        if before is not None and before[0] == page:
+            files[page.meta.path] = before[1]
+        else:
+            files[page.meta.path] = render_page(environment, page, svgs)
+            rendered += 1
+        if number % 50 == 0:
+            say(f"rendered {number}/{len(pages)} pages")
+    if warm is not None:
+        warm.pages = {page.meta.path: (page, files[page.meta.path]) for page in pages}
+        warm.svgs = dict(svgs)
+        warm.rendered = rendered
+    return files
 
 
 def protected_paths(repository: DataRepository) -> list[Path]:
@@ -199,17 +257,24 @@ def build_site(
     base_url: str | None = None,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    warm: WarmBuild | None = None,
 ) -> BuildSummary:
-    """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache)."""
+    """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
+
+    `warm` is what `serve` keeps between its builds (see `WarmBuild`)."""
     started = time.perf_counter()
     if base_url is not None:
         check_base_url(base_url)
     protected = protected_paths(repository)
     check_output_dir(out_dir, protected, repository.root)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
-    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache)
+    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm)
     (progress or (lambda _m: None))(f"writing {len(files)} files")
-    publish(files, out_dir)
+    if warm is None:
+        publish(files, out_dir)
+    else:
+        publish(files, out_dir, unchanged=warm.published)
+        warm.published = files
     chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started
     return BuildSummary(

@@ -85,6 +85,12 @@ class ChartCache:
             self.hits += 1
         return svg
 
+    def keep(self, spec: ChartSpec) -> None:
+        """Count a chart the build had at hand (a preview keeps its charts) as used, so it is not pruned."""
+        if self.folder is not None:
+            self.used.add(chart_key(spec))
+            self.hits += 1
+
     def put(self, spec: ChartSpec, svg: str) -> None:
         if self.folder is None:
             return

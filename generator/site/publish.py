@@ -64,18 +64,25 @@ def is_site(folder: Path) -> bool:
     return (folder / MARKER).is_file() or all((folder / name).exists() for name in LEGACY_SITE)
 
 
-def publish(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after."""
+def publish(files: dict[str, bytes], out_dir: Path, *, unchanged: dict[str, bytes] | None = None) -> None:
+    """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after.
+
+    `unchanged` is what this process published into `out_dir` last time: a file with the same bytes there is
+    linked into the new site instead of written again. No build writes into a published file, only into a new
+    staging folder, so the old and the new site can share it.
+    """
     out = out_dir.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    before = unchanged or {}
     try:
         (staging / MARKER).write_bytes(MARKER_TEXT)
         for path, content in sorted(files.items()):
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if before.get(path) != content or not _linked(out / path, target, len(content)):
+                target.write_bytes(content)
         staging.chmod(0o755)
         _pause_for_tests()
         _swap_in(staging, out)
@@ -83,6 +90,17 @@ def publish(files: dict[str, bytes], out_dir: Path) -> None:
         # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def _linked(published: Path, target: Path, size: int) -> bool:
+    """Link a file of the published site into the staging folder; False when it is not there as published."""
+    try:
+        if published.is_symlink() or published.stat().st_size != size:
+            return False
+        os.link(published, target)
+    except OSError:
+        return False  # another file system, or links not allowed: the file is written instead
+    return True
 
 
 def _swap_in(staging: Path, out: Path) -> None:

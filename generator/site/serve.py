@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import http.server
+import importlib
 import os
 import threading
 from collections.abc import Callable
@@ -17,17 +18,26 @@ import watchfiles
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError
 from generator.i18n import LANGUAGES, t
-from generator.site.build import build_site, protected_paths
+from generator.site.build import WarmBuild, build_site, protected_paths
 from generator.site.theme import make_environment
 
 # Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
-# server answers it and adds the script that asks; the built site has neither.
+# server answers it and adds the script that asks; the built site has neither. The request waits (a long
+# poll) until a build newer than the one the page was shown from is done, so the page reloads at once.
 BUILD_PATH = "/__plansite/build"
-_RELOAD_SCRIPT = (
-    "<script>(function(){var seen=null;setInterval(function(){"
-    f"fetch('{BUILD_PATH}',{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(v){{"
-    "if(seen===null){seen=v}else if(v!==seen){location.reload()}}).catch(function(){})},250)})();</script>"
-).encode()
+LONG_POLL_SECONDS = 20.0
+
+
+def reload_script(build: int) -> bytes:
+    """The script the preview adds to each page: reload once a build newer than `build` (the page's) is done."""
+    return (
+        f"<script>(function(){{var seen='{build}';function ask(){{"
+        f"fetch('{BUILD_PATH}?after='+seen,{{cache:'no-store'}})"
+        ".then(function(r){return r.text()}).then(function(v){if(v!==seen){location.reload()}else{ask()}})"
+        ".catch(function(){setTimeout(ask,1000)})}ask()})();</script>"
+    ).encode()
+
+
 WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
 
 
@@ -37,12 +47,19 @@ class Preview:
 
     build: int = 0
     problems: tuple[str, ...] = ()
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
     def built(self, problems: tuple[str, ...] = ()) -> None:
-        with self.lock:
+        with self.changed:
             self.build += 1
             self.problems = problems
+            self.changed.notify_all()
+
+    def newer_than(self, seen: str, timeout: float) -> int:
+        """The latest build's number, once it differs from `seen` (a page's build) or `timeout` has passed."""
+        with self.changed:
+            self.changed.wait_for(lambda: str(self.build) != seen, timeout)
+            return self.build
 
 
 def _watched(repository: DataRepository) -> list[Path]:
@@ -50,11 +67,11 @@ def _watched(repository: DataRepository) -> list[Path]:
     return [path for path in protected_paths(repository) if path.exists()]
 
 
-def problem_page(problems: tuple[str, ...]) -> bytes:
+def problem_page(problems: tuple[str, ...], build: int) -> bytes:
     """The page shown in place of every page while the data has problems: what to fix, in both languages."""
     template = make_environment().get_template("preview-problems.html")
     html = template.render(problems=problems, languages=LANGUAGES, t=t)
-    return html.encode("utf-8").replace(b"</body>", _RELOAD_SCRIPT + b"</body>", 1)
+    return html.encode("utf-8").replace(b"</body>", reload_script(build) + b"</body>", 1)
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -65,16 +82,21 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     preview: Preview
 
     def do_GET(self) -> None:
-        if self.path == BUILD_PATH:
-            self._send(HTTPStatus.OK, str(self.preview.build).encode(), "text/plain; charset=utf-8")
+        address, _, query = self.path.partition("?")
+        if address == BUILD_PATH:
+            seen = query.removeprefix("after=") if query.startswith("after=") else ""
+            latest = self.preview.newer_than(seen, LONG_POLL_SECONDS) if seen else self.preview.build
+            self._send(HTTPStatus.OK, str(latest).encode(), "text/plain; charset=utf-8")
             return
         page = self._page_file()
+        with self.preview.changed:  # the build's number before its files: a page is never older than its number
+            build, problems = self.preview.build, self.preview.problems
         if page is None:
             super().do_GET()
-        elif self.preview.problems:
-            self._send(HTTPStatus.OK, problem_page(self.preview.problems), "text/html; charset=utf-8")
+        elif problems:
+            self._send(HTTPStatus.OK, problem_page(problems, build), "text/html; charset=utf-8")
         else:
-            body = page.read_bytes().replace(b"</body>", _RELOAD_SCRIPT + b"</body>", 1)
+            body = page.read_bytes().replace(b"</body>", reload_script(build) + b"</body>", 1)
             self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
 
     def _page_file(self) -> Path | None:
@@ -133,12 +155,13 @@ def serve_and_watch(
 ) -> None:
     """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes."""
     preview = Preview()
+    warm = WarmBuild()
 
     def rebuild() -> None:
         try:
-            summary = build_site(repository, out_dir, cache_dir=cache_dir)
+            summary = build_site(repository, out_dir, cache_dir=cache_dir, warm=warm)
             preview.built()
-            echo(f"built {summary.pages} pages in {summary.seconds:.1f} s")
+            echo(f"built {summary.pages} pages in {summary.seconds:.2f} s ({warm.rendered} rendered again)")
         except DataError as error:
             # Keep the last good site on disk; the browser shows what to fix until the next good save.
             lines = tuple(problem.format() for problem in error.problems)
@@ -152,6 +175,9 @@ def serve_and_watch(
     server = _bind(port, out_dir, preview)  # before the first build: a taken port should not cost a build's wait
     rebuild()
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
+    # reads, so that the first edit of a figure does not wait for matplotlib.
+    threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
     echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         # File events, not polling: a save is seen within milliseconds.
@@ -162,3 +188,4 @@ def serve_and_watch(
         echo("stopped")
     finally:
         server.shutdown()
+        preview.built()  # wakes the pages' waiting requests, so their threads end

@@ -8,6 +8,7 @@ ones of the same name, and its `style.css` is served after the packaged CSS.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 from collections.abc import Iterator
 from importlib.resources import files
@@ -64,6 +65,19 @@ def static_files(theme_dir: Path | None = None) -> dict[str, bytes]:
     if theme_dir is not None and (theme_dir / "style.css").is_file():
         found[f"{STATIC_PREFIX}/{EXTRA_CSS}"] = (theme_dir / "style.css").read_bytes()
     return dict(sorted(found.items()))
+
+
+def templates_fingerprint(theme_dir: Path | None = None) -> str:
+    """A hash of every template a build may use: a page rendered before is still right while it is the same."""
+    digest = hashlib.sha256()
+    folders: list[Traversable] = [packaged("templates")]
+    if theme_dir is not None and theme_dir.is_dir():
+        folders.append(theme_dir)
+    for folder in folders:
+        for path, content in _walk(folder, ""):
+            digest.update(f"{path}\0{len(content)}\0".encode())
+            digest.update(content)
+    return digest.hexdigest()
 
 
 def _walk(node: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
