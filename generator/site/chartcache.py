@@ -35,7 +35,7 @@ TAG_TEXT = (
 CHARTS = "charts"
 # The modules whose source decides a chart's bytes, and the libraries they draw with.
 # Paths inside the package; numbers.py writes every figure on a chart (Babel formats them).
-CHART_CODE = ("site/charts.py", "site/svg.py", "site/chartspec.py", "numbers.py")
+CHART_CODE = ("site/charts.py", "site/chartlayout.py", "site/svg.py", "site/chartspec.py", "numbers.py")
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
 _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed

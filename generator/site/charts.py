@@ -14,7 +14,7 @@ import io
 import math
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ import matplotlib
 import matplotlib.style
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -32,6 +33,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.numbers import amount
 from generator.site import svg
+from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
 from generator.site.chartspec import Bar, ChartSpec, DistributionSpec
 
 if TYPE_CHECKING:
@@ -54,7 +56,6 @@ BAR_COLOUR = OKABE_ITO["blue"]
 INK = OKABE_ITO["black"]
 
 LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
-GAP_PX = 3.0
 MIN_SLOTS = 3
 
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
@@ -98,7 +99,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         raise ValueError(f"negative counts for {', '.join(negative)}")
 
     with _chart_style():
-        figure = Figure(figsize=DISTRIBUTION_SIZE, layout="constrained")
+        figure = Figure(figsize=DISTRIBUTION_SIZE)
         try:
             axes = figure.add_subplot()
             positions = range(len(bars))
@@ -116,14 +117,13 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
             _axis_heading(axes, count_label)
 
             slot = 1.0  # data units between bar centres
-            figure.draw_without_rendering()
-            laid_out = _tick_shape(axes)
-            if not _fits(axes, labels, slot, LABEL_SIZES):
+            layout = ChartLayout(figure, axes, labels, counts)
+            if not _fits(axes, labels, slot, LABEL_SIZES, layout.renderer):
                 _turn_upright(labels)
-            if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES):
+            if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES, layout.renderer):
                 # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
                 axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
-            _leave_room_above(figure, axes, labels, counts, laid_out)
+            layout.settle()
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -151,7 +151,7 @@ def target_actual_chart(
         raise ValueError("targets and actuals must be finite numbers or None")
 
     with _chart_style():
-        figure = Figure(figsize=TARGET_ACTUAL_SIZE, layout="constrained")
+        figure = Figure(figsize=TARGET_ACTUAL_SIZE)
         try:
             axes = figure.add_subplot()
             # White, outlined and hatched: still a distinct bar on a black-and-white printout.
@@ -172,13 +172,14 @@ def target_actual_chart(
             axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
             _axis_heading(axes, unit)
             # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
-            axes.legend(handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=2, borderaxespad=0.0)
+            axes.legend(
+                handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1 + LEGEND_ABOVE), ncols=2, borderaxespad=0.0
+            )
 
-            figure.draw_without_rendering()
-            laid_out = _tick_shape(axes)
-            if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES):
+            layout = ChartLayout(figure, axes, labels, values_shown)
+            if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
                 _turn_upright(labels)
-            _leave_room_above(figure, axes, labels, values_shown, laid_out)
+            layout.settle()
             return _svg(figure, chart_id, title, summary)
         finally:
             figure.clear()
@@ -255,8 +256,7 @@ def _set_slots(axes: Axes, count: int) -> None:
 
 def _axis_heading(axes: Axes, text: str) -> None:
     # Level, above the tick numbers, where a Korean unit such as 명 reads naturally; turned on its side it does not.
-    # An annotation rather than a moved y label: constrained layout squeezes a y label's height to nothing, and a
-    # heading above the plot would be cut off at the top of the figure.
+    # An annotation rather than a y label, which matplotlib sets on its side; the layout leaves room for it.
     axes.annotate(
         text,
         xy=(0.0, 1.0),
@@ -269,14 +269,14 @@ def _axis_heading(axes: Axes, text: str) -> None:
     )
 
 
-def _fits(axes: Axes, texts: Sequence[Text], room: float, sizes: Sequence[float]) -> bool:
+def _fits(axes: Axes, texts: Sequence[Text], room: float, sizes: Sequence[float], renderer: RendererBase) -> bool:
     """Shrink the texts through `sizes` until each is narrower than `room` (x data units); False if none fits."""
     room_px = abs(axes.transData.transform((room, 0))[0] - axes.transData.transform((0, 0))[0])
     for size in sizes:
         for text in texts:
             text.set_fontsize(size)
         # A little air between neighbours, or 1,200,000 and 1,234,567 read as one number.
-        if all(text.get_window_extent().width + GAP_PX <= room_px for text in texts if text.get_text()):
+        if all(text.get_window_extent(renderer).width + GAP_PX <= room_px for text in texts if text.get_text()):
             return True
     return False
 
@@ -286,55 +286,6 @@ def _turn_upright(texts: Sequence[Text]) -> None:
     for text in texts:
         text.set_rotation(90)
         text.set_fontsize(LABEL_SIZES[0])
-
-
-def _leave_room_above(
-    figure: Figure, axes: Axes, labels: Sequence[Text], values: Sequence[float], laid_out: tuple[int, int]
-) -> None:
-    """Raise the top of the y axis until every label above its bar stays inside the plot.
-
-    `laid_out` is the tick shape the first draw made margins for (`_tick_shape`)."""
-    bottom = min([0.0, *values])
-    highest = max([0.0, *values])
-    # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
-    axes.set_ylim(bottom, highest if highest > 0 else 1.0)
-    # Measured in the layout the first draw made: a layout pass costs a third of a chart's time, and the margins
-    # only move when the y tick labels grow (checked below).
-    engine = figure.get_layout_engine()
-    figure.set_layout_engine("none")
-    figure.draw_without_rendering()
-    height = axes.bbox.height
-    top = axes.get_ylim()[1]
-    needed = top
-    for label, value in zip(labels, values, strict=True):
-        if value < 0:
-            continue
-        # Pixels the label needs above its bar's top; it stays the same when the axis is rescaled.
-        above = label.get_window_extent().y1 - axes.transData.transform((0, value))[1] + GAP_PX
-        share = max(height - above, height / 4)  # an absurdly tall label must not send the axis to infinity
-        needed = max(needed, bottom + (value - bottom) * height / share)
-    axes.set_ylim(bottom, needed)
-    y_ticks = axes.yaxis.get_major_formatter().format_ticks(list(axes.yaxis.get_majorticklocs()))
-    now = (_widest(y_ticks), _tallest(label.get_text() for label in axes.get_xticklabels()))
-    if now[0] > laid_out[0] or now[1] > laid_out[1]:
-        figure.set_layout_engine(engine)  # longer or wrapped tick labels need wider margins: lay out again
-
-
-def _tick_shape(axes: Axes) -> tuple[int, int]:
-    """What the margins were made for: the longest y tick label, and the most lines in an x tick label."""
-    return (
-        _widest(label.get_text() for label in axes.get_yticklabels()),
-        _tallest(label.get_text() for label in axes.get_xticklabels()),
-    )
-
-
-def _widest(texts: Iterable[str]) -> int:
-    # Digits are equally wide in the font, so the longest figure is the widest; y ticks are figures only.
-    return max((len(text) for text in texts), default=0)
-
-
-def _tallest(texts: Iterable[str]) -> int:
-    return max((text.count("\n") + 1 for text in texts), default=1)
 
 
 def _tick_label(value: float, _position: int | None = None) -> str:
