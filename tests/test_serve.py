@@ -128,3 +128,32 @@ def test_the_problem_page_escapes_what_it_quotes() -> None:
     page = problem_page(("plans/<script>alert(1)</script>.yaml:1:1: unexpected file",), 1).decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count("<script>") == 1  # the preview's own reload script, and nothing else
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_save_made_while_the_first_build_runs_is_not_missed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site.publish import PAUSE_HOOK
+
+    flag = Path("paused")
+    monkeypatch.setenv(PAUSE_HOOK, str(flag.absolute()))
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve_and_watch,
+        args=(find_repository(), Path("output"), 0),
+        kwargs={"echo": messages.append, "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        _until(flag.exists, messages)  # the first build has read the data and waits to publish
+        plan = Path("plans/demo/plan.yaml")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
+        time.sleep(0.3)  # the file event arrives
+        monkeypatch.delenv(PAUSE_HOOK)
+        flag.unlink()
+        page = Path("output/index.html")
+        _until(lambda: page.is_file() and "바뀐 계획" in page.read_text(encoding="utf-8"), messages)
+    finally:
+        stop.set()
+        thread.join(timeout=10)

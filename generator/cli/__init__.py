@@ -45,6 +45,7 @@ log = logging.getLogger("plansite")
 def main() -> None:
     """Build report sites for public plans and their annual implementation checks."""
     logging.basicConfig(format="%(message)s", level=logging.INFO)
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # serve says "change detected" in its own words
 
 
 F = TypeVar("F", bound=Callable[..., object])

@@ -7,6 +7,7 @@ import functools
 import http.server
 import importlib
 import os
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ def reload_script(build: int) -> bytes:
 
 
 WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
+READY_MS = 100
+WAKE_SECONDS = 0.5  # how often the loop checks whether it was asked to stop
 
 
 @dataclass
@@ -173,19 +176,47 @@ def serve_and_watch(
             echo(f"plansite: {error}")
 
     server = _bind(port, out_dir, preview)  # before the first build: a taken port should not cost a build's wait
-    rebuild()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
-    # reads, so that the first edit of a figure does not wait for matplotlib.
-    threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
-    echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+    halt = stop or threading.Event()
+    # Watching starts before the first build, so that a save made while it runs is not missed.
+    changes = _watch(_watched(repository), halt)
     try:
-        # File events, not polling: a save is seen within milliseconds.
-        for _changes in watchfiles.watch(*_watched(repository), debounce=WATCH_DEBOUNCE_MS, stop_event=stop):
+        rebuild()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
+        # reads, so that the first edit of a figure does not wait for matplotlib.
+        threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
+        echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+        while not halt.is_set():
+            try:
+                changes.get(timeout=WAKE_SECONDS)
+            except queue.Empty:
+                continue
+            while not changes.empty():  # several saves while the last build ran: one build covers them all
+                changes.get_nowait()
             echo("change detected, rebuilding")
             rebuild()
     except KeyboardInterrupt:
         echo("stopped")
     finally:
+        halt.set()
         server.shutdown()
         preview.built()  # wakes the pages' waiting requests, so their threads end
+
+
+def _watch(paths: list[Path], halt: threading.Event) -> queue.Queue[set[tuple[watchfiles.Change, str]]]:
+    """File events (not polling) from a background thread, which is watching by the time this returns."""
+    found: queue.Queue[set[tuple[watchfiles.Change, str]]] = queue.Queue()
+    watching = threading.Event()
+
+    def run() -> None:
+        # An empty batch every READY_MS while nothing changes: the first one says the watcher is in place.
+        for batch in watchfiles.watch(
+            *paths, debounce=WATCH_DEBOUNCE_MS, stop_event=halt, yield_on_timeout=True, rust_timeout=READY_MS
+        ):
+            watching.set()
+            if batch:
+                found.put(batch)
+
+    threading.Thread(target=run, daemon=True).start()
+    watching.wait(timeout=10)
+    return found
