@@ -147,6 +147,39 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
     click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
 
 
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a pull-request comment, json for other tools.",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+def diff(base: str | None, head: str | None, output_format: str, lang: str) -> None:
+    """What a change does to the data: HEAD against BASE, in the plan's terms.
+
+    BASE and HEAD are git revisions (a branch, a tag, a commit) or folders of a data repository. BASE defaults
+    to where the current branch left the main branch, HEAD to the working tree. Run it from the data
+    repository's root. Exits 1 only when HEAD's data has errors.
+    """
+    from generator.review.formats import as_json, as_markdown, as_text
+    from generator.review.sides import diff_data
+    from generator.review.view import diff_view
+
+    with _user_errors():
+        changes = diff_data(Path.cwd(), base, head)
+    if output_format == "json":
+        click.echo(as_json(changes), nl=False)
+    else:
+        render = as_markdown if output_format == "markdown" else as_text
+        click.echo(render(diff_view(changes, lang), lang), nl=False)
+    raise SystemExit(EXIT_PROBLEMS if changes.head_errors else EXIT_OK)
+
+
 def cache_options(command: F) -> F:
     """--cache-dir and --no-cache, the same on every command that builds."""
     command = click.option("--no-cache", is_flag=True, help="Draw every chart, and neither read nor fill the cache.")(

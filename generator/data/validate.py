@@ -98,20 +98,36 @@ def unread_in_plans(plans: Path) -> list[Problem]:
     return problems
 
 
-def validate_repository(repository: DataRepository, *, with_results: bool = True) -> ValidationReport:
+def validate_repository(
+    repository: DataRepository, *, with_results: bool = True, keep_invalid: bool = False
+) -> ValidationReport:
     """Check a data repository: its site configuration, its plans and their results."""
-    return validate_path(repository.plans, repository.results, with_results=with_results, config=repository.config)
+    return validate_path(
+        repository.plans,
+        repository.results,
+        with_results=with_results,
+        config=repository.config,
+        keep_invalid=keep_invalid,
+    )
 
 
 def validate_path(
-    path: Path, results_root: Path | None = None, *, with_results: bool = True, config: Path | None = None
+    path: Path,
+    results_root: Path | None = None,
+    *,
+    with_results: bool = True,
+    config: Path | None = None,
+    keep_invalid: bool = False,
 ) -> ValidationReport:
-    """Check the plans below `path` and, for each plan without errors, its results; and `config` if given."""
+    """Check the plans below `path` and, for each plan without errors, its results; and `config` if given.
+
+    `keep_invalid` keeps a plan whose files all have the right shape but break a rule (a total that does not
+    add up), with its results: `plansite diff` shows what such a change does besides the error it makes."""
     report = ValidationReport()
     report.config = load_config(config, report.counts, report.problems)
     results_root = results_root if results_root is not None else default_results_root(path)
     for directory in find_plan_dirs(path):
-        plan, problems = load_plan(directory, report.counts)
+        plan, problems = load_plan(directory, report.counts, keep_invalid=keep_invalid)
         report.problems.extend(problems)
         if plan is not None:
             report.plans.append(plan)
@@ -140,8 +156,10 @@ def validate_path(
     return report
 
 
-def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | None, list[Problem]]:
-    """Load and check one plan folder. The plan is returned only when it has no errors."""
+def load_plan(
+    directory: Path, counts: Counts | None = None, *, keep_invalid: bool = False
+) -> tuple[Plan | None, list[Problem]]:
+    """Load and check one plan folder. The plan is returned only when it has no errors (see `validate_path`)."""
     counts = counts if counts is not None else Counts()
     problems: list[Problem] = []
     plan_doc, plan_spec = read_checked(directory / PLAN_FILE, PlanFile, problems)
@@ -175,7 +193,7 @@ def load_plan(directory: Path, counts: Counts | None = None) -> tuple[Plan | Non
     for text_doc, model in documents:
         english_warnings(text_doc, model, counts, problems)
 
-    if any(problem.severity is Severity.ERROR for problem in problems) or plan_spec is None:
+    if plan_spec is None or (any(problem.severity is Severity.ERROR for problem in problems) and not keep_invalid):
         return None, problems
     ordered = tuple(sorted((spec for _, spec in projects), key=lambda spec: sort_key(spec.id)))
     return Plan(directory, plan_spec, ordered), problems

@@ -1,0 +1,105 @@
+"""The data at a git revision, read with git itself into a private folder; the user's work tree is never touched.
+
+`plansite diff` compares two sides. A side is a folder (the working tree, or any data repository), or a git
+revision of the repository the working tree belongs to: its data folders are exported with `git archive` into
+a temporary folder, which is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.data.layout import PLANS_DIR, RESULTS_DIR
+from generator.errors import UsageError, display_path
+
+WORKING_TREE = "working tree"
+MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
+_GIT_TIMEOUT = 120  # seconds; a data repository's archive takes well under one
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: where its data lies now, and what the user called it."""
+
+    root: Path
+    label: str  # "working tree", a folder as given, or a revision with its short commit id
+
+
+def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *arguments], capture_output=True, check=False, timeout=_GIT_TIMEOUT
+        )
+    except FileNotFoundError:
+        raise UsageError("git is not installed; install git, or compare two folders: plansite diff OLD NEW") from None
+
+
+def git_prefix(root: Path) -> str:
+    """Where `root` lies inside its git repository ("" at the top); UsageError when it is not in one."""
+    found = _git(root, "rev-parse", "--show-prefix")
+    if found.returncode != 0:
+        raise UsageError(
+            f"{display_path(root)} is not inside a git repository; compare two folders instead: plansite diff OLD NEW"
+        )
+    return found.stdout.decode("utf-8", "replace").strip()
+
+
+def commit_of(root: Path, revision: str) -> str:
+    """The commit a revision names; UsageError naming the revision when git knows none."""
+    if revision.startswith("-"):
+        raise UsageError(f"'{revision}' is not a revision; give a branch, a tag or a commit, such as main")
+    found = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if found.returncode != 0:
+        raise UsageError(f"unknown revision '{revision}'; give a branch, a tag or a commit (git log shows them)")
+    return found.stdout.decode().strip()
+
+
+def default_base(root: Path) -> str:
+    """The merge base of HEAD with the main branch: where the change under review started."""
+    for branch in MAIN_BRANCHES:
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}").returncode != 0:
+            continue
+        found = _git(root, "merge-base", "HEAD", branch)
+        if found.returncode == 0:
+            return found.stdout.decode().strip()
+    raise UsageError("no main branch to compare with; name the revision to compare with, e.g. plansite diff HEAD~1")
+
+
+@contextmanager
+def exported(root: Path, revision: str) -> Iterator[Side]:
+    """The data folders of `root` as they were at `revision`, in a temporary folder for the time of the block."""
+    prefix = git_prefix(root)
+    commit = commit_of(root, revision)
+    label = commit[:7] if commit.startswith(revision) else f"{revision} ({commit[:7]})"
+    folder = Path(tempfile.mkdtemp(prefix="plansite-diff-"))
+    try:
+        (folder / PLANS_DIR).mkdir()  # a revision before the data existed has no plans: all of them are new
+        paths = _data_paths(root, commit, prefix)
+        if paths:
+            archive = _git(root, "archive", "--format=tar", f"{commit}:{prefix}", "--", *paths)
+            if archive.returncode != 0:
+                reason = archive.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+                raise UsageError(f"git could not read the data at '{revision}': {reason[-1]}")
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                # The "data" filter refuses links out of the folder, devices and absolute names.
+                tar.extractall(folder, filter="data")
+        yield Side(folder, label)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _data_paths(root: Path, commit: str, prefix: str) -> list[str]:
+    """The data folders that exist at `commit` (git archive fails on a missing path).
+
+    The site configuration is not compared: it names the site, not the plan's figures."""
+    listed = _git(root, "ls-tree", "--name-only", f"{commit}:{prefix}")
+    present = set(listed.stdout.decode("utf-8", "replace").splitlines()) if listed.returncode == 0 else set()
+    return [name for name in (PLANS_DIR, RESULTS_DIR) if name in present]

@@ -1,0 +1,47 @@
+"""`plansite diff`'s inputs: each side found (a folder, a git revision, the working tree), checked and evaluated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository
+from generator.data.validate import validate_repository
+from generator.errors import display_path
+from generator.evaluation.year import evaluate_year
+from generator.review.changes import DataDiff
+from generator.review.compare import Snapshot, compare
+from generator.review.revisions import WORKING_TREE, Side, default_base, exported
+
+
+def diff_data(root: Path, base: str | None = None, head: str | None = None) -> DataDiff:
+    """What the data of `head` (default: the working tree at `root`) changes against `base` (default: where
+    the branch left the main branch). Each is a git revision of the repository `root` is in, or a folder."""
+    with ExitStack() as stack:
+        old = stack.enter_context(_side(root, base if base is not None else default_base(root)))
+        new = stack.enter_context(_side(root, head)) if head is not None else Side(root, WORKING_TREE)
+        return compare(snapshot(old.root), snapshot(new.root), old.label, new.label)
+
+
+@contextmanager
+def _side(root: Path, name: str) -> Iterator[Side]:
+    folder = Path(name)
+    if (folder / PLANS_DIR).is_dir():
+        yield Side(folder, display_path(folder))
+        return
+    with exported(root, name) as side:
+        yield side
+
+
+def snapshot(root: Path) -> Snapshot:
+    """One side's plans and results, checked, with problems named by their place in the data repository."""
+    report = validate_repository(DataRepository(root, root / PLANS_DIR, root / RESULTS_DIR, None), keep_invalid=True)
+    evaluations = {
+        plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
+        for plan in report.plans
+    }
+    prefix = display_path(root).rstrip("/") + "/"
+    problems = tuple(replace(problem, file=problem.file.removeprefix(prefix)) for problem in report.problems)
+    return Snapshot({plan.id: plan for plan in report.plans}, evaluations, problems)
