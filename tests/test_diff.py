@@ -218,3 +218,15 @@ def test_the_default_base_is_where_the_branch_left_main() -> None:
     git("commit", "-q", "-am", "on the branch")
     code, output = diff("--lang", "en")
     assert code == 0 and "2025 target: 7 → 8" in output and output.splitlines()[0].endswith("→ working tree")
+
+
+def test_the_worked_example_in_the_docs_is_what_diff_prints_on_the_shipped_data() -> None:
+    from .review_example import documented, example_markdown
+
+    printed = example_markdown()
+    # The acceptance of issue 12: both edits old → new, the rate and grade they move, the 2021 distribution.
+    assert "| 1-1-1-1 Information Plaza (cumulative items disclosed): 2025 target | 33,500 | 34,000 |" in printed
+    assert "| 1-2-1-1 Public briefings held: 2021 actual | 27 | 15 |" in printed
+    assert "| 1-2-1-1 Public briefings held: 2021 rate | 135% | 75% |" in printed
+    assert "2021 grade distribution" in printed
+    assert printed == documented(), "docs/review.md is out of date: run python tests/golden/regenerate.py"

@@ -62,23 +62,25 @@ def commit_of(root: Path, revision: str) -> str:
     return found.stdout.decode().strip()
 
 
-def default_base(root: Path) -> str:
-    """The merge base of HEAD with the main branch: where the change under review started."""
+def default_base(root: Path) -> tuple[str, str]:
+    """The merge base of HEAD with the main branch, where the change under review started; and its label."""
+    git_prefix(root)  # not a git repository: say so first
     for branch in MAIN_BRANCHES:
         if _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}").returncode != 0:
             continue
         found = _git(root, "merge-base", "HEAD", branch)
         if found.returncode == 0:
-            return found.stdout.decode().strip()
+            commit = found.stdout.decode().strip()
+            return commit, f"{branch} ({commit[:7]})"
     raise UsageError("no main branch to compare with; name the revision to compare with, e.g. plansite diff HEAD~1")
 
 
 @contextmanager
-def exported(root: Path, revision: str) -> Iterator[Side]:
+def exported(root: Path, revision: str, label: str = "") -> Iterator[Side]:
     """The data folders of `root` as they were at `revision`, in a temporary folder for the time of the block."""
     prefix = git_prefix(root)
     commit = commit_of(root, revision)
-    label = commit[:7] if commit.startswith(revision) else f"{revision} ({commit[:7]})"
+    label = label or (commit[:7] if commit.startswith(revision) else f"{revision} ({commit[:7]})")
     folder = Path(tempfile.mkdtemp(prefix="plansite-diff-"))
     try:
         (folder / PLANS_DIR).mkdir()  # a revision before the data existed has no plans: all of them are new

@@ -20,18 +20,18 @@ def diff_data(root: Path, base: str | None = None, head: str | None = None) -> D
     """What the data of `head` (default: the working tree at `root`) changes against `base` (default: where
     the branch left the main branch). Each is a git revision of the repository `root` is in, or a folder."""
     with ExitStack() as stack:
-        old = stack.enter_context(_side(root, base if base is not None else default_base(root)))
+        old = stack.enter_context(_side(root, *((base, "") if base is not None else default_base(root))))
         new = stack.enter_context(_side(root, head)) if head is not None else Side(root, WORKING_TREE)
         return compare(snapshot(old.root), snapshot(new.root), old.label, new.label)
 
 
 @contextmanager
-def _side(root: Path, name: str) -> Iterator[Side]:
+def _side(root: Path, name: str, label: str = "") -> Iterator[Side]:
     folder = Path(name)
     if (folder / PLANS_DIR).is_dir():
         yield Side(folder, display_path(folder))
         return
-    with exported(root, name) as side:
+    with exported(root, name, label) as side:
         yield side
 
 

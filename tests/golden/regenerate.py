@@ -1,4 +1,4 @@
-"""Rewrite the golden report tables from a fresh build: `python tests/golden/regenerate.py`.
+"""Rewrite the golden report tables and the docs' worked diff example: `python tests/golden/regenerate.py`.
 
 Run it only when a change of the report is intended, then review `git diff tests/golden` line by line.
 """
@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.data.layout import find_repository  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
+from tests.review_example import DOC, write_example  # noqa: E402
 from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 
 
@@ -25,6 +26,8 @@ def main() -> None:
             target = GOLDEN / f"report-2021.{lang}.txt"
             target.write_text(report_tables_text(site, lang), encoding="utf-8")
             print(f"wrote {target.relative_to(ROOT)}")
+    write_example()
+    print(f"wrote the example in {DOC.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
