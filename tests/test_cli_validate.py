@@ -70,3 +70,65 @@ def test_folder_without_plans_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_unknown_option_is_a_usage_error(demo_plan: Path) -> None:
     assert run(str(demo_plan), "--strikt").exit_code == 2
+
+
+def _break_total(demo_plan: Path) -> None:
+    project = demo_plan / "projects" / "1-1-1.yaml"
+    project.write_text(project.read_text().replace("total: 12", "total: 13"))
+
+
+def test_github_format_prints_workflow_commands_for_annotations(demo_plan: Path) -> None:
+    _break_total(demo_plan)
+    result = run("--format", "github")
+    assert result.exit_code == 1
+    line = next(line for line in result.output.splitlines() if line.startswith("::error "))
+    assert line.startswith(
+        "::error file=plans/demo/projects/1-1-1.yaml,line=15,col=12,title=plansite%3A indicators[0].total::"
+    )
+    assert "stated total 13" in line
+    # Warnings (missing English) are annotations of their own level; the summary line closes the output.
+    assert result.output.splitlines()[-1].startswith("1 plan,")
+
+
+def test_github_format_escapes_what_would_end_a_workflow_command() -> None:
+    from generator.cli.problems import github_line
+    from generator.errors import Problem
+
+    line = github_line(Problem("plans/a,b:c.yaml", 3, 4, "100% wrong\nnext line", "x", "hint"))
+    assert line == "::error file=plans/a%2Cb%3Ac.yaml,line=3,col=4,title=plansite%3A x::100%25 wrong%0Anext line — hint"
+
+
+def test_json_format_lists_every_problem_with_its_position(demo_plan: Path) -> None:
+    import json
+
+    _break_total(demo_plan)
+    result = run("--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.output)
+    assert document["format_version"] == 1 and document["errors"] == 1
+    (problem,) = [p for p in document["problems"] if p["severity"] == "error"]
+    assert (problem["file"], problem["line"], problem["column"]) == ("plans/demo/projects/1-1-1.yaml", 15, 12)
+    assert document["counts"]["indicators"] == 3
+
+
+def test_files_check_the_plans_they_belong_to_and_their_problems_come_first(demo_root: Path) -> None:
+    import shutil
+
+    other = demo_root / "plans" / "other"
+    shutil.copytree(demo_root / "plans" / "demo", other)
+    plan = other / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("id: demo", "id: other"), encoding="utf-8")
+    _break_total(other)  # in a plan no given file belongs to: not checked
+    _break_total(demo_root / "plans" / "demo")
+    two = demo_root / "plans" / "demo" / "projects" / "1-1-2.yaml"
+    two.write_text(
+        two.read_text(encoding="utf-8").replace("title: {ko: 사업 둘, en: Project two}", "title: {ko: 사업 둘}")
+    )
+    result = run("plans/demo/projects/1-1-2.yaml", "results/demo/2024/check.yaml")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("plans/demo/projects/1-1-2.yaml:3:") and "warning: no English text (title)" in lines[0]
+    assert lines[1] == "elsewhere in the same plans:"
+    assert lines[2].startswith("plans/demo/projects/1-1-1.yaml:15:12: stated total 13")
+    assert "plans/other" not in result.output
+    assert run("plans/demo", "plans/other").exit_code == 2  # one folder, or files

@@ -15,6 +15,7 @@ import click
 
 from generator import __version__
 from generator.cli.newyear import write_new_year
+from generator.cli.problems import FORMATS, as_json, github_line, in_files
 from generator.cli.report import render_report
 from generator.cli.scaffold import write_scaffold
 from generator.data.layout import (
@@ -27,7 +28,7 @@ from generator.data.layout import (
     find_repository,
 )
 from generator.data.model import Plan
-from generator.data.validate import ValidationReport, load_checked, validate_repository
+from generator.data.validate import ValidationReport, load_checked, plans_of, validate_repository
 from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import LANGUAGES
@@ -91,23 +92,67 @@ def _load(repository: DataRepository, plan_id: str, *, with_results: bool = True
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
 @data_options
 @click.option("--strict", is_flag=True, help="Fail on warnings too (e.g. missing English text).")
-def validate(path: Path | None, config: Path | None, plans: Path | None, results: Path | None, strict: bool) -> None:
-    """Check the site configuration, the plans and their results (PATH: a folder of plans or one plan folder)."""
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for a terminal; github for annotations on a pull request; json for other tools.",
+)
+def validate(
+    paths: tuple[Path, ...],
+    config: Path | None,
+    plans: Path | None,
+    results: Path | None,
+    strict: bool,
+    output_format: str,
+) -> None:
+    """Check the site configuration, the plans and their results.
+
+    PATH is a folder of plans or one plan folder; or files (as a pre-commit hook passes them): then the plans
+    those files belong to are checked, and the problems in the files given are listed first.
+    """
     started = time.perf_counter()
     with _user_errors():
-        if path is not None and plans is not None:
-            raise UsageError("give the plans either as PATH or with --plans, not both")
-        repository = find_repository(plans=path or plans, results=results, config=config)
-        report = validate_repository(repository)
-    elapsed = time.perf_counter() - started
-    for problem in report.problems:
-        click.echo(problem.format(), err=problem.severity is not Severity.NOTICE)
-    click.echo(summary_line(report, elapsed))
+        files, folder = _validate_paths(paths, plans)
+        repository = find_repository(plans=folder or plans, results=results, config=config)
+        only = plans_of(repository, files) if files else None
+        report = validate_repository(repository, only=only)
+    summary = summary_line(report, time.perf_counter() - started)
+    first, rest = in_files(report.problems, files)
+    if output_format == "json":
+        click.echo(as_json(report, files, summary))
+    elif output_format == "github":
+        for problem in (*first, *rest):
+            click.echo(github_line(problem))
+        click.echo(summary)
+    else:
+        for number, problem in enumerate((*first, *rest)):
+            if files and first and number == len(first) and rest:
+                click.echo("elsewhere in the same plans:", err=True)
+            click.echo(problem.format(), err=problem.severity is not Severity.NOTICE)
+        click.echo(summary)
     failed = bool(report.errors) or (strict and bool(report.warnings))
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _validate_paths(paths: tuple[Path, ...], plans: Path | None) -> tuple[list[Path], Path | None]:
+    """Files to check the plans of, or one folder of plans; UsageError for anything else."""
+    folders = [path for path in paths if path.is_dir()]
+    missing = [path for path in paths if not path.exists()]
+    if len(paths) == 1 and missing:
+        return [], paths[0]  # as a folder of plans: its message says where plansite looks
+    if missing:
+        raise UsageError(f"{display_path(missing[0])}: no such file or folder")
+    if folders and (len(paths) > 1 or plans is not None):
+        raise UsageError("give one folder of plans (or --plans), or files to check, not both")
+    if folders:
+        return [], folders[0]
+    return list(paths), None
 
 
 @main.command()

@@ -99,16 +99,39 @@ def unread_in_plans(plans: Path) -> list[Problem]:
 
 
 def validate_repository(
-    repository: DataRepository, *, with_results: bool = True, keep_invalid: bool = False
+    repository: DataRepository,
+    *,
+    with_results: bool = True,
+    keep_invalid: bool = False,
+    only: list[Path] | None = None,
 ) -> ValidationReport:
-    """Check a data repository: its site configuration, its plans and their results."""
+    """Check a data repository: its site configuration, its plans (or `only` these) and their results."""
     return validate_path(
         repository.plans,
         repository.results,
         with_results=with_results,
         config=repository.config,
         keep_invalid=keep_invalid,
+        only=only,
     )
+
+
+def plans_of(repository: DataRepository, files: list[Path]) -> list[Path] | None:
+    """The plan folders that `files` belong to (a plan's own files or its results); None when one of them
+    belongs to no plan, so that the whole repository is checked."""
+    plans, results = repository.plans.resolve(), repository.results.resolve()
+    found: dict[Path, None] = {}
+    for file in files:
+        place = file.resolve()
+        if repository.config is not None and place == repository.config.resolve():
+            continue  # the configuration is checked on every run
+        for root in (plans, results):
+            if root in place.parents and (plans / place.relative_to(root).parts[0] / PLAN_FILE).is_file():
+                found[plans / place.relative_to(root).parts[0]] = None
+                break
+        else:
+            return None
+    return sorted(found)
 
 
 def validate_path(
@@ -118,15 +141,17 @@ def validate_path(
     with_results: bool = True,
     config: Path | None = None,
     keep_invalid: bool = False,
+    only: list[Path] | None = None,
 ) -> ValidationReport:
     """Check the plans below `path` and, for each plan without errors, its results; and `config` if given.
 
     `keep_invalid` keeps a plan whose files all have the right shape but break a rule (a total that does not
-    add up), with its results: `plansite diff` shows what such a change does besides the error it makes."""
+    add up), with its results: `plansite diff` shows what such a change does besides the error it makes.
+    `only` limits the check to those plan folders (the plans of the files a pre-commit hook names)."""
     report = ValidationReport()
     report.config = load_config(config, report.counts, report.problems)
     results_root = results_root if results_root is not None else default_results_root(path)
-    for directory in find_plan_dirs(path):
+    for directory in find_plan_dirs(path) if only is None else only:
         plan, problems = load_plan(directory, report.counts, keep_invalid=keep_invalid)
         report.problems.extend(problems)
         if plan is not None:
@@ -137,9 +162,10 @@ def validate_path(
             report.problems.extend(result_problems)
             report.results[plan.id] = years
             report.counts.result_years += len(years)
-    if not (path / PLAN_FILE).is_file():
+    whole = only is None and not (path / PLAN_FILE).is_file()  # every plan: the folder itself is checked too
+    if whole:
         report.problems += unread_in_plans(path)
-    if with_results and not (path / PLAN_FILE).is_file() and results_root.is_dir():
+    if with_results and whole and results_root.is_dir():
         # Results filed under a misspelt plan id would otherwise never be seen. A plan folder that could not be
         # read is reported itself; its results are not "unexpected" as well.
         plan_ids = {
