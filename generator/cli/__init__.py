@@ -18,6 +18,8 @@ from generator.cli.newyear import write_new_year
 from generator.cli.problems import FORMATS, as_json, github_line, in_files
 from generator.cli.report import render_report
 from generator.cli.scaffold import write_scaffold
+from generator.cli.schemafiles import write_schemas
+from generator.data.jsonschema import SCHEMAS_DIR
 from generator.data.layout import (
     CACHE_DIR,
     OUTPUT_DIR,
@@ -184,9 +186,9 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
         if year not in plan.spec.period.years:
             first, last = plan.spec.period.first, plan.spec.period.last
             raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")
-        outcome = write_new_year(plan, year, repository.results)
-    for path in outcome.written:
-        click.echo(f"wrote {display_path(path)}")
+        # The schemas sit beside the folders of data (plansite schema, plansite init).
+        outcome = write_new_year(plan, year, repository.results, repository.results.parent / SCHEMAS_DIR)
+    _echo_written(outcome.written)
     for path in outcome.kept:
         click.echo(f"kept {display_path(path)} (exists)")
     click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
@@ -313,14 +315,35 @@ def serve(
 
 
 @main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(SCHEMAS_DIR),
+    show_default=True,
+    help="Folder to write the schemas into.",
+)
+def schema(out_dir: Path) -> None:
+    """Write the JSON Schemas of the data files, for editors that check YAML as you type."""
+    with _user_errors():
+        written = write_schemas(out_dir)
+    _echo_written(written)
+    click.echo(f"{len(written)} schema(s) written into {display_path(out_dir)}, the others were up to date")
+
+
+@main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
     """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet)."""
     with _user_errors():
         written = write_scaffold(directory)
-    for path in written:
-        click.echo(f"wrote {display_path(path)}")
+    _echo_written(written)
     click.echo(f"next: cd {display_path(directory)} && plansite validate --strict && plansite build")
+
+
+def _echo_written(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {display_path(path)}")
 
 
 def _progress_printer(quiet: bool):

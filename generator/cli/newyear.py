@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.jsonschema import modeline
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.schema import IndicatorSpec, LocalizedText, ProjectFile
@@ -73,14 +74,19 @@ def project_file_text(plan: Plan, project: ProjectFile, year: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_new_year(plan: Plan, year: int, results_root: Path) -> NewYearOutcome:
-    """Create the year's check file and one results file per unit project, skipping any that exist."""
+def write_new_year(plan: Plan, year: int, results_root: Path, schemas: Path | None = None) -> NewYearOutcome:
+    """Create the year's check file and one results file per unit project, skipping any that exist.
+
+    Where the repository has its JSON Schemas (`schemas`), each file names its schema for editors."""
     outcome = NewYearOutcome()
     directory = results_dir_for(plan.id, results_root) / str(year)
-    files = {directory / CHECK_FILE: check_file_text(plan, year)}
+    files = {directory / CHECK_FILE: ("check.schema.json", check_file_text(plan, year))}
     for project in plan.projects:
-        files[directory / PROJECTS_DIR / f"{project.id}{DATA_SUFFIX}"] = project_file_text(plan, project, year)
-    for path, text in files.items():
+        path = directory / PROJECTS_DIR / f"{project.id}{DATA_SUFFIX}"
+        files[path] = ("project-results.schema.json", project_file_text(plan, project, year))
+    for path, (schema, body) in files.items():
+        named = schemas is not None and (schemas / schema).is_file()
+        text = modeline(path, schemas / schema) + body if named and schemas is not None else body
         if path.exists():
             outcome.kept.append(path)
             continue

@@ -13,10 +13,11 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from generator.data.jsonschema import SCHEMAS_DIR, schema_files
 from generator.errors import UsageError, display_path
 
 TEMPLATE = files("generator.cli").joinpath("new_repository")
-DOT_FILES = {"gitignore": ".gitignore", "gitkeep": ".gitkeep"}
+DOT_FILES = {"gitignore": ".gitignore", "gitkeep": ".gitkeep", "vscode": ".vscode", "github": ".github"}
 
 
 def _entries(node: Traversable, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], bytes]]:
@@ -41,7 +42,8 @@ def write_scaffold(directory: Path) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     written: list[Path] = []
     try:
-        for parts, content in _entries(TEMPLATE):
+        schemas = [((SCHEMAS_DIR, name), text.encode("utf-8")) for name, text in schema_files().items()]
+        for parts, content in [*_entries(TEMPLATE), *schemas]:
             path = staging.joinpath(*parts)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import PlainValidator
+from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.data.schema import Model, Text, describe_value
@@ -43,9 +43,14 @@ class SiteConfigFile(Model):
     site_name: Text
     tagline: Text | None = None
     organisation: Text | None = None
-    base_url: Annotated[str, PlainValidator(_absolute_url)] | None = None
+    base_url: (
+        Annotated[str, PlainValidator(_absolute_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^/]+"})]
+        | None
+    ) = None
     footer: Text | None = None
-    theme_dir: Annotated[str, PlainValidator(_relative_folder)] | None = None
+    theme_dir: (
+        Annotated[str, PlainValidator(_relative_folder), WithJsonSchema({"type": "string", "pattern": "^[^/]"})] | None
+    ) = None
 
 
 @dataclass(frozen=True)

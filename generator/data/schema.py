@@ -12,7 +12,7 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.data.yamlsafe import INVISIBLE, LARGEST, TOO_LARGE_HINT, number_slip, too_large
@@ -93,6 +93,7 @@ def _non_empty(value: str) -> str:
     return value
 
 
+_NON_EMPTY = {"type": "string", "minLength": 1}
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _NODE_ID = re.compile(r"[1-9][0-9]*(-[1-9][0-9]*)*")
 
@@ -120,11 +121,20 @@ def _node_id(value: Any) -> str:
     return value
 
 
-Year = Annotated[int, PlainValidator(_year)]
-Amount = Annotated[Number, PlainValidator(_number)]
-OptionalAmount = Annotated[Number | None, PlainValidator(_optional_number)]
-Slug = Annotated[str, PlainValidator(_slug)]
-NodeId = Annotated[str, PlainValidator(_node_id)]
+# Each type checked by a function of ours states its JSON Schema (`plansite schema`, for editors) beside it.
+Year = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200})]
+Amount = Annotated[Number, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+OptionalAmount = Annotated[
+    Number | None, PlainValidator(_optional_number), WithJsonSchema({"type": ["number", "null"], "minimum": 0})
+]
+Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})]
+NodeId = Annotated[
+    str,
+    PlainValidator(_node_id),
+    # `id: 1` is taken as "1"; a pattern applies to strings only.
+    WithJsonSchema({"type": ["string", "integer"], "pattern": f"^{_NODE_ID.pattern}$", "minimum": 1}),
+]
+WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
 
 
 class Model(BaseModel):
@@ -132,8 +142,12 @@ class Model(BaseModel):
 
 
 class LocalizedText(Model):
-    ko: Annotated[str, PlainValidator(lambda v: _non_empty(_string(v)))]
-    en: Annotated[str | None, PlainValidator(lambda v: None if v is None else _non_empty(_string(v)))] = None
+    ko: Annotated[str, PlainValidator(lambda v: _non_empty(_string(v))), WithJsonSchema(_NON_EMPTY)]
+    en: Annotated[
+        str | None,
+        PlainValidator(lambda v: None if v is None else _non_empty(_string(v))),
+        WithJsonSchema({"anyOf": [_NON_EMPTY, {"type": "null"}]}),
+    ] = None
 
     def get(self, language: str) -> str:
         """The text in `language`, falling back to Korean (the source language)."""
@@ -146,6 +160,7 @@ def _string(value: Any) -> str:
     return value
 
 
+String = Annotated[str, PlainValidator(_string), WithJsonSchema({"type": "string"})]
 Text = Annotated[LocalizedText, BeforeValidator(_text)]
 
 MAX_SCALE = 10**12
@@ -173,7 +188,7 @@ class UnitText(LocalizedText):
     Korean says 140만명; figures are kept and computed as the source writes them.
     """
 
-    scale: Annotated[int, PlainValidator(_scale)] = 1
+    scale: Annotated[int, PlainValidator(_scale), WithJsonSchema({"enum": [10**k for k in range(13)]})] = 1
 
 
 Unit = Annotated[UnitText, BeforeValidator(_text)]
@@ -198,7 +213,21 @@ def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
     return _number(value)
 
 
-Target = Annotated[Number | dict[str, Number] | LocalizedText | None, PlainValidator(_target)]
+Target = Annotated[
+    Number | dict[str, Number] | LocalizedText | None,
+    PlainValidator(_target),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "null"},
+                {"type": "number", "minimum": 0},
+                {"type": "string", "minLength": 1},
+                # The measures of a compound figure, or ko and en of a qualitative one.
+                {"type": "object", "additionalProperties": {"type": ["number", "string", "null"]}},
+            ]
+        }
+    ),
+]
 
 
 class Discrepancy(Model):
@@ -229,33 +258,33 @@ class Source(Model):
     id: Slug
     title: Text
     issuer: Text | None = None
-    reference: Annotated[str, PlainValidator(_string)] | None = None
+    reference: String | None = None
     date: datetime.date | None = None
 
 
 class TaskSpec(Model):
     id: NodeId
-    label: Annotated[str, PlainValidator(_string)] | None = None
+    label: String | None = None
     title: Text
     short_title: Text | None = None
 
 
 class StrategySpec(Model):
     id: NodeId
-    label: Annotated[str, PlainValidator(_string)] | None = None
+    label: String | None = None
     title: Text
     short_title: Text | None = None
     tasks: Annotated[list[TaskSpec], Field(min_length=1)]
 
 
-GradeName = Annotated[str, PlainValidator(_string)]
+GradeName = String
 
 
 class GradeBand(Model):
     """A shown (whole-percent) rate of at least `min_rate` earns `grade`."""
 
     grade: GradeName
-    min_rate: Annotated[int, PlainValidator(_whole_number)]
+    min_rate: WholeNumber
 
 
 class PlanFile(Model):
@@ -314,7 +343,7 @@ def _budget(value: Any) -> Any:
 class Contact(Model):
     department: Text
     team: Text | None = None
-    phone: Annotated[str, PlainValidator(_string)]
+    phone: String
 
 
 class Measure(Model):
@@ -337,7 +366,7 @@ class IndicatorSpec(Model):
 
 class ProjectFile(Model):
     id: NodeId
-    label: Annotated[str, PlainValidator(_string)] | None = None
+    label: String | None = None
     title: Text
     departments: list[Text] = []
     origin: Origin | None = None
@@ -368,8 +397,8 @@ class Published(Model):
 
     rate: OptionalAmount = None
     grade: GradeName | None = None
-    target: Annotated[str, PlainValidator(_string)] | None = None
-    actual: Annotated[str, PlainValidator(_string)] | None = None
+    target: String | None = None
+    actual: String | None = None
 
 
 class IndicatorResult(Model):
@@ -406,5 +435,5 @@ class CheckFile(Model):
     title: Text
     method: Text | None = None
     sources: list[Source] = []
-    published_distribution: dict[GradeName, Annotated[int, PlainValidator(_whole_number)]] | None = None
+    published_distribution: dict[GradeName, WholeNumber] | None = None
     discrepancies: list[Discrepancy] = []

@@ -1,6 +1,9 @@
-"""Rewrite the golden report tables and the docs' worked diff example: `python tests/golden/regenerate.py`.
+"""Rewrite what is generated from the code and checked by tests: `python tests/golden/regenerate.py`.
 
-Run it only when a change of the report is intended, then review `git diff tests/golden` line by line.
+The pinned 2021 report tables, the worked diff example of docs/review.md, the schema descriptions taken from
+docs/data-format.md, and the JSON Schemas in schemas/.
+
+Run it only when a change of these is intended, then review `git diff` line by line.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from generator.cli.schemafiles import write_schemas  # noqa: E402
 from generator.data.layout import find_repository  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
+from tests import docs_descriptions  # noqa: E402
 from tests.review_example import DOC, write_example  # noqa: E402
 from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 
@@ -28,6 +33,10 @@ def main() -> None:
             print(f"wrote {target.relative_to(ROOT)}")
     write_example()
     print(f"wrote the example in {DOC.relative_to(ROOT)}")
+    docs_descriptions.write()
+    print(f"wrote {docs_descriptions.OUT.relative_to(ROOT)} from {docs_descriptions.DOC.relative_to(ROOT)}")
+    for path in write_schemas(ROOT / "schemas"):
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
