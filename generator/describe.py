@@ -26,6 +26,14 @@ _FINDING_KEYS = {
 _BASIS_KEYS = {"published": "finding_basis_published", "assessed": "finding_basis_assessed"}
 
 
+# A result's status (평가 / 평가 제외 / 평가 안함) by the catalogue's words for it.
+STATUS_WORDS = {"evaluated": "status_evaluated", "excluded": "excluded", "not_evaluated": "not_evaluated"}
+
+
+def status_text(status: str, lang: str) -> str:
+    return t(STATUS_WORDS[status], lang)
+
+
 def category_label(category: str, lang: str) -> str:
     """A grade as the scale names it; 평가 제외, 평가 안함 and pending in words."""
     return t(category, lang) if category in NON_GRADES else category

@@ -33,10 +33,12 @@ class Problem:
     yaml_path: str = ""
     hint: str = ""
     severity: Severity = Severity.ERROR
+    cell: str = ""  # in a workbook: `성과지표!E12`, shown in place of line and column
 
     def format(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
-        text = f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+        where = f"{self.file}:{self.cell}" if self.cell else f"{self.file}:{self.line}:{self.column}"
+        text = f"{where}: {prefix}{self.message}"
         if self.yaml_path:
             text += f" ({self.yaml_path})"
         if self.hint:

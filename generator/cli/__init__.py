@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import math
 import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
 from generator import __version__
+from generator.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    F,
+    data_options,
+    echo_written,
+    load_plan_of,
+    user_errors,
+)
 from generator.cli.newyear import write_new_year
 from generator.cli.problems import FORMATS, as_json, github_line, in_files
 from generator.cli.report import render_report
@@ -23,21 +29,14 @@ from generator.data.jsonschema import SCHEMAS_DIR
 from generator.data.layout import (
     CACHE_DIR,
     OUTPUT_DIR,
-    PLANS_DIR,
-    RESULTS_DIR,
-    SITE_CONFIG,
     DataRepository,
     find_repository,
 )
-from generator.data.model import Plan
-from generator.data.validate import ValidationReport, load_checked, plans_of, validate_repository
-from generator.errors import DataError, PlansiteError, Severity, UsageError, display_path, terminal_safe
+from generator.data.validate import ValidationReport, plans_of, validate_repository
+from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import LANGUAGES
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
 log = logging.getLogger("plansite")
@@ -49,48 +48,6 @@ def main() -> None:
     """Build report sites for public plans and their annual implementation checks."""
     logging.basicConfig(format="%(message)s", level=logging.INFO)
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # serve says "change detected" in its own words
-
-
-F = TypeVar("F", bound=Callable[..., object])
-
-
-def data_options(function: F) -> F:
-    """--config, --plans and --results: the same on every command that reads the data."""
-    options = [
-        click.option(
-            "--config",
-            "config",
-            type=click.Path(path_type=Path, dir_okay=False),
-            default=None,
-            help=f"Site configuration [default: {SITE_CONFIG} in the working directory, if there is one].",
-        ),
-        click.option(
-            "--plans",
-            "plans",
-            type=click.Path(path_type=Path),
-            default=None,
-            help=f"Folder of plans, or one plan folder [default: {PLANS_DIR}/ beside the configuration].",
-        ),
-        click.option(
-            "--results",
-            "results",
-            type=click.Path(path_type=Path),
-            default=None,
-            help=f"Folder of results [default: {RESULTS_DIR}/ beside the folder of plans].",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
-
-
-def _load(repository: DataRepository, plan_id: str, *, with_results: bool = True) -> tuple[ValidationReport, Plan]:
-    report = load_checked(repository, with_results=with_results)
-    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
-    if plan is None:
-        known = ", ".join(plan.id for plan in report.plans) or "none"
-        raise UsageError(f"no plan '{plan_id}' in {display_path(repository.plans)} (plans: {known})")
-    return report, plan
 
 
 @main.command()
@@ -119,7 +76,7 @@ def validate(
     those files belong to are checked, and the problems in the files given are listed first.
     """
     started = time.perf_counter()
-    with _user_errors():
+    with user_errors():
         files, folder = _validate_paths(paths, plans)
         repository = find_repository(plans=folder or plans, results=results, config=config)
         only = plans_of(repository, files) if files else None
@@ -164,8 +121,8 @@ def _validate_paths(paths: tuple[Path, ...], plans: Path | None) -> tuple[list[P
 @click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
 def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None, lang: str) -> None:
     """Print YEAR's grade distribution and audit findings for PLAN."""
-    with _user_errors():
-        checked, plan = _load(find_repository(plans=plans, results=results, config=config), plan_id)
+    with user_errors():
+        checked, plan = load_plan_of(find_repository(plans=plans, results=results, config=config), plan_id)
         years = checked.results.get(plan.id, {})
         if year not in years:
             recorded = ", ".join(str(y) for y in sorted(years)) or "none"
@@ -179,16 +136,16 @@ def report(plan_id: str, year: int, config: Path | None, plans: Path | None, res
 @data_options
 def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
     """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
-    with _user_errors():
+    with user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
         # Only the plan must be valid: the year being written may be half there already.
-        _, plan = _load(repository, plan_id, with_results=False)
+        _, plan = load_plan_of(repository, plan_id, with_results=False)
         if year not in plan.spec.period.years:
             first, last = plan.spec.period.first, plan.spec.period.last
             raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")
         # The schemas sit beside the folders of data (plansite schema, plansite init).
         outcome = write_new_year(plan, year, repository.results, repository.results.parent / SCHEMAS_DIR)
-    _echo_written(outcome.written)
+    echo_written(outcome.written)
     for path in outcome.kept:
         click.echo(f"kept {display_path(path)} (exists)")
     click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
@@ -217,7 +174,7 @@ def diff(base: str | None, head: str | None, output_format: str, lang: str) -> N
     from generator.review.sides import diff_data
     from generator.review.view import diff_view
 
-    with _user_errors():
+    with user_errors():
         changes = diff_data(Path.cwd(), base, head)
     if output_format == "json":
         click.echo(as_json(changes), nl=False)
@@ -267,7 +224,7 @@ def build(
     from generator.site.build import build_site
 
     progress = _progress_printer(quiet)
-    with _user_errors():
+    with user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
         summary = build_site(
             repository,
@@ -308,7 +265,7 @@ def serve(
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
     from generator.site.serve import serve_and_watch
 
-    with _user_errors():
+    with user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
         cache = _cache_dir(repository, cache_dir, no_cache)
         serve_and_watch(repository, out_dir or repository.output, port, echo=click.echo, cache_dir=cache)
@@ -325,9 +282,9 @@ def serve(
 )
 def schema(out_dir: Path) -> None:
     """Write the JSON Schemas of the data files, for editors that check YAML as you type."""
-    with _user_errors():
+    with user_errors():
         written = write_schemas(out_dir)
-    _echo_written(written)
+    echo_written(written)
     click.echo(f"{len(written)} schema(s) written into {display_path(out_dir)}, the others were up to date")
 
 
@@ -335,15 +292,10 @@ def schema(out_dir: Path) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
     """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet)."""
-    with _user_errors():
+    with user_errors():
         written = write_scaffold(directory)
-    _echo_written(written)
+    echo_written(written)
     click.echo(f"next: cd {display_path(directory)} && plansite validate --strict && plansite build")
-
-
-def _echo_written(paths: list[Path]) -> None:
-    for path in paths:
-        click.echo(f"wrote {display_path(path)}")
 
 
 def _progress_printer(quiet: bool):
@@ -351,25 +303,6 @@ def _progress_printer(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None
     return lambda message: click.echo(f"  {message}…", err=True)
-
-
-@contextlib.contextmanager
-def _user_errors() -> Iterator[None]:
-    """Turn user errors into clean messages and exit codes: the CLI edge."""
-    try:
-        yield
-    except DataError as error:
-        for problem in error.problems:
-            click.echo(problem.format(), err=True)
-        click.echo(f"plansite: {len(error.problems)} error(s) in the data; run plansite validate for details", err=True)
-        raise SystemExit(EXIT_PROBLEMS) from None
-    except PlansiteError as error:
-        click.echo(terminal_safe(f"plansite: {error}"), err=True)
-        raise SystemExit(EXIT_USAGE) from None
-    except OSError as error:
-        # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).
-        click.echo(terminal_safe(f"plansite: {error.strerror or error}: {error.filename or ''}".rstrip(": ")), err=True)
-        raise SystemExit(EXIT_PROBLEMS) from None
 
 
 def summary_line(report: ValidationReport, seconds: float) -> str:
@@ -390,3 +323,10 @@ def summary_line(report: ValidationReport, seconds: float) -> str:
 
 def _n(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+# Registered here, defined in their own module: the spreadsheet round trip.
+from generator.cli.spreadsheets import collect, import_  # noqa: E402
+
+main.add_command(collect)
+main.add_command(import_)

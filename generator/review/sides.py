@@ -37,7 +37,13 @@ def _side(root: Path, name: str, label: str = "") -> Iterator[Side]:
 
 def snapshot(root: Path) -> Snapshot:
     """One side's plans and results, checked, with problems named by their place in the data repository."""
-    report = validate_repository(DataRepository(root, root / PLANS_DIR, root / RESULTS_DIR, None), keep_invalid=True)
+    return snapshot_of(DataRepository(root, root / PLANS_DIR, root / RESULTS_DIR, None))
+
+
+def snapshot_of(repository: DataRepository, only: list[Path] | None = None) -> Snapshot:
+    """As `snapshot`, for a repository whose folders lie anywhere (an import's staged results), or some plans."""
+    root = repository.root
+    report = validate_repository(repository, keep_invalid=True, only=only)
     evaluations = {
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
         for plan in report.plans

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.describe import category_label
+from generator.describe import category_label, status_text
 from generator.i18n import t
 from generator.numbers import NONE, amount, percent
 from generator.review.changes import (
@@ -211,6 +211,8 @@ def _result_rows(result: ResultChange, name: str, lang: str) -> list[Row]:
 def _field_row(change: FieldChange, lang: str, within: str = "") -> Row:
     label = t(f"diff_field_{change.field}", lang, year=change.year, subject=change.subject)
     before, after = text_of(change.before, lang), text_of(change.after, lang)
+    if change.field == "status":
+        before, after = (NONE if v is None else status_text(v, lang) for v in (change.before, change.after))
     if change.field == "spent_rate":
         before, after = (NONE if v is None else f"{v:.1f}%" for v in (change.before, change.after))
     return Row(f"{within}: {label}" if within else label, before, after)

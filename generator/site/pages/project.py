@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
 from generator.data.schema import Contact, IndicatorSpec, ProjectFile, UnitText
-from generator.describe import display_of, target_text
+from generator.describe import display_of, status_text, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 from generator.numbers import NONE, UnitDisplay, amount
@@ -323,12 +323,7 @@ def _year_result_view(
 
 def _result_view(outcome: IndicatorOutcome, lang: str) -> ResultView:
     result = outcome.result
-    status = {
-        None: t("no_result", lang),
-        "evaluated": t("status_evaluated", lang),
-        "excluded": t("excluded", lang),
-        "not_evaluated": t("not_evaluated", lang),
-    }[outcome.status]
+    status = t("no_result", lang) if outcome.status is None else status_text(outcome.status, lang)
     return ResultView(
         indicator=outcome.indicator.name.get(lang),
         status=status,

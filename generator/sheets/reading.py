@@ -1,0 +1,163 @@
+"""Reading a filled-in workbook back: what kind of file it is, whether it is the workbook `collect` wrote for
+this plan and year, and each input cell's value; every problem names the file, the sheet and the cell.
+
+Values are read, never formulas: a formula is taken by the value the spreadsheet program stored with it, and a
+formula stored without one is an error naming its cell.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from generator.data.model import Plan
+from generator.errors import Problem, display_path
+from generator.i18n import t
+from generator.sheets.columns import FIRST_ROW, META_SHEET, Column, budget_columns, indicator_columns
+from generator.sheets.rows import SHEET_FORMAT, DepartmentSheet, fingerprint
+from generator.sheets.values import Cells, read_budget_rows, read_indicator_rows
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls files and of password-protected .xlsx
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass
+class Filled:
+    """What one workbook says: each project's results, with the cell each value came from."""
+
+    path: Path
+    sheet: DepartmentSheet
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # project id → results data
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (project id, yaml path) → "성과지표!I5"
+
+
+def read_filled(
+    path: Path, plan: Plan, year: int, expected: list[DepartmentSheet], problems: list[Problem]
+) -> Filled | None:
+    """The values of one workbook, or None with the reasons in `problems`."""
+    where = display_path(path)
+    refusal = _refusal(path)
+    if refusal:
+        problems.append(Problem(where, 1, 1, refusal[0], hint=refusal[1]))
+        return None
+    values = load_workbook(path, data_only=True)
+    formulas = load_workbook(path, data_only=False)
+    sheet = _matching_sheet(values, plan, year, expected, where, problems)
+    if sheet is None:
+        return None
+    filled = Filled(path, sheet)
+    cells = Cells(where, values, formulas, problems)
+    for name, columns, count in (
+        (t("sheet_indicators", "ko"), indicator_columns(plan), len(sheet.indicators)),
+        (t("sheet_budget", "ko"), budget_columns(plan), len(sheet.budgets)),
+    ):
+        if count == 0:
+            continue
+        if name not in values.sheetnames:
+            problems.append(Problem(where, 1, 1, f"the sheet '{name}' is missing", hint=_COLLECT_AGAIN))
+            return None
+        if not _layout_kept(values[name], columns, where, problems):
+            return None
+    before = len(problems)
+    read_indicator_rows(cells, sheet, filled, indicator_columns(plan))
+    if sheet.budgets:
+        read_budget_rows(cells, sheet, filled, budget_columns(plan))
+    return filled if len(problems) == before else None
+
+
+_COLLECT_AGAIN = "import the workbook as plansite collect wrote it, or collect a new one"
+_THE_XLSX = "import the .xlsx file plansite collect wrote"
+
+
+def _refusal(path: Path) -> tuple[str, str] | None:
+    """Why a file is not an .xlsx workbook plansite can read, in words: (message, hint); None if it is one."""
+    try:
+        head = path.read_bytes()[: 1 << 20]
+    except OSError as error:
+        return (
+            f"cannot read this file: {error.strerror or error}",
+            "check the file name and that it is not open elsewhere",
+        )
+    if head.startswith(_OLE):
+        if _ENCRYPTED in head:
+            return (
+                "the workbook is protected with a password, so it cannot be read",
+                "open it, remove the password (File → Info → Protect Workbook), save it and import it again",
+            )
+        return "this is an Excel 97–2003 file (.xls), not .xlsx", "open it and save it as Excel Workbook (.xlsx)"
+    if head.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
+            return "this is an OpenDocument spreadsheet (.ods), not .xlsx", "save it as Excel 2007-365 (.xlsx)"
+        try:
+            with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+                if "xl/workbook.xml" in archive.namelist():
+                    return None
+        except zipfile.BadZipFile:
+            pass
+        return "this is a ZIP file but not an Excel workbook", _COLLECT_AGAIN
+    text = head[:4096]
+    if text and all(byte >= 9 for byte in text):  # no binary control bytes: a text file, such as CSV
+        return (
+            "this is a text file (such as CSV), not an Excel workbook",
+            "import the .xlsx file plansite collect wrote",
+        )
+    return "this is not an Excel workbook (.xlsx)", "import the .xlsx file plansite collect wrote"
+
+
+def _matching_sheet(
+    book: Workbook, plan: Plan, year: int, expected: list[DepartmentSheet], where: str, problems: list[Problem]
+) -> DepartmentSheet | None:
+    if META_SHEET not in book.sheetnames:
+        problems.append(Problem(where, 1, 1, "this workbook was not written by plansite collect", hint=_COLLECT_AGAIN))
+        return None
+    meta_sheet = book[META_SHEET]
+    meta = {str(meta_sheet.cell(row, 1).value): str(meta_sheet.cell(row, 2).value) for row in range(1, 6)}
+    if meta.get("format") != str(SHEET_FORMAT):
+        message = f"this workbook has layout {meta.get('format')}; this plansite reads layout {SHEET_FORMAT}"
+        problems.append(Problem(where, 1, 1, message, hint="collect a new workbook with this plansite"))
+        return None
+    if meta.get("plan") != plan.id or meta.get("year") != str(year):
+        message = f"this workbook is for {meta.get('plan')} {meta.get('year')}, not {plan.id} {year}"
+        problems.append(
+            Problem(where, 1, 1, message, hint=f"import it as: plansite import {meta.get('plan')} {meta.get('year')} …")
+        )
+        return None
+    sheet = next((s for s in expected if s.department.ko == meta.get("department")), None)
+    if sheet is None or fingerprint(plan, year, sheet) != meta.get("fingerprint"):
+        message = (
+            f"the plan has changed since this workbook was written for {meta.get('department')} "
+            "(its rows, targets or units are not the plan's now)"
+        )
+        problems.append(
+            Problem(where, 1, 1, message, hint=f"collect a new workbook: plansite collect {plan.id} {year}")
+        )
+        return None
+    return sheet
+
+
+def _layout_kept(sheet: Worksheet, columns: tuple[Column, ...], where: str, problems: list[Problem]) -> bool:
+    """The headers as written (no column renamed, moved or removed), and no merged cells among the inputs."""
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        found = (sheet.cell(1, index).value, sheet.cell(2, index).value)
+        if found != (column.ko, column.en):
+            message = f"column {letter} is headed '{found[0] or ''}', expected '{column.ko}' ({column.en})"
+            hint = "columns must not be renamed, moved, added in between or removed; " + _COLLECT_AGAIN
+            problems.append(Problem(where, 1, 1, message, hint=hint, cell=f"{sheet.title}!{letter}1"))
+            return False
+    inputs = {index for index, column in enumerate(columns, start=1) if column.filled_in}
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row >= FIRST_ROW and any(merged.min_col <= i <= merged.max_col for i in inputs):
+            message = f"cells {merged.coord} are merged; each row needs its own cells"
+            hint = "unmerge them (Home → Merge & Center → Unmerge Cells) and import again"
+            problems.append(Problem(where, 1, 1, message, hint=hint, cell=f"{sheet.title}!{merged.coord}"))
+            return False
+    return True

@@ -1,0 +1,176 @@
+"""The input cells of a filled-in workbook, read into results data: each cell checked where it stands.
+
+The rows must be the rows `collect` wrote, in the same order (their ids are compared), so that each value goes
+to the indicator its row names. A figure typed as text (`1,200`, `12.5`) counts as the figure; anything else
+that is not a number (`약 3천`, `3000건`) is an error naming the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from generator.data.yamlsafe import number_slip
+from generator.errors import Problem
+from generator.i18n import t
+from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, status_label, status_of
+from generator.sheets.rows import DepartmentSheet
+
+if TYPE_CHECKING:
+    from generator.sheets.reading import Filled
+
+_FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
+_REORDERED = "rows must not be added, deleted or reordered"
+
+
+class Cells:
+    """Cell values of one workbook, with the problems of a cell named by sheet and cell."""
+
+    def __init__(self, where: str, values: Workbook, formulas: Workbook, problems: list[Problem]):
+        self.where, self.values, self.formulas, self.problems = where, values, formulas, problems
+
+    def value(self, sheet: str, row: int, column: int) -> Any:
+        value = self.values[sheet].cell(row, column).value
+        formula = self.formulas[sheet].cell(row, column).value
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            self.add(sheet, row, column, "the cell holds a formula whose value was not saved", _SAVE_VALUES)
+        if isinstance(value, str):
+            value = value.strip() or None
+        return value
+
+    def add(self, sheet: str, row: int, column: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.where, 1, 1, message, hint=hint, cell=self.cell(sheet, row, column)))
+
+    @staticmethod
+    def cell(sheet: str, row: int, column: int) -> str:
+        return f"{sheet}!{get_column_letter(column)}{row}"
+
+
+_SAVE_VALUES = "open the file in a spreadsheet program and save it, or type the value instead of the formula"
+
+
+def _figure(cells: Cells, sheet: str, row: int, column: int) -> int | float | None:
+    value = cells.value(sheet, row, column)
+    if value is None:
+        return None
+    if isinstance(value, str) and _FIGURE.fullmatch(value):
+        value = float(value.replace(",", ""))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        slip = number_slip(str(value))
+        hint = slip[1] if slip else "write the number alone, without unit or words such as 약 or 이상"
+        cells.add(sheet, row, column, f"expected a number, got '{value}'", hint)
+        return None
+    if value < 0:
+        cells.add(sheet, row, column, f"must not be negative, got {value:g}")
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _positions(columns: tuple[Column, ...]) -> dict[str, int]:
+    return {column.key: index for index, column in enumerate(columns, start=1)}
+
+
+def _rows_kept(
+    cells: Cells, sheet: str, keys: list[tuple[int, list[str | None]]], expected: list[list[str | None]]
+) -> bool:
+    """The id cells of each row are those collect wrote, and nothing is added below them."""
+    for row, (found, wanted) in enumerate(zip([k for _, k in keys], expected, strict=False), start=FIRST_ROW):
+        if [value or "" for value in found] != [value or "" for value in wanted]:
+            shown = " ".join(str(v) for v in wanted if v)
+            cells.add(
+                sheet, row, keys[0][0], f"expected the row of {shown} here", f"{_REORDERED}; collect a new workbook"
+            )
+            return False
+    extra = len(keys) - len(expected)
+    if extra > 0:
+        row = FIRST_ROW + len(expected)
+        cells.add(sheet, row, keys[0][0], f"{extra} row(s) added below the last one", f"{_REORDERED}; remove them")
+        return False
+    if extra < 0:
+        row = FIRST_ROW + len(keys)
+        cells.add(sheet, row, keys[0][0], f"{-extra} row(s) deleted", f"{_REORDERED}; collect a new workbook")
+        return False
+    return True
+
+
+def _key_rows(cells: Cells, sheet: str, columns: list[int]) -> list[tuple[int, list[str | None]]]:
+    """The id cells of every row below the headers that has any."""
+    worksheet = cells.values[sheet]
+    rows = []
+    for row in range(FIRST_ROW, worksheet.max_row + 1):
+        found = [worksheet.cell(row, column).value for column in columns]
+        if any(value not in (None, "") for value in found):
+            rows.append((columns[0], [str(value).strip() if value is not None else None for value in found]))
+    return rows
+
+
+def _text(cells: Cells, sheet: str, row: int, ko: int, en: int) -> dict[str, str] | None:
+    korean, english = cells.value(sheet, row, ko), cells.value(sheet, row, en)
+    if korean is None and english is None:
+        return None
+    if korean is None:
+        cells.add(sheet, row, ko, "the Korean text is missing, while the English one is given", "write the Korean text")
+        return None
+    text = {"ko": str(korean)}
+    if english is not None:
+        text["en"] = str(english)
+    return text
+
+
+def read_indicator_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...]) -> None:
+    name = t("sheet_indicators", "ko")
+    at = _positions(columns)
+    keys = _key_rows(cells, name, [at["indicator_id"], at["measure"]])
+    if not _rows_kept(cells, name, keys, [[r.indicator_id, r.measure or None] for r in sheet.indicators]):
+        return
+    for offset, spec in enumerate(sheet.indicators):
+        row = FIRST_ROW + offset
+        project = filled.results.setdefault(spec.project_id, {"indicators": {}})
+        entry = project["indicators"].setdefault(spec.indicator_id, {})
+        if spec.qualitative:
+            actual = cells.value(name, row, at["actual"])
+            value: object = None if actual is None else {"ko": str(actual)}
+        else:
+            value = _figure(cells, name, row, at["actual"])
+        if spec.measure:
+            entry.setdefault("actual", {})[spec.measure] = value
+        else:
+            entry["actual"] = value
+        filled.cells[(spec.project_id, f"{spec.indicator_id}.actual")] = cells.cell(name, row, at["actual"])
+        if spec.first:
+            _read_first(cells, name, row, at, entry)
+            for field, key in (("status", "status"), ("reason", "reason_ko"), ("narrative", "narrative_ko")):
+                filled.cells[(spec.project_id, f"{spec.indicator_id}.{field}")] = cells.cell(name, row, at[key])
+    for project in filled.results.values():
+        for entry in project["indicators"].values():
+            if isinstance(entry.get("actual"), dict) and all(v is None for v in entry["actual"].values()):
+                entry["actual"] = None  # no measure filled in: not yet
+
+
+def _read_first(cells: Cells, name: str, row: int, at: dict[str, int], entry: dict[str, Any]) -> None:
+    label = cells.value(name, row, at["status"])
+    status = "evaluated" if label is None else status_of(str(label))
+    if status is None:
+        choices = ", ".join(status_label(s) for s in STATUS_KEYS)
+        cells.add(name, row, at["status"], f"'{label}' is not a status", f"choose one of {choices}")
+    entry["status"] = status or "evaluated"
+    entry["reason"] = _text(cells, name, row, at["reason_ko"], at["reason_en"])
+    entry["narrative"] = _text(cells, name, row, at["narrative_ko"], at["narrative_en"])
+
+
+def read_budget_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...]) -> None:
+    name = t("sheet_budget", "ko")
+    at = _positions(columns)
+    keys = _key_rows(cells, name, [at["project_id"]])
+    if not _rows_kept(cells, name, keys, [[row.project_id] for row in sheet.budgets]):
+        return
+    for offset, spec in enumerate(sheet.budgets):
+        row = FIRST_ROW + offset
+        figures = {key: _figure(cells, name, row, at[key]) for key in ("budget", "committed", "spent")}
+        project = filled.results.setdefault(spec.project_id, {"indicators": {}})
+        project["budget"] = figures if any(value is not None for value in figures.values()) else None
+        for key in figures:
+            filled.cells[(spec.project_id, f"budget.{key}")] = cells.cell(name, row, at[key])

@@ -1,0 +1,189 @@
+"""A department's workbook (openpyxl): instructions, the indicator rows, the budget rows, and a hidden sheet
+that says which plan, year and rows it was written for.
+
+Cells from the plan are grey and locked; the cells a department fills in are yellow and unlocked. The sheets
+are protected without a password (nobody is locked out: Review → Unprotect Sheet), so rows and the grey cells
+are not changed by accident. Figures carry data validation (a decimal of at least 0), the status a drop-down.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from generator.data.model import Plan
+from generator.data.schema import LocalizedText
+from generator.i18n import t
+from generator.sheets.columns import (
+    FIRST_ROW,
+    META_SHEET,
+    STATUS_KEYS,
+    Column,
+    budget_columns,
+    indicator_columns,
+    status_label,
+)
+from generator.sheets.rows import SHEET_FORMAT, BudgetRow, DepartmentSheet, IndicatorRow, fingerprint
+
+INPUT = PatternFill("solid", fgColor="FFF2CC")  # yellow: fill this in
+FIXED = PatternFill("solid", fgColor="EDEDED")  # grey: from the plan
+HEADER = PatternFill("solid", fgColor="D9E1F2")
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+META_KEYS = ("format", "plan", "year", "department", "fingerprint")
+
+
+def workbook_bytes(plan: Plan, year: int, sheet: DepartmentSheet, deadline: str = "") -> bytes:
+    book = Workbook()
+    first = book.active
+    assert isinstance(first, Worksheet)  # a new workbook's one sheet
+    _instructions(first, plan, year, sheet, deadline)
+    indicators = book.create_sheet(t("sheet_indicators", "ko"))
+    _table(indicators, indicator_columns(plan), [_indicator_values(row) for row in sheet.indicators])
+    _mark_inputs(indicators, indicator_columns(plan), sheet.indicators)
+    if sheet.budgets:
+        budgets = book.create_sheet(t("sheet_budget", "ko"))
+        unit = plan.spec.budget_unit.ko
+        _table(budgets, budget_columns(plan), [_budget_values(row, unit) for row in sheet.budgets])
+        _mark_inputs(budgets, budget_columns(plan), [None] * len(sheet.budgets))
+    meta = book.create_sheet(META_SHEET)
+    values = (str(SHEET_FORMAT), plan.id, str(year), sheet.department.ko, fingerprint(plan, year, sheet))
+    for number, (key, value) in enumerate(zip(META_KEYS, values, strict=True), start=1):
+        meta.cell(number, 1, key)
+        meta.cell(number, 2, value)
+        # The stubs do not know the workbook's custom properties (openpyxl ≥ 3.1 has them).
+        book.custom_doc_props.append(StringProperty(name=f"plansite.{key}", value=value))  # type: ignore[attr-defined]
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _instructions(sheet: Worksheet, plan: Plan, year: int, department: DepartmentSheet, deadline: str) -> None:
+    sheet.title = t("sheet_instructions", "ko")
+    lines = [
+        (t("sheet_title", "ko", year=year), t("sheet_title", "en", year=year)),
+        (t("sheet_plan", "ko"), f"{plan.spec.title.ko} ({plan.id})"),
+        (t("sheet_department", "ko"), department.department.ko),
+        (t("sheet_deadline", "ko"), deadline),
+        ("", ""),
+    ]
+    for key in ("sheet_how", "sheet_how_actual", "sheet_how_status", "sheet_how_budget", "sheet_how_return"):
+        unit = plan.spec.budget_unit.ko
+        lines += [(t(key, "ko", unit=unit), ""), (t(key, "en", unit=unit), "")]
+    for number, (left, right) in enumerate(lines, start=1):
+        sheet.cell(number, 1, left).alignment = WRAP
+        sheet.cell(number, 2, right).alignment = WRAP
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["B1"].font = Font(bold=True, size=12)
+    sheet["B4"].fill = INPUT  # the office writes the deadline here if --deadline did not
+    sheet.column_dimensions["A"].width = 90
+    sheet.column_dimensions["B"].width = 50
+    _print_setup(sheet)
+
+
+CellValue = str | int | float | None
+
+
+def _value(value: object) -> CellValue:
+    """What a cell holds: a figure, a text, or nothing."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)
+
+
+def _indicator_values(row: IndicatorRow) -> list[CellValue]:
+    def text(value: LocalizedText | None, language: str) -> CellValue:
+        return None if value is None else (value.ko if language == "ko" else value.en)
+
+    first = row.first
+    return [
+        row.strategy,
+        row.task,
+        row.project,
+        row.indicator_id,
+        row.measure or None,
+        row.name,
+        row.unit,
+        _value(row.target),
+        _value(row.actual),
+        status_label(row.status) if first else None,
+        text(row.reason, "ko") if first else None,
+        text(row.reason, "en") if first else None,
+        text(row.narrative, "ko") if first else None,
+        text(row.narrative, "en") if first else None,
+    ]
+
+
+def _budget_values(row: BudgetRow, unit: str) -> list[CellValue]:
+    figures = [_value(figure) for figure in (row.planned, row.budget, row.committed, row.spent)]
+    return [row.project_id, row.project, unit, *figures]
+
+
+def _table(sheet: Worksheet, columns: Sequence[Column], rows: list[list[CellValue]]) -> None:
+    for index, column in enumerate(columns, start=1):
+        for header_row, text in ((1, column.ko), (2, column.en)):
+            cell = sheet.cell(header_row, index, text)
+            cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), HEADER, BOX, WRAP
+        widest = max([_columns(column.ko), _columns(column.en)] + [_columns(str(r[index - 1] or "")) for r in rows])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), column.width + 10)
+    for offset, values in enumerate(rows):
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(FIRST_ROW + offset, index, value)
+            cell.fill, cell.border, cell.alignment = FIXED, BOX, WRAP
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+    sheet.protection.sheet = True  # no password: protection against slips, not against people
+    sheet.protection.formatColumns = False  # widening a column is allowed
+    sheet.protection.formatRows = False
+    _print_setup(sheet)
+    sheet.print_title_rows = "1:2"
+
+
+def _mark_inputs(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[IndicatorRow | None]) -> None:
+    """Unlock and colour the cells to fill in, with a check on each: decimals ≥ 0, or one status."""
+    decimal = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    decimal.error, decimal.errorTitle = t("sheet_how_actual", "ko"), t("col_actual", "ko")
+    labels = ",".join(status_label(status) for status in STATUS_KEYS)
+    status = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
+    status.error, status.errorTitle = t("sheet_how_status", "ko"), t("col_status", "ko")
+    for validation in (decimal, status):
+        validation.showErrorMessage = True
+        sheet.add_data_validation(validation)
+    for offset, row in enumerate(rows):
+        for index, column in enumerate(columns, start=1):
+            per_indicator = column.key in ("status", "reason_ko", "reason_en", "narrative_ko", "narrative_en")
+            if not column.filled_in or (row is not None and per_indicator and not row.first):
+                continue
+            cell = sheet.cell(FIRST_ROW + offset, index)
+            cell.fill, cell.protection = INPUT, Protection(locked=False)
+            if column.number and not (row is not None and row.qualitative):
+                decimal.add(cell)
+            elif column.key == "status":
+                status.add(cell)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if sheet.sheet_properties.pageSetUpPr is None:
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _columns(text: str) -> int:
+    """Width in characters, where Hangul takes two."""
+    longest = max(text.splitlines() or [""], key=len)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in longest)
