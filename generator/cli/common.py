@@ -69,14 +69,14 @@ def echo_written(paths: list[Path]) -> None:
 
 
 @contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn user errors into clean messages and exit codes: the CLI edge."""
+def user_errors(then: str = "run plansite validate for details") -> Iterator[None]:
+    """Turn user errors into clean messages and exit codes: the CLI edge. `then` says what to do next."""
     try:
         yield
     except DataError as error:
         for problem in error.problems:
             click.echo(problem.format(), err=True)
-        click.echo(f"plansite: {len(error.problems)} error(s) in the data; run plansite validate for details", err=True)
+        click.echo(f"plansite: {len(error.problems)} error(s); {then}", err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
     except PlansiteError as error:
         click.echo(terminal_safe(f"plansite: {error}"), err=True)

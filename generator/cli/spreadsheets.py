@@ -70,7 +70,7 @@ def import_(
     from generator.review.view import diff_view
     from generator.sheets.importing import prepare_import, write_import
 
-    with user_errors():
+    with user_errors("nothing was written — correct what is named above and import again"):
         repository = find_repository(plans=plans, results=results, config=config)
         report, plan = load_plan_of(repository, plan_id)
         planned = prepare_import(repository, plan, year, report.results.get(plan.id, {}).get(year), list(workbooks))

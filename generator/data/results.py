@@ -236,7 +236,11 @@ def _check_result(
         )
     if result.status == "excluded" and result.reason is None:
         found.append(
-            doc.problem(path, "an excluded result needs a reason", hint="e.g. reason: {ko: 미운영, en: Not operated}")
+            doc.problem(
+                (*path, "reason"),
+                "an excluded result needs a reason",
+                hint="e.g. reason: {ko: 미운영, en: Not operated}",
+            )
         )
     if result.assessed is not None and result.assessed.rate is None and result.assessed.grade is None:
         found.append(doc.problem((*path, "assessed"), "an assessment needs a rate or a grade"))
