@@ -353,3 +353,36 @@ def test_collect_never_writes_over_a_workbook() -> None:
     assert result.exit_code == 2
     assert "workbooks/sheets-2024/가과.xlsx: exists, so nothing was written" in result.output
     assert (BOOKS / "가과.xlsx").read_bytes() == filled
+
+
+def test_on_the_shipped_plan_one_department_s_workbook_gives_a_year_that_validates_and_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from .conftest import PLANS, ROOT
+
+    shutil.copytree(PLANS, tmp_path / "plans")
+    shutil.copy(ROOT / "site.yaml", tmp_path / "site.yaml")
+    monkeypatch.chdir(tmp_path)
+    plan = "seoul-citizen-participation-2024"
+    assert invoke("collect", plan, "2024").exit_code == 0
+    books = Path(f"workbooks/{plan}-2024")
+    assert len(list(books.glob("*.xlsx"))) == 19  # 18 lead departments and the index
+    path = books / "뉴미디어담당관.xlsx"
+    book = load_workbook(path)
+    sheet = book["성과지표"]
+    for row in range(3, sheet.max_row + 1):
+        target = sheet.cell(row, 8).value
+        if isinstance(target, int | float):
+            sheet.cell(row, 9).value = target if row % 2 else round(target * 0.8)  # met, or 80% of it
+    book.save(path)
+    imported = invoke("import", plan, "2024", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert invoke("validate").exit_code == 0
+    report = invoke("report", plan, "2024", "--lang", "en")
+    assert report.exit_code == 0, report.output
+    assert "A " in report.output and "C " in report.output  # 100% and 80% of the targets
+    built = invoke("build", "--quiet", "--out", "site")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "site" / "plans" / plan / "reports" / "2024.html").is_file()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,11 +21,12 @@ FORMATS = ("text", "github", "json")
 
 def in_files(problems: Iterable[Problem], files: list[Path]) -> tuple[list[Problem], list[Problem]]:
     """The problems in `files` first, then the others (of the same plans)."""
-    given = {file.resolve() for file in files}
+    # By name, not following links: a file that is a link to itself has no end to follow.
+    given = {os.path.abspath(file) for file in files}
     first: list[Problem] = []
     rest: list[Problem] = []
     for problem in problems:
-        (first if Path(problem.file).resolve() in given else rest).append(problem)
+        (first if given and os.path.abspath(problem.file) in given else rest).append(problem)
     return first, rest
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from generator.data.schema import IndicatorSpec, PlanFile, ProjectFile, StrategySpec, Target, TaskSpec
@@ -28,7 +29,24 @@ class Plan:
         return [task for strategy in self.spec.strategies for task in strategy.tasks]
 
     def projects_of(self, task_id: str) -> list[ProjectFile]:
-        return [project for project in self.projects if task_of(project.id) == task_id]
+        return list(self._projects_by_task.get(task_id, ()))
+
+    @cached_property
+    def _projects_by_task(self) -> dict[str, tuple[ProjectFile, ...]]:
+        grouped: dict[str, list[ProjectFile]] = {}
+        for project in self.projects:
+            grouped.setdefault(task_of(project.id), []).append(project)
+        return {task_id: tuple(projects) for task_id, projects in grouped.items()}
+
+    @cached_property
+    def planned_figures(self) -> tuple[int | float | None, ...]:
+        """Every budget figure the plan states (each project's years and stated total), computed once: every
+        page shows them in one display, and a plan of thousands of projects has thousands of pages."""
+        figures: list[int | float | None] = []
+        for project in self.projects:
+            if project.budget is not None and project.budget.years is not None:
+                figures += [*project.budget.years.values(), project.budget.total]
+        return tuple(figures)
 
     def indicators(self) -> Iterator[tuple[ProjectFile, IndicatorSpec]]:
         for project in self.projects:

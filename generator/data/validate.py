@@ -122,7 +122,10 @@ def plans_of(repository: DataRepository, files: list[Path]) -> list[Path] | None
     plans, results = repository.plans.resolve(), repository.results.resolve()
     found: dict[Path, None] = {}
     for file in files:
-        place = file.resolve()
+        try:
+            place = file.resolve()
+        except (OSError, RuntimeError):  # a link loop: the whole repository is checked, and says so
+            return None
         if repository.config is not None and place == repository.config.resolve():
             continue  # the configuration is checked on every run
         for root in (plans, results):

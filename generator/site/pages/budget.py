@@ -6,12 +6,13 @@ source's in Korean; in English, a scaled budget unit multiplied out ("million wo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.data.model import Plan
-from generator.data.schema import ProjectFile
+from generator.data.schema import ProjectFile, UnitText
 from generator.describe import display_of
 from generator.evaluation.budget import BudgetLine, Execution, by_department, total
 from generator.numbers import NONE, UnitDisplay, exact, percent_tenths
@@ -54,12 +55,12 @@ def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amou
 
 def planned_display(plan: Plan, lang: str) -> UnitDisplay:
     """One display for every planned figure of a plan, so its plan page and project pages agree."""
-    figures: list[Amount | Decimal | None] = []
-    for project in plan.projects:
-        years, stated = planned_budget(project)
-        figures += [*years.values(), stated]
-    figures += [sum_of(figures)]
-    return display_of(plan.spec.budget_unit, lang, figures)
+    return _planned_display(plan.spec.budget_unit, lang, plan.planned_figures)
+
+
+@functools.lru_cache(maxsize=64)
+def _planned_display(unit: UnitText, lang: str, figures: tuple[Amount | None, ...]) -> UnitDisplay:
+    return display_of(unit, lang, [*figures, sum_of(figures)])
 
 
 def sum_of(figures: Iterable[Amount | Decimal | None]) -> Decimal | None:
