@@ -332,6 +332,13 @@ UI: dict[str, dict[str, str]] = {
     "sheet_department": {"ko": "제출 부서", "en": "Department"},
     "sheet_plan": {"ko": "계획", "en": "Plan"},
     "sheet_deadline": {"ko": "제출 기한", "en": "Deadline"},
+    "sheet_file": {"ko": "파일", "en": "File"},
+    "sheet_rows": {"ko": "{indicator} 수", "en": "Rows"},
+    "sheet_no_department": {"ko": "부서 미지정", "en": "No department"},
+    "sheet_number_hint": {
+        "ko": "숫자만 적으세요(단위나 약, 이상 같은 말 없이)",
+        "en": "write the number alone, without unit or words such as 약 (about) or 이상 (over)",
+    },
     "sheet_how": {
         "ko": "노란 칸만 입력하세요. 회색 칸은 계획에서 온 값이라 바꿀 수 없습니다. "
         "행을 추가·삭제하거나 순서를 바꾸지 마세요.",

@@ -49,9 +49,9 @@ def _index(plan: Plan, sheets: list[DepartmentSheet]) -> bytes:
     sheet.title = t("sheet_department", "ko")
     headers = [
         (t("sheet_department", "ko"), t("sheet_department", "en")),
-        ("파일", "File"),
+        (t("sheet_file", "ko"), t("sheet_file", "en")),
         (plan.spec.levels.project.ko, plan.spec.levels.project.get("en")),
-        (f"{plan.spec.levels.indicator.ko} 수", "Rows"),
+        (t("sheet_rows", "ko", indicator=plan.spec.levels.indicator.ko), t("sheet_rows", "en")),
     ]
     for column, (korean, english) in enumerate(headers, start=1):
         sheet.cell(1, column, korean).font = Font(bold=True)

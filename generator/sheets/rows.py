@@ -16,6 +16,7 @@ from generator.data.model import Plan, task_of
 from generator.data.results import YearResults
 from generator.data.schema import IndicatorResult, IndicatorSpec, LocalizedText, ProjectFile, Target
 from generator.evaluation.budget import lead_department
+from generator.i18n import t
 
 SHEET_FORMAT = 1  # the layout of the workbooks; an import refuses a workbook of another
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -85,7 +86,9 @@ def department_sheets(plan: Plan, year: int, results: YearResults | None) -> lis
     groups: dict[str, list[ProjectFile]] = {}
     names: dict[str, LocalizedText] = {}
     for project in plan.projects:
-        department = lead_department(project) or LocalizedText(ko="부서 미지정", en="No department")
+        department = lead_department(project) or LocalizedText(
+            ko=t("sheet_no_department", "ko"), en=t("sheet_no_department", "en")
+        )
         groups.setdefault(department.ko, []).append(project)
         names[department.ko] = department
     sheets = []

@@ -2,7 +2,7 @@
 
 The rows must be the rows `collect` wrote, in the same order (their ids are compared), so that each value goes
 to the indicator its row names. A figure typed as text (`1,200`, `12.5`) counts as the figure; anything else
-that is not a number (`약 3천`, `3000건`) is an error naming the cell.
+that is not a number (a unit or a word beside the figure) is an error naming the cell.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _figure(cells: Cells, sheet: str, row: int, column: int) -> int | float | No
         value = float(value.replace(",", ""))
     if isinstance(value, bool) or not isinstance(value, int | float):
         slip = number_slip(str(value))
-        hint = slip[1] if slip else "write the number alone, without unit or words such as 약 or 이상"
+        hint = slip[1] if slip else t("sheet_number_hint", "en")
         cells.add(sheet, row, column, f"expected a number, got '{value}'", hint)
         return None
     if value < 0:
