@@ -54,29 +54,22 @@ def file_schema(name: str) -> dict[str, Any]:
             if key in described.get(model_name, {}):
                 prop["description"] = described[model_name][key]
     schema.pop("title", None)
-    _accept_plain_text(schema)
+    schema = _accept_plain_text(schema)
     if model is ProjectFile:
         budget = schema["properties"]["budget"]
         budget["anyOf"] = [{"const": NON_BUDGET}, *budget["anyOf"]]
     return {"$schema": DIALECT, "$id": name, "title": title, **schema}
 
 
-def _accept_plain_text(node: Any) -> None:
+def _accept_plain_text(node: Any) -> Any:
     """Wherever text is expected, a plain string (Korean) is text too."""
     if isinstance(node, dict):
-        for key, value in list(node.items()):
-            ref = value.get("$ref", "") if isinstance(value, dict) else ""
-            if ref.rsplit("/", 1)[-1] in _TEXT_MODELS and len(value) == 1:
-                node[key] = {"anyOf": [{"type": "string", "minLength": 1}, value]}
-            else:
-                _accept_plain_text(value)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            ref = value.get("$ref", "") if isinstance(value, dict) else ""
-            if ref.rsplit("/", 1)[-1] in _TEXT_MODELS and len(value) == 1:
-                node[index] = {"anyOf": [{"type": "string", "minLength": 1}, value]}
-            else:
-                _accept_plain_text(value)
+        if len(node) == 1 and str(node.get("$ref", "")).rsplit("/", 1)[-1] in _TEXT_MODELS:
+            return {"anyOf": [{"type": "string", "minLength": 1}, node]}
+        return {key: _accept_plain_text(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_accept_plain_text(value) for value in node]
+    return node
 
 
 def modeline(file: Path, schema: Path) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -48,8 +49,15 @@ def read_filled(
     if refusal:
         problems.append(Problem(where, 1, 1, refusal[0], hint=refusal[1]))
         return None
-    values = load_workbook(path, data_only=True)
-    formulas = load_workbook(path, data_only=False)
+    try:
+        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError, zipfile.BadZipFile, InvalidFileException) as error:
+        # A damaged .xlsx (cut off in an e-mail, half saved): openpyxl cannot read it (XML parse errors are
+        # SyntaxErrors).
+        message = f"this workbook is damaged and cannot be read ({type(error).__name__})"
+        problems.append(Problem(where, 1, 1, message, hint="ask the department to save and send it again"))
+        return None
     sheet = _matching_sheet(values, plan, year, expected, where, problems)
     if sheet is None:
         return None
