@@ -284,3 +284,16 @@ def test_inputs_that_cannot_be_drawn_are_refused() -> None:
         distribution(bars=(Bar("A", -1, 0),))
     with pytest.raises(ValueError, match="at least one bar"):
         distribution(bars=())
+
+
+def test_a_chart_stops_shrinking_where_its_smallest_text_would_fall_under_10_px() -> None:
+    from generator.site import svg
+
+    document = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="432pt" height="216pt" viewBox="0 0 432 216">'
+        b'<text style="font-size: 9px">A</text><text style="font-size: 7.2px">B</text></svg>'
+    )
+    # 432 viewBox units shown at 600 px draw the 7.2-unit text 10 px high.
+    assert 'style="min-width: 600px"' in svg.inline(document, "c", "title", "summary")
+    plain = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 432 216"><rect width="1" height="1"/></svg>'
+    assert "min-width" not in svg.inline(plain, "c", "title", "summary")

@@ -3,6 +3,7 @@ clash, text that takes the page's font, and a title and description for screen r
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -15,6 +16,11 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
 _FONT_FAMILY = re.compile(r"font-family:[^;]*;?\s*")
+_FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
+
+# The chart scales with the page; below the width at which its smallest text is this many CSS px high it stops
+# shrinking and scrolls inside its region instead (a phone at 360 px would draw 9 pt labels at about 6 px).
+MIN_TEXT_PX = 10.0
 
 
 def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
@@ -36,6 +42,9 @@ def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
     # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
     for attribute in ("width", "height"):
         root.attrib.pop(attribute, None)
+    minimum = _min_width(root)
+    if minimum:
+        root.set("style", f"min-width: {minimum}px")
     root.set("role", "img")
     root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
     title_element = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{chart_id}-title"})
@@ -47,6 +56,16 @@ def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
     for element in (title_element, desc_element):
         element.tail = "\n "
     return ET.tostring(root, encoding="unicode")
+
+
+def _min_width(root: ET.Element) -> int | None:
+    """CSS px below which the smallest text of the chart would be under MIN_TEXT_PX high."""
+    sizes = [float(match.group(1)) for e in root.iter() for match in _FONT_SIZE.finditer(e.get("style", ""))]
+    view_box = root.get("viewBox", "").split()
+    if not sizes or len(view_box) != 4:
+        return None
+    # One viewBox unit is drawn as (shown width / viewBox width) CSS px.
+    return math.ceil(float(view_box[2]) * MIN_TEXT_PX / min(sizes))
 
 
 def _drop_document_parts(root: ET.Element) -> None:
