@@ -222,7 +222,10 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="add a synthetic plan of 4,000 unit projects")
     parser.add_argument("--serve-edits", type=int, default=10)
     parser.add_argument(
-        "--only", default="", help="comma-separated words: only the scenarios whose name holds one (warm,mkdocs)"
+        "--only",
+        default="",
+        help="comma-separated parts of scenario names: only the scenarios whose name holds one "
+        "('plansite one-value' for the edit without MkDocs' edit)",
     )
     arguments = parser.parse_args()
     wanted = [word.strip() for word in arguments.only.split(",") if word.strip()]
