@@ -15,6 +15,33 @@ UI: dict[str, dict[str, str]] = {
     "plans": {"ko": "계획", "en": "Plans"},
     "departments": {"ko": "부서별 보기", "en": "Departments"},
     "methodology": {"ko": "평가 방법", "en": "Methodology"},
+    "search": {"ko": "검색", "en": "Search"},
+    "search_label": {"ko": "검색어", "en": "Search for"},
+    "search_results": {"ko": "검색 결과", "en": "Search results"},
+    "search_no_script": {
+        "ko": "검색은 자바스크립트가 켜진 브라우저에서 작동합니다."
+        " 모든 페이지는 처음 화면의 계획과 부서별 보기에서 찾아갈 수 있습니다.",
+        "en": "Search needs JavaScript in your browser. Every page can also be reached from the plans on the home page"
+        " and from the list of departments.",
+    },
+    "search_hint": {
+        "ko": "단위사업, 성과지표, 부서의 이름이나 그 일부를 입력하십시오. 예: 정보소통",
+        "en": "Type a word from the name of a project, an indicator or a department, for example: open data",
+    },
+    "search_loading": {"ko": "찾는 중입니다…", "en": "Searching…"},
+    "search_none": {"ko": "‘{query}’에 대한 검색 결과가 없습니다.", "en": "No results for “{query}”."},
+    "search_one": {"ko": "‘{query}’ 검색 결과 1건", "en": "1 result for “{query}”"},
+    "search_many": {"ko": "‘{query}’ 검색 결과 {count}건", "en": "{count} results for “{query}”"},
+    "search_file": {
+        "ko": "파일로 연 사이트에서는 브라우저가 검색 색인을 읽지 못해 검색할 수 없습니다. 게시된 사이트나"
+        " plansite serve로 연 미리보기에서 검색하십시오.",
+        "en": "Search does not work on a site opened as a file: the browser will not load the search index from"
+        " there. Search the published site, or the preview that plansite serve opens.",
+    },
+    "search_failed": {
+        "ko": "검색 색인을 불러오지 못했습니다. 잠시 후 다시 시도하거나 처음 화면에서 찾아 주십시오.",
+        "en": "The search index could not be loaded. Please try again later, or start from the home page.",
+    },
     "language_switch": {"ko": "English", "en": "한국어"},
     "language_switch_label": {"ko": "이 페이지의 영어판", "en": "This page in Korean"},
     "period": {"ko": "계획 기간", "en": "Period"},

@@ -21,6 +21,7 @@ from generator.site.pages.not_found import NotFoundContent
 from generator.site.pages.plan import PlanContent
 from generator.site.pages.project import IndicatorView, ProjectContent
 from generator.site.pages.report import ReportContent, ReportPendingContent
+from generator.site.pages.search import SearchContent
 
 CONTENT_TYPES = (
     HomeContent,
@@ -32,6 +33,7 @@ CONTENT_TYPES = (
     DepartmentContent,
     MethodologyContent,
     NotFoundContent,
+    SearchContent,
 )
 
 

@@ -36,6 +36,7 @@ from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.publish import check_output_dir, end_with_parent, publish
+from generator.site.search import index_site
 from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
@@ -269,11 +270,11 @@ def build_site(
     check_output_dir(out_dir, protected, repository.root)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
     files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm)
-    (progress or (lambda _m: None))(f"writing {len(files)} files")
+    (progress or (lambda _m: None))(f"writing {len(files)} files and the search index")
     if warm is None:
-        publish(files, out_dir)
+        publish(files, out_dir, stage=index_site)
     else:
-        publish(files, out_dir, unchanged=warm.published)
+        publish(files, out_dir, unchanged=warm.published, stage=index_site)
         warm.published = files
     chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.errors import UsageError, display_path
@@ -64,8 +64,17 @@ def is_site(folder: Path) -> bool:
     return (folder / MARKER).is_file() or all((folder / name).exists() for name in LEGACY_SITE)
 
 
-def publish(files: dict[str, bytes], out_dir: Path, *, unchanged: dict[str, bytes] | None = None) -> None:
+def publish(
+    files: dict[str, bytes],
+    out_dir: Path,
+    *,
+    unchanged: dict[str, bytes] | None = None,
+    stage: Callable[[Path], None] | None = None,
+) -> None:
     """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after.
+
+    `stage` runs on the complete staging folder before it is published (the search index); when it fails,
+    nothing is published.
 
     `unchanged` is what this process published into `out_dir` last time: a file with the same bytes there is
     linked into the new site instead of written again. No build writes into a published file, only into a new
@@ -83,6 +92,8 @@ def publish(files: dict[str, bytes], out_dir: Path, *, unchanged: dict[str, byte
             target.parent.mkdir(parents=True, exist_ok=True)
             if before.get(path) != content or not _linked(out / path, target, len(content)):
                 target.write_bytes(content)
+        if stage is not None:
+            stage(staging)
         staging.chmod(0o755)
         _pause_for_tests()
         _swap_in(staging, out)

@@ -21,6 +21,7 @@ TEMPLATES = {
     "departments": "departments/index.html",
     "department": "departments/new-media-division.html",
     "methodology": "methodology.html",
+    "search": "search.html",
     "not-found": "404.html",
 }
 PAGES = [(name, lang) for name in TEMPLATES for lang in ("ko", "en")]

@@ -14,6 +14,7 @@ from generator.site.pages.not_found import not_found_page
 from generator.site.pages.plan import plan_page
 from generator.site.pages.project import project_page
 from generator.site.pages.report import report_page
+from generator.site.pages.search import search_page
 
 __all__ = ["Page", "Site", "build_pages", "lang_path"]
 
@@ -31,5 +32,6 @@ def build_pages(site: Site) -> list[Page]:
                 pages.append(report_page(site, plan, year, evaluations.get(year), lang))
         pages.extend(department_pages(site, lang))
         pages.append(methodology_page(site, lang))
+        pages.append(search_page(site, lang))
         pages.append(not_found_page(site, lang))
     return pages

@@ -92,6 +92,12 @@ class PageMeta:
     footer: str
     publisher: str  # may be empty
     extra_css: bool
+    indexed: bool = True  # whether the search index holds the page's content
+
+    @property
+    def context(self) -> str:
+        """Where the page sits, below home ("plan › task"): shown with the page's title among search results."""
+        return " › ".join(crumb.label for crumb in self.breadcrumbs[1:])
 
 
 @runtime_checkable
@@ -108,7 +114,9 @@ class Page:
     charts: tuple[chartspec.ChartSpec, ...] = ()
 
 
-def page_meta(site: Site, lang: str, path: str, title: str, crumbs: Sequence[Link] = ()) -> PageMeta:
+def page_meta(
+    site: Site, lang: str, path: str, title: str, crumbs: Sequence[Link] = (), *, indexed: bool = True
+) -> PageMeta:
     home = Link(lang_path(lang, "index.html"), t("home", lang))
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
     return PageMeta(
@@ -123,6 +131,7 @@ def page_meta(site: Site, lang: str, path: str, title: str, crumbs: Sequence[Lin
         footer=site.footer(lang),
         publisher=site.publisher(lang),
         extra_css=site.extra_css,
+        indexed=indexed,
     )
 
 

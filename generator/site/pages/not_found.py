@@ -18,5 +18,6 @@ class NotFoundContent:
 
 def not_found_page(site: Site, lang: str) -> Page:
     return Page(
-        page_meta(site, lang, "404.html", t("not_found_title", lang)), NotFoundContent(t("not_found_text", lang))
+        page_meta(site, lang, "404.html", t("not_found_title", lang), indexed=False),
+        NotFoundContent(t("not_found_text", lang)),
     )

@@ -1,4 +1,110 @@
-// The only script on the site: the report's print button. Everything works without it.
+// The site's only script: the report's print button and the search page. Everything else works without it.
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
+
+// Search: the page says it needs JavaScript until this runs; the index is Pagefind's, built with the site.
+(function () {
+  var form = document.querySelector("[data-search]");
+  if (!form) { return; }
+  var input = form.querySelector("input");
+  var button = form.querySelector("button");
+  var status = document.querySelector("[data-search-status]");
+  var list = document.querySelector("[data-search-results]");
+  var parameter = input.name;
+  var MAX_RESULTS = 30;
+  var pagefind = null;
+  var latest = 0;
+
+  function message(key, values) {
+    var text = form.getAttribute("data-message-" + key) || "";
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+
+  function say(text) { status.textContent = text; }
+
+  // Pagefind's excerpt is HTML with <mark> around the words found; keep only its text and those marks.
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body;
+    var nodes = [];
+    (parsed.firstChild ? parsed.firstChild.childNodes : []).forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        nodes.push(mark);
+      } else {
+        nodes.push(document.createTextNode(node.textContent));
+      }
+    });
+    return nodes;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var heading = document.createElement("h2");
+    heading.appendChild(link);
+    var excerpt = document.createElement("p");
+    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    if (data.meta && data.meta.context) {
+      var context = document.createElement("p");
+      context.className = "search-context";
+      context.textContent = data.meta.context;
+      item.appendChild(context);
+    }
+    item.appendChild(heading);
+    item.appendChild(excerpt);
+    return item;
+  }
+
+  async function run(query) {
+    var mine = ++latest;
+    if (!query) { list.replaceChildren(); say(message("hint")); return; }
+    say(message("loading"));
+    var found = await pagefind.search(query);
+    var shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
+    if (mine !== latest) { return; }  // a newer query was asked meanwhile: its results replace these
+    list.replaceChildren.apply(list, shown.map(resultItem));
+    var count = found.results.length;
+    say(count === 0 ? message("none", { query: query })
+      : message(count === 1 ? "one" : "many", { query: query, count: count.toLocaleString(document.documentElement.lang) }));
+  }
+
+  function remember(query) {
+    var address = new URL(window.location.href);
+    if (query) { address.searchParams.set(parameter, query); } else { address.searchParams.delete(parameter); }
+    window.history.replaceState(null, "", address);
+  }
+
+  if (window.location.protocol === "file:") { say(message("file")); return; }
+  var indexAddress = new URL(form.getAttribute("data-index"), window.location.href).href;
+  import(indexAddress).then(async function (module) {
+    pagefind = module;
+    // Results link under the folder the site is published in, whatever the host's sub-path.
+    var root = new URL(form.getAttribute("data-root"), window.location.href).pathname.replace(/index\.html$/, "");
+    await pagefind.options({ baseUrl: root, excerptLength: 24 });
+    await pagefind.init();
+    input.disabled = false;
+    button.disabled = false;
+    var timer = null;
+    var asked = null;
+    function ask() {
+      window.clearTimeout(timer);
+      var query = input.value.trim();
+      if (query === asked) { return; }
+      asked = query;
+      remember(query);
+      run(query);
+    }
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, 250);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); ask(); });
+    input.value = new URL(window.location.href).searchParams.get(parameter) || "";
+    ask();
+  }).catch(function () { say(message("failed")); });
+})();

@@ -1,0 +1,75 @@
+"""The site's full-text search: a Pagefind index of the staged site, written beside it before it is published.
+
+Pagefind reads the finished HTML and writes a static index (`pagefind/`) that the search page loads in the
+browser; nothing is asked of any other host. It runs on the staging folder, so a failure leaves the published
+site as it was. Each language gets its own index, from the pages' `<html lang>`; only the content marked
+`data-pagefind-body` (the `<main>` of the pages readers look for) is indexed, so the menus, the search page and
+the page for a missing address are left out.
+
+The binary comes from the `pagefind_bin` wheel (a dependency). Its output is reproducible: the same pages give
+the same bytes, once the languages in its entry file are put in order (Pagefind lists them as they come).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from generator.errors import PlansiteError
+
+INDEX_DIR = "pagefind"  # beside the pages, so the search page finds it by a relative address
+_TIMEOUT = 600  # seconds; the 4,000-project benchmark site takes well under a minute
+
+
+class SearchIndexError(PlansiteError):
+    """Pagefind could not index the site; the site is not published."""
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind executable: PAGEFIND_BINARY_PATH when set (as Pagefind's own tools honour), else the wheel's."""
+    configured = os.environ.get("PAGEFIND_BINARY_PATH")
+    if configured:
+        return Path(configured)
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the wheel ships no types
+    except ImportError:
+        raise SearchIndexError(
+            "the search index needs Pagefind, which was not installed with plansite: pip install 'pagefind[bin]'"
+        ) from None
+    return Path(get_executable())
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the search index of the HTML pages in `site_dir` into `site_dir/pagefind/`."""
+    command = [
+        str(pagefind_binary()),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        INDEX_DIR,
+        # Results link to the page files themselves, so they work on any host and under any sub-path.
+        "--keep-index-url",
+        "--silent",
+    ]
+    try:
+        # Run inside the site, so that no Pagefind configuration file of the working directory applies.
+        finished = subprocess.run(command, capture_output=True, check=False, timeout=_TIMEOUT, cwd=site_dir)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"the search index could not be built: {error}") from None
+    if finished.returncode != 0:
+        said = (finished.stderr or finished.stdout).decode("utf-8", "replace").strip().splitlines()
+        reason = said[-1] if said else f"Pagefind stopped with exit code {finished.returncode}"
+        raise SearchIndexError(f"the search index could not be built: {reason}")
+    _sort_languages(site_dir / INDEX_DIR / "pagefind-entry.json")
+
+
+def _sort_languages(entry: Path) -> None:
+    """The entry file with its languages in a fixed order, so that two builds give identical bytes."""
+    try:
+        content = json.loads(entry.read_bytes())
+        content["languages"] = dict(sorted(content["languages"].items()))
+    except (OSError, ValueError, KeyError, AttributeError) as error:
+        raise SearchIndexError(f"Pagefind wrote no usable {entry.name}: {error}") from None
+    entry.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

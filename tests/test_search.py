@@ -1,0 +1,77 @@
+"""The search stage: Pagefind indexes the staged site before it is published, one index per language."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+from generator.cli import main
+from generator.data.layout import find_repository
+from generator.site.build import build_site
+from generator.site.search import INDEX_DIR, SearchIndexError
+
+pytestmark = pytest.mark.usefixtures("demo_root")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if INDEX_DIR not in path.parts)
+
+
+def test_every_page_readers_look_for_is_indexed_in_its_own_language() -> None:
+    build_site(find_repository(), Path("output"))
+    entry = json.loads(Path("output", INDEX_DIR, "pagefind-entry.json").read_text())
+    indexed = {"ko": 0, "en": 0}
+    for path in _pages(Path("output")):
+        document = html.parse(str(path)).getroot()
+        if document.xpath("//main[@data-pagefind-body]"):
+            indexed[document.get("lang")] += 1
+    assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == indexed
+    assert list(entry["languages"]) == sorted(entry["languages"])  # reproducible: in a fixed order
+    assert indexed["ko"] == indexed["en"] > 0
+
+
+@pytest.mark.parametrize("page", ["search.html", "404.html", "en/search.html", "en/404.html"])
+def test_the_search_page_and_the_missing_page_are_not_indexed(page: str) -> None:
+    build_site(find_repository(), Path("output"))
+    document = html.parse(str(Path("output", page))).getroot()
+    assert document.xpath("//main") and not document.xpath("//main[@data-pagefind-body]")
+
+
+def test_the_search_page_works_without_javascript_as_a_page_that_says_so() -> None:
+    build_site(find_repository(), Path("output"))
+    document = html.parse(str(Path("output", "en", "search.html"))).getroot()
+    status = document.xpath("//*[@data-search-status]")[0]
+    assert "needs JavaScript" in status.text_content()
+    assert document.xpath("//form[@role='search']//input[@disabled]")
+    assert document.xpath("//form/@data-index") == ["../pagefind/pagefind.js"]
+
+
+def _failing_pagefind(folder: Path) -> Path:
+    script = folder / "pagefind"
+    script.write_text("#!/bin/sh\necho 'Error: something went wrong in Pagefind' >&2\nexit 3\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def test_when_pagefind_fails_nothing_is_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_site(find_repository(), Path("output"))
+    before = {path: path.read_bytes() for path in Path("output").rglob("*") if path.is_file()}
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(_failing_pagefind(tmp_path)))
+    with pytest.raises(SearchIndexError, match="something went wrong in Pagefind"):
+        build_site(find_repository(), Path("output"))
+    assert {path: path.read_bytes() for path in Path("output").rglob("*") if path.is_file()} == before
+    assert [path.name for path in Path.cwd().iterdir() if ".building-" in path.name] == []
+
+
+def test_the_command_says_why_the_search_index_failed(tmp_path: Path) -> None:
+    environment = {**os.environ, "PAGEFIND_BINARY_PATH": str(_failing_pagefind(tmp_path))}
+    result = CliRunner().invoke(main, ["build", "--quiet"], env=environment)
+    assert result.exit_code == 2
+    assert "plansite: the search index could not be built: Error: something went wrong in Pagefind" in result.output
+    assert "Traceback" not in result.output
