@@ -13,7 +13,7 @@ from generator.data.layout import find_repository
 from generator.errors import UsageError
 from generator.site.build import build_site
 
-DATA_COMMANDS = ("validate", "report", "new-year", "build", "serve")
+DATA_COMMANDS = ("validate", "report", "pdf", "new-year", "collect", "import", "build", "serve")
 
 
 def write_config(root: Path, text: str) -> Path:

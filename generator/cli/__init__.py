@@ -330,3 +330,8 @@ from generator.cli.spreadsheets import collect, import_  # noqa: E402
 
 main.add_command(collect)
 main.add_command(import_)
+
+# Registered here, defined in its own module: the printed report.
+from generator.cli.pdf import pdf  # noqa: E402
+
+main.add_command(pdf)

@@ -1,0 +1,64 @@
+"""`plansite pdf`: a year's report page as a PDF, printed by headless Chromium with the site's print CSS."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from generator.cli.common import data_options, echo_written, load_plan_of, user_errors
+from generator.data.layout import find_repository
+from generator.errors import UsageError
+from generator.i18n import LANGUAGES
+
+
+@click.command()
+@click.argument("plan_id", metavar="PLAN")
+@click.argument("year", type=int)
+@data_options
+@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The PDF to write [default: PLAN-YEAR-LANG.pdf in the working directory].",
+)
+@click.option("--force", is_flag=True, help="Replace --out if it exists (only ever an existing PDF).")
+def pdf(
+    plan_id: str,
+    year: int,
+    config: Path | None,
+    plans: Path | None,
+    results: Path | None,
+    lang: str,
+    out: Path | None,
+    force: bool,
+) -> None:
+    """Print YEAR's report page of PLAN to PDF, as the site prints it, to attach to a council report.
+
+    Needs Playwright (pip install 'plansite[pdf]') and Chromium (Debian/Ubuntu: apt-get install chromium, or
+    set PLANSITE_CHROMIUM to its path).
+    """
+    # Imported here: the site stack would slow down every other command.
+    from generator.site.printing import default_pdf_name, print_report_pdf
+
+    with user_errors():
+        repository = find_repository(plans=plans, results=results, config=config)
+        checked, plan = load_plan_of(repository, plan_id)
+        years = checked.results.get(plan.id, {})
+        if year not in years:
+            recorded = ", ".join(str(y) for y in sorted(years)) or "none"
+            raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
+        target = out if out is not None else default_pdf_name(plan, year, lang)
+        written = print_report_pdf(repository, plan, year, lang, target, force=force, progress=_progress())
+    echo_written([written])
+
+
+def _progress() -> Callable[[str], None] | None:
+    """Progress lines on a terminal only, as `plansite build` shows them."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda message: click.echo(f"  {message}…", err=True)
