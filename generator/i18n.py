@@ -151,6 +151,34 @@ UI: dict[str, dict[str, str]] = {
     },
     "no_findings": {"ko": "검증 결과 다른 점이 없습니다.", "en": "No differences were found."},
     "by_strategy": {"ko": "{strategy}별 분포", "en": "Distribution by {strategy}"},
+    "distribution_by_year": {
+        "ko": "연도별 등급 분포({first}~{last}년, {indicator} 수와 비율)",
+        "en": "Grade distribution by year, {first}–{last} (number and share)",
+    },
+    "overview": {"ko": "한눈에 보기", "en": "At a glance"},
+    "budget_by_strategy": {"ko": "{strategy}별·연도별 예산({unit})", "en": "Budget by {strategy} and year ({unit})"},
+    "budget_chart_summary": {
+        "ko": "연도별 예산 합계({unit}) — {years}. {strategy}별 금액은 아래 표에 있습니다.",
+        "en": "Total budget by year ({unit}): {years}. The amounts by {strategy} are in the table below.",
+    },
+    "table_below": {"ko": "아래 표", "en": "the table below"},
+    "size_by_strategy": {"ko": "{strategy}별 규모", "en": "Size of each {strategy}"},
+    "progress_heading": {"ko": "연도별 추이", "en": "Progress across the years"},
+    "changes_since": {"ko": "직전 점검({year}년) 대비 변화", "en": "Changes since the previous check ({year})"},
+    "changes_intro": {
+        "ko": "직전 점검과 비교해 등급이 오르거나 내린 지표, 새로 평가에서 빠지거나 다시 평가된 지표입니다."
+        " 두 해의 목표, 실적, 달성도와 등급을 함께 보입니다.",
+        "en": "Indicators whose grade went up or down since the previous check, and those newly left out of the"
+        " evaluation or evaluated again, with both years' targets, actuals, rates and grades.",
+    },
+    "movement_up": {"ko": "등급 상승", "en": "Grade went up"},
+    "movement_down": {"ko": "등급 하락", "en": "Grade went down"},
+    "movement_left_out": {"ko": "새로 평가 제외·평가 안함", "en": "Newly excluded or not evaluated"},
+    "movement_back": {"ko": "다시 평가", "en": "Evaluated again"},
+    "no_changes": {
+        "ko": "{year}년 점검과 비교해 등급이 바뀌거나 평가에서 빠진 지표가 없습니다.",
+        "en": "No indicator changed its grade or left the evaluation since the {year} check.",
+    },
     "budget_execution": {"ko": "예산 집행", "en": "Budget execution"},
     "budget_execution_caption": {
         "ko": "{year}년 {project}별 예산 집행 ({unit})",

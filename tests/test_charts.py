@@ -297,3 +297,34 @@ def test_a_chart_stops_shrinking_where_its_smallest_text_would_fall_under_10_px(
     assert 'style="min-width: 600px"' in svg.inline(document, "c", "title", "summary")
     plain = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 432 216"><rect width="1" height="1"/></svg>'
     assert "min-width" not in svg.inline(plain, "c", "title", "summary")
+
+
+# -- the budget by strategy and year (plan overview) --------------------------------------------------------
+
+_SERIES = (
+    charts.BudgetSeries("전략 1", (1200.0, 1300.0, None)),
+    charts.BudgetSeries("전략 2", (5000.0, None, None)),
+)
+
+
+def _budget(series: tuple[charts.BudgetSeries, ...] = _SERIES) -> str:
+    return charts.budget_chart("b", [2024, 2025, 2026], series, unit="백만원", title="예산", summary="요약")
+
+
+def test_a_budget_chart_prints_each_years_total_and_keys_every_strategy() -> None:
+    texts = [text for text in etree.fromstring(_budget().encode()).itertext() if text.strip()]
+    assert "6,200" in texts and "1,300" in texts  # 2024 stacks both strategies; 2025 has one
+    assert "전략 1" in texts and "전략 2" in texts
+    assert _budget() == _budget()
+
+
+def test_budget_segments_differ_by_hatch_not_only_by_colour() -> None:
+    markup = _budget()
+    assert re.search(r"url\(#b-[^)]+\)", markup)  # the second strategy's segment and key are hatched
+
+
+def test_a_budget_chart_refuses_a_series_of_the_wrong_length() -> None:
+    with pytest.raises(ValueError, match="for each of the 3 years"):
+        _budget((charts.BudgetSeries("전략 1", (1.0,)),))
+    with pytest.raises(ValueError, match="non-negative"):
+        _budget((charts.BudgetSeries("전략 1", (1.0, -2.0, None)),))

@@ -34,7 +34,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from generator.numbers import amount
 from generator.site import svg
 from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
-from generator.site.chartspec import Bar, ChartSpec, DistributionSpec
+from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, ChartSpec, DistributionSpec
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -60,6 +60,17 @@ MIN_SLOTS = 3
 
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
 TARGET_ACTUAL_SIZE = (6.0, 3.0)
+BUDGET_SIZE = (6.0, 3.4)
+# Each strategy's segment differs by hatch as well as by colour, so a black-and-white printout still tells them apart.
+SEGMENT_STYLES = (
+    (OKABE_ITO["blue"], None),
+    (OKABE_ITO["orange"], "///"),
+    (OKABE_ITO["bluish_green"], "..."),
+    (OKABE_ITO["reddish_purple"], "xx"),
+    (OKABE_ITO["sky_blue"], "\\\\"),
+    (OKABE_ITO["vermillion"], "++"),
+    (OKABE_ITO["yellow"], "oo"),
+)
 PAIR_WIDTH = 0.4  # each bar of a target/actual pair: the pair fills 0.8 of a year's slot, leaving a clear gap
 
 # The id is prefixed to every id in the chart, so it must itself be a plain id token.
@@ -165,20 +176,62 @@ def target_actual_chart(
                 drawn_labels, drawn_values = series.draw(axes)
                 labels += drawn_labels
                 values_shown += drawn_values
-            positions = range(len(years))
-            axes.set_xticks(positions, [str(year) for year in years])
-            axes.tick_params(axis="x", length=0)
-            _set_slots(axes, len(positions))
-            axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
-            _axis_heading(axes, unit)
-            # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
-            axes.legend(
-                handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1 + LEGEND_ABOVE), ncols=2, borderaxespad=0.0
-            )
+            _year_axes(axes, years, unit, keys, columns=2)
 
             layout = ChartLayout(figure, axes, labels, values_shown)
             if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
                 _turn_upright(labels)
+            layout.settle()
+            return _svg(figure, chart_id, title, summary)
+        finally:
+            figure.clear()
+
+
+def budget_chart(
+    chart_id: str, years: Sequence[int], series: Sequence[BudgetSeries], *, unit: str, title: str, summary: str
+) -> str:
+    """A stacked bar per year, a segment per series (strategy) keyed in the legend, the year's total above it."""
+    _check_chart_id(chart_id)
+    if not years or not series:
+        raise ValueError("a budget chart needs at least one year and one series")
+    if any(len(line.amounts) != len(years) for line in series):
+        raise ValueError(f"every series needs an amount (or None) for each of the {len(years)} years")
+    if any(value is not None and (not math.isfinite(value) or value < 0) for s in series for value in s.amounts):
+        raise ValueError("budget amounts must be finite, non-negative numbers or None")
+
+    with _chart_style():
+        figure = Figure(figsize=BUDGET_SIZE)
+        try:
+            axes = figure.add_subplot()
+            positions = list(range(len(years)))
+            bottoms = [0.0] * len(years)
+            keys: list[Patch] = []
+            for number, line in enumerate(series):
+                colour, hatch = SEGMENT_STYLES[number % len(SEGMENT_STYLES)]
+                heights = [value or 0.0 for value in line.amounts]
+                axes.bar(
+                    positions,
+                    heights,
+                    width=0.6,
+                    bottom=bottoms,
+                    facecolor=colour,
+                    hatch=hatch,
+                    edgecolor=INK,
+                    linewidth=0.6,
+                )
+                keys.append(Patch(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.6, label=line.label))
+                bottoms = [bottom + height for bottom, height in zip(bottoms, heights, strict=True)]
+            stated = [any(line.amounts[i] is not None for line in series) for i in positions]
+            totals = [
+                axes.annotate(
+                    amount(total), (i, total), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom"
+                )
+                for i, total in enumerate(bottoms)
+                if stated[i]
+            ]
+            _year_axes(axes, years, unit, keys, columns=min(len(keys), 4))
+            layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
+            _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
             layout.settle()
             return _svg(figure, chart_id, title, summary)
         finally:
@@ -213,6 +266,20 @@ class _Series:
         )
         labels = axes.bar_label(drawn, [amount(value) for _, value in shown], padding=2)
         return list(labels), [value for _, value in shown]
+
+
+def _year_axes(axes: Axes, years: Sequence[int], unit: str, keys: list[Patch], *, columns: int) -> None:
+    """A slot per year on the x axis, figures in `unit` on the y axis, and the key above the plot."""
+    positions = range(len(years))
+    axes.set_xticks(positions, [str(year) for year in years])
+    axes.tick_params(axis="x", length=0)
+    _set_slots(axes, len(positions))
+    axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+    _axis_heading(axes, unit)
+    # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
+    axes.legend(
+        handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1 + LEGEND_ABOVE), ncols=columns, borderaxespad=0.0
+    )
 
 
 def _check_chart_id(chart_id: str) -> None:
@@ -304,6 +371,10 @@ def render(spec: ChartSpec) -> str:
     if isinstance(spec, DistributionSpec):
         return distribution_chart(
             spec.chart_id, spec.bars, title=spec.title, summary=spec.summary, count_label=spec.count_label
+        )
+    if isinstance(spec, BudgetSpec):
+        return budget_chart(
+            spec.chart_id, spec.years, spec.series, unit=spec.unit, title=spec.title, summary=spec.summary
         )
     return target_actual_chart(
         spec.chart_id,

@@ -40,4 +40,24 @@ class TargetActualSpec:
     actual_label: str
 
 
-ChartSpec = DistributionSpec | TargetActualSpec
+@dataclass(frozen=True)
+class BudgetSeries:
+    """One strategy's budget in each year of a budget chart (None: the year has no figure)."""
+
+    label: str
+    amounts: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class BudgetSpec:
+    """A stacked bar per year, one segment per strategy, the year's total printed above it."""
+
+    chart_id: str
+    years: tuple[int, ...]
+    series: tuple[BudgetSeries, ...]
+    unit: str
+    title: str
+    summary: str
+
+
+ChartSpec = DistributionSpec | TargetActualSpec | BudgetSpec

@@ -67,7 +67,7 @@ _STRUCTURE = """
     if (!caption || !caption.textContent.trim()) problems.push(`table ${i + 1} has no caption`);
     const headers = table.querySelectorAll('th');
     if (!headers.length) problems.push(`table ${i + 1} has no header cells`);
-    headers.forEach(th => { if (!['col', 'row', 'rowgroup'].includes(th.getAttribute('scope'))) problems.push(`table ${i + 1}: th without scope`); });
+    headers.forEach(th => { if (!['col', 'colgroup', 'row', 'rowgroup'].includes(th.getAttribute('scope'))) problems.push(`table ${i + 1}: th without scope`); });
   });
   document.querySelectorAll('svg').forEach((svg, i) => {
     const ids = (svg.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);

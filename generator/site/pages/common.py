@@ -205,6 +205,11 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
     )
 
 
+def numbered(label: str, title: str) -> str:
+    """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number takes a full stop, a circled number stands alone."""
+    return f"{label}. {title}" if label[-1:].isalnum() else f"{label} {title}"
+
+
 # -- numbers --------------------------------------------------------------------------------------------
 
 

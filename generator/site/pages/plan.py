@@ -1,4 +1,4 @@
-"""A plan's page: its strategies, tasks and unit projects, the budget by year, and its annual reports."""
+"""A plan's page: an overview (see `overview`), its strategies, tasks and unit projects, and its annual reports."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from generator.data.model import Plan
 from generator.data.schema import ProjectFile, StrategySpec, TaskSpec
 from generator.i18n import t
 from generator.numbers import UnitDisplay
-from generator.site.pages.budget import YearAmount, planned_budget, planned_display, sum_of
+from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import (
     DiscrepancyView,
     LevelNames,
@@ -27,6 +27,7 @@ from generator.site.pages.common import (
     report_years,
 )
 from generator.site.pages.home import PlanCard, plan_card
+from generator.site.pages.overview import PlanOverview, plan_overview
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,8 @@ class PlanContent:
 
     card: PlanCard
     level_names: LevelNames
+    overview: PlanOverview
     strategies: tuple[StrategyNode, ...]
-    budget_years: tuple[YearAmount, ...]
-    budget_total: str
     budget_unit: str
     reports: tuple[Link, ...]
     discrepancies: tuple[DiscrepancyView, ...]
@@ -80,16 +80,17 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     content = PlanContent(
         card=plan_card(site, plan, lang),
         level_names=level_names(plan, lang),
+        overview=plan_overview(plan, evaluations, lang),
         strategies=tuple(_strategy_node(plan, strategy, display, lang) for strategy in spec.strategies),
-        budget_years=_budget_years(plan, display),
-        budget_total=display.figure(sum_of(a for p in plan.projects for a in planned_budget(p)[0].values())),
         budget_unit=display.unit,
         reports=reports,
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
         data_links=tuple(plan_data_links(plan, sorted(evaluations), lang)),
     )
-    return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content)
+    budget = content.overview.budget
+    charts = (budget.chart,) if budget is not None else ()
+    return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content, charts)
 
 
 def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:
@@ -114,12 +115,4 @@ def _project_row(plan: Plan, project: ProjectFile, display: UnitDisplay, lang: s
         project.label or project.id,
         ", ".join(d.get(lang) for d in project.departments),
         budget_text,
-    )
-
-
-def _budget_years(plan: Plan, display: UnitDisplay) -> tuple[YearAmount, ...]:
-    """The whole plan's budget in each year of its period; "–" for a year no project states."""
-    return tuple(
-        YearAmount(year, display.figure(sum_of(planned_budget(p)[0].get(year) for p in plan.projects)))
-        for year in plan.spec.period.years
     )

@@ -5,6 +5,7 @@ A year of the period without results yet gets a short page of its own saying so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -31,6 +32,7 @@ from generator.site.pages.common import (
     grade_text,
     lang_path,
     level_names,
+    numbered,
     page_meta,
     plan_data_links,
     plan_path,
@@ -38,6 +40,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.progress import ChangesView, YearsMatrix, changes_view, years_matrix
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class ReportContent:
     check_title: str
     method: Markup | None
     distribution: DistributionView
+    years: YearsMatrix | None  # this and every earlier check side by side; None for the first check
+    changes: ChangesView | None  # since the previous check; None for the first check
     by_strategy: StrategyMatrix
     detail_caption: str
     detail_groups: tuple[DetailGroup, ...]
@@ -135,12 +140,15 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     if evaluation is None:
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
         return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
-    content = _report_content(plan, year, evaluation, plan_link, lang)
+    content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
 
 
-def _report_content(plan: Plan, year: int, evaluation: YearEvaluation, plan_link: Link, lang: str) -> ReportContent:
+def _report_content(
+    plan: Plan, year: int, evaluations: Mapping[int, YearEvaluation], plan_link: Link, lang: str
+) -> ReportContent:
+    evaluation = evaluations[year]
     names = level_names(plan, lang)
     check = evaluation.results.check
     caption = distribution_caption(plan, year, lang)
@@ -153,7 +161,9 @@ def _report_content(plan: Plan, year: int, evaluation: YearEvaluation, plan_link
         check_title=check.title.get(lang),
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
-        by_strategy=_strategy_matrix(plan, year, evaluation, names, lang),
+        years=years_matrix(plan, evaluations, lang, up_to=year),
+        changes=changes_view(plan, evaluations, year, lang),
+        by_strategy=strategy_matrix(plan, year, evaluation, names, lang),
         detail_caption=t("detailed_caption", lang, year=year, indicator=in_sentence(names.indicator, lang)),
         detail_groups=_detail_groups(plan, evaluation, names, lang),
         excluded_caption=t(
@@ -173,13 +183,13 @@ def _report_content(plan: Plan, year: int, evaluation: YearEvaluation, plan_link
     )
 
 
-def _strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> StrategyMatrix:
+def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> StrategyMatrix:
     strategies = {s.id: s for s in plan.strategies}
     per_strategy = evaluation.distribution_by_strategy()
     categories = [row.category for row in evaluation.distribution.rows]
     return StrategyMatrix(
         caption=t("by_strategy", lang, strategy=names.strategy) + f" ({year})",
-        columns=tuple(f"{strategies[sid].label or sid} {strategies[sid].title.get(lang)}" for sid in per_strategy),
+        columns=tuple(numbered(strategies[sid].label or sid, strategies[sid].title.get(lang)) for sid in per_strategy),
         totals=tuple(dist.total for dist in per_strategy.values()),
         rows=tuple(
             MatrixRow(

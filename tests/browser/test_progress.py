@@ -1,0 +1,51 @@
+"""The synthetic three-year plan (tests/fixtures/progress) in a real browser: the plan's overview and the report's
+changes since the previous check pass axe and the structure checks, in both languages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.data.layout import find_repository
+from generator.site.build import build_site
+
+from ..conftest import FIXTURES
+from .checks import axe_violations, structure_problems
+from .conftest import SUB_PATH, QuietHandler
+
+DATA = FIXTURES / "progress"
+PAGES = {
+    "plan": "plans/progress-demo/index.html",
+    "report": "plans/progress-demo/reports/2026.html",
+}
+
+
+@pytest.fixture(scope="module")
+def progress_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("progress")
+    build_site(find_repository(plans=DATA / "plans", results=DATA / "results"), root / SUB_PATH)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
+
+
+CASES = [(name, lang) for name in PAGES for lang in ("ko", "en")]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=[f"{n}-{lang}" for n, lang in CASES])
+def test_progress_pages_are_accessible(context, progress_url: str, name: str, lang: str, screenshots: Path) -> None:
+    page = context.new_page()
+    url = progress_url + ("" if lang == "ko" else "en/") + PAGES[name]
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.ok
+    origin = progress_url.split(f"/{SUB_PATH}/")[0]
+    assert axe_violations(page) + structure_problems(page, origin) == []
+    section = "section.overview" if name == "plan" else "section.changes"
+    assert page.locator(section).count() == 1
+    page.locator(section).screenshot(path=str(screenshots / f"progress-{name}-{lang}.png"))
