@@ -155,6 +155,22 @@ UI: dict[str, dict[str, str]] = {
         "ko": "연도별 등급 분포({first}~{last}년, {indicator} 수와 비율)",
         "en": "Grade distribution by year, {first}–{last} (number and share)",
     },
+    "amendments": {"ko": "공개 후 수정 내역", "en": "Amendments since publication"},
+    "amendments_intro": {
+        "ko": "처음 공개된 뒤 이 자료의 수치가 바뀐 내역입니다."
+        " 날짜와 저장소의 변경 번호, 바뀐 항목의 이전 값과 새 값을 보입니다.",
+        "en": "Changes made to these figures after they were first published: the date, the change's id in the"
+        " data repository, and each value before and after.",
+    },
+    "no_amendments": {
+        "ko": "처음 공개된 뒤 수정된 수치가 없습니다.",
+        "en": "No figure has been amended since it was first published.",
+    },
+    "amendments_link": {"ko": "공개 후 수정 내역 ({count}건)", "en": "Amendments since publication ({count})"},
+    "amendment_change": {"ko": "변경 {commit}", "en": "change {commit}"},
+    "before": {"ko": "이전", "en": "Before"},
+    "after": {"ko": "이후", "en": "After"},
+    "item": {"ko": "항목", "en": "Item"},
     "overview": {"ko": "한눈에 보기", "en": "At a glance"},
     "budget_by_strategy": {"ko": "{strategy}별·연도별 예산({unit})", "en": "Budget by {strategy} and year ({unit})"},
     "budget_chart_summary": {

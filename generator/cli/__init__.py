@@ -241,6 +241,8 @@ def build(
         )
         if not summary.sitemap:
             click.echo("no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url")
+        if summary.no_amendments:
+            click.echo(f"no amendments listed: {terminal_safe(summary.no_amendments)}")
         if summary.cache_unusable:
             click.echo(
                 f"charts were not cached ({terminal_safe(summary.cache_unusable)}); the next build draws them "

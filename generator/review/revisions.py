@@ -86,7 +86,7 @@ def exported(root: Path, revision: str, label: str = "") -> Iterator[Side]:
         (folder / PLANS_DIR).mkdir()  # a revision before the data existed has no plans: all of them are new
         paths = _data_paths(root, commit, prefix)
         if paths:
-            archive = _git(root, "archive", "--format=tar", f"{commit}:{prefix}", "--", *paths)
+            archive = _git(_top(root, prefix), "archive", "--format=tar", f"{commit}:{prefix}", "--", *paths)
             if archive.returncode != 0:
                 reason = archive.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
                 raise UsageError(f"git could not read the data at '{revision}': {reason[-1]}")
@@ -102,6 +102,12 @@ def _data_paths(root: Path, commit: str, prefix: str) -> list[str]:
     """The data folders that exist at `commit` (git archive fails on a missing path).
 
     The site configuration is not compared: it names the site, not the plan's figures."""
-    listed = _git(root, "ls-tree", "--name-only", f"{commit}:{prefix}")
+    listed = _git(_top(root, prefix), "ls-tree", "--name-only", f"{commit}:{prefix}")
     present = set(listed.stdout.decode("utf-8", "replace").splitlines()) if listed.returncode == 0 else set()
     return [name for name in (PLANS_DIR, RESULTS_DIR) if name in present]
+
+
+def _top(root: Path, prefix: str) -> Path:
+    """The top of the git repository: run in a folder below it, git archive and ls-tree list only that folder
+    of the tree given, which for `<commit>:<prefix>` (the tree of that folder itself) is nothing."""
+    return root.joinpath(*[".."] * len(Path(prefix).parts)) if prefix else root

@@ -92,7 +92,7 @@ def diff_view(diff: DataDiff, lang: str) -> DiffView:
         f"{diff.base} → {diff.head}",
         summary,
         tuple(row for plan in diff.plans for row in _regraded(plan, lang)),
-        tuple(_plan_view(plan, lang) for plan in diff.plans),
+        tuple(plan_view(plan, lang) for plan in diff.plans),
         tuple(problem.format() for problem in diff.introduced),
         tuple(problem.format() for problem in diff.fixed),
         errors,
@@ -126,7 +126,8 @@ def _kind(kind: Kind, lang: str) -> str:
     return t(f"diff_{kind.value}", lang)
 
 
-def _plan_view(plan: PlanChange, lang: str) -> PlanView:
+def plan_view(plan: PlanChange, lang: str) -> PlanView:
+    """One plan's changes, worded (also used by the amendments on the record, for parts of a plan's change)."""
     heading = f"{plan.plan_id} {text_of(plan.title, lang)}"
     if plan.kind is not Kind.CHANGED:
         return PlanView(f"{heading} ({_kind(plan.kind, lang)})", (), (), (), ())
@@ -137,7 +138,7 @@ def _plan_view(plan: PlanChange, lang: str) -> PlanView:
     groups = []
     for strategy_id in dict.fromkeys(project.strategy_id for project in plan.projects):
         title = text_of(plan.strategy_titles.get(strategy_id), lang)
-        sections = tuple(_project_section(p, lang) for p in plan.projects if p.strategy_id == strategy_id)
+        sections = tuple(project_section(p, lang) for p in plan.projects if p.strategy_id == strategy_id)
         groups.append(Group(f"{strategy_id} {title}", sections))
     distributions = tuple(
         Section(t(key, lang, year=change.year), counted)
@@ -171,7 +172,8 @@ def _distribution_rows(
     return tuple(rows)
 
 
-def _project_section(project: ProjectChange, lang: str) -> Section:
+def project_section(project: ProjectChange, lang: str) -> Section:
+    """One project's changes: its heading (id, title, how it changed) and a row for each value changed."""
     heading = f"{project.project_id} {text_of(project.title, lang)}"
     if project.kind is Kind.MOVED:
         heading += f" ({t('diff_moved', lang, old=project.moved_from, new=project.project_id)})"

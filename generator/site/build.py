@@ -22,13 +22,14 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.data.config import load_config
-from generator.data.layout import DataRepository
+from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository
 from generator.data.model import Plan
 from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
 from generator.data.validate import load_checked
-from generator.errors import UsageError
+from generator.errors import UsageError, display_path
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
+from generator.review.amendments import Amendments, Unavailable, amendments
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import ChartSpec
@@ -53,6 +54,7 @@ class BuildSummary:
     sitemap: bool  # written only when the site's absolute address is known
     drawn: int  # charts drawn by this build; the others came from the chart cache
     cache_unusable: str = ""  # why the chart cache asked for could not be kept (the build went on without it)
+    no_amendments: str = ""  # why the pages list no amendments (no git history), said once by the command
 
 
 @dataclass
@@ -165,9 +167,14 @@ def render_site(
     progress: Progress | None = None,
     cache: ChartCache | None = None,
     warm: WarmBuild | None = None,
+    record: Amendments | Unavailable | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
-    """Every file of the site, by its path from the site root. Raises DataError on invalid data."""
+    """Every file of the site, by its path from the site root. Raises DataError on invalid data.
+
+    `record` is the amendments read from the data's git history (by default, read now, without a cache)."""
     say = progress or (lambda _message: None)
+    if record is None:
+        record = amendment_record(repository, None, say)
     say("checking data")
     if warm is None:
         report = load_checked(repository)
@@ -189,6 +196,7 @@ def render_site(
         methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
         # Links between the repository's docs mean nothing on the site: keep their text only.
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
+        amendments=record if isinstance(record, Amendments) else None,
     )
     say("building pages")
     pages = build_pages(site)
@@ -240,6 +248,20 @@ def render_pages(
     return files
 
 
+def amendment_record(repository: DataRepository, cache_dir: Path | None, say: Progress) -> Amendments | Unavailable:
+    """The amendments to the published data, from its git history; each commit's comparison is kept in
+    `cache_dir` (None: none kept)."""
+    root = repository.plans.parent
+    if repository.plans.name != PLANS_DIR or repository.results.absolute() != (root / RESULTS_DIR).absolute():
+        # The history is read from the plans/ and results/ folders of one repository, as `plansite diff` does.
+        return Unavailable(
+            f"{display_path(repository.plans)} and {display_path(repository.results)} are not the {PLANS_DIR}/ "
+            f"and {RESULTS_DIR}/ folders of one data repository, so their git history is not read"
+        )
+    say("reading the data's history for amendments")
+    return amendments(root, cache_dir)
+
+
 def protected_paths(repository: DataRepository) -> list[Path]:
     """What a build must never replace: the data, the configuration and the site's own theme folder."""
     paths = [repository.plans, repository.results]
@@ -269,7 +291,8 @@ def build_site(
     protected = protected_paths(repository)
     check_output_dir(out_dir, protected, repository.root)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
-    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm)
+    record = amendment_record(repository, cache.folder, progress or (lambda _m: None))
+    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm, record=record)
     (progress or (lambda _m: None))(f"writing {len(files)} files and the search index")
     if warm is None:
         publish(files, out_dir, stage=index_site)
@@ -279,5 +302,13 @@ def build_site(
     chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started
     return BuildSummary(
-        len(pages), chart_count, len(files), seconds, out_dir, "sitemap.xml" in files, cache.misses, cache.unusable
+        len(pages),
+        chart_count,
+        len(files),
+        seconds,
+        out_dir,
+        "sitemap.xml" in files,
+        cache.misses,
+        cache.unusable,
+        record.reason if isinstance(record, Unavailable) else "",
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import os
 import re
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from generator.data.layout import CACHE_DIR
 from generator.errors import UsageError, display_path
+from generator.fingerprint import fingerprint
 from generator.site.chartspec import ChartSpec
 
 TAG = "CACHEDIR.TAG"
@@ -44,17 +44,7 @@ _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was ki
 @functools.cache
 def drawing_version() -> str:
     """A hash of the chart code and the drawing libraries' versions, read without importing them."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent.parent
-    for name in CHART_CODE:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
-    for library in _LIBRARIES:
-        try:
-            version = importlib.metadata.version(library)
-        except importlib.metadata.PackageNotFoundError:
-            version = "absent"
-        digest.update(f"{library}={version}\0".encode())
-    return digest.hexdigest()
+    return fingerprint("", CHART_CODE, _LIBRARIES)
 
 
 def chart_key(spec: ChartSpec) -> str:

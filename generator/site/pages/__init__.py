@@ -6,6 +6,7 @@ Everything a page shows is chosen, computed and localised here, so templates onl
 from __future__ import annotations
 
 from generator.i18n import LANGUAGES
+from generator.site.pages.amendments import amendments_page
 from generator.site.pages.common import Page, Site, lang_path, report_years
 from generator.site.pages.departments import department_pages
 from generator.site.pages.home import home_page
@@ -30,6 +31,9 @@ def build_pages(site: Site) -> list[Page]:
                 pages.append(project_page(site, plan, project, lang))
             for year in report_years(plan, evaluations):
                 pages.append(report_page(site, plan, year, evaluations.get(year), lang))
+            listed = amendments_page(site, plan, lang)
+            if listed is not None:
+                pages.append(listed)
         pages.extend(department_pages(site, lang))
         pages.append(methodology_page(site, lang))
         pages.append(search_page(site, lang))

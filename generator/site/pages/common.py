@@ -18,6 +18,7 @@ from generator.evaluation.grading import Distribution, Tone, scale_of, tone_of
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, plural, t
 from generator.numbers import NONE, percent
+from generator.review.amendments import Amendments
 from generator.site import chartspec
 
 Amount = int | float
@@ -35,6 +36,7 @@ class Site:
     open_data_md: str
     config: SiteConfigFile | None = None  # None: no site.yaml, neutral words from the catalogue
     extra_css: bool = False  # the site's theme adds its own style sheet
+    amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
 
     def name(self, lang: str) -> str:
         return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)

@@ -9,6 +9,7 @@ from generator.data.model import Plan
 from generator.data.schema import ProjectFile, StrategySpec, TaskSpec
 from generator.i18n import t
 from generator.numbers import UnitDisplay
+from generator.site.pages.amendments import amendments_link
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import (
     DiscrepancyView,
@@ -64,6 +65,7 @@ class PlanContent:
     strategies: tuple[StrategyNode, ...]
     budget_unit: str
     reports: tuple[Link, ...]
+    amendments_link: Link | None  # to the list of amendments; None when built without a git history
     discrepancies: tuple[DiscrepancyView, ...]
     sources: tuple[str, ...]
     data_links: tuple[Link, ...]
@@ -84,6 +86,7 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         strategies=tuple(_strategy_node(plan, strategy, display, lang) for strategy in spec.strategies),
         budget_unit=display.unit,
         reports=reports,
+        amendments_link=amendments_link(site, plan, lang),
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
         data_links=tuple(plan_data_links(plan, sorted(evaluations), lang)),

@@ -15,6 +15,7 @@ from generator.i18n import t
 from generator.numbers import NONE, UnitDisplay, amount
 from generator.site import chartspec
 from generator.site.markup import render_markdown
+from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
 from generator.site.pages.common import (
     DiscrepancyView,
@@ -105,6 +106,7 @@ class ProjectContent:
     year_results: tuple[YearResultView, ...]
     contacts: tuple[ContactRow, ...]
     discrepancies: tuple[DiscrepancyView, ...]
+    amendments: AmendmentsSection | None = None  # None: built without a git history
 
 
 def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
@@ -134,6 +136,9 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         year_results=year_results,
         contacts=tuple(_contact_row(contact, lang) for contact in project.contacts),
         discrepancies=tuple(discrepancy_views(plan, project.discrepancies, lang)),
+        amendments=amendments_section(
+            None if site.amendments is None else site.amendments.for_project(plan.id, project.id), lang
+        ),
     )
     crumbs = (
         Link(

@@ -6,7 +6,7 @@ A year of the period without results yet gets a short page of its own saying so.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from markupsafe import Markup
@@ -18,6 +18,7 @@ from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, Tone, scale_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
 from generator.site.markup import render_markdown
+from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
 from generator.site.pages.common import (
     DiscrepancyView,
@@ -120,6 +121,7 @@ class ReportContent:
     discrepancies: tuple[DiscrepancyView, ...]
     data_links: tuple[Link, ...]
     level_names: LevelNames
+    amendments: AmendmentsSection | None = None  # None: built without a git history
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
         return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
+    if site.amendments is not None:
+        content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
 

@@ -1,0 +1,459 @@
+"""Amendments on the record: what each commit of the data's git history changed in figures already published.
+
+The history is the first-parent line of HEAD, limited to the commits that touch `plans/` and `results/`. Each
+is compared with the data before it by the semantic diff (`compare`); what it changes in things that already
+existed is an amendment. What a commit adds (a plan, a strategy or task, a unit project, an indicator, a year
+of results) is its first publication; a commit that changed files but not the data (comments, layout) amends
+nothing; a commit whose data has errors could not be built, so its changes count with the next valid one.
+Uncommitted changes are not on the record.
+
+A commit's comparison never changes: it is kept in the cache folder, one JSON file per commit, as the
+language-neutral records of `changes.py`, under a hash of the code that computes them, so a warm build reads
+the history without exporting any revision. The wording is done afresh on every run (it is fast).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import json
+import os
+import subprocess
+import tempfile
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from generator.data.layout import PLANS_DIR, RESULTS_DIR
+from generator.errors import PlansiteError, Severity, UsageError, display_path
+from generator.fingerprint import PACKAGE, fingerprint
+from generator.i18n import LANGUAGES, t
+from generator.numbers import NONE
+from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
+from generator.review.compare import Snapshot, compare
+from generator.review.revisions import _git, exported
+from generator.review.sides import snapshot
+from generator.review.view import PlanView, Row, plan_view, project_section, text_of
+
+CACHE_FOLDER = "amendments"  # inside the cache folder (.plansite-cache), beside the charts
+CACHE_FORMAT = 1
+# The code whose behaviour decides a comparison's records, as paths inside the package; and its libraries.
+_CODE = ("review/amendments.py", "review/changes.py", "review/compare.py", "review/results.py", "review/sides.py")
+_CODE_FOLDERS = ("data", "evaluation")
+_LIBRARIES = ("pydantic", "PyYAML")
+_EMPTY = Snapshot({}, {}, ())
+
+
+@dataclass(frozen=True)
+class Commit:
+    commit: str
+    date: str  # YYYY-MM-DD: the committer's date, in the commit's own time zone
+    subject: str  # the first line of the commit message
+
+
+@dataclass(frozen=True)
+class Wording:
+    lang: str
+    heading: str  # what was amended: "1-1-1 Project one", "demo Test plan", "2024 grade distribution"
+    rows: tuple[Row, ...]  # label, before, after
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """What one commit changed in one published thing: a plan's own figures, a project's plan figures
+    (`year` None), a project's check of one year, or a year's grade distribution (`project_id` None)."""
+
+    commit: str
+    date: str
+    subject: str
+    plan_id: str
+    project_id: str | None
+    year: int | None  # the check year for changed results; None for the plan's figures
+    wording: tuple[Wording, ...]  # one per language, in the order of LANGUAGES
+    moved_from: str | None = None  # the project's id before this commit, when it moved
+
+    def heading(self, lang: str) -> str:
+        return self._in(lang).heading
+
+    def rows(self, lang: str) -> tuple[Row, ...]:
+        return self._in(lang).rows
+
+    def _in(self, lang: str) -> Wording:
+        return next((w for w in self.wording if w.lang == lang), self.wording[0])
+
+
+@dataclass(frozen=True)
+class Amendments:
+    items: tuple[Amendment, ...]  # newest first
+    commits: int = 0  # the commits that touch the data
+    computed: int = field(default=0, compare=False)  # of them, compared in this run (the rest: from the cache)
+
+    def for_plan(self, plan_id: str) -> tuple[Amendment, ...]:
+        return self._at(("plan", plan_id))
+
+    def for_report(self, plan_id: str, year: int) -> tuple[Amendment, ...]:
+        """The amendments of a year's check: its indicators' results, budget execution and distribution."""
+        return self._at(("year", plan_id, year))
+
+    def for_project(self, plan_id: str, project_id: str) -> tuple[Amendment, ...]:
+        """A project's amendments, with those made under the id it had before it moved."""
+        found: set[int] = set()
+        pending = [(project_id, -1)]  # an id, and the position after which (older) its amendments are this one's
+        while pending:
+            known, newer = pending.pop()
+            for position in self._index.get(("project", plan_id, known), ()):
+                if position > newer and position not in found:
+                    found.add(position)
+                    if (moved := self.items[position].moved_from) is not None:
+                        pending.append((moved, position))
+        return tuple(self.items[position] for position in sorted(found))
+
+    def _at(self, key: tuple[str | int, ...]) -> tuple[Amendment, ...]:
+        return tuple(self.items[position] for position in self._index.get(key, ()))
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str | int | None, ...], list[int]]:
+        """Positions in `items` by plan, by project and by check year: a site asks once per page."""
+        index: dict[tuple[str | int | None, ...], list[int]] = {}
+        for position, a in enumerate(self.items):
+            for key in (("plan", a.plan_id), ("project", a.plan_id, a.project_id), ("year", a.plan_id, a.year)):
+                index.setdefault(key, []).append(position)
+        return index
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    reason: str  # why there is no record of amendments, for the build to say once
+
+
+def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavailable:
+    """The amendments to the data at `root` (a data repository in a git repository), newest first.
+
+    `cache_dir` (usually `<root>/.plansite-cache`) keeps each commit's comparison; None keeps nothing."""
+    commits = history(root)
+    if isinstance(commits, Unavailable):
+        return commits
+    try:
+        prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode("utf-8", "replace").strip()
+        changes, computed = _changes(root, commits, cache_dir / CACHE_FOLDER if cache_dir else None, prefix)
+    except (UsageError, OSError, subprocess.SubprocessError) as error:
+        return Unavailable(f"the data's git history could not be read: {error}")
+    items = [
+        amendment
+        for commit in reversed(commits)
+        for plan in changes[commit.commit]
+        for amendment in _amendments_of(commit, plan)
+    ]
+    return Amendments(tuple(items), len(commits), computed)
+
+
+def history(root: Path) -> list[Commit] | Unavailable:
+    """The commits of HEAD's first-parent line that change `plans/` or `results/` at `root`, oldest first."""
+    where = display_path(root)
+    try:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+        if shallow.returncode != 0:
+            return Unavailable(f"{where} is not in a git repository, so there is no record of amendments")
+        if shallow.stdout.strip() == b"true":
+            return Unavailable(
+                "the git repository is a shallow clone, so the early history of the data is missing; fetch all "
+                "of it (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)"
+            )
+        if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            return Unavailable(f"the git repository of {where} has no commits yet, so there is no record")
+        log = _git(root, "log", "--first-parent", "--reverse", "--format=%H%x00%cI%x00%s", "--", PLANS_DIR, RESULTS_DIR)
+    except UsageError:
+        return Unavailable("git is not installed, so the amendments (read from the data's git history) are not listed")
+    except subprocess.TimeoutExpired:
+        return Unavailable("git took too long to read the data's history")
+    if log.returncode != 0:
+        reason = log.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+        return Unavailable(f"git could not read the data's history: {reason[-1]}")
+    commits = []
+    for line in log.stdout.decode("utf-8", "replace").splitlines():
+        commit, date, subject = line.split("\0", 2)
+        commits.append(Commit(commit, date[:10], subject))
+    return commits
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A commit compared: with which commit's data (None: none yet), whether it could be published, and what
+    it changed."""
+
+    base: str | None
+    published: bool
+    plans: tuple[PlanChange, ...]
+
+
+def _changes(
+    root: Path, commits: list[Commit], cache: Path | None, prefix: str
+) -> tuple[dict[str, tuple[PlanChange, ...]], int]:
+    """Each commit's plan changes against the last commit before it whose data could be published.
+
+    A site is built only from valid data: a commit whose data has errors (or no plans at all) published
+    nothing, and amends nothing; the next valid one is compared with the last valid data, so no change made
+    in between is lost, and none of what the errors hid is taken for a removal."""
+    found: dict[str, tuple[PlanChange, ...]] = {}
+    base: str | None = None
+    loaded: tuple[str | None, Snapshot] = (None, _EMPTY)  # the last snapshot taken: the next one's "before"
+    computed = 0
+    for commit in commits:
+        entry = _read(cache, commit.commit, base, prefix)
+        if entry is None:
+            before = loaded[1] if loaded[0] == base else _load(root, base)
+            after = _load(root, commit.commit)
+            valid = bool(after.plans) and not any(p.severity is Severity.ERROR for p in after.problems)
+            entry = _Entry(base, valid, compare(before, after, "", "").plans if valid and before.plans else ())
+            _write(cache, commit.commit, entry, prefix)
+            loaded = (commit.commit, after) if valid else (base, before)
+            computed += 1
+        found[commit.commit] = entry.plans
+        base = commit.commit if entry.published else base
+    return found, computed
+
+
+def _load(root: Path, commit: str | None) -> Snapshot:
+    if commit is None:
+        return _EMPTY
+    with exported(root, commit) as side:
+        try:
+            return snapshot(side.root)
+        except PlansiteError:  # no plan at all (plans/ empty, or no plan.yaml): a side without plans
+            return _EMPTY
+
+
+def _amendments_of(commit: Commit, plan: PlanChange) -> list[Amendment]:
+    """A plan's change, split into what it amends; additions (first publications) left out."""
+    plan = _official(plan)
+    if plan.kind is Kind.ADDED:
+        return []
+    if plan.kind is not Kind.CHANGED:
+        return [_amendment(commit, plan, None, None, lambda lang: _gone(plan_view(plan, lang).heading, plan, lang))]
+    new_years = {*plan.years_added, *plan.years_removed}  # a whole year's check added or withdrawn
+    own = replace(
+        plan,
+        fields=tuple(change for change in plan.fields if not _first_publication(change)),
+        projects=(),
+        distributions=(),
+        discrepancies=(),
+        years_added=(),
+    )
+    found = []
+    if own.fields or own.years_removed:
+        found.append(_amendment(commit, plan, None, None, lambda lang: _words(plan_view(own, lang))))
+    for project in plan.projects:
+        for year, part in _project_parts(project, new_years):
+            found.append(_amendment(commit, plan, part, year, functools.partial(_project_words, part)))
+    if found:  # a distribution moved only by additions (a new project's pending indicators) amends nothing
+        for change in plan.distributions:
+            if change.year not in new_years:
+                found += _distribution_amendments(commit, plan, change)
+    return found
+
+
+def _translated_only(before: Any, after: Any) -> bool:
+    """A text or unit whose Korean stayed as it was: the Korean source is the record, English our translation
+    (a unit that gained its scale, 천건 → 천건 with scale 1000, names the same figure too)."""
+    if isinstance(before, dict) and isinstance(after, dict) and "ko" in before and "ko" in after:
+        return bool(before["ko"] == after["ko"])
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return all(b == a or _translated_only(b, a) for b, a in zip(before, after, strict=True))
+    return False
+
+
+# Descriptions, not figures: a project's purpose, legal basis, content, contacts and a year's narrative may be
+# reworded without amending anything the record states; `plansite diff` still shows them for review.
+PROSE_FIELDS = ("purpose", "legal_basis", "content", "contacts", "narrative")
+
+
+def _kept(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
+    return tuple(
+        change
+        for change in changes
+        if change.field not in PROSE_FIELDS and not _translated_only(change.before, change.after)
+    )
+
+
+def _official(plan: PlanChange) -> PlanChange:
+    """The change without what changed only in English or only in the descriptions: that amends no figure."""
+    projects = []
+    for project in plan.projects:
+        indicators = []
+        for indicator in project.indicators:
+            results = tuple(
+                replace(result, fields=kept)
+                for result in indicator.results
+                if (kept := _kept(result.fields)) or result.regraded
+            )
+            fields = _kept(indicator.fields)
+            if indicator.kind is not Kind.CHANGED or fields or results:
+                indicators.append(replace(indicator, fields=fields, results=results))
+        fields = _kept(project.fields)
+        if project.kind is not Kind.CHANGED or fields or project.budget_execution or indicators:
+            projects.append(replace(project, fields=fields, indicators=tuple(indicators)))
+    return replace(plan, fields=_kept(plan.fields), projects=tuple(projects))
+
+
+def _first_publication(change: FieldChange) -> bool:
+    return change.field in ("strategy", "task") and change.before is None
+
+
+def _project_parts(project: ProjectChange, new_years: set[int]) -> list[tuple[int | None, ProjectChange]]:
+    """A project's change as its plan figures (year None) and its check of each year, each a ProjectChange."""
+    if project.kind is Kind.ADDED:
+        return []
+    if project.kind is Kind.REMOVED:
+        return [(None, project)]
+    indicators = [indicator for indicator in project.indicators if indicator.kind is not Kind.ADDED]
+    figures = replace(
+        project,
+        budget_execution=(),
+        indicators=tuple(replace(i, results=()) for i in indicators if i.fields or i.kind is Kind.REMOVED),
+    )
+    parts: list[tuple[int | None, ProjectChange]] = []
+    if figures.fields or figures.indicators or figures.kind is Kind.MOVED:
+        parts.append((None, figures))
+    years = {change.year for change in project.budget_execution if change.year is not None}
+    years |= {result.year for indicator in indicators for result in indicator.results}
+    for year in sorted(years - new_years):
+        execution = tuple(change for change in project.budget_execution if change.year == year)
+        checked = (
+            replace(indicator, fields=(), results=results)
+            for indicator in indicators
+            if (results := tuple(result for result in indicator.results if result.year == year))
+        )
+        part = replace(project, kind=Kind.CHANGED, fields=(), budget_execution=execution, indicators=tuple(checked))
+        parts.append((year, part))
+    return parts
+
+
+def _distribution_amendments(commit: Commit, plan: PlanChange, change: DistributionChange) -> list[Amendment]:
+    """One amendment per table that changed: the grades as counted, and as the figures give them."""
+    alone = replace(plan, fields=(), projects=(), discrepancies=(), years_removed=(), distributions=(change,))
+    tables = len(plan_view(alone, LANGUAGES[0]).distributions)
+
+    def table(index: int, lang: str) -> tuple[str, tuple[Row, ...]]:
+        section = plan_view(alone, lang).distributions[index]
+        return section.heading, section.rows
+
+    return [_amendment(commit, plan, None, change.year, functools.partial(table, index)) for index in range(tables)]
+
+
+def _amendment(
+    commit: Commit,
+    plan: PlanChange,
+    project: ProjectChange | None,
+    year: int | None,
+    word: Callable[[str], tuple[str, tuple[Row, ...]]],
+) -> Amendment:
+    wording = tuple(Wording(lang, *word(lang)) for lang in LANGUAGES)
+    project_id = None if project is None else project.project_id
+    moved = None if project is None or year is not None else project.moved_from
+    return Amendment(commit.commit, commit.date, commit.subject, plan.plan_id, project_id, year, wording, moved)
+
+
+def _words(view: PlanView) -> tuple[str, tuple[Row, ...]]:
+    return view.heading, view.rows
+
+
+def _project_words(project: ProjectChange, lang: str) -> tuple[str, tuple[Row, ...]]:
+    section = project_section(project, lang)
+    if project.kind is Kind.REMOVED:
+        return _gone(section.heading, project, lang)
+    if not section.rows and project.moved_from is not None:  # moved, nothing else changed
+        return section.heading, (Row(section.heading, project.moved_from, project.project_id),)
+    return section.heading, section.rows
+
+
+def _gone(heading: str, item: PlanChange | ProjectChange, lang: str) -> tuple[str, tuple[Row, ...]]:
+    """A plan or a project removed: one row, its name → nothing."""
+    name = f"{item.plan_id if isinstance(item, PlanChange) else item.project_id} {text_of(item.title, lang)}"
+    return heading, (Row(f"{name} ({t('diff_removed', lang)})", name, NONE),)
+
+
+# The cache: one JSON file per commit, written whole or not at all; anything unreadable is computed again.
+
+
+@functools.cache
+def comparison_version() -> str:
+    """A hash of the code that computes a commit's records, and of the libraries that read the data."""
+    package = PACKAGE
+    modules = [
+        *_CODE,
+        *(path.relative_to(package).as_posix() for f in _CODE_FOLDERS for path in sorted((package / f).glob("*.py"))),
+    ]
+    return fingerprint(f"amendments {CACHE_FORMAT}", modules, _LIBRARIES)
+
+
+def _read(cache: Path | None, commit: str, base: str | None, prefix: str) -> _Entry | None:
+    if cache is None:
+        return None
+    try:
+        stored = json.loads((cache / f"{commit}.json").read_text(encoding="utf-8"))
+        if stored["version"] != comparison_version() or stored["prefix"] != prefix:
+            return None
+        entry: _Entry = _decode(_Entry, stored["entry"])
+        return entry if entry.base == base else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
+        return None  # absent, corrupt, or of another shape: computed again and rewritten
+
+
+def _write(cache: Path | None, commit: str, entry: _Entry, prefix: str) -> None:
+    if cache is None:
+        return
+    stored = {"version": comparison_version(), "prefix": prefix, "entry": _encode(entry)}
+    body = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{commit}.", suffix=".tmp", dir=cache)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(body)
+            os.replace(temporary, cache / f"{commit}.json")
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache only saves time: a full disk or a read-only folder must not fail the build
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(key): _encode(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    """The records back from JSON, by their type hints: dataclasses, tuples, enums, optional values."""
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        record: Any = kind
+        hints = _hints(record)
+        return record(**{f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return tuple(_decode(arguments[0], item) for item in value)
+        return tuple(_decode(argument, item) for argument, item in zip(arguments, value, strict=True))
+    if origin in (types.UnionType, typing.Union):
+        return None if value is None else _decode(next(a for a in arguments if a is not type(None)), value)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
+    if origin is dict:
+        return {str(key): _decode(arguments[1], item) for key, item in value.items()}
+    if kind in (str, int, bool) and not isinstance(value, kind):
+        raise TypeError(f"{value!r} is not a {kind.__name__}")
+    return value
+
+
+_hints = functools.cache(typing.get_type_hints)  # a record's fields' types, resolved once
