@@ -250,7 +250,7 @@ def test_same_data_gives_identical_bytes(report: ValidationReport) -> None:
 def test_open_data_files_names_one_plan(report: ValidationReport, evaluation_2021: YearEvaluation) -> None:
     plan = plan_of(report, PLAN_2019)
     files = open_data_files(plan, [evaluation_2021])
-    assert list(files) == ["plan.json", "plan.csv", "results-2021.json", "results-2021.csv"]
+    assert list(files) == ["plan.json", "plan.csv", "results-2021.json", "results-2021.csv", "datapackage.json"]
     assert all(isinstance(content, bytes) for content in files.values())
     with pytest.raises(ValueError, match="given for plan"):
         open_data_files(plan_of(report, PLAN_2024), [evaluation_2021])
@@ -262,7 +262,7 @@ def test_open_data_files_names_one_plan(report: ValidationReport, evaluation_202
 def test_demo_files_cover_non_budget_compound_and_missing_results(demo: tuple[Plan, list[YearEvaluation]]) -> None:
     plan, evaluations = demo
     files = open_data_files(plan, evaluations)
-    assert list(files) == ["plan.json", "plan.csv", "results-2024.json", "results-2024.csv"]
+    assert list(files) == ["plan.json", "plan.csv", "results-2024.json", "results-2024.csv", "datapackage.json"]
     plan_rows = read_csv(files["plan.csv"])
     assert [(r["indicator_id"], r["year"], r["measure"], r["budget"]) for r in plan_rows] == [
         ("1-1-1-1", "2024", "", "10"),

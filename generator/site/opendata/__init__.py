@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from generator.data.model import Plan
 from generator.evaluation.year import YearEvaluation
+from generator.site.opendata.package import DATAPACKAGE_JSON, datapackage_data, datapackage_json
 from generator.site.opendata.plan import plan_csv, plan_data, plan_json
 from generator.site.opendata.results import results_csv, results_data, results_json
 from generator.site.opendata.values import (
@@ -26,10 +27,13 @@ from generator.site.opendata.values import (
 )
 
 __all__ = [
+    "DATAPACKAGE_JSON",
     "FORMAT_VERSION",
     "PLAN_COLUMNS",
     "RESULTS_COLUMNS",
     "csv_cell",
+    "datapackage_data",
+    "datapackage_json",
     "open_data_files",
     "plan_csv",
     "plan_data",
@@ -44,10 +48,11 @@ __all__ = [
 
 
 def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation]) -> dict[str, bytes]:
-    """File name → content for one plan: plan.json, plan.csv, then results-<year>.json/.csv by year."""
+    """File name → content for one plan: plan.json, plan.csv, results-<year>.json/.csv by year, datapackage.json."""
     files: dict[str, bytes] = {PLAN_JSON: plan_json(plan).encode("utf-8"), PLAN_CSV: plan_csv(plan)}
     seen: set[int] = set()
-    for evaluation in sorted(evaluations, key=lambda e: e.year):
+    ordered = sorted(evaluations, key=lambda e: e.year)
+    for evaluation in ordered:
         if evaluation.plan.id != plan.id:
             raise ValueError(f"evaluation of plan '{evaluation.plan.id}' given for plan '{plan.id}'")
         if evaluation.year in seen:
@@ -55,4 +60,6 @@ def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation]) -> dict[s
         seen.add(evaluation.year)
         files[results_json_name(evaluation.year)] = results_json(evaluation).encode("utf-8")
         files[results_csv_name(evaluation.year)] = results_csv(evaluation)
+    # Last: it describes the files above (Frictionless Data Package), so tools can read and check them.
+    files[DATAPACKAGE_JSON] = datapackage_json(plan, ordered).encode("utf-8")
     return files
