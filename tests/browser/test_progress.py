@@ -1,10 +1,13 @@
-"""The synthetic three-year plan (tests/fixtures/progress) in a real browser: the plan's overview and the report's
-changes since the previous check pass axe and the structure checks, in both languages."""
+"""The synthetic three-year plan (tests/fixtures/progress) in a real browser, in a git repository with one
+correction after publication: the plan's overview, the report's changes since the previous check, and the
+amendments on the record pass axe and the structure checks, in both languages."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,17 +25,39 @@ DATA = FIXTURES / "progress"
 PAGES = {
     "plan": "plans/progress-demo/index.html",
     "report": "plans/progress-demo/reports/2026.html",
+    "amended": "plans/progress-demo/projects/1-1-2.html",
+    "amendments": "plans/progress-demo/amendments.html",
+}
+SECTIONS = {
+    "plan": "section.overview",
+    "report": "section.changes",
+    "amended": "section.amendments",
+    "amendments": "main",
 }
 
 
 @pytest.fixture(scope="module")
 def progress_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("progress")
-    build_site(find_repository(plans=DATA / "plans", results=DATA / "results"), root / SUB_PATH)
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    _commit(data, "Publish", init=True)
+    amended = data / "results" / "progress-demo" / "2026" / "projects" / "1-1-2.yaml"
+    amended.write_text(amended.read_text(encoding="utf-8").replace("actual: 20", "actual: 19"), encoding="utf-8")
+    _commit(data, "Correct an actual")
+    build_site(find_repository(cwd=data), root / SUB_PATH)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
+
+
+def _commit(folder: Path, message: str, *, init: bool = False) -> None:
+    if init:
+        subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    who = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *who, "add", "-A"], cwd=folder, check=True)
+    subprocess.run(["git", *who, "commit", "-q", "-m", message], cwd=folder, check=True)
 
 
 CASES = [(name, lang) for name in PAGES for lang in ("ko", "en")]
@@ -46,6 +71,6 @@ def test_progress_pages_are_accessible(context, progress_url: str, name: str, la
     assert response is not None and response.ok
     origin = progress_url.split(f"/{SUB_PATH}/")[0]
     assert axe_violations(page) + structure_problems(page, origin) == []
-    section = "section.overview" if name == "plan" else "section.changes"
+    section = SECTIONS[name]
     assert page.locator(section).count() == 1
     page.locator(section).screenshot(path=str(screenshots / f"progress-{name}-{lang}.png"))
