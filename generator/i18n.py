@@ -25,8 +25,8 @@ UI: dict[str, dict[str, str]] = {
         " and from the list of departments.",
     },
     "search_hint": {
-        "ko": "단위사업, 성과지표, 부서의 이름이나 그 일부를 입력하십시오. 예: 정보소통",
-        "en": "Type a word from the name of a project, an indicator or a department, for example: open data",
+        "ko": "단위사업, 성과지표, 부서의 이름이나 그 앞부분을 입력하십시오.",
+        "en": "Type a word, or its beginning, from the name of a project, an indicator or a department.",
     },
     "search_loading": {"ko": "찾는 중입니다…", "en": "Searching…"},
     "search_none": {"ko": "‘{query}’에 대한 검색 결과가 없습니다.", "en": "No results for “{query}”."},
