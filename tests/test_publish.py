@@ -164,3 +164,18 @@ def test_a_build_killed_at_random_moments_leaves_the_old_site_or_the_new_one_who
     assert _build(data_repo).wait(timeout=120) == 0
     assert _tree(data_repo / "output") == new
     assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []
+
+
+def test_consuming_publish_writes_every_file_and_runs_the_stage_on_the_complete_site(tmp_path: Path) -> None:
+    """`build` lets publish consume its files, so a big site's pages leave memory before Pagefind runs."""
+    files = {"index.html": b"<p>home</p>", "a/b.html": b"<p>b</p>", "static/style.css": b"p{}"}
+    expected = dict(files)
+    staged: list[dict[str, bytes]] = []
+
+    def stage(folder: Path) -> None:
+        staged.append({p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()})
+        assert files == {}  # every file already left the dict
+
+    publish(files, tmp_path / "out", stage=stage, consume=True)
+    assert {k: v for k, v in staged[0].items() if k != MARKER} == expected
+    assert (tmp_path / "out" / "a" / "b.html").read_bytes() == b"<p>b</p>"

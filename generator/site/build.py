@@ -294,20 +294,21 @@ def build_site(
     record = amendment_record(repository, cache.folder, progress or (lambda _m: None))
     files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm, record=record)
     (progress or (lambda _m: None))(f"writing {len(files)} files and the search index")
+    counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
+    del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
     if warm is None:
-        publish(files, out_dir, stage=index_site)
+        publish(files, out_dir, stage=index_site, consume=True)
     else:
         publish(files, out_dir, unchanged=warm.published, stage=index_site)
         warm.published = files
-    chart_count = sum(len(page.charts) for page in pages)
     seconds = time.perf_counter() - started
     return BuildSummary(
-        len(pages),
-        chart_count,
-        len(files),
+        counts[0],
+        counts[1],
+        counts[2],
         seconds,
         out_dir,
-        "sitemap.xml" in files,
+        counts[3],
         cache.misses,
         cache.unusable,
         record.reason if isinstance(record, Unavailable) else "",

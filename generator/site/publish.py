@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import gc
 import os
 import shutil
 import tempfile
@@ -70,11 +71,13 @@ def publish(
     *,
     unchanged: dict[str, bytes] | None = None,
     stage: Callable[[Path], None] | None = None,
+    consume: bool = False,
 ) -> None:
     """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after.
 
     `stage` runs on the complete staging folder before it is published (the search index); when it fails,
-    nothing is published.
+    nothing is published. With `consume`, each file leaves `files` once written, and the memory goes back to the
+    system before `stage`: a big site's pages need not stay in memory beside the indexer.
 
     `unchanged` is what this process published into `out_dir` last time: a file with the same bytes there is
     linked into the new site instead of written again. No build writes into a published file, only into a new
@@ -87,11 +90,15 @@ def publish(
     before = unchanged or {}
     try:
         (staging / MARKER).write_bytes(MARKER_TEXT)
-        for path, content in sorted(files.items()):
+        for path in sorted(files):
+            content = files.pop(path) if consume else files[path]
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             if before.get(path) != content or not _linked(out / path, target, len(content)):
                 target.write_bytes(content)
+            del content
+        if consume:
+            _return_memory()
         if stage is not None:
             stage(staging)
         staging.chmod(0o755)
@@ -197,6 +204,15 @@ def _pause_for_tests() -> None:
     deadline = time.monotonic() + 60
     while flag.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+def _return_memory() -> None:
+    """Give freed memory back to the system (glibc keeps it for the process otherwise); elsewhere, nothing."""
+    gc.collect()
+    libc = _libc()
+    trim = getattr(libc, "malloc_trim", None) if libc is not None else None
+    if trim is not None:
+        trim(0)
 
 
 def _libc() -> ctypes.CDLL | None:
