@@ -21,6 +21,7 @@ from generator.site.opendata import PLAN_COLUMNS, RESULTS_COLUMNS, open_data_fil
 from generator.site.opendata.package import PLAN_KEY, column_texts, documented_meanings
 
 from .conftest import FIXTURES, PLANS, RESULTS, ROOT
+from .test_opendata import documented_rows
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 REAL = DataRepository(ROOT, PLANS, RESULTS, None)
@@ -108,21 +109,6 @@ def test_the_package_follows_the_files_and_describes_them_in_both_languages(tmp_
 
 # -- keys, schemas and the documentation, checked independently of the code -----------------------------------
 
-DOC = ROOT / "generator" / "site" / "theme" / "content" / "open-data.md"
-
-
-def _doc_meanings(heading: str) -> dict[str, str]:
-    """`name` → meaning of the first table after `heading` in open-data.md, parsed here, not by the code."""
-    lines = DOC.read_text(encoding="utf-8").splitlines()
-    position = next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1
-    meanings: dict[str, str] = {}
-    for line in lines[position:]:
-        if line.startswith("#") or (meanings and not line.startswith("|")):
-            break
-        if match := re.match(r"\| `([a-z_]+)` \| (.*) \|$", line):
-            meanings[match.group(1)] = match.group(2)
-    return meanings
-
 
 def _errors(package: Path) -> list[tuple[str, str]]:
     return [(error.type, error.note) for task in frictionless.validate(str(package)).tasks for error in task.errors]
@@ -176,7 +162,7 @@ def test_fields_follow_the_csv_header_with_open_data_md_as_english(
     repository: DataRepository, plan_id: str, tmp_path: Path
 ) -> None:
     package = _write_package(repository, plan_id, tmp_path / plan_id)
-    documented = {"plan": _doc_meanings("## `plan.csv`"), "results": _doc_meanings("## `results-<year>.csv`")}
+    documented = {"plan": documented_rows("## `plan.csv`"), "results": documented_rows("## `results-<year>.csv`")}
     for resource in json.loads(package.read_text(encoding="utf-8"))["resources"]:
         if resource.get("type") != "table":
             continue

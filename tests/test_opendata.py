@@ -67,19 +67,25 @@ def read_csv(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
 
 
-def documented_table(*headings: str) -> list[str]:
-    """First-column names (`name`) of the first table after each heading in turn, read from the packaged open-data.md."""
+def documented_rows(*headings: str) -> dict[str, str]:
+    """`name` → meaning of the first table after each heading in turn, parsed here from the packaged open-data.md
+    (not by the code under test)."""
     lines = DOC.read_text(encoding="utf-8").splitlines()
     position = 0
     for heading in headings:
         position = next(i for i in range(position, len(lines)) if lines[i].startswith(heading)) + 1
-    names: list[str] = []
+    rows: dict[str, str] = {}
     for line in lines[position:]:
-        if line.startswith("#") or (names and not line.startswith("|")):
+        if line.startswith("#") or (rows and not line.startswith("|")):
             break
-        if match := re.match(r"\| `([a-z_]+)` \|", line):
-            names.append(match.group(1))
-    return names
+        if match := re.match(r"\| `([a-z_]+)` \| (.*) \|$", line):
+            rows[match.group(1)] = match.group(2)
+    return rows
+
+
+def documented_table(*headings: str) -> list[str]:
+    """First-column names (`name`) of the first table after each heading in turn."""
+    return list(documented_rows(*headings))
 
 
 # -- format ------------------------------------------------------------------------------------------------

@@ -109,9 +109,9 @@ def test_the_first_report_has_no_changes_and_no_years_side_by_side(pages: dict[s
 
 def test_each_report_shows_its_own_and_the_earlier_checks_side_by_side(pages: dict[str, Page]) -> None:
     years = _report(pages, 2025).years
-    assert years is not None and years.years == (2024, 2025)
+    assert years is not None and years.columns == ("2024", "2025")
     later = _report(pages, 2026).years
-    assert later is not None and later.years == (2024, 2025, 2026)
+    assert later is not None and later.columns == ("2024", "2025", "2026")
     rows = {row.category: row.cells for row in later.rows}
     assert rows["A+"] == ("1 (25%)", "1 (25%)", "1 (25%)")
     assert rows["excluded"] == ("0", "1 (25%)", "0")
@@ -146,7 +146,7 @@ def test_the_plan_page_opens_with_the_plan_at_a_glance(pages: dict[str, Page]) -
         ("2. Strategy two", 1, 2, 2),
     ]
     assert overview.latest is not None and overview.latest.caption.endswith("(2026)")
-    assert overview.years is not None and overview.years.years == (2024, 2025, 2026)
+    assert overview.years is not None and overview.years.columns == ("2024", "2025", "2026")
     _check_types(content, PlanContent, page.meta.path)
 
 

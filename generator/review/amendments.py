@@ -35,6 +35,7 @@ from generator.i18n import LANGUAGES, t
 from generator.numbers import NONE
 from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
 from generator.review.compare import Snapshot, compare
+from generator.review.formats import plain_json
 from generator.review.revisions import _git, exported
 from generator.review.sides import snapshot
 from generator.review.view import PlanView, Row, plan_view, project_section, text_of
@@ -406,7 +407,7 @@ def _read(cache: Path | None, commit: str, base: str | None, prefix: str) -> _En
 def _write(cache: Path | None, commit: str, entry: _Entry, prefix: str) -> None:
     if cache is None:
         return
-    stored = {"version": comparison_version(), "prefix": prefix, "entry": _encode(entry)}
+    stored = {"version": comparison_version(), "prefix": prefix, "entry": plain_json(entry)}
     body = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -420,18 +421,6 @@ def _write(cache: Path | None, commit: str, entry: _Entry, prefix: str) -> None:
             raise
     except OSError:
         pass  # a cache only saves time: a full disk or a read-only folder must not fail the build
-
-
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {str(key): _encode(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_encode(item) for item in value]
-    return value
 
 
 def _decode(kind: Any, value: Any) -> Any:

@@ -111,22 +111,23 @@ def _escape(text: str) -> str:
 
 
 def as_json(diff: DataDiff) -> str:
-    return json.dumps({"format_version": JSON_FORMAT_VERSION, **_plain(diff)}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"format_version": JSON_FORMAT_VERSION, **plain_json(diff)}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _plain(value: Any) -> Any:
+def plain_json(value: Any) -> Any:
+    """The records as JSON data: dataclasses as objects, enums by value, tuples as lists."""
     if isinstance(value, Problem):
         problem = dataclasses.asdict(value)
         return {**problem, "severity": value.severity.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data = {f.name: plain_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if isinstance(value, DataDiff):
             data["unchanged"] = value.unchanged
         return data
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): plain_json(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [plain_json(item) for item in value]
     return value

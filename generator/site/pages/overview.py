@@ -16,8 +16,8 @@ from generator.numbers import UnitDisplay
 from generator.site import chartspec
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import level_names, numbered
-from generator.site.pages.progress import YearsMatrix, years_matrix
-from generator.site.pages.report import StrategyMatrix, strategy_matrix
+from generator.site.pages.progress import GradeMatrix, years_matrix
+from generator.site.pages.report import strategy_matrix
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ class PlanOverview:
     heading: str
     budget: BudgetOverview | None  # None when the plan states no budget
     sizes: SizeTable
-    latest: StrategyMatrix | None  # the latest check by strategy; None before the first check
-    years: YearsMatrix | None  # every check side by side; None with fewer than two
+    latest: GradeMatrix | None  # the latest check by strategy; None before the first check
+    years: GradeMatrix | None  # every check side by side; None with fewer than two
 
 
 def plan_overview(plan: Plan, evaluations: Mapping[int, YearEvaluation], lang: str) -> PlanOverview:

@@ -19,26 +19,26 @@ from generator.site.pages.common import Link, grade_text, lang_path, level_name,
 
 
 @dataclass(frozen=True)
-class YearsRow:
+class MatrixRow:
     category: str
     tone: Tone
     label: str
-    cells: tuple[str, ...]  # "13 (29%)" per year, as the distribution chart labels its bars
+    cells: tuple[str, ...]  # one per column: a count, or "13 (29%)" where years stand side by side
 
 
 @dataclass(frozen=True)
-class YearsMatrix:
-    """The grade distribution of every check so far, a column per year."""
+class GradeMatrix:
+    """A distribution with a row per grade and a column per strategy (one check) or per year (every check)."""
 
     caption: str
-    years: tuple[int, ...]
+    columns: tuple[str, ...]
     totals: tuple[int, ...]
-    rows: tuple[YearsRow, ...]
+    rows: tuple[MatrixRow, ...]
 
 
 def years_matrix(
     plan: Plan, evaluations: Mapping[int, YearEvaluation], lang: str, up_to: int | None = None
-) -> YearsMatrix | None:
+) -> GradeMatrix | None:
     """The checks up to `up_to` (all by default) side by side; None unless there are at least two."""
     years = sorted(year for year in evaluations if up_to is None or year <= up_to)
     if len(years) < 2:
@@ -53,12 +53,12 @@ def years_matrix(
         return "0" if row is None or row.count == 0 else f"{row.count:,} ({percent(row.percent)})"
 
     name = level_name(plan, "indicator", lang)
-    return YearsMatrix(
+    return GradeMatrix(
         caption=t("distribution_by_year", lang, indicator=name, first=years[0], last=years[-1]),
-        years=tuple(years),
+        columns=tuple(str(year) for year in years),
         totals=tuple(d.total for d in distributions),
         rows=tuple(
-            YearsRow(c, tone_of(c, scale), category_label(c, lang), tuple(cell(i, c) for i in range(len(years))))
+            MatrixRow(c, tone_of(c, scale), category_label(c, lang), tuple(cell(i, c) for i in range(len(years))))
             for c in categories
         ),
     )

@@ -41,25 +41,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
-from generator.site.pages.progress import ChangesView, YearsMatrix, changes_view, years_matrix
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    category: str
-    tone: Tone
-    label: str
-    counts: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class StrategyMatrix:
-    """The distribution with one column per strategy: rows are grades, as in the overall table."""
-
-    caption: str
-    columns: tuple[str, ...]
-    totals: tuple[int, ...]
-    rows: tuple[MatrixRow, ...]
+from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
 @dataclass(frozen=True)
@@ -108,9 +90,9 @@ class ReportContent:
     check_title: str
     method: Markup | None
     distribution: DistributionView
-    years: YearsMatrix | None  # this and every earlier check side by side; None for the first check
+    years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
     changes: ChangesView | None  # since the previous check; None for the first check
-    by_strategy: StrategyMatrix
+    by_strategy: GradeMatrix
     detail_caption: str
     detail_groups: tuple[DetailGroup, ...]
     excluded_caption: str
@@ -187,11 +169,11 @@ def _report_content(
     )
 
 
-def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> StrategyMatrix:
+def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> GradeMatrix:
     strategies = {s.id: s for s in plan.strategies}
     per_strategy = evaluation.distribution_by_strategy()
     categories = [row.category for row in evaluation.distribution.rows]
-    return StrategyMatrix(
+    return GradeMatrix(
         caption=t("by_strategy", lang, strategy=names.strategy) + f" ({year})",
         columns=tuple(numbered(strategies[sid].label or sid, strategies[sid].title.get(lang)) for sid in per_strategy),
         totals=tuple(dist.total for dist in per_strategy.values()),
@@ -200,7 +182,7 @@ def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: Le
                 c,
                 tone_of(c, evaluation.scale),
                 category_label(c, lang),
-                tuple(dist.count(c) for dist in per_strategy.values()),
+                tuple(str(dist.count(c)) for dist in per_strategy.values()),
             )
             for c in categories
         ),
