@@ -28,6 +28,7 @@ class AmendmentView:
     date: str  # YYYY-MM-DD
     commit: str  # the short commit id: where the change can be looked up in the repository
     heading: str  # what was amended
+    caption: str  # "2026-02-03 · 1-1-2 사업 (변경 9355f75)": names the table of its lines
     lines: tuple[ChangeLine, ...]
 
 
@@ -57,14 +58,17 @@ def amendments_path(plan: Plan) -> str:
 
 
 def amendment_views(items: Sequence[Amendment], lang: str) -> tuple[AmendmentView, ...]:
-    return tuple(
-        AmendmentView(
-            date=item.date,
-            commit=item.commit[:7],
-            heading=item.heading(lang),
-            lines=tuple(ChangeLine(row.label, row.before, row.after) for row in item.rows(lang)),
-        )
-        for item in items
+    return tuple(_view(item, lang) for item in items)
+
+
+def _view(item: Amendment, lang: str) -> AmendmentView:
+    commit, heading = item.commit[:7], item.heading(lang)
+    return AmendmentView(
+        date=item.date,
+        commit=commit,
+        heading=heading,
+        caption=f"{item.date} · {heading} ({t('amendment_change', lang, commit=commit)})",
+        lines=tuple(ChangeLine(row.label, row.before, row.after) for row in item.rows(lang)),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.data.model import Plan, task_of
+from generator.data.model import Plan
 from generator.data.schema import StrategySpec
 from generator.describe import count_heading
 from generator.evaluation.year import YearEvaluation
@@ -85,7 +85,7 @@ def _strategy_label(strategy: StrategySpec, lang: str) -> str:
 
 def _strategy_amounts(plan: Plan, strategy: StrategySpec) -> dict[int, Decimal | None]:
     """Each year's planned budget of the strategy's projects; None for a year none of them states."""
-    projects = [p for p in plan.projects if task_of(p.id).split("-")[0] == strategy.id]
+    projects = [project for task in strategy.tasks for project in plan.projects_of(task.id)]
     return {year: sum_of(planned_budget(p)[0].get(year) for p in projects) for year in plan.spec.period.years}
 
 
