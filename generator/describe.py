@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
 from generator.i18n import plural, t
 from generator.numbers import NONE, UnitDisplay, percent, unit_display

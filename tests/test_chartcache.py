@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator import fingerprint
 from generator.cli import main
 from generator.data.layout import CACHE_DIR
 from generator.errors import UsageError
@@ -98,28 +99,32 @@ def test_a_new_chart_code_or_library_version_misses(monkeypatch: pytest.MonkeyPa
     assert chart_key(spec) != key
 
 
-def _generator_imports(module: Path) -> set[str]:
-    """The package's own modules that `module` imports, as paths inside the package."""
-    found = set()
-    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-        if isinstance(node, ast.ImportFrom) and node.module == "generator.site":
-            names = [f"generator.site.{alias.name}" for alias in node.names]
-        for name in names:
-            if name.startswith("generator."):
-                found.add(name.removeprefix("generator.").replace(".", "/") + ".py")
-    return found
-
-
 def test_the_drawing_version_covers_all_code_a_chart_runs() -> None:
     """A change to any module the chart code uses (say, how figures are written) must miss the cache."""
-    package = ROOT / "generator"
-    reached, todo = set(), ["site/charts.py"]
-    while todo:
-        module = todo.pop()
-        reached.add(module)
-        todo += [name for name in _generator_imports(package / module) if name not in reached]
-    assert reached <= set(chartcache.CHART_CODE), sorted(reached - set(chartcache.CHART_CODE))
+    assert fingerprint.code_closure(chartcache.CHART_CODE) == (
+        "numbers.py",
+        "site/chartlayout.py",
+        "site/charts.py",
+        "site/chartspec.py",
+        "site/svg.py",
+    )
+
+
+def test_a_module_the_chart_code_starts_to_use_joins_the_drawing_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", copy, ignore=shutil.ignore_patterns("theme", "__pycache__"))
+    (copy / "site" / "newpart.py").write_text("import generator.describe\n", encoding="utf-8")
+    charts = copy / "site" / "charts.py"
+    charts.write_text(charts.read_text(encoding="utf-8") + "\n\ndef later():\n    from generator.site import newpart\n")
+    monkeypatch.setattr(fingerprint, "PACKAGE", copy)
+    fingerprint.code_closure.cache_clear()
+    try:
+        closure = fingerprint.code_closure(chartcache.CHART_CODE)
+    finally:
+        fingerprint.code_closure.cache_clear()
+    assert {"site/newpart.py", "describe.py"} <= set(closure)  # imported inside a function, and what it imports
 
 
 def test_a_folder_that_is_not_a_cache_is_left_alone(tmp_path: Path) -> None:

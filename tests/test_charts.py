@@ -329,3 +329,19 @@ def test_a_budget_chart_refuses_a_series_of_the_wrong_length() -> None:
         _budget((charts.BudgetSeries("전략 1", (1.0,)),))
     with pytest.raises(ValueError, match="non-negative"):
         _budget((charts.BudgetSeries("전략 1", (1.0, -2.0, None)),))
+
+
+def test_every_kind_of_chart_has_its_renderer_and_an_unknown_kind_is_an_error() -> None:
+    import dataclasses
+    import typing
+
+    from generator.site import charts, chartspec
+
+    assert set(charts.RENDERERS) == set(typing.get_args(chartspec.ChartSpec))
+
+    @dataclasses.dataclass(frozen=True)
+    class PieSpec:
+        chart_id: str
+
+    with pytest.raises(TypeError, match="no chart renderer for PieSpec"):
+        charts.render(PieSpec("pie"))  # type: ignore[arg-type]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.data.grades import EXCLUDED, NOT_EVALUATED
 from generator.data.schema import IndicatorResult, IndicatorSpec, ProjectFile
 from generator.data.validate import validate_path
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, RateStatus
+from generator.evaluation.grading import RateStatus
 from generator.evaluation.year import FindingKind, evaluate_indicator, evaluate_year
 
 PROJECT = ProjectFile.model_validate({"id": "1-1-1", "title": "사업", "indicators": []})

@@ -6,10 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.data.grades import DEFAULT_SCALE, EXCLUDED, NOT_EVALUATED
 from generator.evaluation.grading import (
-    DEFAULT_SCALE,
-    EXCLUDED,
-    NOT_EVALUATED,
     RateStatus,
     achievement_rate,
     distribution,

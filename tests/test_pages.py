@@ -12,42 +12,29 @@ import pytest
 from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
 from generator.site import theme
-from generator.site.pages import Page, Site, build_pages
+from generator.site.pages import KINDS, Page, PageKind, Site, build_pages
+from generator.site.pages.amendments import AmendmentsContent
 from generator.site.pages.budget import YearAmount
-from generator.site.pages.departments import DepartmentContent, DepartmentsContent
-from generator.site.pages.home import HomeContent
-from generator.site.pages.methodology import MethodologyContent
-from generator.site.pages.not_found import NotFoundContent
-from generator.site.pages.plan import PlanContent
 from generator.site.pages.project import IndicatorView, ProjectContent
 from generator.site.pages.report import ReportContent, ReportPendingContent
-from generator.site.pages.search import SearchContent
 
-CONTENT_TYPES = (
-    HomeContent,
-    PlanContent,
-    ProjectContent,
-    ReportContent,
-    ReportPendingContent,
-    DepartmentsContent,
-    DepartmentContent,
-    MethodologyContent,
-    NotFoundContent,
-    SearchContent,
-)
+CONTENT_TYPES = tuple(content for kind in KINDS for content in kind.contents)
 
 
 def demo_pages() -> list[Page]:
+    return build_pages(_demo_site())
+
+
+def _demo_site() -> Site:
     report = validate_path(Path("plans"))
     [plan] = report.plans
-    site = Site(
+    return Site(
         plans=report.plans,
         evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
         data_date="2024-01-01",
         methodology_md={"ko": "## 방법", "en": "## Method"},
         open_data_md="# Open data",
     )
-    return build_pages(site)
 
 
 def _check_types(value: object, hint: object, where: str) -> None:
@@ -82,7 +69,8 @@ def _matches(value: object, hint: object) -> bool:
 @pytest.mark.usefixtures("demo_root")
 def test_every_page_has_a_known_content_type_whose_template_exists() -> None:
     pages = demo_pages()
-    assert {type(page.content) for page in pages} == set(CONTENT_TYPES)
+    # The demo has no git history, so no list of amendments; every other kind is there.
+    assert {type(page.content) for page in pages} == set(CONTENT_TYPES) - {AmendmentsContent}
     for page in pages:
         assert type(page.content) in CONTENT_TYPES, page.meta.path
         assert theme.packaged("templates", page.content.template).is_file(), page.content.template
@@ -137,3 +125,43 @@ def test_a_year_without_results_has_its_own_short_content() -> None:
     assert isinstance(page.content, ReportPendingContent)
     assert page.content.year == 2025
     assert page.charts == ()
+
+
+def test_every_kind_of_page_content_in_the_package_is_registered_once() -> None:
+    """A new kind of page is a content class with a template and one entry in KINDS: a class left out fails."""
+    import importlib
+    import pkgutil
+
+    import generator.site.pages as package
+
+    defined = set()
+    for module in pkgutil.iter_modules(package.__path__):
+        for value in vars(importlib.import_module(f"{package.__name__}.{module.name}")).values():
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and "template" in vars(value):
+                defined.add(value)
+    registered = [content for kind in KINDS for content in kind.contents]
+    assert sorted(map(str, registered)) == sorted(map(str, defined))
+    assert len(registered) == len(set(registered))
+    for content in registered:
+        assert theme.packaged("templates", content.template).is_file(), content.template
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_the_main_menu_comes_from_the_registry_and_a_broken_entry_is_an_error() -> None:
+    pages = demo_pages()
+    [home] = [page for page in pages if page.meta.path == "en/index.html"]
+    assert [(link.href, link.label) for link in home.meta.menu] == [
+        ("en/index.html", "Home"),
+        ("en/departments/index.html", "Departments"),
+        ("en/methodology.html", "Methodology"),
+        ("en/search.html", "Search"),
+    ]
+    site = _demo_site()
+    nowhere = (*KINDS, PageKind("help", (), lambda _site, _lang: [], ("methodology", "help.html")))
+    with pytest.raises(TypeError, match="menu entries that lead to no page"):
+        build_pages(site, nowhere)
+    mislabelled = tuple(
+        dataclasses.replace(kind, contents=(ReportContent,)) if kind.name == "home" else kind for kind in KINDS
+    )
+    with pytest.raises(TypeError, match="pages whose content is not of their kind"):
+        build_pages(site, mislabelled)

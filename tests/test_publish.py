@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.publish import MARKER, PAUSE_HOOK, clean_leftovers, publish
+from generator.site.publish import MARKER, clean_leftovers, publish
 
 from .conftest import ROOT
 
@@ -63,21 +63,40 @@ def data_repo(tmp_path: Path) -> Path:
     return root
 
 
-def _build(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def _build(root: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [str(PLANSITE), "build", "--quiet"],
         cwd=root,
-        env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+# A build through the Python API that stops when its site is staged, until `flag` is removed (or a minute passes).
+PAUSED_BUILD = """
+import sys, time
+from pathlib import Path
+import generator
+
+flag = Path(sys.argv[1])
+
+def pause(staging):
+    flag.write_text("staged", encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while flag.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+generator.build(generator.Options(before_publish=pause))
+"""
 
 
 def test_a_build_killed_inside_the_publication_leaves_the_old_site_and_no_stray_folder(data_repo: Path) -> None:
     assert _build(data_repo).wait(timeout=120) == 0
     old = (data_repo / "output/index.html").read_bytes()
     flag = data_repo / "paused"
-    build = _build(data_repo, {PAUSE_HOOK: str(flag)})
+    build = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_BUILD, str(flag)], cwd=data_repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     deadline = time.monotonic() + 120
     while not flag.exists() and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -131,27 +131,31 @@ def test_the_problem_page_escapes_what_it_quotes() -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
-def test_a_save_made_while_the_first_build_runs_is_not_missed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.site.publish import PAUSE_HOOK
+def test_a_save_made_while_the_first_build_runs_is_not_missed() -> None:
+    from generator import api
 
-    flag = Path("paused")
-    monkeypatch.setenv(PAUSE_HOOK, str(flag.absolute()))
+    staged, go_on = threading.Event(), threading.Event()
+
+    def pause(_staging: Path) -> None:
+        if not go_on.is_set():  # the first build only
+            staged.set()
+            go_on.wait(timeout=60)
+
     messages: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(
-        target=serve_and_watch,
-        args=(find_repository(), Path("output"), 0),
+        target=api.serve,
+        args=(api.Options(before_publish=pause, amendments=False), 0),
         kwargs={"echo": messages.append, "stop": stop},
         daemon=True,
     )
     thread.start()
     try:
-        _until(flag.exists, messages)  # the first build has read the data and waits to publish
+        _until(staged.is_set, messages)  # the first build has read the data and waits to publish
         plan = Path("plans/demo/plan.yaml")
         plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
         time.sleep(0.3)  # the file event arrives
-        monkeypatch.delenv(PAUSE_HOOK)
-        flag.unlink()
+        go_on.set()
         page = Path("output/index.html")
         _until(lambda: page.is_file() and "바뀐 계획" in page.read_text(encoding="utf-8"), messages)
     finally:

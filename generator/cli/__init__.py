@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from generator import __version__
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -20,7 +19,6 @@ from generator.cli.common import (
     load_plan_of,
     user_errors,
 )
-from generator.cli.newyear import write_new_year
 from generator.cli.problems import FORMATS, as_json, github_line, in_files
 from generator.cli.report import render_report
 from generator.cli.scaffold import write_scaffold
@@ -29,13 +27,14 @@ from generator.data.jsonschema import SCHEMAS_DIR
 from generator.data.layout import (
     CACHE_DIR,
     OUTPUT_DIR,
-    DataRepository,
     find_repository,
 )
-from generator.data.validate import ValidationReport, plans_of, validate_repository
+from generator.data.newyear import write_new_year
+from generator.data.validate import ValidationReport, plans_of, validate_repository, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import LANGUAGES
+from generator.version import __version__
 
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
@@ -123,11 +122,7 @@ def report(plan_id: str, year: int, config: Path | None, plans: Path | None, res
     """Print YEAR's grade distribution and audit findings for PLAN."""
     with user_errors():
         checked, plan = load_plan_of(find_repository(plans=plans, results=results, config=config), plan_id)
-        years = checked.results.get(plan.id, {})
-        if year not in years:
-            recorded = ", ".join(str(y) for y in sorted(years)) or "none"
-            raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
-        click.echo(render_report(evaluate_year(plan, years[year]), lang))
+        click.echo(render_report(evaluate_year(plan, year_results(checked, plan, year)), lang))
 
 
 @main.command("new-year")
@@ -197,10 +192,6 @@ def cache_options(command: F) -> F:
     )(command)
 
 
-def _cache_dir(repository: DataRepository, cache_dir: Path | None, no_cache: bool) -> Path | None:
-    return None if no_cache else cache_dir or repository.cache
-
-
 @main.command()
 @data_options
 @cache_options
@@ -221,18 +212,20 @@ def build(
 ) -> None:
     """Build the static site from the plans and results into OUT."""
     # Imported here: the site stack (Jinja2, and matplotlib when a chart must be drawn) would slow down validate.
-    from generator.site.build import build_site
+    from generator import api
 
-    progress = _progress_printer(quiet)
     with user_errors():
-        repository = find_repository(plans=plans, results=results, config=config)
-        summary = build_site(
-            repository,
-            out_dir or repository.output,
+        options = api.Options.from_environment(
+            config=config,
+            plans=plans,
+            results=results,
+            out=out_dir,
             base_url=base_url,
-            progress=progress,
-            cache_dir=_cache_dir(repository, cache_dir, no_cache),
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            progress=_progress_printer(quiet),
         )
+        summary = api.build(options)
     if not quiet:
         drawn = f" ({summary.drawn} drawn)" if summary.drawn < summary.charts else ""
         click.echo(
@@ -265,12 +258,13 @@ def serve(
     port: int,
 ) -> None:
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
-    from generator.site.serve import serve_and_watch
+    from generator import api
 
     with user_errors():
-        repository = find_repository(plans=plans, results=results, config=config)
-        cache = _cache_dir(repository, cache_dir, no_cache)
-        serve_and_watch(repository, out_dir or repository.output, port, echo=click.echo, cache_dir=cache)
+        options = api.Options.from_environment(
+            config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache
+        )
+        api.serve(options, port, echo=click.echo)
 
 
 @main.command()

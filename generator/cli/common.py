@@ -12,8 +12,8 @@ import click
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
 from generator.data.model import Plan
-from generator.data.validate import ValidationReport, load_checked
-from generator.errors import DataError, PlansiteError, UsageError, display_path, terminal_safe
+from generator.data.validate import ValidationReport, load_checked, plan_of
+from generator.errors import DataError, PlansiteError, display_path, terminal_safe
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -56,11 +56,7 @@ def load_plan_of(
     repository: DataRepository, plan_id: str, *, with_results: bool = True
 ) -> tuple[ValidationReport, Plan]:
     report = load_checked(repository, with_results=with_results)
-    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
-    if plan is None:
-        known = ", ".join(plan.id for plan in report.plans) or "none"
-        raise UsageError(f"no plan '{plan_id}' in {display_path(repository.plans)} (plans: {known})")
-    return report, plan
+    return report, plan_of(report, plan_id, repository.plans)
 
 
 def echo_written(paths: list[Path]) -> None:

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import data_options, echo_written, load_plan_of, user_errors
-from generator.data.layout import find_repository
-from generator.errors import UsageError
+from generator.cli.common import data_options, echo_written, user_errors
 from generator.i18n import LANGUAGES
 
 
@@ -42,18 +40,11 @@ def pdf(
     Needs Playwright (pip install 'plansite[pdf]') and Chromium (Debian/Ubuntu: apt-get install chromium, or
     set PLANSITE_CHROMIUM to its path).
     """
-    # Imported here: the site stack would slow down every other command.
-    from generator.site.printing import default_pdf_name, print_report_pdf
+    from generator import api  # imported here: the site stack would slow down every other command
 
     with user_errors():
-        repository = find_repository(plans=plans, results=results, config=config)
-        checked, plan = load_plan_of(repository, plan_id)
-        years = checked.results.get(plan.id, {})
-        if year not in years:
-            recorded = ", ".join(str(y) for y in sorted(years)) or "none"
-            raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
-        target = out if out is not None else default_pdf_name(plan, year, lang)
-        written = print_report_pdf(repository, plan, year, lang, target, force=force, progress=_progress())
+        options = api.Options.from_environment(config=config, plans=plans, results=results, progress=_progress())
+        written = api.print_report(options, plan_id, year, lang, out, force=force)
     echo_written([written])
 
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
 from generator.data.rules import not_a_number, unknown_sources
@@ -31,7 +32,6 @@ from generator.data.schemacheck import (
 )
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.numbers import amount
 
 WHERE_SOURCES = f"{PLAN_FILE} and {CHECK_FILE}"

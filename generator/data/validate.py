@@ -234,3 +234,21 @@ def load_checked(repository: DataRepository, *, with_results: bool = True) -> Va
     if report.errors:
         raise DataError(report.errors)
     return report
+
+
+def plan_of(report: ValidationReport, plan_id: str, where: Path) -> Plan:
+    """The plan `plan_id` of loaded data, or a UsageError naming the plans there are."""
+    plan = next((plan for plan in report.plans if plan.id == plan_id), None)
+    if plan is None:
+        known = ", ".join(plan.id for plan in report.plans) or "none"
+        raise UsageError(f"no plan '{plan_id}' in {display_path(where)} (plans: {known})")
+    return plan
+
+
+def year_results(report: ValidationReport, plan: Plan, year: int) -> YearResults:
+    """The results of `plan` for `year`, or a UsageError naming the years that have results."""
+    years = report.results.get(plan.id, {})
+    if year not in years:
+        recorded = ", ".join(str(y) for y in sorted(years)) or "none"
+        raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
+    return years[year]

@@ -11,39 +11,12 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal, Protocol
+from typing import Literal
 
+from generator.data.grades import DEFAULT_SCALE, EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.numbers import exact
 
 Number = int | float
-
-
-@dataclass(frozen=True)
-class Band:
-    """A shown rate of at least `min_rate` percent earns `grade`."""
-
-    grade: str
-    min_rate: int
-
-
-# The official thresholds were not found in the sources; this ladder reproduces most graded rows of the 2021
-# check (see the methodology text, generator/site/theme/content/methodology.en.md). A plan can set its own in
-# plan.yaml (`grade_scale`).
-DEFAULT_SCALE: tuple[Band, ...] = (
-    Band("A+", 101),
-    Band("A", 100),
-    Band("B+", 95),
-    Band("B", 90),
-    Band("C+", 85),
-    Band("C", 80),
-    Band("D+", 75),
-    Band("D", 70),
-    Band("E", 0),
-)
-
-EXCLUDED = "excluded"  # 평가 제외
-NOT_EVALUATED = "not_evaluated"  # 평가 안함
-PENDING = "pending"  # evaluated, but no grade can be given yet (no actual, no target …)
 
 
 class RateStatus(enum.Enum):
@@ -65,18 +38,6 @@ class Rate:
     @property
     def shown(self) -> int | None:
         return None if self.exact is None else round_half_up(self.exact)
-
-
-class _HasScale(Protocol):
-    @property
-    def grade_scale(self) -> Sequence[Any] | None: ...
-
-
-def scale_of(plan_spec: _HasScale) -> tuple[Band, ...]:
-    """The plan's grade scale (`grade_scale` in plan.yaml), or the default one."""
-    if plan_spec.grade_scale is None:
-        return DEFAULT_SCALE
-    return tuple(Band(band.grade, band.min_rate) for band in plan_spec.grade_scale)
 
 
 def round_half_up(value: Decimal | Number) -> int:

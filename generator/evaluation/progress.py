@@ -7,7 +7,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, PENDING
+from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 
 LEFT_OUT = (EXCLUDED, NOT_EVALUATED)

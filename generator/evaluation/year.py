@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.data.grades import DEFAULT_SCALE, EXCLUDED, NOT_EVALUATED, PENDING, Band, scale_of
 from generator.data.model import Plan, number_of, primary_measure, task_of
 from generator.data.results import YearResults
 from generator.data.schema import (
@@ -25,11 +26,6 @@ from generator.data.schema import (
 )
 from generator.evaluation.budget import BudgetLine
 from generator.evaluation.grading import (
-    DEFAULT_SCALE,
-    EXCLUDED,
-    NOT_EVALUATED,
-    PENDING,
-    Band,
     Distribution,
     Rate,
     RateStatus,
@@ -37,7 +33,6 @@ from generator.evaluation.grading import (
     distribution,
     grade_for,
     round_half_up,
-    scale_of,
 )
 
 # Where an indicator's final grade comes from: the figures, the published report, or a qualitative judgement.

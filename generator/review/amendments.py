@@ -24,18 +24,19 @@ import tempfile
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
 from generator.errors import PlansiteError, Severity, UsageError, display_path
-from generator.fingerprint import PACKAGE, fingerprint
+from generator.fingerprint import code_closure, fingerprint
 from generator.i18n import LANGUAGES, t
 from generator.numbers import NONE
 from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
 from generator.review.compare import Snapshot, compare
 from generator.review.formats import plain_json
+from generator.review.record import Amendment, Amendments, Commit, Unavailable, Wording
 from generator.review.revisions import _git, exported
 from generator.review.sides import snapshot
 from generator.review.view import PlanView, Row, plan_view, project_section, text_of
@@ -43,92 +44,8 @@ from generator.review.view import PlanView, Row, plan_view, project_section, tex
 CACHE_FOLDER = "amendments"  # inside the cache folder (.plansite-cache), beside the charts
 CACHE_FORMAT = 1
 # The code whose behaviour decides a comparison's records, as paths inside the package; and its libraries.
-_CODE = ("review/amendments.py", "review/changes.py", "review/compare.py", "review/results.py", "review/sides.py")
-_CODE_FOLDERS = ("data", "evaluation")
 _LIBRARIES = ("pydantic", "PyYAML")
 _EMPTY = Snapshot({}, {}, ())
-
-
-@dataclass(frozen=True)
-class Commit:
-    commit: str
-    date: str  # YYYY-MM-DD: the committer's date, in the commit's own time zone
-    subject: str  # the first line of the commit message
-
-
-@dataclass(frozen=True)
-class Wording:
-    lang: str
-    heading: str  # what was amended: "1-1-1 Project one", "demo Test plan", "2024 grade distribution"
-    rows: tuple[Row, ...]  # label, before, after
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """What one commit changed in one published thing: a plan's own figures, a project's plan figures
-    (`year` None), a project's check of one year, or a year's grade distribution (`project_id` None)."""
-
-    commit: str
-    date: str
-    subject: str
-    plan_id: str
-    project_id: str | None
-    year: int | None  # the check year for changed results; None for the plan's figures
-    wording: tuple[Wording, ...]  # one per language, in the order of LANGUAGES
-    moved_from: str | None = None  # the project's id before this commit, when it moved
-
-    def heading(self, lang: str) -> str:
-        return self._in(lang).heading
-
-    def rows(self, lang: str) -> tuple[Row, ...]:
-        return self._in(lang).rows
-
-    def _in(self, lang: str) -> Wording:
-        return next((w for w in self.wording if w.lang == lang), self.wording[0])
-
-
-@dataclass(frozen=True)
-class Amendments:
-    items: tuple[Amendment, ...]  # newest first
-    commits: int = 0  # the commits that touch the data
-    computed: int = field(default=0, compare=False)  # of them, compared in this run (the rest: from the cache)
-
-    def for_plan(self, plan_id: str) -> tuple[Amendment, ...]:
-        return self._at(("plan", plan_id))
-
-    def for_report(self, plan_id: str, year: int) -> tuple[Amendment, ...]:
-        """The amendments of a year's check: its indicators' results, budget execution and distribution."""
-        return self._at(("year", plan_id, year))
-
-    def for_project(self, plan_id: str, project_id: str) -> tuple[Amendment, ...]:
-        """A project's amendments, with those made under the id it had before it moved."""
-        found: set[int] = set()
-        pending = [(project_id, -1)]  # an id, and the position after which (older) its amendments are this one's
-        while pending:
-            known, newer = pending.pop()
-            for position in self._index.get(("project", plan_id, known), ()):
-                if position > newer and position not in found:
-                    found.add(position)
-                    if (moved := self.items[position].moved_from) is not None:
-                        pending.append((moved, position))
-        return tuple(self.items[position] for position in sorted(found))
-
-    def _at(self, key: tuple[str | int, ...]) -> tuple[Amendment, ...]:
-        return tuple(self.items[position] for position in self._index.get(key, ()))
-
-    @functools.cached_property
-    def _index(self) -> dict[tuple[str | int | None, ...], list[int]]:
-        """Positions in `items` by plan, by project and by check year: a site asks once per page."""
-        index: dict[tuple[str | int | None, ...], list[int]] = {}
-        for position, a in enumerate(self.items):
-            for key in (("plan", a.plan_id), ("project", a.plan_id, a.project_id), ("year", a.plan_id, a.year)):
-                index.setdefault(key, []).append(position)
-        return index
-
-
-@dataclass(frozen=True)
-class Unavailable:
-    reason: str  # why there is no record of amendments, for the build to say once
 
 
 def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavailable:
@@ -383,12 +300,7 @@ def _gone(heading: str, item: PlanChange | ProjectChange, lang: str) -> tuple[st
 @functools.cache
 def comparison_version() -> str:
     """A hash of the code that computes a commit's records, and of the libraries that read the data."""
-    package = PACKAGE
-    modules = [
-        *_CODE,
-        *(path.relative_to(package).as_posix() for f in _CODE_FOLDERS for path in sorted((package / f).glob("*.py"))),
-    ]
-    return fingerprint(f"amendments {CACHE_FORMAT}", modules, _LIBRARIES)
+    return fingerprint(f"amendments {CACHE_FORMAT}", code_closure("review/amendments.py"), _LIBRARIES)
 
 
 def _read(cache: Path | None, commit: str, base: str | None, prefix: str) -> _Entry | None:

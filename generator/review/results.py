@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.evaluation.grading import PENDING, distribution
+from generator.data.grades import PENDING
+from generator.evaluation.grading import distribution
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.review.changes import FieldChange, ResultChange, differ
 

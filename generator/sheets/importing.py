@@ -17,18 +17,19 @@ from typing import Any
 
 import yaml
 
-from generator.cli.newyear import check_file_text, project_file_text
 from generator.data.jsonschema import SCHEMAS_DIR, modeline
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, DataRepository, results_dir_for
 from generator.data.model import Plan
+from generator.data.newyear import check_file_text, project_file_text
 from generator.data.results import YearResults
 from generator.data.validate import validate_repository
 from generator.errors import DataError, Problem, Severity, display_path
 from generator.review.changes import DataDiff
 from generator.review.compare import compare
 from generator.review.sides import snapshot_of
-from generator.sheets.reading import Filled, read_filled
+from generator.sheets.reading import read_filled
 from generator.sheets.rows import department_sheets
+from generator.sheets.values import Filled
 from generator.sheets.yamlupdate import Overwrite, updated
 
 

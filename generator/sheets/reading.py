@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -24,20 +22,10 @@ from generator.errors import Problem, display_path
 from generator.i18n import t
 from generator.sheets.columns import FIRST_ROW, META_SHEET, Column, budget_columns, indicator_columns
 from generator.sheets.rows import SHEET_FORMAT, DepartmentSheet, fingerprint
-from generator.sheets.values import Cells, read_budget_rows, read_indicator_rows
+from generator.sheets.values import Cells, Filled, read_budget_rows, read_indicator_rows
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls files and of password-protected .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-
-
-@dataclass
-class Filled:
-    """What one workbook says: each project's results, with the cell each value came from."""
-
-    path: Path
-    sheet: DepartmentSheet
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # project id → results data
-    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (project id, yaml path) → "성과지표!I5"
 
 
 def read_filled(

@@ -8,7 +8,9 @@ that is not a number (a unit or a word beside the figure) is an error naming the
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
@@ -19,8 +21,16 @@ from generator.i18n import t
 from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, status_label, status_of
 from generator.sheets.rows import DepartmentSheet
 
-if TYPE_CHECKING:
-    from generator.sheets.reading import Filled
+
+@dataclass
+class Filled:
+    """What one workbook says: each project's results, with the cell each value came from."""
+
+    path: Path
+    sheet: DepartmentSheet
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # project id → results data
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (project id, yaml path) → "성과지표!I5"
+
 
 _FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
 _REORDERED = "rows must not be added, deleted or reordered"

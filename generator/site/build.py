@@ -22,14 +22,14 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.data.config import load_config
-from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository
+from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
-from generator.data.validate import load_checked
-from generator.errors import UsageError, display_path
+from generator.data.validate import ValidationReport, load_checked
+from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
-from generator.review.amendments import Amendments, Unavailable, amendments
+from generator.review.record import Amendments, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import ChartSpec
@@ -74,14 +74,12 @@ class WarmBuild:
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 
 
-def data_date(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> str:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest source document date in the data."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date().isoformat()
-        except ValueError as error:
-            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got '{epoch}'") from error
+def data_date(
+    plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]], source_date: datetime.date | None = None
+) -> str:
+    """`source_date` when given (SOURCE_DATE_EPOCH: reproducible builds), else the newest source document date."""
+    if source_date is not None:
+        return source_date.isoformat()
     dates = [source.date for plan in plans for source in plan.spec.sources if source.date is not None]
     dates += [
         source.date
@@ -168,19 +166,16 @@ def render_site(
     cache: ChartCache | None = None,
     warm: WarmBuild | None = None,
     record: Amendments | Unavailable | None = None,
+    report: ValidationReport | None = None,
+    source_date: datetime.date | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
 
-    `record` is the amendments read from the data's git history (by default, read now, without a cache)."""
+    `record` is the amendments to list (read from the data's history by the caller; None: none listed);
+    `report` the data already loaded and checked (None: loaded now)."""
     say = progress or (lambda _message: None)
-    if record is None:
-        record = amendment_record(repository, None, say)
-    say("checking data")
-    if warm is None:
-        report = load_checked(repository)
-    else:
-        with remembered_reads(warm.reads):
-            report = load_checked(repository)
+    if report is None:
+        report = load_data(repository, warm, say)
     theme_dir = report.config.theme_dir
     evaluations = {
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
@@ -190,7 +185,7 @@ def render_site(
     site = Site(
         plans=report.plans,
         evaluations=evaluations,
-        data_date=data_date(report.plans, evaluations),
+        data_date=data_date(report.plans, evaluations, source_date),
         config=report.config.spec,
         extra_css=f"{theme.STATIC_PREFIX}/{theme.EXTRA_CSS}" in static,
         methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
@@ -248,26 +243,25 @@ def render_pages(
     return files
 
 
-def amendment_record(repository: DataRepository, cache_dir: Path | None, say: Progress) -> Amendments | Unavailable:
-    """The amendments to the published data, from its git history; each commit's comparison is kept in
-    `cache_dir` (None: none kept)."""
-    root = repository.plans.parent
-    if repository.plans.name != PLANS_DIR or repository.results.absolute() != (root / RESULTS_DIR).absolute():
-        # The history is read from the plans/ and results/ folders of one repository, as `plansite diff` does.
-        return Unavailable(
-            f"{display_path(repository.plans)} and {display_path(repository.results)} are not the {PLANS_DIR}/ "
-            f"and {RESULTS_DIR}/ folders of one data repository, so their git history is not read"
-        )
-    say("reading the data's history for amendments")
-    return amendments(root, cache_dir)
+def load_data(repository: DataRepository, warm: WarmBuild | None, say: Progress) -> ValidationReport:
+    """The configuration, plans and results, checked (DataError otherwise); with `warm`, unchanged files are not
+    read again."""
+    say("checking data")
+    if warm is None:
+        return load_checked(repository)
+    with remembered_reads(warm.reads):
+        return load_checked(repository)
 
 
-def protected_paths(repository: DataRepository) -> list[Path]:
-    """What a build must never replace: the data, the configuration and the site's own theme folder."""
+def protected_paths(repository: DataRepository, theme_dir: Path | None = None) -> list[Path]:
+    """What a build must never replace: the data, the configuration and the site's own theme folder.
+
+    `theme_dir` is the configuration's theme folder when the caller has read it (otherwise read here)."""
     paths = [repository.plans, repository.results]
     if repository.config is not None:
         paths.append(repository.config)
-        theme_dir = load_config(repository.config, EnglishTally(), []).theme_dir
+        if theme_dir is None:
+            theme_dir = load_config(repository.config, EnglishTally(), []).theme_dir
         if theme_dir is not None:
             paths.append(theme_dir)
     return paths
@@ -281,25 +275,49 @@ def build_site(
     progress: Progress | None = None,
     cache_dir: Path | None = None,
     warm: WarmBuild | None = None,
+    record: Amendments | Unavailable | None = None,
+    source_date: datetime.date | None = None,
+    pagefind: Path | None = None,
+    before_publish: Callable[[Path], None] | None = None,
+    report: ValidationReport | None = None,
 ) -> BuildSummary:
     """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
 
-    `warm` is what `serve` keeps between its builds (see `WarmBuild`)."""
+    `warm` is what `serve` keeps between its builds (see `WarmBuild`); `record` the amendments to list (see
+    `render_site`); `pagefind` the indexer to run (None: the installed one); `before_publish` is called with
+    the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it."""
     started = time.perf_counter()
+    say = progress or (lambda _m: None)
     if base_url is not None:
         check_base_url(base_url)
-    protected = protected_paths(repository)
+    if report is None:
+        report = load_data(repository, warm, say)  # gather everything first: the configuration is read once
+    protected = protected_paths(repository, report.config.theme_dir)
     check_output_dir(out_dir, protected, repository.root)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
-    record = amendment_record(repository, cache.folder, progress or (lambda _m: None))
-    files, pages = render_site(repository, base_url=base_url, progress=progress, cache=cache, warm=warm, record=record)
-    (progress or (lambda _m: None))(f"writing {len(files)} files and the search index")
+    files, pages = render_site(
+        repository,
+        base_url=base_url,
+        progress=progress,
+        cache=cache,
+        warm=warm,
+        record=record,
+        report=report,
+        source_date=source_date,
+    )
+    say(f"writing {len(files)} files and the search index")
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
+
+    def stage(staging: Path) -> None:
+        index_site(staging, pagefind)
+        if before_publish is not None:
+            before_publish(staging)
+
     if warm is None:
-        publish(files, out_dir, stage=index_site, consume=True)
+        publish(files, out_dir, stage=stage, consume=True)
     else:
-        publish(files, out_dir, unchanged=warm.published, stage=index_site)
+        publish(files, out_dir, unchanged=warm.published, stage=stage)
         warm.published = files
     seconds = time.perf_counter() - started
     return BuildSummary(

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.data.layout import CACHE_DIR
 from generator.errors import UsageError, display_path
-from generator.fingerprint import fingerprint
+from generator.fingerprint import code_closure, fingerprint
 from generator.site.chartspec import ChartSpec
 
 TAG = "CACHEDIR.TAG"
@@ -33,9 +33,9 @@ TAG_TEXT = (
     "# This folder holds plansite's chart cache; plansite build --no-cache ignores it, deleting it is safe.\n"
 )
 CHARTS = "charts"
-# The modules whose source decides a chart's bytes, and the libraries they draw with.
-# Paths inside the package; numbers.py writes every figure on a chart (Babel formats them).
-CHART_CODE = ("site/charts.py", "site/chartlayout.py", "site/svg.py", "site/chartspec.py", "numbers.py")
+# The module that draws charts: its source and that of every module of the package it imports decide a chart's
+# bytes, with the libraries it draws with (numbers are formatted by Babel).
+CHART_CODE = "site/charts.py"
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
 _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed
@@ -44,7 +44,7 @@ _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was ki
 @functools.cache
 def drawing_version() -> str:
     """A hash of the chart code and the drawing libraries' versions, read without importing them."""
-    return fingerprint("", CHART_CODE, _LIBRARIES)
+    return fingerprint("", code_closure(CHART_CODE), _LIBRARIES)
 
 
 def chart_key(spec: ChartSpec) -> str:

@@ -14,11 +14,11 @@ import io
 import math
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.style
@@ -34,7 +34,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from generator.numbers import amount
 from generator.site import svg
 from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
-from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, ChartSpec, DistributionSpec
+from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, ChartSpec, DistributionSpec, TargetActualSpec
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -366,16 +366,17 @@ def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:
     return svg.inline(buffer.getvalue(), chart_id, title, summary)
 
 
-def render(spec: ChartSpec) -> str:
-    """The SVG of one chart specification (a plain function, so a process pool can run it)."""
-    if isinstance(spec, DistributionSpec):
-        return distribution_chart(
-            spec.chart_id, spec.bars, title=spec.title, summary=spec.summary, count_label=spec.count_label
-        )
-    if isinstance(spec, BudgetSpec):
-        return budget_chart(
-            spec.chart_id, spec.years, spec.series, unit=spec.unit, title=spec.title, summary=spec.summary
-        )
+def _distribution(spec: DistributionSpec) -> str:
+    return distribution_chart(
+        spec.chart_id, spec.bars, title=spec.title, summary=spec.summary, count_label=spec.count_label
+    )
+
+
+def _budget(spec: BudgetSpec) -> str:
+    return budget_chart(spec.chart_id, spec.years, spec.series, unit=spec.unit, title=spec.title, summary=spec.summary)
+
+
+def _target_actual(spec: TargetActualSpec) -> str:
     return target_actual_chart(
         spec.chart_id,
         spec.years,
@@ -387,3 +388,20 @@ def render(spec: ChartSpec) -> str:
         target_label=spec.target_label,
         actual_label=spec.actual_label,
     )
+
+
+# Each kind of chart specification and the function that draws it: a new kind of chart is a spec in chartspec.py
+# and one entry here (tests check that every member of ChartSpec has one).
+RENDERERS: dict[type[Any], Callable[[Any], str]] = {
+    DistributionSpec: _distribution,
+    BudgetSpec: _budget,
+    TargetActualSpec: _target_actual,
+}
+
+
+def render(spec: ChartSpec) -> str:
+    """The SVG of one chart specification (a plain function, so a process pool can run it)."""
+    renderer = RENDERERS.get(type(spec))
+    if renderer is None:
+        raise TypeError(f"no chart renderer for {type(spec).__name__}: add one to RENDERERS in {__name__}")
+    return renderer(spec)

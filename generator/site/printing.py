@@ -20,14 +20,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
 from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.errors import UsageError, display_path
+from generator.review.record import Amendments, Unavailable
 from generator.site.build import protected_paths, render_site
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.pages import lang_path
 from generator.site.pages.common import report_path
+from generator.version import __version__
 
 Progress = Callable[[str], None]
 
@@ -71,9 +72,9 @@ def check_pdf_target(out: Path, *, force: bool, name: Path) -> None:
             )
 
 
-def find_chromium(bundled: str | None = None) -> str:
-    """The Chromium to drive: $PLANSITE_CHROMIUM, else the first on PATH, else Playwright's own if downloaded."""
-    chosen = os.environ.get(CHROMIUM_VARIABLE)
+def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
+    """The Chromium to drive: `chosen` ($PLANSITE_CHROMIUM, read by the caller), else the first on PATH, else
+    Playwright's own if downloaded."""
     if chosen:
         path = shutil.which(chosen)
         if path is None:
@@ -97,13 +98,17 @@ def print_report_pdf(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    record: Amendments | Unavailable | None = None,
+    chromium: str | None = None,
 ) -> Path:
-    """Print PLAN's YEAR report page in `lang` to `out`; returns `out`. The caller checked that YEAR has results."""
+    """Print PLAN's YEAR report page in `lang` to `out`; returns `out`. The caller checked that YEAR has results.
+
+    `record` is the amendments the report lists, as for the site; `chromium` the browser to print with."""
     say = progress or (lambda _message: None)
     check_pdf_target(out, force=force, name=default_pdf_name(plan, year, lang))
-    with _chromium() as browser, tempfile.TemporaryDirectory(prefix="plansite-pdf-") as folder:
+    with _chromium(chromium) as browser, tempfile.TemporaryDirectory(prefix="plansite-pdf-") as folder:
         site = Path(folder)
-        files, _ = render_site(repository, progress=say, cache=_chart_cache(repository, site))
+        files, _ = render_site(repository, progress=say, cache=_chart_cache(repository, site), record=record)
         target = lang_path(lang, report_path(plan, year))
         if target not in files:
             raise UsageError(f"{plan.id} has no report page for {year}")
@@ -184,14 +189,14 @@ def _chart_cache(repository: DataRepository, site: Path) -> ChartCache:
 
 
 @contextlib.contextmanager
-def _chromium() -> Iterator[Any]:
+def _chromium(chosen: str | None) -> Iterator[Any]:
     try:
         import pypdf  # noqa: F401  (sets the metadata afterwards: missing, it must fail before any work)
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         raise UsageError(PLAYWRIGHT_HINT) from None
     with sync_playwright() as playwright:
-        path = find_chromium(playwright.chromium.executable_path)
+        path = find_chromium(chosen, playwright.chromium.executable_path)
         try:
             browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         except Error as error:

@@ -29,7 +29,6 @@ MARKER_TEXT = b"Written by `plansite build`; this folder is replaced by the next
 LEGACY_SITE = ("index.html", "404.html", "sitemap.xml", "static")
 # Tests set this to a file path: the build creates the file just before publishing and waits while it exists,
 # so a test can kill the build inside the publication step.
-PAUSE_HOOK = "PLANSITE_TEST_PAUSE_BEFORE_PUBLISH"
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -102,7 +101,6 @@ def publish(
         if stage is not None:
             stage(staging)
         staging.chmod(0o755)
-        _pause_for_tests()
         _swap_in(staging, out)
     finally:
         # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
@@ -193,17 +191,6 @@ def _alive(leftover: Path, kind: str) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _pause_for_tests() -> None:
-    hook = os.environ.get(PAUSE_HOOK)
-    if not hook:
-        return
-    flag = Path(hook)
-    flag.write_text(str(os.getpid()), encoding="utf-8")
-    deadline = time.monotonic() + 60
-    while flag.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def _return_memory() -> None:

@@ -13,7 +13,6 @@ the same bytes, once the languages in its entry file are put in order (Pagefind 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -27,11 +26,11 @@ class SearchIndexError(PlansiteError):
     """Pagefind could not index the site; the site is not published."""
 
 
-def pagefind_binary() -> Path:
-    """The Pagefind executable: PAGEFIND_BINARY_PATH when set (as Pagefind's own tools honour), else the wheel's."""
-    configured = os.environ.get("PAGEFIND_BINARY_PATH")
-    if configured:
-        return Path(configured)
+def pagefind_binary(configured: Path | None = None) -> Path:
+    """The Pagefind executable: `configured` when given (PAGEFIND_BINARY_PATH, as Pagefind's own tools honour,
+    read by the caller), else the wheel's."""
+    if configured is not None:
+        return configured
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the wheel ships no types
     except ImportError:
@@ -41,10 +40,11 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search index of the HTML pages in `site_dir` into `site_dir/pagefind/`."""
+def index_site(site_dir: Path, pagefind: Path | None = None) -> None:
+    """Write the search index of the HTML pages in `site_dir` into `site_dir/pagefind/` (with `pagefind`, or
+    the installed Pagefind)."""
     command = [
-        str(pagefind_binary()),
+        str(pagefind_binary(pagefind)),
         "--site",
         str(site_dir),
         "--output-subdir",

@@ -19,7 +19,7 @@ import watchfiles
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError
 from generator.i18n import LANGUAGES, t
-from generator.site.build import WarmBuild, build_site, protected_paths
+from generator.site.build import BuildSummary, WarmBuild, build_site, protected_paths
 from generator.site.theme import make_environment
 
 # Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
@@ -155,14 +155,23 @@ def serve_and_watch(
     echo: Callable[[str], None],
     stop: threading.Event | None = None,
     cache_dir: Path | None = None,
+    build: Callable[[WarmBuild], BuildSummary] | None = None,
 ) -> None:
-    """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes."""
+    """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes.
+
+    `build` builds the site into `out_dir` with the state kept between builds (default: `build_site` with the
+    chart cache in `cache_dir` and no amendments listed)."""
     preview = Preview()
     warm = WarmBuild()
 
+    def build_into(kept: WarmBuild) -> BuildSummary:
+        return build_site(repository, out_dir, cache_dir=cache_dir, warm=kept)
+
+    run_build = build or build_into
+
     def rebuild() -> None:
         try:
-            summary = build_site(repository, out_dir, cache_dir=cache_dir, warm=warm)
+            summary = run_build(warm)
             preview.built()
             echo(f"built {summary.pages} pages in {summary.seconds:.2f} s ({warm.rendered} rendered again)")
         except DataError as error:

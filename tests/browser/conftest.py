@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data.layout import find_repository
-from generator.site.build import build_site
+import generator
 
 from ..conftest import PLANS, RESULTS, ROOT
 
@@ -68,7 +67,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once, in `<root>/reports/` so it is served from a sub-path."""
     root = tmp_path_factory.mktemp("served")
-    build_site(find_repository(plans=PLANS, results=RESULTS, config=ROOT / "site.yaml"), root / SUB_PATH)
+    generator.build(generator.Options(plans=PLANS, results=RESULTS, config=ROOT / "site.yaml", out=root / SUB_PATH))
     return root / SUB_PATH
 
 

@@ -170,7 +170,7 @@ def test_no_chromium_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("PLANSITE_CHROMIUM", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(UsageError, match=r"^no Chromium found: .*sudo apt-get install chromium"):
-        find_chromium(str(tmp_path / "chrome"))
+        find_chromium(None, str(tmp_path / "chrome"))
 
 
 def test_chromium_is_found_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

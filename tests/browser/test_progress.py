@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data.layout import find_repository
-from generator.site.build import build_site
+import generator
 
 from ..conftest import FIXTURES
 from .checks import axe_violations, structure_problems
@@ -45,7 +44,7 @@ def progress_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     amended = data / "results" / "progress-demo" / "2026" / "projects" / "1-1-2.yaml"
     amended.write_text(amended.read_text(encoding="utf-8").replace("actual: 20", "actual: 19"), encoding="utf-8")
     _commit(data, "Correct an actual")
-    build_site(find_repository(cwd=data), root / SUB_PATH)
+    generator.build(generator.Options(root=data, out=root / SUB_PATH))  # lists the amendment from the history
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"

@@ -15,9 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+import generator  # noqa: E402
 from generator.cli.schemafiles import write_schemas  # noqa: E402
-from generator.data.layout import find_repository  # noqa: E402
-from generator.site.build import build_site  # noqa: E402
 from tests import docs_descriptions  # noqa: E402
 from tests.review_example import DOC, write_example  # noqa: E402
 from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
@@ -26,7 +25,7 @@ from tests.sitecheck import GOLDEN, report_tables_text  # noqa: E402
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
-        build_site(find_repository(cwd=ROOT), site)
+        generator.build(generator.Options(root=ROOT, out=site))
         for lang in ("ko", "en"):
             target = GOLDEN / f"report-2021.{lang}.txt"
             target.write_text(report_tables_text(site, lang), encoding="utf-8")

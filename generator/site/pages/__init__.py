@@ -1,41 +1,98 @@
 """The page models of every page, in both languages: one module per kind of page, shared pieces in `common`.
 
-Everything a page shows is chosen, computed and localised here, so templates only format.
+Everything a page shows is chosen, computed and localised here, so templates only format. `KINDS` is the one
+list of the kinds of page: what content each carries, how its pages are made, and its entry in the main menu.
 """
 
 from __future__ import annotations
 
-from generator.i18n import LANGUAGES
-from generator.site.pages.amendments import amendments_page
-from generator.site.pages.common import Page, Site, lang_path, report_years
-from generator.site.pages.departments import department_pages
-from generator.site.pages.home import home_page
-from generator.site.pages.methodology import methodology_page
-from generator.site.pages.not_found import not_found_page
-from generator.site.pages.plan import plan_page
-from generator.site.pages.project import project_page
-from generator.site.pages.report import report_page
-from generator.site.pages.search import search_page
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-__all__ = ["Page", "Site", "build_pages", "lang_path"]
+from generator.i18n import LANGUAGES, t
+from generator.site.pages.amendments import AmendmentsContent, amendments_page
+from generator.site.pages.common import Link, Page, PageContent, Site, lang_path, report_years
+from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
+from generator.site.pages.home import HomeContent, home_page
+from generator.site.pages.methodology import MethodologyContent, methodology_page
+from generator.site.pages.not_found import NotFoundContent, not_found_page
+from generator.site.pages.plan import PlanContent, plan_page
+from generator.site.pages.project import ProjectContent, project_page
+from generator.site.pages.report import ReportContent, ReportPendingContent, report_page
+from generator.site.pages.search import SEARCH_PAGE, SearchContent, search_page
+
+__all__ = ["KINDS", "Page", "PageKind", "Site", "build_pages", "lang_path"]
 
 
-def build_pages(site: Site) -> list[Page]:
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of page: the content its pages carry (whose `template` shows it), how they are made for one
+    language, and its entry in the main menu (a catalogue key and the page's path), if it has one."""
+
+    name: str
+    contents: tuple[type[PageContent], ...]
+    pages: Callable[[Site, str], Iterable[Page | None]]
+    menu: tuple[str, str] | None = None
+
+
+def _home(site: Site, lang: str) -> list[Page | None]:
+    return [home_page(site, lang)]
+
+
+def _plans(site: Site, lang: str) -> list[Page | None]:
+    return [plan_page(site, plan, lang) for plan in site.plans]
+
+
+def _projects(site: Site, lang: str) -> list[Page | None]:
+    return [project_page(site, plan, project, lang) for plan in site.plans for project in plan.projects]
+
+
+def _reports(site: Site, lang: str) -> list[Page | None]:
+    pages: list[Page | None] = []
+    for plan in site.plans:
+        evaluations = site.evaluations.get(plan.id, {})
+        pages += [
+            report_page(site, plan, year, evaluations.get(year), lang) for year in report_years(plan, evaluations)
+        ]
+    return pages
+
+
+def _amendments(site: Site, lang: str) -> list[Page | None]:
+    return [amendments_page(site, plan, lang) for plan in site.plans]  # None where a plan has no record
+
+
+def _one(make: Callable[[Site, str], Page]) -> Callable[[Site, str], list[Page | None]]:
+    return lambda site, lang: [make(site, lang)]
+
+
+KINDS: tuple[PageKind, ...] = (
+    PageKind("home", (HomeContent,), _home, ("home", "index.html")),
+    PageKind("plan", (PlanContent,), _plans),
+    PageKind("project", (ProjectContent,), _projects),
+    PageKind("report", (ReportContent, ReportPendingContent), _reports),
+    PageKind("amendments", (AmendmentsContent,), _amendments),
+    PageKind("departments", (DepartmentsContent, DepartmentContent), department_pages, ("departments", INDEX_PATH)),
+    PageKind("methodology", (MethodologyContent,), _one(methodology_page), ("methodology", "methodology.html")),
+    PageKind("search", (SearchContent,), _one(search_page), ("search", SEARCH_PAGE)),
+    PageKind("not_found", (NotFoundContent,), _one(not_found_page)),
+)
+
+
+def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
+    """Every page of every kind in both languages, each with the main menu; a page whose content is not its
+    kind's, or a menu entry that leads to no page, is an error of the registry (a bug, not the user's)."""
     pages: list[Page] = []
     for lang in LANGUAGES:
-        pages.append(home_page(site, lang))
-        for plan in site.plans:
-            evaluations = site.evaluations.get(plan.id, {})
-            pages.append(plan_page(site, plan, lang))
-            for project in plan.projects:
-                pages.append(project_page(site, plan, project, lang))
-            for year in report_years(plan, evaluations):
-                pages.append(report_page(site, plan, year, evaluations.get(year), lang))
-            listed = amendments_page(site, plan, lang)
-            if listed is not None:
-                pages.append(listed)
-        pages.extend(department_pages(site, lang))
-        pages.append(methodology_page(site, lang))
-        pages.append(search_page(site, lang))
-        pages.append(not_found_page(site, lang))
+        made = [(kind, page) for kind in kinds for page in kind.pages(site, lang) if page is not None]
+        wrong = [page.meta.path for kind, page in made if not isinstance(page.content, kind.contents)]
+        if wrong:
+            raise TypeError(f"pages whose content is not of their kind: {wrong}")
+        menu = tuple(
+            Link(lang_path(lang, path), t(key, lang)) for kind in kinds if kind.menu for key, path in [kind.menu]
+        )
+        paths = {page.meta.path for _, page in made}
+        if missing := [link.href for link in menu if link.href not in paths]:
+            raise TypeError(f"menu entries that lead to no page: {missing}")
+        pages += [dataclasses.replace(page, meta=dataclasses.replace(page.meta, menu=menu)) for _, page in made]
     return pages

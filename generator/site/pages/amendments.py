@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from generator.data.model import Plan
 from generator.i18n import t
-from generator.review.amendments import Amendment
+from generator.review.record import Amendment
 from generator.site.pages.common import Link, Page, Site, lang_path, page_meta, plan_path
 
 

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
 from generator.data.config import SiteConfigFile
+from generator.data.grades import scale_of
 from generator.data.model import Plan
 from generator.data.schema import Discrepancy, LocalizedText, ProjectFile
 from generator.describe import category_label, count_heading
-from generator.evaluation.grading import Distribution, Tone, scale_of, tone_of
+from generator.evaluation.grading import Distribution, Tone, tone_of
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, plural, t
 from generator.numbers import NONE, percent
-from generator.review.amendments import Amendments
+from generator.review.record import Amendments
 from generator.site import chartspec
 
 Amount = int | float
@@ -95,6 +96,7 @@ class PageMeta:
     publisher: str  # may be empty
     extra_css: bool
     indexed: bool = True  # whether the search index holds the page's content
+    menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
 
     @property
     def context(self) -> str:

@@ -8,9 +8,9 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
+from generator.data.grades import Band, scale_of
 from generator.data.model import Plan
 from generator.describe import grade_ranges
-from generator.evaluation.grading import Band, scale_of
 from generator.i18n import t
 from generator.site.markup import render_markdown
 from generator.site.pages.common import Page, Site, page_meta

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.data.grades import scale_of
 from generator.data.model import Plan
 from generator.describe import category_label, target_text
-from generator.evaluation.grading import Tone, scale_of, tone_of
+from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.progress import Movement, OutcomeChange, changes_since, previous_check
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t

@@ -11,10 +11,11 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
+from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
 from generator.describe import category_label, finding_sentence, target_text
-from generator.evaluation.grading import EXCLUDED, NOT_EVALUATED, Tone, scale_of, tone_of
+from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
 from generator.site.markup import render_markdown
