@@ -8,7 +8,8 @@
 
 Everything a run can be told is an `Options` field; `Options.from_environment()` adds what the environment
 says (SOURCE_DATE_EPOCH, PAGEFIND_BINARY_PATH, PLANSITE_CHROMIUM), and nothing below this module reads the
-environment. The command line is a thin layer over these functions. Bad input raises `PlansiteError` (its
+environment. The command line is a thin layer over these functions. The site stack (Jinja2, and matplotlib when a chart
+is drawn) is imported only by the functions that build, so `validate` starts fast. Bad input raises `PlansiteError` (its
 `DataError` carries every problem found, with its file position); nothing here prints or exits.
 """
 
@@ -20,15 +21,15 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
-from generator.data.validate import ValidationReport, plan_of, validate_repository, year_results
+from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.review.record import Amendments, Unavailable
-from generator.site.build import BuildSummary, WarmBuild, build_site, load_data, protected_paths
-from generator.site.chartcache import open_cache
-from generator.site.publish import check_output_dir
+
+if TYPE_CHECKING:
+    from generator.site.build import BuildSummary, WarmBuild
 
 Progress = Callable[[str], None]
 
@@ -82,7 +83,8 @@ def validate(options: Options, *, only: list[Path] | None = None) -> ValidationR
 
 def load(options: Options) -> ValidationReport:
     """The checked data; raises `DataError` with every error when there is one."""
-    return load_data(repository(options), None, _say(options))
+    _say(options)("checking data")
+    return load_checked(repository(options))
 
 
 def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
@@ -112,6 +114,8 @@ def serve(options: Options, port: int, *, echo: Progress, stop: threading.Event 
 
 def _gathered(options: Options, warm: WarmBuild | None) -> tuple[DataRepository, Path, ValidationReport, Path | None]:
     """The repository, the output folder, the checked data and the usable cache folder: all read before writing."""
+    from generator.site.build import load_data
+
     data = repository(options)
     out = options.out or data.output
     report = load_data(data, warm, _say(options))  # the configuration is read once, here
@@ -127,6 +131,8 @@ def _published(
     warm: WarmBuild | None,
     record: Amendments | Unavailable | None,
 ) -> BuildSummary:
+    from generator.site.build import build_site
+
     return build_site(
         data,
         out,
@@ -147,7 +153,7 @@ def print_report(options: Options, plan_id: str, year: int, lang: str, out: Path
     from generator.site.printing import default_pdf_name, print_report_pdf
 
     data = repository(options)
-    report = load_data(data, None, _say(options))
+    report = load(options)
     plan = plan_of(report, plan_id, data.plans)
     year_results(report, plan, year)  # before any work: a year without results has no report to print
     target = out if out is not None else default_pdf_name(plan, year, lang)
@@ -179,6 +185,10 @@ def _cache_dir(data: DataRepository, report: ValidationReport, out: Path, option
     """The cache folder (None: no cache), refused as the build refuses it (inside the data or the output)."""
     if not options.use_cache:
         return None
+    from generator.site.build import protected_paths
+    from generator.site.chartcache import open_cache
+    from generator.site.publish import check_output_dir
+
     folder = options.cache_dir or data.cache
     protected = protected_paths(data, report.config.theme_dir)
     check_output_dir(out, protected, data.root)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from generator import api
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -30,7 +31,7 @@ from generator.data.layout import (
     find_repository,
 )
 from generator.data.newyear import write_new_year
-from generator.data.validate import ValidationReport, plans_of, validate_repository, year_results
+from generator.data.validate import ValidationReport, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import LANGUAGES
@@ -77,9 +78,9 @@ def validate(
     started = time.perf_counter()
     with user_errors():
         files, folder = _validate_paths(paths, plans)
-        repository = find_repository(plans=folder or plans, results=results, config=config)
-        only = plans_of(repository, files) if files else None
-        report = validate_repository(repository, only=only)
+        options = api.Options.from_environment(config=config, plans=folder or plans, results=results)
+        only = plans_of(api.repository(options), files) if files else None
+        report = api.validate(options, only=only)
     summary = summary_line(report, time.perf_counter() - started)
     first, rest = in_files(report.problems, files)
     if output_format == "json":
@@ -211,9 +212,6 @@ def build(
     quiet: bool,
 ) -> None:
     """Build the static site from the plans and results into OUT."""
-    # Imported here: the site stack (Jinja2, and matplotlib when a chart must be drawn) would slow down validate.
-    from generator import api
-
     with user_errors():
         options = api.Options.from_environment(
             config=config,
@@ -258,8 +256,6 @@ def serve(
     port: int,
 ) -> None:
     """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
-    from generator import api
-
     with user_errors():
         options = api.Options.from_environment(
             config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator import api
 from generator.cli.common import data_options, echo_written, user_errors
 from generator.i18n import LANGUAGES
 
@@ -40,8 +41,6 @@ def pdf(
     Needs Playwright (pip install 'plansite[pdf]') and Chromium (Debian/Ubuntu: apt-get install chromium, or
     set PLANSITE_CHROMIUM to its path).
     """
-    from generator import api  # imported here: the site stack would slow down every other command
-
     with user_errors():
         options = api.Options.from_environment(config=config, plans=plans, results=results, progress=_progress())
         written = api.print_report(options, plan_id, year, lang, out, force=force)
