@@ -60,6 +60,17 @@ def percent(value: int | None) -> str:
     return NONE if value is None else f"{value}%"
 
 
+def count(value: int) -> str:
+    """A count of things (indicators, amendments, rows): `1,234`."""
+    return f"{value:,}"
+
+
+def count_share(number: int, share: int) -> str:
+    """A count with its share, `12 (34%)`; a plain `0` for none, as the official tables print it ("0 (0%)" reads
+    like a data error)."""
+    return "0" if number == 0 else f"{count(number)} ({percent(share)})"
+
+
 def percent_tenths(value: Decimal | None) -> str:
     """A budget execution rate, already rounded to one decimal: `99.7%`, `0.0%`; `–` when there is no budget."""
     return NONE if value is None else f"{value:.1f}%"

@@ -34,6 +34,7 @@ from generator.evaluation.grading import (
     grade_for,
     round_half_up,
 )
+from generator.numbers import percent
 
 # Where an indicator's final grade comes from: the figures, the published report, or a qualitative judgement.
 GradeBasis = Literal["computed", "published", "assessed"]
@@ -220,4 +221,4 @@ def _findings(
 
 
 def _pct(value: int | None) -> str | None:
-    return None if value is None else f"{value}%"
+    return None if value is None else percent(value)

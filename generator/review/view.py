@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.describe import category_label, status_text
 from generator.i18n import t
-from generator.numbers import NONE, amount, percent
+from generator.numbers import NONE, amount, percent, percent_tenths
 from generator.review.changes import (
     DataDiff,
     FieldChange,
@@ -216,5 +216,5 @@ def _field_row(change: FieldChange, lang: str, within: str = "") -> Row:
     if change.field == "status":
         before, after = (NONE if v is None else status_text(v, lang) for v in (change.before, change.after))
     if change.field == "spent_rate":
-        before, after = (NONE if v is None else f"{v:.1f}%" for v in (change.before, change.after))
+        before, after = (percent_tenths(v) for v in (change.before, change.after))
     return Row(f"{within}: {label}" if within else label, before, after)

@@ -29,6 +29,7 @@ from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
+from generator.numbers import NONE
 from generator.review.record import Amendments, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
@@ -88,7 +89,7 @@ def data_date(
         for source in evaluation.results.check.sources
         if source.date is not None
     ]
-    return max(dates).isoformat() if dates else "–"
+    return max(dates).isoformat() if dates else NONE
 
 
 def render_charts(

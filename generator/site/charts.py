@@ -31,7 +31,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from generator.numbers import amount
+from generator.numbers import amount, count_share
 from generator.site import svg
 from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, ChartSpec, DistributionSpec, TargetActualSpec
@@ -116,10 +116,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
             positions = range(len(bars))
             counts = [bar.count for bar in bars]
             drawn = axes.bar(positions, counts, width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6)
-            # A zero bar gets a plain 0, as in the official tables: "0 (0%)" reads like a data error.
-            labels = axes.bar_label(
-                drawn, [f"{bar.count:,} ({bar.percent}%)" if bar.count else "0" for bar in bars], padding=2
-            )
+            labels = axes.bar_label(drawn, [count_share(bar.count, bar.percent) for bar in bars], padding=2)
             axes.set_xticks(list(positions), [bar.label for bar in bars])
             axes.tick_params(axis="x", length=0)
             _set_slots(axes, len(positions))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from generator import numbers
 from generator.data.model import Plan
 from generator.i18n import t
 from generator.review.record import Amendment
@@ -90,7 +91,7 @@ def amendments_link(site: Site, plan: Plan, lang: str) -> Link | None:
     if site.amendments is None:
         return None
     count = len(site.amendments.for_plan(plan.id))
-    return Link(lang_path(lang, amendments_path(plan)), t("amendments_link", lang, count=f"{count:,}"))
+    return Link(lang_path(lang, amendments_path(plan)), t("amendments_link", lang, count=numbers.count(count)))
 
 
 def amendments_page(site: Site, plan: Plan, lang: str) -> Page | None:

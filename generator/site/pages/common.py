@@ -239,6 +239,10 @@ class DistributionRowView:
     percent: int
     published: int | None  # the official count, when a report published one
 
+    @property
+    def share(self) -> str:
+        return percent(self.percent)
+
 
 @dataclass(frozen=True)
 class DistributionView:
@@ -248,6 +252,7 @@ class DistributionView:
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
     chart: chartspec.DistributionSpec | None
+    total_share: str = percent(100)
 
 
 def distribution_view(
@@ -274,7 +279,7 @@ def distribution_view(
     counted = count_heading(level_name(plan, "indicator", lang), lang)
     chart = None
     if chart_id is not None:
-        summary = ", ".join(f"{row.label} {row.count} ({row.percent}%)" for row in rows)
+        summary = ", ".join(f"{row.label} {row.count} ({row.share})" for row in rows)
         chart = chartspec.DistributionSpec(
             chart_id,
             tuple(chartspec.Bar(row.label, row.count, row.percent) for row in rows),

@@ -11,6 +11,7 @@ from generator.data.schema import LocalizedText, ProjectFile
 from generator.describe import category_label, count_heading
 from generator.evaluation.budget import lead_department
 from generator.i18n import plural, t
+from generator.numbers import NONE
 from generator.site.pages.budget import ExecutionTable, by_project_rows, execution_table
 from generator.site.pages.common import (
     Link,
@@ -138,13 +139,13 @@ def _department_project(site: Site, plan: Plan, project: ProjectFile, lang: str)
 
 
 def _latest_grades(site: Site, plan: Plan, project: ProjectFile, lang: str) -> str:
-    """The project's grades in the plan's latest checked year, e.g. "2024: A, B+"; empty before any check."""
+    """The project's grades in the plan's latest checked year, e.g. "2024: A, B+"; – before any check."""
     evaluations = site.evaluations.get(plan.id, {})
     if not evaluations:
-        return ""
+        return NONE
     latest = evaluations[max(evaluations)]
     cats = [category_label(o.category, lang) for o in latest.outcomes if o.project.id == project.id]
-    return f"{latest.year}: " + ", ".join(cats) if cats else ""
+    return f"{latest.year}: " + ", ".join(cats) if cats else NONE
 
 
 def _project_word(lang: str) -> str:

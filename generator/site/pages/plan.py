@@ -19,6 +19,7 @@ from generator.site.pages.common import (
     Site,
     discrepancy_views,
     lang_path,
+    level_name,
     level_names,
     page_meta,
     plan_data_links,
@@ -45,6 +46,7 @@ class TaskNode:
     label: str
     title: str
     projects: tuple[ProjectRow, ...]
+    caption: str  # the caption of the task's table: "과제 1-1 정보 공개", "Task 1-1 Open information"
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lan
 
 def _task_node(plan: Plan, task: TaskSpec, display: UnitDisplay, lang: str) -> TaskNode:
     rows = tuple(_project_row(plan, project, display, lang) for project in plan.projects_of(task.id))
-    return TaskNode(task.id, task.label or task.id, task.title.get(lang), rows)
+    label, title = task.label or task.id, task.title.get(lang)
+    return TaskNode(task.id, label, title, rows, f"{level_name(plan, 'task', lang)} {label} {title}")
 
 
 def _project_row(plan: Plan, project: ProjectFile, display: UnitDisplay, lang: str) -> ProjectRow:

@@ -13,7 +13,7 @@ from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.progress import Movement, OutcomeChange, changes_since, previous_check
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
-from generator.numbers import percent
+from generator.numbers import count, count_share
 from generator.site.pages.common import Link, grade_text, lang_path, level_name, project_path, rate_text
 
 # -- distributions side by side ----------------------------------------------------------------------------
@@ -51,7 +51,7 @@ def years_matrix(
 
     def cell(year_index: int, category: str) -> str:
         row = next((r for r in distributions[year_index].rows if r.category == category), None)
-        return "0" if row is None or row.count == 0 else f"{row.count:,} ({percent(row.percent)})"
+        return "0" if row is None else count_share(row.count, row.percent)
 
     name = level_name(plan, "indicator", lang)
     return GradeMatrix(
@@ -91,6 +91,11 @@ class ChangeGroup:
     caption: str  # "등급 상승 (2)"
     rows: tuple[ChangeRow, ...]
 
+    @property
+    def classes(self) -> str:
+        """The table's CSS classes: every changes table, and this movement's."""
+        return f"changes {self.movement}"
+
 
 @dataclass(frozen=True)
 class ChangesView:
@@ -111,7 +116,7 @@ def changes_view(plan: Plan, evaluations: Mapping[int, YearEvaluation], year: in
     for movement in Movement:
         rows = tuple(_change_row(plan, change, lang) for change in changes if change.movement is movement)
         if rows:
-            caption = f"{t(f'movement_{movement.value}', lang)} ({len(rows):,})"
+            caption = f"{t(f'movement_{movement.value}', lang)} ({count(len(rows))})"
             groups.append(ChangeGroup(movement.value, caption, rows))
     return ChangesView(
         heading=t("changes_since", lang, year=previous.year),

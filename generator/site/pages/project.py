@@ -93,13 +93,14 @@ class ProjectContent:
 
     plan_link: Link
     path_labels: tuple[str, ...]
-    departments: tuple[str, ...]
+    departments: str  # "정보공개정책과, 민주주의위원회"; – for none
     origin: str
     purpose: str
     legal_basis: tuple[str, ...]
     body: Markup | None
     budget_unit: str
     budget_years: tuple[YearAmount, ...]
+    budget_caption: str  # "연도별 예산 (백만원)"
     budget_total: str
     budget_note: str
     indicators: tuple[IndicatorView, ...]
@@ -123,13 +124,14 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
     content = ProjectContent(
         plan_link=Link(lang_path(lang, plan_path(plan)), plan.spec.title.get(lang)),
         path_labels=_path_labels(plan, project, lang),
-        departments=tuple(d.get(lang) for d in project.departments),
+        departments=", ".join(d.get(lang) for d in project.departments) or NONE,
         origin=_origin_text(project, lang),
         purpose=project.purpose.get(lang) if project.purpose else "",
         legal_basis=tuple(item.get(lang) for item in project.legal_basis),
         body=render_markdown(project.content.get(lang), title) if project.content else None,
         budget_unit=display.unit,
         budget_years=_budget_years(plan, project, display),
+        budget_caption=f"{t('budget_by_year', lang)} ({display.unit})",
         budget_total=display.figure(planned_budget(project)[1]),
         budget_note=_budget_note(project, lang),
         indicators=indicators,
@@ -247,8 +249,8 @@ def _unit_text(unit: UnitText, lang: str) -> str:
 def _year_cell(indicator: IndicatorSpec, year: int, outcome: IndicatorOutcome | None, lang: str) -> YearCell:
     return YearCell(
         year,
-        target_text(indicator.targets.get(year), indicator, lang) if year in indicator.targets else "",
-        target_text(outcome.actual, indicator, lang) if outcome is not None and outcome.actual is not None else "–",
+        target_text(indicator.targets.get(year), indicator, lang) if year in indicator.targets else NONE,
+        target_text(outcome.actual, indicator, lang) if outcome is not None and outcome.actual is not None else NONE,
         rate_text(outcome),
         grade_text(outcome, lang),
     )

@@ -18,6 +18,7 @@ from generator.describe import category_label, finding_sentence, target_text
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
+from generator.numbers import NONE
 from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
@@ -223,7 +224,7 @@ def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, l
         actual = target_text(outcome.actual, outcome.indicator, lang)
     else:
         # An indicator left out has no actual; the reason it was left out is what a reader looks for there.
-        actual = outcome.result.reason.get(lang) if outcome.result and outcome.result.reason else "–"
+        actual = outcome.result.reason.get(lang) if outcome.result and outcome.result.reason else NONE
     return DetailRow(
         project=f"{project.label or project.id} {project.title.get(lang)}" if first_of_project else "",
         project_link=Link(lang_path(lang, project_path(plan, project.id)), project.title.get(lang)),
@@ -244,7 +245,7 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
             project=f"{o.project.label or o.project.id} {o.project.title.get(lang)}",
             indicator=o.indicator.name.get(lang),
             status=t(o.category, lang),
-            reason=o.result.reason.get(lang) if o.result and o.result.reason else "",
+            reason=o.result.reason.get(lang) if o.result and o.result.reason else NONE,
         )
         for o in evaluation.outcomes
         if o.category in (EXCLUDED, NOT_EVALUATED)
