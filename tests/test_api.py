@@ -78,3 +78,24 @@ def test_importing_the_package_and_the_api_leaves_the_site_stack_unloaded() -> N
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_the_developer_guide_example_runs(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guide = (ROOT / "docs" / "developing.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```python\n(.*?)```", guide, re.DOTALL)
+    assert 'Path("my-plans")' in example
+    exec(example.replace('Path("my-plans")', repr(str(demo_root)).join(("Path(", ")"))), {})
+    printed = capsys.readouterr().out
+    assert re.search(r"^\d+ pages in .*output$", printed, re.MULTILINE), printed
+
+
+def test_the_developer_guide_names_every_layer_of_the_contract() -> None:
+    import tomllib
+
+    guide = (ROOT / "docs" / "developing.md").read_text(encoding="utf-8")
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    layers = [name.strip() for layer in contracts[0]["layers"] for name in layer.split("|")]
+    picture = guide.split("```", 2)[1]
+    assert [layer for layer in layers if layer.removeprefix("generator.") not in picture] == []
