@@ -309,6 +309,27 @@ def build_site(
     say(f"writing {len(files)} files and the search index")
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
+    _publish(files, out_dir, warm, pagefind, before_publish)
+    return BuildSummary(
+        *counts[:3],
+        time.perf_counter() - started,
+        out_dir,
+        counts[3],
+        cache.misses,
+        cache.unusable,
+        record.reason if isinstance(record, Unavailable) else "",
+    )
+
+
+def _publish(
+    files: dict[str, bytes],
+    out_dir: Path,
+    warm: WarmBuild | None,
+    pagefind: Path | None,
+    before_publish: Callable[[Path], None] | None,
+) -> None:
+    """Publish with the search index; a warm build links what it published unchanged, a cold one hands each
+    file's memory back once written."""
 
     def stage(staging: Path) -> None:
         index_site(staging, pagefind)
@@ -320,15 +341,3 @@ def build_site(
     else:
         publish(files, out_dir, unchanged=warm.published, stage=stage)
         warm.published = files
-    seconds = time.perf_counter() - started
-    return BuildSummary(
-        counts[0],
-        counts[1],
-        counts[2],
-        seconds,
-        out_dir,
-        counts[3],
-        cache.misses,
-        cache.unusable,
-        record.reason if isinstance(record, Unavailable) else "",
-    )

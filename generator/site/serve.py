@@ -163,11 +163,7 @@ def serve_and_watch(
     chart cache in `cache_dir` and no amendments listed)."""
     preview = Preview()
     warm = WarmBuild()
-
-    def build_into(kept: WarmBuild) -> BuildSummary:
-        return build_site(repository, out_dir, cache_dir=cache_dir, warm=kept)
-
-    run_build = build or build_into
+    run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 
     def rebuild() -> None:
         try:
@@ -210,6 +206,10 @@ def serve_and_watch(
         halt.set()
         server.shutdown()
         preview.built()  # wakes the pages' waiting requests, so their threads end
+
+
+def _build_into(repository: DataRepository, out_dir: Path, cache_dir: Path | None, warm: WarmBuild) -> BuildSummary:
+    return build_site(repository, out_dir, cache_dir=cache_dir, warm=warm)
 
 
 def _watch(paths: list[Path], halt: threading.Event) -> queue.Queue[set[tuple[watchfiles.Change, str]]]:
