@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.i18n import LANGUAGES, UI
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+CATALOGUE = GENERATOR / "i18n"
 # t("key", …) and {{ t('key') }}; the key is the first argument.
 LITERAL_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
 # t(f"kind_{indicator.kind}", …): a family of keys sharing a prefix, chosen by a value of the data model.
@@ -18,7 +19,7 @@ QUOTED = re.compile(r"""["']([a-z0-9_]+)["']""")
 
 def sources() -> dict[str, str]:
     files = [*GENERATOR.rglob("*.py"), *GENERATOR.rglob("*.html")]
-    return {str(path): path.read_text(encoding="utf-8") for path in files if path.name != "i18n.py"}
+    return {str(path): path.read_text(encoding="utf-8") for path in files if CATALOGUE not in path.parents}
 
 
 def catalogue_problems(catalogue: Mapping[str, Mapping[str, str]], code: Iterable[str]) -> list[str]:
