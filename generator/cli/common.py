@@ -13,13 +13,42 @@ import click
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
 from generator.data.model import Plan
 from generator.data.validate import ValidationReport, load_checked
-from generator.errors import DataError, PlansiteError, UsageError, display_path, terminal_safe
+from generator.errors import DataError, PlansiteError, UsageError, display_path, error_text, terminal_safe
+from generator.i18n import LANGUAGES, default_language, msg, t
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 F = TypeVar("F", bound=Callable[..., object])
+
+_LANG = "plansite.lang"
+
+
+def language_option(*, expose: bool = False) -> Callable[[F], F]:
+    """--lang ko|en, the same on every command: the language of what the command says. Without it, the
+    locale's (LC_ALL, LC_MESSAGES, LANG), else Korean. `expose` passes it to the command as `lang`."""
+
+    def remember(context: click.Context, _: click.Parameter, value: str) -> str:
+        context.meta[_LANG] = value
+        return value
+
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=lambda: default_language(),
+        show_default="the locale's language, else ko",
+        callback=remember,
+        expose_value=expose,
+        is_eager=True,
+        help="Language of the messages and output.",
+    )
+
+
+def current_language() -> str:
+    """The --lang of the running command (the locale's default outside one)."""
+    context = click.get_current_context(silent=True)
+    return str(context.meta.get(_LANG, default_language())) if context is not None else default_language()
 
 
 def data_options(function: F) -> F:
@@ -58,28 +87,32 @@ def load_plan_of(
     report = load_checked(repository, with_results=with_results)
     plan = next((plan for plan in report.plans if plan.id == plan_id), None)
     if plan is None:
-        known = ", ".join(plan.id for plan in report.plans) or "none"
-        raise UsageError(f"no plan '{plan_id}' in {display_path(repository.plans)} (plans: {known})")
+        plan_ids = [plan.id for plan in report.plans]
+        known = ", ".join(plan_ids)
+        known = known if plan_ids else msg("none")
+        raise UsageError(msg("usage_no_plan", plan=plan_id, folder=display_path(repository.plans), known=known))
     return report, plan
 
 
 def echo_written(paths: list[Path]) -> None:
     for path in paths:
-        click.echo(f"wrote {display_path(path)}")
+        click.echo(t("wrote", current_language(), path=display_path(path)))
 
 
 @contextlib.contextmanager
-def user_errors(then: str = "run plansite validate for details") -> Iterator[None]:
-    """Turn user errors into clean messages and exit codes: the CLI edge. `then` says what to do next."""
+def user_errors(then: str = "then_validate") -> Iterator[None]:
+    """Turn user errors into clean messages and exit codes: the CLI edge. `then` (a catalogue key) says what
+    to do next. Messages are worded in the command's --lang."""
+    lang = current_language()
     try:
         yield
     except DataError as error:
         for problem in error.problems:
-            click.echo(problem.format(), err=True)
-        click.echo(f"plansite: {len(error.problems)} error(s); {then}", err=True)
+            click.echo(problem.format(lang), err=True)
+        click.echo(t("errors_then", lang, count=len(error.problems), then=t(then, lang)), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
     except PlansiteError as error:
-        click.echo(terminal_safe(f"plansite: {error}"), err=True)
+        click.echo(terminal_safe(f"plansite: {error_text(error, lang)}"), err=True)
         raise SystemExit(EXIT_USAGE) from None
     except OSError as error:
         # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).

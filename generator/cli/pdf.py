@@ -8,17 +8,17 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import data_options, echo_written, load_plan_of, user_errors
+from generator.cli.common import data_options, echo_written, language_option, load_plan_of, user_errors
 from generator.data.layout import find_repository
 from generator.errors import UsageError
-from generator.i18n import LANGUAGES
+from generator.i18n import msg
 
 
 @click.command()
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
 @data_options
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+@language_option(expose=True)
 @click.option(
     "--out",
     "out",
@@ -50,8 +50,8 @@ def pdf(
         checked, plan = load_plan_of(repository, plan_id)
         years = checked.results.get(plan.id, {})
         if year not in years:
-            recorded = ", ".join(str(y) for y in sorted(years)) or "none"
-            raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
+            recorded = ", ".join(str(y) for y in sorted(years)) or msg("none")
+            raise UsageError(msg("usage_no_results_year", plan=plan.id, year=year, recorded=recorded))
         target = out if out is not None else default_pdf_name(plan, year, lang)
         written = print_report_pdf(repository, plan, year, lang, target, force=force, progress=_progress())
     echo_written([written])
