@@ -42,7 +42,7 @@ class Message(str):
     key: str
     values: dict[str, object]
 
-    def __new__(cls, key: str, **values: object) -> Message:
+    def __new__(cls, key: str, /, **values: object) -> Message:
         message = super().__new__(cls, _fill(key, "en", values))
         message.key = key
         message.values = values
@@ -55,7 +55,7 @@ class Message(str):
         return _fill(self.key, lang, self.values)
 
 
-def msg(key: str, **values: object) -> Message:
+def msg(key: str, /, **values: object) -> Message:
     """The catalogue sentence `key` with its values, to be shown in the reader's language later."""
     return Message(key, **values)
 

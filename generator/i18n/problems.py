@@ -6,4 +6,187 @@ them by phrasing, so that no particle depends on how a value ends.
 
 from __future__ import annotations
 
-PROBLEMS: dict[str, dict[str, str]] = {}
+PROBLEMS: dict[str, dict[str, str]] = {
+    # Rules across values and files (generator/data/rules.py). Words for kinds of ids come first.
+    "what_source_id": {"ko": "출처 id", "en": "source id"},
+    "what_strategy_id": {"ko": "전략 id", "en": "strategy id"},
+    "what_task_id": {"ko": "과제 id", "en": "task id"},
+    "what_indicator_id": {"ko": "성과지표 id", "en": "indicator id"},
+    "what_measure_id": {"ko": "측정 항목 id", "en": "measure id"},
+    "what_grade": {"ko": "등급", "en": "grade"},
+    "what_budget": {"ko": "예산", "en": "budget"},
+    "what_target": {"ko": "목표", "en": "target"},
+    "duplicate_id": {
+        "ko": "중복된 {what}: '{value}' (처음 쓰인 줄: {line})",
+        "en": "duplicate {what} '{value}' (first used on line {line})",
+    },
+    "plan_id_folder": {
+        "ko": "계획 id('{id}')와 폴더 이름('{folder}')이 다릅니다",
+        "en": "plan id '{id}' differs from its folder name '{folder}'",
+    },
+    "hint_rename_folder_or_id": {
+        "ko": "폴더 이름을 바꾸거나 id를 고치세요",
+        "en": "rename the folder or change the id",
+    },
+    "period_reversed": {
+        "ko": "계획 기간의 끝({last})이 시작({first})보다 앞섭니다",
+        "en": "period ends ({last}) before it begins ({first})",
+    },
+    "year_outside_period": {
+        "ko": "{year}년은 계획 기간 {period} 밖입니다",
+        "en": "year {year} is outside the plan period {period}",
+    },
+    "strategy_id_single": {
+        "ko": "전략 id는 숫자 하나여야 합니다: '{id}'",
+        "en": "strategy id '{id}' must be a single number",
+    },
+    "task_not_of_strategy": {
+        "ko": "과제 id '{task}': 전략 '{strategy}'에 속하지 않습니다",
+        "en": "task id '{task}' does not belong to strategy '{strategy}'",
+    },
+    "hint_task_ids_look_like": {
+        "ko": "이 전략의 과제 id는 {example}처럼 씁니다",
+        "en": "task ids of this strategy look like {example}",
+    },
+    "grade_order": {
+        "ko": "등급 {grade}의 시작값은 등급 {above}의 시작값({rate})보다 낮아야 합니다",
+        "en": "grade {grade} must start below grade {above} ({rate})",
+    },
+    "hint_grades_highest_first": {
+        "ko": "등급을 가장 높은 것부터 가장 낮은 것까지 차례로 적으세요",
+        "en": "list the grades from the highest to the lowest",
+    },
+    "lowest_grade_zero": {"ko": "가장 낮은 등급은 0에서 시작해야 합니다", "en": "the lowest grade must start at 0"},
+    "hint_every_rate_needs_grade": {"ko": "모든 달성률에 등급이 있어야 합니다", "en": "every rate needs a grade"},
+    "project_id_file": {
+        "ko": "단위사업 id('{id}')와 파일 이름('{file}')이 다릅니다",
+        "en": "project id '{id}' differs from its file name '{file}'",
+    },
+    "hint_rename_file_or_id": {
+        "ko": "파일 이름을 바꾸거나(예: {name}) id를 고치세요",
+        "en": "rename the file to {name} or change the id",
+    },
+    "project_id_parts": {
+        "ko": "단위사업 id는 세 부분(전략-과제-사업)이어야 합니다: '{id}'",
+        "en": "project id '{id}' must have three parts (strategy-task-project)",
+    },
+    "project_task_undefined": {
+        "ko": "단위사업 '{id}': plan.yaml에 정의되지 않은 과제 '{task}'에 속합니다",
+        "en": "project '{id}' belongs to task '{task}', which plan.yaml does not define",
+    },
+    "hint_add_task_or_correct_id": {
+        "ko": "plan.yaml에 과제를 추가하거나 id를 고치세요",
+        "en": "add the task to plan.yaml or correct the id",
+    },
+    "indicator_id_elsewhere": {
+        "ko": "성과지표 id '{id}': {file}에서도 쓰였습니다",
+        "en": "indicator id '{id}' is also used in {file}",
+    },
+    "label_missing": {
+        "ko": "단위사업 {id}에 label이 없습니다. 이 계획의 다른 단위사업에는 있습니다 (예: {example}: {label})",
+        "en": "project {id} has no label, though other unit projects of this plan have one (e.g. {example}: {label})",
+    },
+    "recorded_discrepancy": {"ko": "{message} (기록된 불일치)", "en": "{message} (recorded discrepancy)"},
+    "hint_add_label": {
+        "ko": "계획이 매긴 번호대로 label:을 적거나, field: numbering으로 불일치를 기록하세요",
+        "en": "add label: as the plan numbers the project, or record a discrepancy with field: numbering",
+    },
+    "missing_for_year": {"ko": "{what}: {year}년 값이 없습니다", "en": "{what} for {year} is missing"},
+    "hint_write_null_for_year": {
+        "ko": "계획에 그해 값이 없으면 {year}: null이라고 적으세요",
+        "en": "write {year}: null if the plan gives none for that year",
+    },
+    "budget_total_differs": {
+        "ko": "적힌 예산 합계({stated})와 연도별 예산의 합({summed})이 다릅니다",
+        "en": "stated budget total {stated} differs from the sum of the years {summed}",
+    },
+    "hint_correct_or_record_budget": {
+        "ko": "수치를 고치거나, 출처에 그렇게 적혀 있다면 field: budget으로 불일치를 기록하세요",
+        "en": "correct the figure, or record a discrepancy with field: budget if the source says so",
+    },
+    "hint_correct_or_record_total": {
+        "ko": "수치를 고치거나, 출처에 그렇게 적혀 있다면 field: total로 불일치를 기록하세요",
+        "en": "correct the figure, or record a discrepancy with field: total if the source says so",
+    },
+    "indicator_not_of_project": {
+        "ko": "성과지표 id '{id}': 단위사업 '{project}'에 속하지 않습니다",
+        "en": "indicator id '{id}' does not belong to project '{project}'",
+    },
+    "hint_indicator_ids_look_like": {
+        "ko": "이 단위사업의 성과지표 id는 {example}처럼 씁니다",
+        "en": "indicator ids of this project look like {example}",
+    },
+    "indicator_no_kind": {"ko": "성과지표에 kind가 없습니다", "en": "indicator has no kind"},
+    "hint_add_kind": {
+        "ko": "kind: flow(해마다 새로 세는 실적) 또는 kind: stock(누적 수준)을 적으세요",
+        "en": "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
+    },
+    "qualitative_has_key": {
+        "ko": "정성 지표에는 {key}: 항목을 쓰지 않습니다",
+        "en": "a qualitative indicator has no {key}",
+    },
+    "qualitative_target_text": {"ko": "정성 목표는 글로 적어야 합니다", "en": "a qualitative target must be text"},
+    "indicator_no_unit": {"ko": "성과지표에 unit이 없습니다", "en": "indicator has no unit"},
+    "hint_add_unit": {
+        "ko": "출처에 적힌 대로 unit:을 적거나, 복합 목표라면 measures:를 적으세요",
+        "en": "add unit: as the source writes it, or measures: for a compound target",
+    },
+    "hint_text_needs_qualitative": {
+        "ko": "글로 된 목표에는 qualitative: true가 필요합니다",
+        "en": "text targets need qualitative: true",
+    },
+    "hint_list_measures": {
+        "ko": "복합 목표라면 측정 항목을 measures: 아래에 적으세요",
+        "en": "list the measures under measures: for a compound target",
+    },
+    "compound_has_unit": {
+        "ko": "복합 지표는 unit:이 아니라 측정 항목마다 단위를 적습니다",
+        "en": "a compound indicator has units on its measures, not unit:",
+    },
+    "compound_needs_two": {
+        "ko": "복합 지표에는 측정 항목이 둘 이상 있어야 합니다",
+        "en": "a compound indicator needs at least two measures",
+    },
+    "hint_single_measure_unit": {"ko": "측정 항목이 하나라면 unit:을 쓰세요", "en": "use unit: for a single measure"},
+    "one_primary": {
+        "ko": "primary: true인 측정 항목이 꼭 하나여야 하는데 {count}개입니다",
+        "en": "exactly one measure must be primary: true, found {count}",
+    },
+    "hint_primary_measure": {
+        "ko": "달성률은 주 측정 항목으로 계산합니다",
+        "en": "rates are computed from the primary measure",
+    },
+    "compound_target_names": {
+        "ko": "복합 목표는 측정 항목마다 이름을 붙여 적습니다",
+        "en": "a compound target names each measure",
+    },
+    "hint_write_measures": {"ko": "예: {{{example}}}처럼 적으세요", "en": "write e.g. {{{example}}}"},
+    "missing_measure": {"ko": "빠진 측정 항목: {names}", "en": "missing measure {names}"},
+    "unknown_measure": {"ko": "알 수 없는 측정 항목: '{key}'", "en": "unknown measure '{key}'"},
+    "hint_measures": {"ko": "측정 항목: {ids}", "en": "measures: {ids}"},
+    "of_measure": {"ko": "'{measure}' ", "en": " of '{measure}'"},
+    "total_differs": {
+        "ko": "적힌 {label}합계({stated})와 연도별 목표의 합({summed})이 다릅니다",
+        "en": "stated total{label} {stated} differs from the sum of the yearly targets {summed}",
+    },
+    "stock_total_differs": {
+        "ko": "누적(stock) 지표의 적힌 {label}합계({stated})가 마지막 목표({last})와도, 합({summed})과도 같지 않습니다",
+        "en": "stated total{label} {stated} of a stock indicator is neither the last target {last}"
+        " nor the sum {summed}",
+    },
+    "discrepancy_unknown_indicator": {
+        "ko": "불일치 기록이 가리키는 성과지표 '{id}': 이 파일에 정의되어 있지 않습니다",
+        "en": "discrepancy names indicator '{id}', which this file does not define",
+    },
+    "unknown_source": {"ko": "알 수 없는 출처: '{source}'", "en": "unknown source '{source}'"},
+    "hint_sources_in": {"ko": "{file}의 출처: {ids}", "en": "sources in {file}: {ids}"},
+    "number_got_text": {"ko": "숫자를 적어야 합니다. 적힌 글: '{text}'", "en": "expected a number, got text '{text}'"},
+    "number_got_measures": {
+        "ko": "숫자를 적어야 합니다. 측정 항목이 적혀 있습니다",
+        "en": "expected a number, got measures",
+    },
+    "hint_number_alone_then": {
+        "ko": "단위나 구분 기호 없이 숫자만 적으세요. {more}",
+        "en": "write the number alone, without unit or separators; {more}",
+    },
+}
