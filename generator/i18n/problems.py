@@ -189,4 +189,95 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ko": "단위나 구분 기호 없이 숫자만 적으세요. {more}",
         "en": "write the number alone, without unit or separators; {more}",
     },
+    # Annual results (generator/data/results.py).
+    "hint_results_year_folders": {
+        "ko": "계획의 결과 폴더에는 연도마다 그 연도 이름의 폴더 하나를 둡니다(예: 2024)",
+        "en": "a plan's results hold one folder per year, named by the year (e.g. 2024)",
+    },
+    "results_no_check": {"ko": "결과 폴더에 {file}이 없습니다", "en": "results folder has no {file}"},
+    "hint_new_year": {
+        "ko": "plansite new-year PLAN YEAR로 빈 연도 전체를 만들 수 있습니다",
+        "en": "plansite new-year PLAN YEAR writes a complete, empty year",
+    },
+    "check_misnamed": {
+        "ko": "점검 파일 이름이 '{name}'여서 이 연도의 결과를 읽지 않았습니다",
+        "en": "the check file is named '{name}', so this year's results were not read",
+    },
+    "hint_rename_to": {"ko": "이름을 {name}(으)로 바꾸세요", "en": "rename it to {name}"},
+    "hint_results_year_holds": {
+        "ko": "결과 연도 폴더에는 {check}와 {projects}/만 둡니다. 다른 곳으로 옮기세요",
+        "en": "a results year holds {check} and {projects}/ only; move it elsewhere",
+    },
+    "results_other_plan": {
+        "ko": "결과에 적힌 계획 '{named}': 이 결과는 {plan} 아래에 있습니다",
+        "en": "results name plan '{named}', but are filed under {plan}",
+    },
+    "year_folder": {
+        "ko": "연도 {year}: 폴더 이름('{folder}')과 다릅니다",
+        "en": "year {year} differs from its folder name '{folder}'",
+    },
+    "unknown_category": {"ko": "알 수 없는 구분: '{key}'", "en": "unknown category '{key}'"},
+    "hint_categories": {"ko": "쓸 수 있는 구분: {names}", "en": "categories: {names}"},
+    "unknown_project": {"ko": "알 수 없는 단위사업: '{id}'", "en": "unknown project '{id}'"},
+    "hint_no_project_in": {"ko": "{plan}에 그런 단위사업이 없습니다", "en": "no such project in {plan}"},
+    "results_project_file": {
+        "ko": "단위사업 '{id}': 파일 이름('{file}')과 다릅니다",
+        "en": "project '{id}' differs from its file name '{file}'",
+    },
+    "hint_rename_file_to": {"ko": "파일 이름을 {name}(으)로 바꾸세요", "en": "rename the file to {name}"},
+    "unknown_indicator": {
+        "ko": "단위사업 {project}에 없는 성과지표: '{id}'",
+        "en": "unknown indicator '{id}' for project {project}",
+    },
+    "hint_indicators_of_project": {
+        "ko": "이 단위사업의 성과지표: {known}",
+        "en": "indicators of this project: {known}",
+    },
+    "two_results": {"ko": "성과지표 '{id}': 결과가 두 번 적혀 있습니다", "en": "indicator '{id}' has two results"},
+    "word_budget_available": {"ko": "예산현액", "en": "budget"},
+    "word_committed": {"ko": "원인행위", "en": "committed"},
+    "word_spent": {"ko": "지출", "en": "spent"},
+    "execution_more_than": {
+        "ko": "{key}({value}): {other}({other_value})보다 많습니다",
+        "en": "{key} {value} is more than {other} {other_value}",
+    },
+    "hint_carried_over": {
+        "ko": "수치를 확인하세요. 이월된 예산 때문이라면 추진 실적(narrative)에 그렇게 적으세요",
+        "en": "check the figures; if funds carried over explain it, say so in the narrative",
+    },
+    "no_target_for_year": {
+        "ko": "성과지표 {id}: {year}년 목표가 없어 평가할 수 없습니다",
+        "en": "indicator {id} has no target for {year}, so it cannot be evaluated",
+    },
+    "hint_not_evaluated_or_assessed": {
+        "ko": "status: not_evaluated(평가 안함)를 쓰거나, 정성평가 등급을 근거와 함께 기록하세요",
+        "en": "use status: not_evaluated (평가 안함), or record an assessed grade with its rationale",
+    },
+    "excluded_needs_reason": {
+        "ko": "평가 제외(excluded)한 결과에는 사유(reason)가 있어야 합니다",
+        "en": "an excluded result needs a reason",
+    },
+    "hint_reason_example": {
+        "ko": "예: reason: {{ko: 미운영, en: Not operated}}",
+        "en": "e.g. reason: {{ko: 미운영, en: Not operated}}",
+    },
+    "assessment_needs_rate_or_grade": {
+        "ko": "정성평가(assessed)에는 달성률(rate)이나 등급(grade)이 있어야 합니다",
+        "en": "an assessment needs a rate or a grade",
+    },
+    "unknown_grade": {"ko": "알 수 없는 등급: '{grade}'", "en": "unknown grade '{grade}'"},
+    "hint_grades": {"ko": "쓸 수 있는 등급: {names}", "en": "grades: {names}"},
+    "qualitative_actual_text": {
+        "ko": "정성 지표의 실적은 글로 적습니다",
+        "en": "the actual of a qualitative indicator is text",
+    },
+    "compound_actual_names": {
+        "ko": "복합 지표의 실적은 측정 항목마다 이름을 붙여 적습니다",
+        "en": "a compound actual names each measure",
+    },
+    "hint_text_actual_qualitative": {
+        "ko": "글로 된 실적은 정성 지표에만 쓸 수 있습니다",
+        "en": "a text actual needs a qualitative indicator",
+    },
+    "hint_single_measure": {"ko": "이 성과지표의 측정 항목은 하나입니다", "en": "this indicator has a single measure"},
 }
