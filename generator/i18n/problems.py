@@ -280,4 +280,55 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "a text actual needs a qualitative indicator",
     },
     "hint_single_measure": {"ko": "이 성과지표의 측정 항목은 하나입니다", "en": "this indicator has a single measure"},
+    # The shape of single values (generator/data/schema.py): a value as a message names it, then what was expected.
+    "value_null": {"ko": "빈 값(null)", "en": "nothing (null)"},
+    "value_boolean": {"ko": "참거짓 값 {value}", "en": "boolean {value}"},
+    "value_number": {"ko": "숫자 {value}", "en": "number {value}"},
+    "value_string": {"ko": "문자열 '{value}'", "en": "string '{value}'"},
+    "value_date": {"ko": "날짜 {value}", "en": "date {value}"},
+    "value_list": {"ko": "목록", "en": "a list"},
+    "value_mapping": {"ko": "키와 값의 묶음(mapping)", "en": "a mapping"},
+    "number_got": {"ko": "숫자를 적어야 합니다. 적힌 값: {got}{note}", "en": "expected a number, got {got}{note}"},
+    "note_number_alone": {
+        "ko": " (단위나 구분 기호 없이 숫자만 적으세요)",
+        "en": " (write the number alone, without unit or separators)",
+    },
+    "negative_got": {"ko": "음수일 수 없습니다. 적힌 값: {got}", "en": "must not be negative, got {got}"},
+    "whole_number_got": {"ko": "정수를 적어야 합니다. 적힌 값: {got}", "en": "expected a whole number, got {got}"},
+    "hint_comma_splits": {
+        "ko": "{{ }} 안에서는 쉼표가 항목을 나누므로 수치에 쉼표를 쓰지 마세요 ({example})",
+        "en": "inside {{ }} a comma separates entries, so write figures without commas ({example})",
+    },
+    "hint_year_alone": {"ko": "연도는 숫자만 적으세요: {year}", "en": "write the year alone, in digits: {year}"},
+    "year_got": {
+        "ko": "2024처럼 연도를 적어야 합니다. 적힌 값: {got}",
+        "en": "expected a year such as 2024, got {got}",
+    },
+    "text_got": {
+        "ko": "글(문자열, 또는 ko와 en)을 적어야 합니다. 적힌 값: {got}",
+        "en": "expected text (a string, or ko and en), got {got}",
+    },
+    "text_empty": {"ko": "글이 비어 있으면 안 됩니다", "en": "text must not be empty"},
+    "slug_got": {
+        "ko": "id는 영문 소문자, 숫자, 하이픈으로 적어야 합니다. 적힌 값: {got}",
+        "en": "expected an id of lowercase letters, digits and hyphens, got {got}",
+    },
+    "node_id_got": {
+        "ko": "id는 1-2-3처럼 숫자를 하이픈으로 이어 적어야 합니다. 적힌 값: {got}",
+        "en": "expected an id of numbers joined by hyphens such as 1-2-3, got {got}",
+    },
+    "string_got": {"ko": "문자열을 적어야 합니다. 적힌 값: {got}", "en": "expected a string, got {got}"},
+    "scale_got": {
+        "ko": "1000(천)이나 10000(만)처럼 10의 거듭제곱을 적어야 합니다. 적힌 값: {got}",
+        "en": "expected a power of ten such as 1000 (천) or 10000 (만), got {got}",
+    },
+    "measure_problem": {"ko": "측정 항목 '{key}': {message}", "en": "measure '{key}': {message}"},
+    "budget_got": {
+        "ko": "예산(years와 total) 또는 '{non_budget}'을 적어야 합니다. 적힌 값: {got}",
+        "en": "expected a budget (years and total) or '{non_budget}', got {got}",
+    },
+    "budget_years_mapping": {
+        "ko": "예산의 years는 연도와 금액의 묶음이어야 합니다",
+        "en": "budget years must be a mapping of year to amount",
+    },
 }
