@@ -29,6 +29,7 @@ def english_only(output: str) -> list[str]:
 # Cases whose messages are not in the catalogue yet (issue 23, item 4): the YAML reader, schema keys, units,
 # folders and site.yaml. Strict: a case that becomes Korean must leave this list.
 NOT_YET_KOREAN: set[str] = {
+    "missing-title",
     "alias-billion-laughs]",
     "alias-undefined]",
     "anchor-on-a-mapping]",
