@@ -71,6 +71,20 @@ class Options:
         return cls(**{**found, **given})
 
 
+# The environment's language, as POSIX orders it: the first of these that is set decides.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The terminal's language when no --lang is given: the locale's (en…, ko…), else Korean."""
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ko"
+    return "ko"
+
+
 def repository(options: Options) -> DataRepository:
     """The data repository the options point at."""
     return find_repository(plans=options.plans, results=options.results, config=options.config, cwd=options.root)
@@ -95,8 +109,11 @@ def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
     return _published(options, data, out, report, cache_dir, warm, amendment_record(data, _usable(cache_dir), options))
 
 
-def serve(options: Options, port: int, *, echo: Progress, stop: threading.Event | None = None) -> None:
-    """Build, serve on http://127.0.0.1:PORT/ and rebuild on every change, until Ctrl+C or `stop`."""
+def serve(
+    options: Options, port: int, *, echo: Progress, stop: threading.Event | None = None, lang: str = "en"
+) -> None:
+    """Build, serve on http://127.0.0.1:PORT/ and rebuild on every change, until Ctrl+C or `stop`; what it says
+    is worded in `lang`."""
     from generator.site.serve import serve_and_watch
 
     # The record is read once: the preview shows the working tree, whose history does not move while it runs.
@@ -109,7 +126,7 @@ def serve(options: Options, port: int, *, echo: Progress, stop: threading.Event 
         return _published(options, data, out, report, cache_dir, warm, record[0])
 
     data = repository(options)
-    serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept)
+    serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept, lang=lang)
 
 
 def _gathered(options: Options, warm: WarmBuild | None) -> tuple[DataRepository, Path, ValidationReport, Path | None]:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import render
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -35,14 +37,15 @@ class Problem:
     severity: Severity = Severity.ERROR
     cell: str = ""  # in a workbook: `성과지표!E12`, shown in place of line and column
 
-    def format(self) -> str:
+    def format(self, lang: str = "en") -> str:
+        """`file:line:col: message (yaml.path) — hint`, worded in `lang` (the shape and positions are the same)."""
         prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         where = f"{self.file}:{self.cell}" if self.cell else f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {prefix}{self.message}"
+        text = f"{where}: {prefix}{render(self.message, lang)}"
         if self.yaml_path:
             text += f" ({self.yaml_path})"
         if self.hint:
-            text += f" — {self.hint}"
+            text += f" — {render(self.hint, lang)}"
         return terminal_safe(text)
 
 
@@ -60,6 +63,11 @@ class PlansiteError(Exception):
 
 class UsageError(PlansiteError):
     """The command was called wrongly (e.g. a path that does not exist)."""
+
+
+def error_text(error: Exception, lang: str) -> str:
+    """An error's message in `lang`: a catalogue message is worded in it, anything else is shown as it is."""
+    return render(error.args[0], lang) if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 class DataError(PlansiteError):

@@ -54,3 +54,12 @@ def served_port(messages: list[str]) -> str:
     match = re.search(r"127\.0\.0\.1:(\d+)/", next(m for m in messages if m.startswith("serving")))
     assert match is not None, messages
     return match.group(1)
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run without --lang speak English, whatever the machine's locale (the tests that read Korean
+    pass --lang ko); see generator.i18n.default_language."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")

@@ -157,6 +157,7 @@ def test_results_csv_and_json_carry_the_budget(evaluation: YearEvaluation) -> No
 
 def test_plansite_report_prints_budget_execution() -> None:
     args = ["report", "budget-demo", "2024", "--plans", str(BUDGET / "plans"), "--results", str(BUDGET / "results")]
+    args += ["--lang", "ko"]
     output = CliRunner().invoke(main, args).output
     lines = [" ".join(line.split()) for line in output.splitlines()]
     assert "예산 집행 (천원)" in lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from generator.i18n import LANGUAGES, UI
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+CATALOGUE = GENERATOR / "i18n"
 # t("key", …) and {{ t('key') }}; the key is the first argument.
 LITERAL_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
 # t(f"kind_{indicator.kind}", …): a family of keys sharing a prefix, chosen by a value of the data model.
@@ -18,7 +20,7 @@ QUOTED = re.compile(r"""["']([a-z0-9_]+)["']""")
 
 def sources() -> dict[str, str]:
     files = [*GENERATOR.rglob("*.py"), *GENERATOR.rglob("*.html")]
-    return {str(path): path.read_text(encoding="utf-8") for path in files if path.name != "i18n.py"}
+    return {str(path): path.read_text(encoding="utf-8") for path in files if CATALOGUE not in path.parents}
 
 
 def catalogue_problems(catalogue: Mapping[str, Mapping[str, str]], code: Iterable[str]) -> list[str]:
@@ -65,18 +67,59 @@ def test_the_checker_finds_each_kind_of_problem() -> None:
     ]
 
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def korean_outside_the_catalogue(path: Path, text: str) -> list[str]:
+    """String literals holding Hangul where a reader could see them. Allowed: docstrings (examples), comments
+    (not literals at all), the catalogue's words (a string value of a dict entry keyed by a language code, in
+    generator/i18n/), and the data format's own Korean words (a module-level constant named `…_KO`)."""
+    tree = ast.parse(text)
+    allowed: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                allowed.add(id(first.value))
+        if isinstance(node, ast.Dict) and CATALOGUE in path.parents:
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value in LANGUAGES and isinstance(value, ast.Constant):
+                    allowed.add(id(value))
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if all(isinstance(target, ast.Name) and target.id.endswith("_KO") for target in targets):
+                allowed |= {id(inner) for inner in ast.walk(node)}
+    return [
+        f"{path}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and HANGUL.search(ast.get_source_segment(text, node) or node.value)  # as written: "\\uac00" is no word
+        and id(node) not in allowed
+    ]
+
+
 def test_no_korean_words_in_code_outside_the_catalogue() -> None:
-    """Hangul in code is only allowed in comments and docstrings (examples), never in a string a reader sees."""
-    hangul = re.compile(r"[\uac00-\ud7a3]")
-    # The validator's hints quote the data format's own Korean terms (status: not_evaluated is 평가 안함) in its
-    # English messages; units.py knows the number words of Korean units (만명 is 10,000 명).
-    allowed_modules = {"results.py", "rules.py", "schema.py", "units.py"}
-    found = []
-    for name, text in sources().items():
-        if not name.endswith(".py") or Path(name).name in allowed_modules:
-            continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            code = line.split("#", 1)[0]
-            if hangul.search(code) and not code.strip().startswith(('"""', "'''")) and '"""' not in line:
-                found.append(f"{name}:{number}: {line.strip()}")
+    """Hangul in code is only allowed in comments and docstrings, the catalogue's word tables, and the data
+    format's named Korean constants; never in a string a reader sees. No file is exempt by its name."""
+    found = [
+        line
+        for path in sorted(GENERATOR.rglob("*.py"))
+        for line in korean_outside_the_catalogue(path, path.read_text(encoding="utf-8"))
+    ]
     assert found == []
+
+
+def test_the_korean_check_finds_a_korean_literal_in_any_module() -> None:
+    code = (
+        '"""모듈 설명."""\n'
+        "NUMBER_WORDS_KO = {'만': 10000}  # 주석\n"
+        "def check():\n"
+        '    """함수 설명."""\n'
+        "    return {'ko': '평가 안함', 'en': 'not evaluated'}, f'{1}개'\n"
+    )
+    for name in ("rules.py", "results.py", "units.py", "schema.py", "anything.py"):
+        found = korean_outside_the_catalogue(GENERATOR / "data" / name, code)
+        assert [line.split(": ", 1)[1] for line in found] == ["'평가 안함'", "'개'"]
+    assert korean_outside_the_catalogue(CATALOGUE / "problems.py", code) == [f"{CATALOGUE / 'problems.py'}:5: '개'"]

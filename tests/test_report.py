@@ -19,7 +19,7 @@ def run(*args: str):
 
 
 def test_2021_report_prints_the_official_distribution() -> None:
-    result = run("report", "seoul-citizen-participation-2019", "2021")
+    result = run("report", "seoul-citizen-participation-2019", "2021", "--lang", "ko")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert OFFICIAL in lines
@@ -41,7 +41,7 @@ def test_2021_report_in_english() -> None:
 
 
 def test_2021_report_lists_the_audit_findings_by_sub_task() -> None:
-    output = run("report", "seoul-citizen-participation-2019", "2021").output
+    output = run("report", "seoul-citizen-participation-2019", "2021", "--lang", "ko").output
     assert "검증 결과: 13" in output
     expected = [
         "1-2-3-1 ⑤ 서울백서 발간 — 서울백서 발간부수: 공표 달성도 95%는 수치로 산출한 100%와 다릅니다.",

@@ -214,9 +214,9 @@ def test_a_second_round_starts_from_the_results_and_changes_need_update() -> Non
     book = load_workbook(path)
     book["성과지표"]["I3"] = 110
     book.save(path)
-    dry = invoke("import", "sheets", "2024", str(path), "--dry-run")
+    dry = invoke("import", "sheets", "2024", str(path), "--dry-run", "--lang", "ko")
     assert "2024년 실적: 105 → 110" in dry.output
-    assert "would replace 1-1-1 1-1-1-1 actual: 105 → 110" in dry.output and dry.exit_code == 1
+    assert "바뀔 값: 1-1-1 1-1-1-1 actual: 105 → 110" in dry.output and dry.exit_code == 1
     assert results("1-1-1")["indicators"][0]["actual"] == 105
     updated = invoke("import", "sheets", "2024", str(path), "--update")
     assert updated.exit_code == 0, updated.output

@@ -101,6 +101,7 @@ def test_every_plansite_step_succeeds_on_the_shipped_data(shipped_repository: Pa
                 **values,
                 "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
                 "GITHUB_STEP_SUMMARY": str(summary),
+                "LANG": "C.UTF-8",  # as on GitHub's runners: plansite speaks its default, Korean
             }
             done = subprocess.run(
                 ["bash", "-eo", "pipefail", "-c", step["run"]],

@@ -15,8 +15,10 @@ from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     F,
+    current_language,
     data_options,
     echo_written,
+    language_option,
     load_plan_of,
     user_errors,
 )
@@ -34,7 +36,7 @@ from generator.data.newyear import write_new_year
 from generator.data.validate import ValidationReport, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
-from generator.i18n import LANGUAGES
+from generator.i18n import msg, t
 from generator.version import __version__
 
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
@@ -62,6 +64,7 @@ def main() -> None:
     show_default=True,
     help="text for a terminal; github for annotations on a pull request; json for other tools.",
 )
+@language_option(expose=True)
 def validate(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -69,6 +72,7 @@ def validate(
     results: Path | None,
     strict: bool,
     output_format: str,
+    lang: str,
 ) -> None:
     """Check the site configuration, the plans and their results.
 
@@ -81,19 +85,19 @@ def validate(
         options = api.Options.from_environment(config=config, plans=folder or plans, results=results)
         only = plans_of(api.repository(options), files) if files else None
         report = api.validate(options, only=only)
-    summary = summary_line(report, time.perf_counter() - started)
+    summary = summary_line(report, time.perf_counter() - started, lang)
     first, rest = in_files(report.problems, files)
     if output_format == "json":
-        click.echo(as_json(report, files, summary))
+        click.echo(as_json(report, files, summary, lang))
     elif output_format == "github":
         for problem in (*first, *rest):
-            click.echo(github_line(problem))
+            click.echo(github_line(problem, lang))
         click.echo(summary)
     else:
         for number, problem in enumerate((*first, *rest)):
             if files and first and number == len(first) and rest:
-                click.echo("elsewhere in the same plans:", err=True)
-            click.echo(problem.format(), err=problem.severity is not Severity.NOTICE)
+                click.echo(t("elsewhere_in_plans", lang), err=True)
+            click.echo(problem.format(lang), err=problem.severity is not Severity.NOTICE)
         click.echo(summary)
     failed = bool(report.errors) or (strict and bool(report.warnings))
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
@@ -106,9 +110,9 @@ def _validate_paths(paths: tuple[Path, ...], plans: Path | None) -> tuple[list[P
     if len(paths) == 1 and missing:
         return [], paths[0]  # as a folder of plans: its message says where plansite looks
     if missing:
-        raise UsageError(f"{display_path(missing[0])}: no such file or folder")
+        raise UsageError(msg("usage_no_such_path", path=display_path(missing[0])))
     if folders and (len(paths) > 1 or plans is not None):
-        raise UsageError("give one folder of plans (or --plans), or files to check, not both")
+        raise UsageError(msg("usage_folder_or_files"))
     if folders:
         return [], folders[0]
     return list(paths), None
@@ -118,7 +122,7 @@ def _validate_paths(paths: tuple[Path, ...], plans: Path | None) -> tuple[list[P
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
 @data_options
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+@language_option(expose=True)
 def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None, lang: str) -> None:
     """Print YEAR's grade distribution and audit findings for PLAN."""
     with user_errors():
@@ -130,6 +134,7 @@ def report(plan_id: str, year: int, config: Path | None, plans: Path | None, res
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
 @data_options
+@language_option()
 def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
     """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
     with user_errors():
@@ -138,13 +143,14 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
         _, plan = load_plan_of(repository, plan_id, with_results=False)
         if year not in plan.spec.period.years:
             first, last = plan.spec.period.first, plan.spec.period.last
-            raise UsageError(f"{year} is outside the period of {plan.id} ({first}–{last})")
+            raise UsageError(msg("usage_year_outside_period", year=year, plan=plan.id, first=first, last=last))
         # The schemas sit beside the folders of data (plansite schema, plansite init).
         outcome = write_new_year(plan, year, repository.results, repository.results.parent / SCHEMAS_DIR)
     echo_written(outcome.written)
+    lang = current_language()
     for path in outcome.kept:
-        click.echo(f"kept {display_path(path)} (exists)")
-    click.echo(f"{len(outcome.written)} file(s) written, {len(outcome.kept)} kept")
+        click.echo(t("kept_exists", lang, path=display_path(path)))
+    click.echo(t("new_year_summary", lang, written=len(outcome.written), kept=len(outcome.kept)))
 
 
 @main.command()
@@ -158,7 +164,7 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
     show_default=True,
     help="text for a terminal, markdown for a pull-request comment, json for other tools.",
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+@language_option(expose=True)
 def diff(base: str | None, head: str | None, output_format: str, lang: str) -> None:
     """What a change does to the data: HEAD against BASE, in the plan's terms.
 
@@ -201,6 +207,7 @@ def cache_options(command: F) -> F:
     "--base-url", default=None, help="Absolute site address for sitemap.xml [default: base_url in site.yaml]."
 )
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@language_option()
 def build(
     config: Path | None,
     plans: Path | None,
@@ -225,20 +232,26 @@ def build(
         )
         summary = api.build(options)
     if not quiet:
-        drawn = f" ({summary.drawn} drawn)" if summary.drawn < summary.charts else ""
+        lang = current_language()
+        drawn = t("charts_drawn", lang, drawn=summary.drawn) if summary.drawn < summary.charts else ""
         click.echo(
-            f"built {summary.pages} pages, {summary.charts} charts{drawn}, {summary.files} files "
-            f"into {display_path(summary.output)} in {summary.seconds:.1f} s"
+            t(
+                "built_summary",
+                lang,
+                pages=summary.pages,
+                charts=summary.charts,
+                drawn=drawn,
+                files=summary.files,
+                output=display_path(summary.output),
+                seconds=f"{summary.seconds:.1f}",
+            )
         )
         if not summary.sitemap:
-            click.echo("no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url")
+            click.echo(t("no_sitemap", lang))
         if summary.no_amendments:
-            click.echo(f"no amendments listed: {terminal_safe(summary.no_amendments)}")
+            click.echo(t("no_amendments_listed", lang, why=terminal_safe(summary.no_amendments)))
         if summary.cache_unusable:
-            click.echo(
-                f"charts were not cached ({terminal_safe(summary.cache_unusable)}); the next build draws them "
-                "again — make the folder writable, or choose another with --cache-dir"
-            )
+            click.echo(t("charts_not_cached", lang, why=terminal_safe(summary.cache_unusable)))
 
 
 @main.command()
@@ -246,6 +259,7 @@ def build(
 @cache_options
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@language_option()
 def serve(
     config: Path | None,
     plans: Path | None,
@@ -260,7 +274,7 @@ def serve(
         options = api.Options.from_environment(
             config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache
         )
-        api.serve(options, port, echo=click.echo)
+        api.serve(options, port, echo=click.echo, lang=current_language())
 
 
 @main.command()
@@ -272,22 +286,24 @@ def serve(
     show_default=True,
     help="Folder to write the schemas into.",
 )
+@language_option()
 def schema(out_dir: Path) -> None:
     """Write the JSON Schemas of the data files, for editors that check YAML as you type."""
     with user_errors():
         written = write_schemas(out_dir)
     echo_written(written)
-    click.echo(f"{len(written)} schema(s) written into {display_path(out_dir)}, the others were up to date")
+    click.echo(t("schemas_written", current_language(), count=len(written), folder=display_path(out_dir)))
 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
+@language_option()
 def init(directory: Path) -> None:
     """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet)."""
     with user_errors():
         written = write_scaffold(directory)
     echo_written(written)
-    click.echo(f"next: cd {display_path(directory)} && plansite validate --strict && plansite build")
+    click.echo(t("init_next", current_language(), folder=display_path(directory)))
 
 
 def _progress_printer(quiet: bool):
@@ -297,24 +313,32 @@ def _progress_printer(quiet: bool):
     return lambda message: click.echo(f"  {message}…", err=True)
 
 
-def summary_line(report: ValidationReport, seconds: float) -> str:
+def summary_line(report: ValidationReport, seconds: float, lang: str = "en") -> str:
     c = report.counts
-    counted = (
-        f"{_n(c.plans, 'plan')}, {_n(c.strategies, 'strategy', 'strategies')}, {_n(c.tasks, 'task')}, "
-        f"{_n(c.projects, 'project')}, {_n(c.indicators, 'indicator')}"
+    counted = ", ".join(
+        _n(count, noun, lang)
+        for count, noun in (
+            (c.plans, "plan"),
+            (c.strategies, "strategy"),
+            (c.tasks, "task"),
+            (c.projects, "project"),
+            (c.indicators, "indicator"),
+        )
     )
     # Floor, so a single missing field never shows as 100%.
-    coverage = f"en coverage {math.floor(c.en_coverage)}%"
+    coverage = t("en_coverage", lang, percent=math.floor(c.en_coverage))
     if c.missing_en:
-        coverage += f": {_n(c.missing_en, 'field')} missing"
-    found = (
-        f"{_n(len(report.errors), 'error')}, {_n(len(report.warnings), 'warning')}, {_n(len(report.notices), 'notice')}"
+        coverage += t("en_missing", lang, fields=_n(c.missing_en, "field", lang))
+    found = ", ".join(
+        _n(len(problems), noun, lang)
+        for problems, noun in ((report.errors, "error"), (report.warnings, "warning"), (report.notices, "notice"))
     )
-    return f"{counted}; {coverage}; {found} ({seconds:.2f} s)"
+    return t("validate_summary", lang, counted=counted, coverage=coverage, found=found, seconds=f"{seconds:.2f}")
 
 
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+def _n(count: int, noun: str, lang: str) -> str:
+    """`3 errors`, `1 error`; in Korean `오류 3건` (no plural)."""
+    return t(f"count_{noun}_one" if count == 1 else f"count_{noun}_many", lang, count=count)
 
 
 # Registered here, defined in their own module: the spreadsheet round trip.

@@ -10,16 +10,46 @@ from typing import TypeVar
 
 import click
 
+from generator.api import default_language
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
 from generator.data.model import Plan
 from generator.data.validate import ValidationReport, load_checked, plan_of
-from generator.errors import DataError, PlansiteError, display_path, terminal_safe
+from generator.errors import DataError, PlansiteError, display_path, error_text, terminal_safe
+from generator.i18n import LANGUAGES, t
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 F = TypeVar("F", bound=Callable[..., object])
+
+_LANG = "plansite.lang"
+
+
+def language_option(*, expose: bool = False) -> Callable[[F], F]:
+    """--lang ko|en, the same on every command: the language of what the command says. Without it, the
+    locale's (LC_ALL, LC_MESSAGES, LANG), else Korean. `expose` passes it to the command as `lang`."""
+
+    def remember(context: click.Context, _: click.Parameter, value: str) -> str:
+        context.meta[_LANG] = value
+        return value
+
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=lambda: default_language(),
+        show_default="the locale's language, else ko",
+        callback=remember,
+        expose_value=expose,
+        is_eager=True,
+        help="Language of the messages and output.",
+    )
+
+
+def current_language() -> str:
+    """The --lang of the running command (the locale's default outside one)."""
+    context = click.get_current_context(silent=True)
+    return str(context.meta.get(_LANG, default_language())) if context is not None else default_language()
 
 
 def data_options(function: F) -> F:
@@ -61,21 +91,23 @@ def load_plan_of(
 
 def echo_written(paths: list[Path]) -> None:
     for path in paths:
-        click.echo(f"wrote {display_path(path)}")
+        click.echo(t("wrote", current_language(), path=display_path(path)))
 
 
 @contextlib.contextmanager
-def user_errors(then: str = "run plansite validate for details") -> Iterator[None]:
-    """Turn user errors into clean messages and exit codes: the CLI edge. `then` says what to do next."""
+def user_errors(then: str = "then_validate") -> Iterator[None]:
+    """Turn user errors into clean messages and exit codes: the CLI edge. `then` (a catalogue key) says what
+    to do next. Messages are worded in the command's --lang."""
+    lang = current_language()
     try:
         yield
     except DataError as error:
         for problem in error.problems:
-            click.echo(problem.format(), err=True)
-        click.echo(f"plansite: {len(error.problems)} error(s); {then}", err=True)
+            click.echo(problem.format(lang), err=True)
+        click.echo(t("errors_then", lang, count=len(error.problems), then=t(then, lang)), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
     except PlansiteError as error:
-        click.echo(terminal_safe(f"plansite: {error}"), err=True)
+        click.echo(terminal_safe(f"plansite: {error_text(error, lang)}"), err=True)
         raise SystemExit(EXIT_USAGE) from None
     except OSError as error:
         # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).

@@ -9,15 +9,14 @@ from pathlib import Path
 import click
 
 from generator import api
-from generator.cli.common import data_options, echo_written, user_errors
-from generator.i18n import LANGUAGES
+from generator.cli.common import data_options, echo_written, language_option, user_errors
 
 
 @click.command()
 @click.argument("plan_id", metavar="PLAN")
 @click.argument("year", type=int)
 @data_options
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True, help="Language.")
+@language_option(expose=True)
 @click.option(
     "--out",
     "out",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.data.validate import ValidationReport
 from generator.errors import Problem, Severity
+from generator.i18n import render
 
 JSON_FORMAT_VERSION = 1
 FORMATS = ("text", "github", "json")
@@ -30,10 +31,10 @@ def in_files(problems: Iterable[Problem], files: list[Path]) -> tuple[list[Probl
     return first, rest
 
 
-def github_line(problem: Problem) -> str:
+def github_line(problem: Problem, lang: str = "en") -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}[problem.severity]
     title = f"plansite: {problem.yaml_path}" if problem.yaml_path else "plansite"
-    message = problem.message + (f" — {problem.hint}" if problem.hint else "")
+    message = render(problem.message, lang) + (f" — {render(problem.hint, lang)}" if problem.hint else "")
     properties = f"file={_property(problem.file)},line={problem.line},col={problem.column},title={_property(title)}"
     return f"::{level} {properties}::{_data(message)}"
 
@@ -46,10 +47,17 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_json(report: ValidationReport, files: list[Path], summary: str) -> str:
+def as_json(report: ValidationReport, files: list[Path], summary: str, lang: str = "en") -> str:
     first, _ = in_files(report.problems, files)
     problems = [
-        {**dataclasses.asdict(p), "severity": p.severity.value, "in_given_files": p in first} for p in report.problems
+        {
+            **dataclasses.asdict(p),
+            "message": render(p.message, lang),
+            "hint": render(p.hint, lang),
+            "severity": p.severity.value,
+            "in_given_files": p in first,
+        }
+        for p in report.problems
     ]
     counts = dataclasses.asdict(report.counts)
     document = {

@@ -6,8 +6,18 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, data_options, echo_written, load_plan_of, user_errors
+from generator.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    current_language,
+    data_options,
+    echo_written,
+    language_option,
+    load_plan_of,
+    user_errors,
+)
 from generator.data.layout import find_repository
+from generator.i18n import t
 
 
 @click.command()
@@ -22,6 +32,7 @@ from generator.data.layout import find_repository
     help="Folder for the workbooks [default: workbooks/PLAN-YEAR].",
 )
 @click.option("--deadline", default="", help="The date the departments return them by, shown on each workbook.")
+@language_option()
 def collect(
     plan_id: str,
     year: int,
@@ -40,10 +51,7 @@ def collect(
         out = out_dir or repository.root / "workbooks" / f"{plan.id}-{year}"
         written = collect_workbooks(plan, year, report.results.get(plan.id, {}).get(year), out, deadline)
     echo_written(written)
-    click.echo(
-        f"{len(written) - 1} workbook(s) and an index; when they come back filled in: "
-        f"plansite import {plan.id} {year} FILE.xlsx…"
-    )
+    click.echo(t("workbooks_written", current_language(), count=len(written) - 1, plan=plan.id, year=year))
 
 
 @click.command("import")
@@ -55,6 +63,7 @@ def collect(
 @data_options
 @click.option("--dry-run", is_flag=True, help="Show what would change, and write nothing.")
 @click.option("--update", is_flag=True, help="Replace values the results already hold (see --dry-run first).")
+@language_option(expose=True)
 def import_(
     plan_id: str,
     year: int,
@@ -64,32 +73,30 @@ def import_(
     results: Path | None,
     dry_run: bool,
     update: bool,
+    lang: str,
 ) -> None:
     """Read filled-in workbooks into YEAR's results of PLAN; nothing is written while any problem remains."""
     from generator.review.formats import as_text
     from generator.review.view import diff_view
     from generator.sheets.importing import prepare_import, write_import
 
-    with user_errors("nothing was written — correct what is named above and import again"):
+    with user_errors("then_import_again"):
         repository = find_repository(plans=plans, results=results, config=config)
         report, plan = load_plan_of(repository, plan_id)
         planned = prepare_import(repository, plan, year, report.results.get(plan.id, {}).get(year), list(workbooks))
     if planned.diff.plans or dry_run:
-        click.echo(as_text(diff_view(planned.diff, "ko"), "ko"), nl=False)
+        click.echo(as_text(diff_view(planned.diff, lang), lang), nl=False)
     if planned.overwrites and not update:
         for change in planned.overwrites:
             where = f"{change.project_id} {change.indicator_id}".strip()
-            click.echo(f"would replace {where} {change.key}: {change.before!r} → {change.after!r}", err=True)
-        click.echo(
-            f"plansite: {len(planned.overwrites)} value(s) the results already hold would change; nothing was "
-            "written — check them above, then run again with --update",
-            err=True,
-        )
+            change_text = f"{change.key}: {change.before!r} → {change.after!r}"
+            click.echo(t("would_replace", lang, where=where, change=change_text), err=True)
+        click.echo(t("overwrites_need_update", lang, count=len(planned.overwrites)), err=True)
         raise SystemExit(EXIT_PROBLEMS)
     if dry_run:
-        click.echo(f"{len(planned.files)} file(s) would be written (--dry-run: nothing was)")
+        click.echo(t("dry_run_summary", lang, count=len(planned.files)))
         raise SystemExit(EXIT_OK)
     with user_errors():
         write_import(planned.files)
     echo_written(sorted(planned.files))
-    click.echo(f"{len(planned.files)} file(s) written; check them with plansite validate --strict")
+    click.echo(t("import_summary", lang, count=len(planned.files)))

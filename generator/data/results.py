@@ -32,6 +32,7 @@ from generator.data.schemacheck import (
 )
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath, display_path
+from generator.i18n import msg
 from generator.numbers import amount
 
 WHERE_SOURCES = f"{PLAN_FILE} and {CHECK_FILE}"
@@ -61,7 +62,7 @@ def year_dirs(plan_results: Path, problems: list[Problem]) -> list[Path]:
         if entry.is_dir() and entry.name.isdigit() and not looped(entry):
             found.append(entry)
         elif not entry.name.startswith("."):
-            problems.append(stray(entry, "a plan's results hold one folder per year, named by the year (e.g. 2024)"))
+            problems.append(stray(entry, msg("hint_results_year_folders")))
     return found
 
 
@@ -85,14 +86,14 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
     check_path = directory / CHECK_FILE
     found = check_path.is_file()
     if not found:
-        message = f"results folder has no {CHECK_FILE}"
-        hint = "plansite new-year PLAN YEAR writes a complete, empty year"
+        message = msg("results_no_check", file=CHECK_FILE)
+        hint = msg("hint_new_year")
         if wrong_names:
-            message = f"the check file is named '{wrong_names[0]}', so this year's results were not read"
-            hint = f"rename it to {CHECK_FILE}"
+            message = msg("check_misnamed", name=wrong_names[0])
+            hint = msg("hint_rename_to", name=CHECK_FILE)
         problems.append(Problem(display_path(directory), 1, 1, message, hint=hint))
     problems += [
-        stray(entry, f"a results year holds {CHECK_FILE} and {PROJECTS_DIR}/ only; move it elsewhere")
+        stray(entry, msg("hint_results_year_holds", check=CHECK_FILE, projects=PROJECTS_DIR))
         for entry in entries
         if entry.name not in (CHECK_FILE, PROJECTS_DIR) and (found or entry.name not in wrong_names)
     ]
@@ -104,14 +105,14 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
     english_warnings(document, check, tally, problems)
     errors_before = _errors(problems)
     if check.plan != plan.id:
-        problems.append(document.problem(("plan",), f"results name plan '{check.plan}', but are filed under {plan.id}"))
+        problems.append(document.problem(("plan",), msg("results_other_plan", named=check.plan, plan=plan.id)))
     if str(check.year) != directory.name:
-        problems.append(
-            document.problem(("year",), f"year {check.year} differs from its folder name '{directory.name}'")
-        )
+        problems.append(document.problem(("year",), msg("year_folder", year=check.year, folder=directory.name)))
     if check.year not in plan.spec.period.years:
         first, last = plan.spec.period.first, plan.spec.period.last
-        problems.append(document.problem(("year",), f"year {check.year} is outside the plan period {first}–{last}"))
+        problems.append(
+            document.problem(("year",), msg("year_outside_period", year=check.year, period=f"{first}–{last}"))
+        )
     if _errors(problems) > errors_before:
         # A folder filed under the wrong plan or year: every result in it would fail for that one reason.
         return None
@@ -141,8 +142,8 @@ def _check_distribution_keys(plan: Plan, doc: Document, check: CheckFile) -> lis
     return [
         doc.problem(
             ("published_distribution", key),
-            f"unknown category '{key}'",
-            hint="categories: " + ", ".join(allowed),
+            msg("unknown_category", key=key),
+            hint=msg("hint_categories", names=", ".join(allowed)),
             at_key=True,
         )
         for key in (check.published_distribution or {})
@@ -157,15 +158,17 @@ def _check_project_results(
     project = next((p for p in plan.projects if p.id == results.project), None)
     if project is None:
         problems.append(
-            doc.problem(("project",), f"unknown project '{results.project}'", hint=f"no such project in {plan.id}")
+            doc.problem(
+                ("project",), msg("unknown_project", id=results.project), hint=msg("hint_no_project_in", plan=plan.id)
+            )
         )
         return False
     if unicodedata.normalize("NFC", doc.path.stem) != results.project:  # a name typed on a Mac may be decomposed
         problems.append(
             doc.problem(
                 ("project",),
-                f"project '{results.project}' differs from its file name '{doc.path.name}'",
-                hint=f"rename the file to {results.project}{DATA_SUFFIX}",
+                msg("results_project_file", id=results.project, file=doc.path.name),
+                hint=msg("hint_rename_file_to", name=f"{results.project}{DATA_SUFFIX}"),
             )
         )
     indicators = {indicator.id: indicator for indicator in project.indicators}
@@ -175,17 +178,17 @@ def _check_project_results(
         path: YamlPath = ("indicators", i)
         indicator = indicators.get(result.indicator)
         if indicator is None:
-            known = ", ".join(indicators) or "none"
+            known = ", ".join(indicators) or msg("none")
             problems.append(
                 doc.problem(
                     (*path, "indicator"),
-                    f"unknown indicator '{result.indicator}' for project {project.id}",
-                    hint=f"indicators of this project: {known}",
+                    msg("unknown_indicator", id=result.indicator, project=project.id),
+                    hint=msg("hint_indicators_of_project", known=known),
                 )
             )
             continue
         if result.indicator in seen:
-            problems.append(doc.problem((*path, "indicator"), f"indicator '{result.indicator}' has two results"))
+            problems.append(doc.problem((*path, "indicator"), msg("two_results", id=result.indicator)))
         seen.add(result.indicator)
         problems.extend(_check_result(doc, path, indicator, result, year, grades))
     errors = len(problems) == before
@@ -203,13 +206,20 @@ def _check_budget(doc: Document, execution: BudgetExecution | None, unit: str) -
         ("committed", execution.committed, "budget", execution.budget),
         ("spent", execution.spent, "committed", execution.committed),
     )
+    words = {"budget": msg("word_budget_available"), "committed": msg("word_committed"), "spent": msg("word_spent")}
     for key, value, other_key, other in pairs:
         if value is not None and other is not None and value > other:
             found.append(
                 doc.problem(
                     ("budget", key),
-                    f"{key} {amount(value)} {unit} is more than {other_key} {amount(other)} {unit}",
-                    hint="check the figures; if funds carried over explain it, say so in the narrative",
+                    msg(
+                        "execution_more_than",
+                        key=words[key],
+                        value=f"{amount(value)} {unit}",
+                        other=words[other_key],
+                        other_value=f"{amount(other)} {unit}",
+                    ),
+                    hint=msg("hint_carried_over"),
                     severity=Severity.WARNING,
                 )
             )
@@ -230,27 +240,27 @@ def _check_result(
         found.append(
             doc.problem(
                 (*path, "status"),
-                f"indicator {indicator.id} has no target for {year}, so it cannot be evaluated",
-                hint="use status: not_evaluated (평가 안함), or record an assessed grade with its rationale",
+                msg("no_target_for_year", id=indicator.id, year=year),
+                hint=msg("hint_not_evaluated_or_assessed"),
             )
         )
     if result.status == "excluded" and result.reason is None:
         found.append(
             doc.problem(
                 (*path, "reason"),
-                "an excluded result needs a reason",
-                hint="e.g. reason: {ko: 미운영, en: Not operated}",
+                msg("excluded_needs_reason"),
+                hint=msg("hint_reason_example"),
             )
         )
     if result.assessed is not None and result.assessed.rate is None and result.assessed.grade is None:
-        found.append(doc.problem((*path, "assessed"), "an assessment needs a rate or a grade"))
+        found.append(doc.problem((*path, "assessed"), msg("assessment_needs_rate_or_grade")))
     for key, value in (("assessed", result.assessed), ("published", result.published)):
         if value is not None and value.grade is not None and value.grade not in known_grades:
             found.append(
                 doc.problem(
                     (*path, key, "grade"),
-                    f"unknown grade '{value.grade}'",
-                    hint="grades: " + ", ".join(known_grades),
+                    msg("unknown_grade", grade=value.grade),
+                    hint=msg("hint_grades", names=", ".join(known_grades)),
                 )
             )
     found.extend(_check_actual_shape(doc, (*path, "actual"), indicator, result.actual))
@@ -262,14 +272,19 @@ def _check_actual_shape(doc: Document, path: YamlPath, indicator: IndicatorSpec,
         return []
     if indicator.qualitative:
         if not isinstance(actual, LocalizedText):
-            return [doc.problem(path, "the actual of a qualitative indicator is text")]
+            return [doc.problem(path, msg("qualitative_actual_text"))]
         return []
     if indicator.measures:
         ids = [m.id for m in indicator.measures]
         if not isinstance(actual, dict):
-            return [doc.problem(path, "a compound actual names each measure", hint="measures: " + ", ".join(ids))]
+            return [doc.problem(path, msg("compound_actual_names"), hint=msg("hint_measures", ids=", ".join(ids)))]
         return [
-            doc.problem((*path, key), f"unknown measure '{key}'", hint="measures: " + ", ".join(ids), at_key=True)
+            doc.problem(
+                (*path, key),
+                msg("unknown_measure", key=key),
+                hint=msg("hint_measures", ids=", ".join(ids)),
+                at_key=True,
+            )
             for key in actual
             if key not in ids
         ]
@@ -277,6 +292,6 @@ def _check_actual_shape(doc: Document, path: YamlPath, indicator: IndicatorSpec,
         doc,
         path,
         actual,
-        text_hint="a text actual needs a qualitative indicator",
-        measures_hint="this indicator has a single measure",
+        text_hint=msg("hint_text_actual_qualitative"),
+        measures_hint=msg("hint_single_measure"),
     )

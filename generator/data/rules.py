@@ -16,6 +16,7 @@ from generator.data.units import scale_problems
 from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
+from generator.i18n import msg
 from generator.numbers import amount
 
 
@@ -42,33 +43,34 @@ class PlanRules:
             self.error(
                 doc,
                 ("id",),
-                f"plan id '{spec.id}' differs from its folder name '{self.directory.resolve().name}'",
-                "rename the folder or change the id",
+                msg("plan_id_folder", id=spec.id, folder=self.directory.resolve().name),
+                msg("hint_rename_folder_or_id"),
             )
         if spec.period.first > spec.period.last:
-            self.error(
-                doc, ("period", "last"), f"period ends ({spec.period.last}) before it begins ({spec.period.first})"
-            )
+            self.error(doc, ("period", "last"), msg("period_reversed", last=spec.period.last, first=spec.period.first))
         for i, year in enumerate(spec.target_years or []):
             if year not in self.years:
-                self.error(doc, ("target_years", i), f"year {year} is outside the plan period {self.period_text}")
+                self.error(doc, ("target_years", i), msg("year_outside_period", year=year, period=self.period_text))
         if spec.grade_scale is not None:
             self._check_grade_scale(doc, spec.grade_scale)
         self.problems.extend(scale_problems(doc, ("budget_unit",), spec.budget_unit))
         self._unique(
-            doc, [("sources", i, "id") for i in range(len(spec.sources))], [s.id for s in spec.sources], "source id"
+            doc,
+            [("sources", i, "id") for i in range(len(spec.sources))],
+            [s.id for s in spec.sources],
+            msg("what_source_id"),
         )
         self._unique(
             doc,
             [("strategies", i, "id") for i in range(len(spec.strategies))],
             [s.id for s in spec.strategies],
-            "strategy id",
+            msg("what_strategy_id"),
         )
         task_paths: list[YamlPath] = []
         task_ids: list[str] = []
         for i, strategy in enumerate(spec.strategies):
             if "-" in strategy.id:
-                self.error(doc, ("strategies", i, "id"), f"strategy id '{strategy.id}' must be a single number")
+                self.error(doc, ("strategies", i, "id"), msg("strategy_id_single", id=strategy.id))
             for j, task in enumerate(strategy.tasks):
                 task_paths.append(("strategies", i, "tasks", j, "id"))
                 task_ids.append(task.id)
@@ -76,28 +78,30 @@ class PlanRules:
                     self.error(
                         doc,
                         ("strategies", i, "tasks", j, "id"),
-                        f"task id '{task.id}' does not belong to strategy '{strategy.id}'",
-                        f"task ids of this strategy look like {strategy.id}-1",
+                        msg("task_not_of_strategy", task=task.id, strategy=strategy.id),
+                        msg("hint_task_ids_look_like", example=f"{strategy.id}-1"),
                     )
-        self._unique(doc, task_paths, task_ids, "task id")
+        self._unique(doc, task_paths, task_ids, msg("what_task_id"))
         self._check_discrepancies(doc, ("discrepancies",), spec.discrepancies, indicators=None)
 
     def _check_grade_scale(self, doc: Document, bands: list[GradeBand]) -> None:
-        self._unique(doc, [("grade_scale", i, "grade") for i in range(len(bands))], [b.grade for b in bands], "grade")
+        self._unique(
+            doc, [("grade_scale", i, "grade") for i in range(len(bands))], [b.grade for b in bands], msg("what_grade")
+        )
         for i in range(1, len(bands)):
             if bands[i].min_rate >= bands[i - 1].min_rate:
                 self.error(
                     doc,
                     ("grade_scale", i, "min_rate"),
-                    f"grade {bands[i].grade} must start below grade {bands[i - 1].grade} ({bands[i - 1].min_rate})",
-                    "list the grades from the highest to the lowest",
+                    msg("grade_order", grade=bands[i].grade, above=bands[i - 1].grade, rate=bands[i - 1].min_rate),
+                    msg("hint_grades_highest_first"),
                 )
         if bands and bands[-1].min_rate != 0:
             self.error(
                 doc,
                 ("grade_scale", len(bands) - 1, "min_rate"),
-                "the lowest grade must start at 0",
-                "every rate needs a grade",
+                msg("lowest_grade_zero"),
+                msg("hint_every_rate_needs_grade"),
             )
 
     def check_project(self, doc: Document, spec: ProjectFile) -> None:
@@ -106,18 +110,18 @@ class PlanRules:
             self.error(
                 doc,
                 ("id",),
-                f"project id '{spec.id}' differs from its file name '{doc.path.name}'",
-                f"rename the file to {spec.id}{DATA_SUFFIX} or change the id",
+                msg("project_id_file", id=spec.id, file=doc.path.name),
+                msg("hint_rename_file_or_id", name=f"{spec.id}{DATA_SUFFIX}"),
             )
         task = parent_id(spec.id)
         if spec.id.count("-") != 2:
-            self.error(doc, ("id",), f"project id '{spec.id}' must have three parts (strategy-task-project)")
+            self.error(doc, ("id",), msg("project_id_parts", id=spec.id))
         elif task not in self.task_ids:
             self.error(
                 doc,
                 ("id",),
-                f"project '{spec.id}' belongs to task '{task}', which plan.yaml does not define",
-                "add the task to plan.yaml or correct the id",
+                msg("project_task_undefined", id=spec.id, task=task),
+                msg("hint_add_task_or_correct_id"),
             )
         if self.spec.period.first > self.spec.period.last:
             return  # reported once on plan.yaml; every year of every project would be "outside" it
@@ -127,7 +131,7 @@ class PlanRules:
             doc,
             [("indicators", i, "id") for i in range(len(spec.indicators))],
             [indicator.id for indicator in spec.indicators],
-            "indicator id",
+            msg("what_indicator_id"),
         )
         for i, indicator in enumerate(spec.indicators):
             self._check_indicator(doc, ("indicators", i), spec, indicator)
@@ -143,7 +147,7 @@ class PlanRules:
                     self.error(
                         doc,
                         ("indicators", i, "id"),
-                        f"indicator id '{indicator.id}' is also used in {seen[indicator.id]}",
+                        msg("indicator_id_elsewhere", id=indicator.id, file=seen[indicator.id]),
                     )
                 seen.setdefault(indicator.id, doc.display)
 
@@ -155,27 +159,25 @@ class PlanRules:
         for doc, spec in projects:
             if spec.label is not None:
                 continue
-            message = (
-                f"project {spec.id} has no label, though other unit projects of this plan have one "
-                f"(e.g. {labelled[0].id}: {labelled[0].label})"
-            )
+            message = msg("label_missing", id=spec.id, example=labelled[0].id, label=labelled[0].label)
             # A source that prints the project without a number of its own is recorded, not corrected.
             if any(d.field == "numbering" and d.indicator is None for d in spec.discrepancies):
                 self.problems.append(
-                    doc.problem(("id",), message + " (recorded discrepancy)", severity=Severity.NOTICE)
+                    doc.problem(("id",), msg("recorded_discrepancy", message=message), severity=Severity.NOTICE)
                 )
             else:
-                hint = "add label: as the plan numbers the project, or record a discrepancy with field: numbering"
+                hint = msg("hint_add_label")
                 self.problems.append(doc.problem(("id",), message, hint=hint, severity=Severity.WARNING))
 
     # -- helpers ----------------------------------------------------------------------------------------
 
     def _unique(self, doc: Document, paths: list[YamlPath], ids: list[str], what: str) -> None:
+        """`what` is a catalogue word: the kind of id that must be unique."""
         first: dict[str, YamlPath] = {}
         for path, value in zip(paths, ids, strict=True):
             if value in first:
                 line, _ = doc.position(first[value])
-                self.error(doc, path, f"duplicate {what} '{value}' (first used on line {line})")
+                self.error(doc, path, msg("duplicate_id", what=what, value=value, line=line))
             else:
                 first[value] = path
 
@@ -183,37 +185,39 @@ class PlanRules:
         for year in years:
             if year not in self.years:
                 self.error(
-                    doc, (*path, year), f"year {year} is outside the plan period {self.period_text}", at_key=True
+                    doc, (*path, year), msg("year_outside_period", year=year, period=self.period_text), at_key=True
                 )
         for year in self.recorded_years:
             if year not in years:
                 self.error(
                     doc,
                     path,
-                    f"{what} for {year} is missing",
-                    f"write {year}: null if the plan gives none for that year",
+                    msg("missing_for_year", what=what, year=year),
+                    msg("hint_write_null_for_year", year=year),
                 )
 
     def _check_budget(self, doc: Document, budget: Budget, discrepancies: list[Discrepancy]) -> None:
         if budget.years is None:
             return
-        self._check_years(doc, ("budget", "years"), list(budget.years), "budget")
+        self._check_years(doc, ("budget", "years"), list(budget.years), msg("what_budget"))
         if budget.total is None:
             return
         spent = sum(amount for amount in budget.years.values() if amount is not None)
         if not close(spent, budget.total):
             recorded = any(d.field == "budget" and d.indicator is None for d in discrepancies)
-            message = f"stated budget total {amount(budget.total)} differs from the sum of the years {amount(spent)}"
+            message = msg("budget_total_differs", stated=amount(budget.total), summed=amount(spent))
             if recorded:
                 self.problems.append(
-                    doc.problem(("budget", "total"), message + " (recorded discrepancy)", severity=Severity.NOTICE)
+                    doc.problem(
+                        ("budget", "total"), msg("recorded_discrepancy", message=message), severity=Severity.NOTICE
+                    )
                 )
             else:
                 self.error(
                     doc,
                     ("budget", "total"),
                     message,
-                    "correct the figure, or record a discrepancy with field: budget if the source says so",
+                    msg("hint_correct_or_record_budget"),
                 )
 
     def _check_indicator(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec) -> None:
@@ -221,10 +225,10 @@ class PlanRules:
             self.error(
                 doc,
                 (*path, "id"),
-                f"indicator id '{indicator.id}' does not belong to project '{project.id}'",
-                f"indicator ids of this project look like {project.id}-1",
+                msg("indicator_not_of_project", id=indicator.id, project=project.id),
+                msg("hint_indicator_ids_look_like", example=f"{project.id}-1"),
             )
-        self._check_years(doc, (*path, "targets"), list(indicator.targets), "target")
+        self._check_years(doc, (*path, "targets"), list(indicator.targets), msg("what_target"))
         if indicator.qualitative:
             self._check_qualitative(doc, path, indicator)
         elif indicator.measures is not None:
@@ -236,18 +240,18 @@ class PlanRules:
                 self.error(
                     doc,
                     path,
-                    "indicator has no kind",
-                    "add kind: flow (a yearly count) or kind: stock (a cumulative level)",
+                    msg("indicator_no_kind"),
+                    msg("hint_add_kind"),
                 )
             self._check_total(doc, path, project, indicator)
 
     def _check_qualitative(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
         for key in ("unit", "measures", "kind", "total"):
             if getattr(indicator, key) is not None:
-                self.error(doc, (*path, key), f"a qualitative indicator has no {key}", at_key=True)
+                self.error(doc, (*path, key), msg("qualitative_has_key", key=key), at_key=True)
         for year, target in indicator.targets.items():
             if target is not None and not isinstance(target, LocalizedText):
-                self.error(doc, (*path, "targets", year), "a qualitative target must be text")
+                self.error(doc, (*path, "targets", year), msg("qualitative_target_text"))
 
     def _check_simple(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
         self.problems.extend(scale_problems(doc, (*path, "unit"), indicator.unit))
@@ -255,8 +259,8 @@ class PlanRules:
             self.error(
                 doc,
                 path,
-                "indicator has no unit",
-                "add unit: as the source writes it, or measures: for a compound target",
+                msg("indicator_no_unit"),
+                msg("hint_add_unit"),
             )
         for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
             where = (*path, "targets", year) if year != "total" else (*path, "total")
@@ -265,8 +269,8 @@ class PlanRules:
                     doc,
                     where,
                     target,
-                    text_hint="text targets need qualitative: true",
-                    measures_hint="list the measures under measures: for a compound target",
+                    text_hint=msg("hint_text_needs_qualitative"),
+                    measures_hint=msg("hint_list_measures"),
                 )
             )
 
@@ -274,15 +278,15 @@ class PlanRules:
         measures = indicator.measures or []
         ids = [measure.id for measure in measures]
         if indicator.unit is not None:
-            self.error(doc, (*path, "unit"), "a compound indicator has units on its measures, not unit:", at_key=True)
+            self.error(doc, (*path, "unit"), msg("compound_has_unit"), at_key=True)
         if len(measures) < 2:
             self.error(
                 doc,
                 (*path, "measures"),
-                "a compound indicator needs at least two measures",
-                "use unit: for a single measure",
+                msg("compound_needs_two"),
+                msg("hint_single_measure_unit"),
             )
-        self._unique(doc, [(*path, "measures", i, "id") for i in range(len(measures))], ids, "measure id")
+        self._unique(doc, [(*path, "measures", i, "id") for i in range(len(measures))], ids, msg("what_measure_id"))
         for i, measure in enumerate(measures):
             self.problems.extend(scale_problems(doc, (*path, "measures", i, "unit"), measure.unit))
         primaries = [measure.id for measure in measures if measure.primary]
@@ -290,8 +294,8 @@ class PlanRules:
             self.error(
                 doc,
                 (*path, "measures"),
-                f"exactly one measure must be primary: true, found {len(primaries)}",
-                "rates are computed from the primary measure",
+                msg("one_primary", count=len(primaries)),
+                msg("hint_primary_measure"),
             )
         for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
             where = (*path, "targets", year) if year != "total" else (*path, "total")
@@ -301,16 +305,22 @@ class PlanRules:
                 self.error(
                     doc,
                     where,
-                    "a compound target names each measure",
-                    "write e.g. {" + ", ".join(f"{m}: …" for m in ids) + "}",
+                    msg("compound_target_names"),
+                    msg("hint_write_measures", example=", ".join(f"{m}: …" for m in ids)),
                 )
                 continue
             missing = [m for m in ids if m not in target]
             unknown = [m for m in target if m not in ids]
             if missing:
-                self.error(doc, where, "missing measure " + ", ".join(f"'{m}'" for m in missing))
+                self.error(doc, where, msg("missing_measure", names=", ".join(f"'{m}'" for m in missing)))
             for key in unknown:
-                self.error(doc, (*where, key), f"unknown measure '{key}'", "measures: " + ", ".join(ids), at_key=True)
+                self.error(
+                    doc,
+                    (*where, key),
+                    msg("unknown_measure", key=key),
+                    msg("hint_measures", ids=", ".join(ids)),
+                    at_key=True,
+                )
 
     def _check_total(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec) -> None:
         if indicator.total is None or indicator.kind is None:
@@ -329,30 +339,33 @@ class PlanRules:
             ):
                 continue
             summed = sum(numbers)
-            label = f" of '{measure}'" if measure else ""
+            label = msg("of_measure", measure=measure) if measure else ""
             if indicator.kind == "flow":
                 if close(summed, stated):
                     continue
-                message = (
-                    f"stated total{label} {amount(stated)} differs from the sum of the yearly targets {amount(summed)}"
-                )
+                message = msg("total_differs", label=label, stated=amount(stated), summed=amount(summed))
             else:
                 last = next((v for v in reversed(values) if isinstance(v, int | float)), None)
                 if close(summed, stated) or (last is not None and close(last, stated)):
                     continue
-                message = (
-                    f"stated total{label} {amount(stated)} of a stock indicator is neither the last "
-                    f"target {amount(last or 0)} nor the sum {amount(summed)}"
+                message = msg(
+                    "stock_total_differs",
+                    label=label,
+                    stated=amount(stated),
+                    last=amount(last or 0),
+                    summed=amount(summed),
                 )
             where = (*path, "total", measure) if measure else (*path, "total")
             if recorded:
-                self.problems.append(doc.problem(where, message + " (recorded discrepancy)", severity=Severity.NOTICE))
+                self.problems.append(
+                    doc.problem(where, msg("recorded_discrepancy", message=message), severity=Severity.NOTICE)
+                )
             else:
                 self.error(
                     doc,
                     where,
                     message,
-                    "correct the figure, or record a discrepancy with field: total if the source says so",
+                    msg("hint_correct_or_record_total"),
                 )
 
     def _check_discrepancies(
@@ -364,7 +377,7 @@ class PlanRules:
                 self.error(
                     doc,
                     (*path, i, "indicator"),
-                    f"discrepancy names indicator '{discrepancy.indicator}', which this file does not define",
+                    msg("discrepancy_unknown_indicator", id=discrepancy.indicator),
                 )
 
 
@@ -375,8 +388,8 @@ def unknown_sources(
     return [
         doc.problem(
             (*path, i, "sources", j),
-            f"unknown source '{source}'",
-            hint=f"sources in {defined_in}: " + ", ".join(sorted(source_ids)),
+            msg("unknown_source", source=source),
+            hint=msg("hint_sources_in", file=defined_in, ids=", ".join(sorted(source_ids))),
         )
         for i, discrepancy in enumerate(discrepancies)
         for j, source in enumerate(discrepancy.sources)
@@ -390,10 +403,10 @@ def not_a_number(doc: Document, path: YamlPath, value: object, *, text_hint: str
         slip = number_slip(value.ko) if value.en is None else None
         if slip is not None:
             return [doc.problem(path, slip[0], hint=slip[1])]
-        hint = f"write the number alone, without unit or separators; {text_hint}"
-        return [doc.problem(path, f"expected a number, got text '{value.ko}'", hint=hint)]
+        hint = msg("hint_number_alone_then", more=text_hint)
+        return [doc.problem(path, msg("number_got_text", text=value.ko), hint=hint)]
     if isinstance(value, dict):
-        return [doc.problem(path, "expected a number, got measures", hint=measures_hint)]
+        return [doc.problem(path, msg("number_got_measures"), hint=measures_hint)]
     return []
 
 

@@ -16,42 +16,48 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidat
 from pydantic_core import PydanticCustomError
 
 from generator.data.yamlsafe import INVISIBLE, LARGEST, TOO_LARGE_HINT, number_slip, too_large
+from generator.i18n import msg
 
 Number = int | float
 
 
 def describe_value(value: object) -> str:
-    """How a YAML value reads in a message: `string 'abc'`, `number 5`, `a list`."""
+    """How a YAML value reads in a message: `string 'abc'`, `number 5`, `a list` (a catalogue message)."""
     if value is None:
-        return "nothing (null)"
+        return msg("value_null")
     if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
+        return msg("value_boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"number {value}"
+        return msg("value_number", value=value)
     if isinstance(value, str):
-        return f"string '{value}'"
+        return msg("value_string", value=value)
     if isinstance(value, datetime.date):
-        return f"date {value.isoformat()}"
+        return msg("value_date", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return msg("value_list")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("value_mapping")
     return type(value).__name__
+
+
+def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A validator's error carrying its message and hint apart (catalogue messages, worded at the edge)."""
+    return PydanticCustomError(kind, "{message}", {"message": message, "hint": hint})
 
 
 def _number(value: Any) -> Number:
     if isinstance(value, str) and (slip := number_slip(value)) is not None:
         raise PydanticCustomError("number_text", "{message}", {"message": slip[0], "hint": slip[1]})
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = " (write the number alone, without unit or separators)" if isinstance(value, str) else ""
-        raise PydanticCustomError("number_type", "expected a number, got {got}" + hint, {"got": describe_value(value)})
+        note = msg("note_number_alone") if isinstance(value, str) else ""
+        raise _error("number_type", msg("number_got", got=describe_value(value), note=note))
     if (isinstance(value, int) and abs(value) > LARGEST) or (
         isinstance(value, float) and (not math.isfinite(value) or abs(value) > LARGEST)
     ):
         context = {"message": too_large(str(value)), "hint": TOO_LARGE_HINT}
         raise PydanticCustomError("large_number", "{message}", context)
     if value < 0:
-        raise PydanticCustomError("negative_number", "must not be negative, got {got}", {"got": value})
+        raise _error("negative_number", msg("negative_got", got=value))
     return value
 
 
@@ -61,7 +67,7 @@ def _optional_number(value: Any) -> Number | None:
 
 def _whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PydanticCustomError("int_type", "expected a whole number, got {got}", {"got": describe_value(value)})
+        raise _error("int_type", msg("whole_number_got", got=describe_value(value)))
     return value
 
 
@@ -69,11 +75,10 @@ def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
         # {2025: 33,500} reads as {2025: 33, 500: null}: the comma splits the figure and 500 becomes a "year".
         split = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000
-        hint = "inside { } a comma separates entries, so write figures without commas (33,500 → 33500)" if split else ""
+        hint = msg("hint_comma_splits", example="33,500 → 33500") if split else ""
         if isinstance(value, str) and value[:4].isdigit() and not value[4:5].isdigit():
-            hint = f"write the year alone, in digits: {value[:4]}"  # 2024년, 2024년도, 2024 (est.)
-        message = f"expected a year such as 2024, got {describe_value(value)}"
-        raise PydanticCustomError("year_type", "{message}", {"message": message, "hint": hint})
+            hint = msg("hint_year_alone", year=value[:4])  # 2024년, 2024년도, 2024 (est.)
+        raise _error("year_type", msg("year_got", got=describe_value(value)), hint)
     return value
 
 
@@ -81,15 +86,13 @@ def _text(value: Any) -> Any:
     if isinstance(value, str):
         value = {"ko": value}
     if not isinstance(value, dict):
-        raise PydanticCustomError(
-            "text_type", "expected text (a string, or ko and en), got {got}", {"got": describe_value(value)}
-        )
+        raise _error("text_type", msg("text_got", got=describe_value(value)))
     return value
 
 
 def _non_empty(value: str) -> str:
     if not value.strip().strip(INVISIBLE).strip():
-        raise PydanticCustomError("empty_text", "text must not be empty", {})
+        raise _error("empty_text", msg("text_empty"))
     return value
 
 
@@ -100,11 +103,7 @@ _NODE_ID = re.compile(r"[1-9][0-9]*(-[1-9][0-9]*)*")
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise PydanticCustomError(
-            "slug",
-            "expected an id of lowercase letters, digits and hyphens, got {got}",
-            {"got": describe_value(value)},
-        )
+        raise _error("slug", msg("slug_got", got=describe_value(value)))
     return value
 
 
@@ -113,11 +112,7 @@ def _node_id(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not _NODE_ID.fullmatch(value):
-        raise PydanticCustomError(
-            "node_id",
-            "expected an id of numbers joined by hyphens such as 1-2-3, got {got}",
-            {"got": describe_value(value)},
-        )
+        raise _error("node_id", msg("node_id_got", got=describe_value(value)))
     return value
 
 
@@ -156,7 +151,7 @@ class LocalizedText(Model):
 
 def _string(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError("string_type", "expected a string, got {got}", {"got": describe_value(value)})
+        raise _error("string_type", msg("string_got", got=describe_value(value)))
     return value
 
 
@@ -173,11 +168,7 @@ def _scale(value: Any) -> int:
         or not 1 <= value <= MAX_SCALE
         or str(value).rstrip("0") != "1"
     ):
-        raise PydanticCustomError(
-            "scale",
-            "expected a power of ten such as 1000 (천) or 10000 (만), got {got}",
-            {"got": describe_value(value)},
-        )
+        raise _error("scale", msg("scale_got", got=describe_value(value)))
     return value
 
 
@@ -206,8 +197,9 @@ def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
             try:
                 measures[str(key)] = _number(amount)
             except PydanticCustomError as error:
-                raise PydanticCustomError(
-                    "measure_value", "measure '{key}': {message}", {"key": key, "message": error.message()}
+                context = error.context or {}
+                raise _error(
+                    "measure_value", msg("measure_problem", key=key, message=context.get("message", error.message()))
                 ) from None
         return measures
     return _number(value)
@@ -330,13 +322,9 @@ def _budget(value: Any) -> Any:
         if value == NON_BUDGET:
             # `years` cannot be null when written in YAML, so a null `years` marks non-budget unambiguously.
             return Budget.model_construct(years=None, total=None)
-        raise PydanticCustomError(
-            "budget_type",
-            "expected a budget (years and total) or '{non_budget}', got {got}",
-            {"non_budget": NON_BUDGET, "got": describe_value(value)},
-        )
+        raise _error("budget_type", msg("budget_got", non_budget=NON_BUDGET, got=describe_value(value)))
     if isinstance(value, dict) and value.get("years", {}) is None:
-        raise PydanticCustomError("budget_years", "budget years must be a mapping of year to amount", {})
+        raise _error("budget_years", msg("budget_years_mapping"))
     return value
 
 

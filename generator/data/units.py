@@ -14,8 +14,9 @@ from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
 from generator.numbers import amount
 
-# Number words a unit can begin with, longest first so 백만 is not read as 백.
-_NUMBER_WORDS = {
+# Knowledge of the data format, not words shown to a reader: a module-level name ending in _KO may hold Korean
+# (tests/test_i18n.py). Number words a unit can begin with, longest first so 백만 is not read as 백.
+NUMBER_WORDS_KO = {
     "천억": 10**11,
     "백억": 10**10,
     "십억": 10**9,
@@ -27,14 +28,14 @@ _NUMBER_WORDS = {
     "천": 10**3,
 }
 # …followed by a counter: only then is it a scale (만족도, 천연가스 and 조사 건수 are not scaled units).
-_COUNTERS = ("명", "건", "원", "개", "회", "부", "권", "가구", "세대", "개소", "톤", "대", "그루", "장", "시간")
-_SCALED = re.compile(f"({'|'.join(_NUMBER_WORDS)})({'|'.join(_COUNTERS)})")
+COUNTERS_KO = ("명", "건", "원", "개", "회", "부", "권", "가구", "세대", "개소", "톤", "대", "그루", "장", "시간")
+_SCALED = re.compile(f"({'|'.join(NUMBER_WORDS_KO)})({'|'.join(COUNTERS_KO)})")
 
 
 def implied_scale(unit_ko: str) -> int | None:
     """The scale a Korean unit's number word implies: 만명 → 10,000; None for an unscaled unit."""
     match = _SCALED.fullmatch(unit_ko.strip())
-    return None if match is None else _NUMBER_WORDS[match.group(1)]
+    return None if match is None else NUMBER_WORDS_KO[match.group(1)]
 
 
 def scale_problems(doc: Document, path: YamlPath, unit: UnitText | None) -> list[Problem]:

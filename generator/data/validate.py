@@ -23,6 +23,7 @@ from generator.data.schema import (
 from generator.data.schemacheck import EnglishTally, english_warnings, looped, misnamed, read_checked, stray, yaml_files
 from generator.data.yamlsource import Document
 from generator.errors import DataError, Problem, Severity, UsageError, display_path
+from generator.i18n import msg
 
 
 @dataclass
@@ -240,8 +241,8 @@ def plan_of(report: ValidationReport, plan_id: str, where: Path) -> Plan:
     """The plan `plan_id` of loaded data, or a UsageError naming the plans there are."""
     plan = next((plan for plan in report.plans if plan.id == plan_id), None)
     if plan is None:
-        known = ", ".join(plan.id for plan in report.plans) or "none"
-        raise UsageError(f"no plan '{plan_id}' in {display_path(where)} (plans: {known})")
+        known = ", ".join(plan.id for plan in report.plans) or msg("none")
+        raise UsageError(msg("usage_no_plan", plan=plan_id, folder=display_path(where), known=known))
     return plan
 
 
@@ -249,6 +250,6 @@ def year_results(report: ValidationReport, plan: Plan, year: int) -> YearResults
     """The results of `plan` for `year`, or a UsageError naming the years that have results."""
     years = report.results.get(plan.id, {})
     if year not in years:
-        recorded = ", ".join(str(y) for y in sorted(years)) or "none"
-        raise UsageError(f"{plan.id} has no results for {year} (years with results: {recorded})")
+        recorded = ", ".join(str(y) for y in sorted(years)) or msg("none")
+        raise UsageError(msg("usage_no_results_year", plan=plan.id, year=year, recorded=recorded))
     return years[year]

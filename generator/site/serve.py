@@ -17,7 +17,7 @@ from pathlib import Path
 import watchfiles
 
 from generator.data.layout import DataRepository
-from generator.errors import DataError, PlansiteError, UsageError
+from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, t
 from generator.site.build import BuildSummary, WarmBuild, build_site, protected_paths
 from generator.site.theme import make_environment
@@ -156,11 +156,13 @@ def serve_and_watch(
     stop: threading.Event | None = None,
     cache_dir: Path | None = None,
     build: Callable[[WarmBuild], BuildSummary] | None = None,
+    lang: str = "en",
 ) -> None:
     """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes.
 
     `build` builds the site into `out_dir` with the state kept between builds (default: `build_site` with the
-    chart cache in `cache_dir` and no amendments listed)."""
+    chart cache in `cache_dir` and no amendments listed). What it says, on the terminal and on the problems
+    page, is worded in `lang`."""
     preview = Preview()
     warm = WarmBuild()
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
@@ -169,16 +171,24 @@ def serve_and_watch(
         try:
             summary = run_build(warm)
             preview.built()
-            echo(f"built {summary.pages} pages in {summary.seconds:.2f} s ({warm.rendered} rendered again)")
+            echo(
+                t(
+                    "serve_built",
+                    lang,
+                    pages=summary.pages,
+                    seconds=f"{summary.seconds:.2f}",
+                    rendered=warm.rendered,
+                )
+            )
         except DataError as error:
             # Keep the last good site on disk; the browser shows what to fix until the next good save.
-            lines = tuple(problem.format() for problem in error.problems)
+            lines = tuple(problem.format(lang) for problem in error.problems)
             preview.built(lines)
             for line in lines:
                 echo(line)
         except PlansiteError as error:
-            preview.built((f"plansite: {error}",))
-            echo(f"plansite: {error}")
+            preview.built((f"plansite: {error_text(error, lang)}",))
+            echo(f"plansite: {error_text(error, lang)}")
 
     server = _bind(port, out_dir, preview)  # before the first build: a taken port should not cost a build's wait
     halt = stop or threading.Event()
@@ -190,7 +200,7 @@ def serve_and_watch(
         # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
         # reads, so that the first edit of a figure does not wait for matplotlib.
         threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
-        echo(f"serving {out_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+        echo(t("serving", lang, folder=out_dir, address=f"http://127.0.0.1:{server.server_address[1]}/"))
         while not halt.is_set():
             try:
                 changes.get(timeout=WAKE_SECONDS)
@@ -198,10 +208,10 @@ def serve_and_watch(
                 continue
             while not changes.empty():  # several saves while the last build ran: one build covers them all
                 changes.get_nowait()
-            echo("change detected, rebuilding")
+            echo(t("change_detected", lang))
             rebuild()
     except KeyboardInterrupt:
-        echo("stopped")
+        echo(t("stopped", lang))
     finally:
         halt.set()
         server.shutdown()

@@ -1,0 +1,83 @@
+"""The catalogue: every word the site and the terminal show, in Korean and English.
+
+Data text comes from the YAML; these are the words around it. The tables live in submodules by audience
+(`site`, `terminal`, `workbooks`, `problems`, `usage`); `UI` is all of them, and `t` looks a key up in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator.i18n.problems import PROBLEMS
+from generator.i18n.site import SITE
+from generator.i18n.terminal import TERMINAL
+from generator.i18n.usage import USAGE
+from generator.i18n.workbooks import WORKBOOKS
+
+LANGUAGES = ("ko", "en")
+
+UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **USAGE}
+
+class Message(str):
+    """A sentence of the catalogue with its values, kept apart until it is shown.
+
+    It is its English text wherever code compares, sorts or stores it (so English output and ordering are as
+    before); `render(text, lang)` words it in any language at the edge. Values that are themselves messages
+    (the name of a kind of thing: "source id") are rendered in the same language."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Message:
+        message = super().__new__(cls, _fill(key, "en", values))
+        message.key = key
+        message.values = values
+        return message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (self.key, self.values))
+
+    def render(self, lang: str) -> str:
+        return _fill(self.key, lang, self.values)
+
+
+def msg(key: str, /, **values: object) -> Message:
+    """The catalogue sentence `key` with its values, to be shown in the reader's language later."""
+    return Message(key, **values)
+
+
+def _restore(key: str, values: dict[str, object]) -> Message:
+    return Message(key, **values)
+
+
+def _fill(key: str, lang: str, values: Mapping[str, object]) -> str:
+    shown = {name: render(value, lang) if isinstance(value, str) else value for name, value in values.items()}
+    return UI[key][lang].format(**shown)
+
+
+def render(text: str, lang: str) -> str:
+    """`text` in `lang` if it is a catalogue message, else as it is (data, a path, a library's words)."""
+    return text.render(lang) if isinstance(text, Message) else text
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string `key` in `lang`, with `{placeholders}` filled in."""
+    text = UI[key][lang]
+    return text.format(**values) if values else text
+
+
+def in_sentence(name: str, lang: str) -> str:
+    """A level name inside an English sentence: "Sub-task" → "sub-task"."""
+    return name[0].lower() + name[1:] if lang == "en" and name else name
+
+
+def plural(name: str, lang: str) -> str:
+    """A plan's level name counted in English: "Unit project" → "unit projects"; Korean has no plural."""
+    if lang != "en":
+        return name
+    lower = in_sentence(name, lang)
+    return lower if lower.endswith("s") else lower + "s"
+
+
+def other_language(lang: str) -> str:
+    return "en" if lang == "ko" else "ko"
