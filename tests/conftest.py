@@ -59,7 +59,7 @@ def served_port(messages: list[str]) -> str:
 @pytest.fixture(autouse=True)
 def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands run without --lang speak English, whatever the machine's locale (the tests that read Korean
-    pass --lang ko); see generator.i18n.default_language."""
+    pass --lang ko); see generator.api.default_language."""
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")

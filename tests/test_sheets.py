@@ -397,3 +397,19 @@ def test_on_the_shipped_plan_one_department_s_workbook_gives_a_year_that_validat
     built = invoke("build", "--quiet", "--out", "site")
     assert built.exit_code == 0, built.output
     assert (tmp_path / "site" / "plans" / plan / "reports" / "2024.html").is_file()
+
+
+def test_a_column_without_its_value_or_a_value_without_its_column_is_refused() -> None:
+    """The columns are defined once (sheets/columns.py); the values a row writes must match them key for key."""
+    from generator.sheets.columns import Column, Key
+    from generator.sheets.workbook import _in_columns
+
+    columns = (
+        Column(Key.PROJECT_ID, "사업 번호", "Project no.", 11),
+        Column(Key.STATUS, "평가 구분", "Status", 12, per_indicator=True),
+    )
+    assert _in_columns(columns, {Key.PROJECT_ID: "1-1-1", Key.STATUS: "평가"}, first=False) == ["1-1-1", None]
+    with pytest.raises(ValueError, match="do not match the columns"):
+        _in_columns(columns, {Key.PROJECT_ID: "1-1-1"}, first=True)
+    with pytest.raises(ValueError, match="do not match the columns"):
+        _in_columns(columns, {Key.PROJECT_ID: "1-1-1", Key.STATUS: "평가", Key.SPENT: 3}, first=True)

@@ -18,6 +18,7 @@ LANGUAGES = ("ko", "en")
 
 UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **USAGE}
 
+
 class Message(str):
     """A sentence of the catalogue with its values, kept apart until it is shown.
 

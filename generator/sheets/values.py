@@ -18,7 +18,7 @@ from openpyxl.workbook.workbook import Workbook
 from generator.data.yamlsafe import number_slip
 from generator.errors import Problem
 from generator.i18n import t
-from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, status_label, status_of
+from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, Key, status_label, status_of
 from generator.sheets.rows import DepartmentSheet
 
 
@@ -33,6 +33,7 @@ class Filled:
 
 
 _FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
+BUDGET_FIGURES = (Key.BUDGET, Key.COMMITTED, Key.SPENT)  # their keys are the results file's names for them
 _REORDERED = "rows must not be added, deleted or reordered"
 
 
@@ -79,7 +80,7 @@ def _figure(cells: Cells, sheet: str, row: int, column: int) -> int | float | No
     return int(value) if float(value).is_integer() else value
 
 
-def _positions(columns: tuple[Column, ...]) -> dict[str, int]:
+def _positions(columns: tuple[Column, ...]) -> dict[Key, int]:
     return {column.key: index for index, column in enumerate(columns, start=1)}
 
 
@@ -133,7 +134,7 @@ def _text(cells: Cells, sheet: str, row: int, ko: int, en: int) -> dict[str, str
 def read_indicator_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...]) -> None:
     name = t("sheet_indicators", "ko")
     at = _positions(columns)
-    keys = _key_rows(cells, name, [at["indicator_id"], at["measure"]])
+    keys = _key_rows(cells, name, [at[Key.INDICATOR_ID], at[Key.MEASURE]])
     if not _rows_kept(cells, name, keys, [[r.indicator_id, r.measure or None] for r in sheet.indicators]):
         return
     for offset, spec in enumerate(sheet.indicators):
@@ -141,18 +142,18 @@ def read_indicator_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, co
         project = filled.results.setdefault(spec.project_id, {"indicators": {}})
         entry = project["indicators"].setdefault(spec.indicator_id, {})
         if spec.qualitative:
-            actual = cells.value(name, row, at["actual"])
+            actual = cells.value(name, row, at[Key.ACTUAL])
             value: object = None if actual is None else {"ko": str(actual)}
         else:
-            value = _figure(cells, name, row, at["actual"])
+            value = _figure(cells, name, row, at[Key.ACTUAL])
         if spec.measure:
             entry.setdefault("actual", {})[spec.measure] = value
         else:
             entry["actual"] = value
-        filled.cells[(spec.project_id, f"{spec.indicator_id}.actual")] = cells.cell(name, row, at["actual"])
+        filled.cells[(spec.project_id, f"{spec.indicator_id}.actual")] = cells.cell(name, row, at[Key.ACTUAL])
         if spec.first:
             _read_first(cells, name, row, at, entry)
-            for field, key in (("status", "status"), ("reason", "reason_ko"), ("narrative", "narrative_ko")):
+            for field, key in (("status", Key.STATUS), ("reason", Key.REASON_KO), ("narrative", Key.NARRATIVE_KO)):
                 filled.cells[(spec.project_id, f"{spec.indicator_id}.{field}")] = cells.cell(name, row, at[key])
     for project in filled.results.values():
         for entry in project["indicators"].values():
@@ -160,27 +161,27 @@ def read_indicator_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, co
                 entry["actual"] = None  # no measure filled in: not yet
 
 
-def _read_first(cells: Cells, name: str, row: int, at: dict[str, int], entry: dict[str, Any]) -> None:
-    label = cells.value(name, row, at["status"])
+def _read_first(cells: Cells, name: str, row: int, at: dict[Key, int], entry: dict[str, Any]) -> None:
+    label = cells.value(name, row, at[Key.STATUS])
     status = "evaluated" if label is None else status_of(str(label))
     if status is None:
         choices = ", ".join(status_label(s) for s in STATUS_KEYS)
-        cells.add(name, row, at["status"], f"'{label}' is not a status", f"choose one of {choices}")
+        cells.add(name, row, at[Key.STATUS], f"'{label}' is not a status", f"choose one of {choices}")
     entry["status"] = status or "evaluated"
-    entry["reason"] = _text(cells, name, row, at["reason_ko"], at["reason_en"])
-    entry["narrative"] = _text(cells, name, row, at["narrative_ko"], at["narrative_en"])
+    entry["reason"] = _text(cells, name, row, at[Key.REASON_KO], at[Key.REASON_EN])
+    entry["narrative"] = _text(cells, name, row, at[Key.NARRATIVE_KO], at[Key.NARRATIVE_EN])
 
 
 def read_budget_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...]) -> None:
     name = t("sheet_budget", "ko")
     at = _positions(columns)
-    keys = _key_rows(cells, name, [at["project_id"]])
+    keys = _key_rows(cells, name, [at[Key.PROJECT_ID]])
     if not _rows_kept(cells, name, keys, [[row.project_id] for row in sheet.budgets]):
         return
     for offset, spec in enumerate(sheet.budgets):
         row = FIRST_ROW + offset
-        figures = {key: _figure(cells, name, row, at[key]) for key in ("budget", "committed", "spent")}
+        figures = {key.value: _figure(cells, name, row, at[key]) for key in BUDGET_FIGURES}
         project = filled.results.setdefault(spec.project_id, {"indicators": {}})
         project["budget"] = figures if any(value is not None for value in figures.values()) else None
-        for key in figures:
-            filled.cells[(spec.project_id, f"budget.{key}")] = cells.cell(name, row, at[key])
+        for key in BUDGET_FIGURES:
+            filled.cells[(spec.project_id, f"budget.{key.value}")] = cells.cell(name, row, at[key])

@@ -28,6 +28,7 @@ from generator.sheets.columns import (
     META_SHEET,
     STATUS_KEYS,
     Column,
+    Key,
     budget_columns,
     indicator_columns,
     status_label,
@@ -49,12 +50,14 @@ def workbook_bytes(plan: Plan, year: int, sheet: DepartmentSheet, deadline: str 
     assert isinstance(first, Worksheet)  # a new workbook's one sheet
     _instructions(first, plan, year, sheet, deadline)
     indicators = book.create_sheet(t("sheet_indicators", "ko"))
-    _table(indicators, indicator_columns(plan), [_indicator_values(row) for row in sheet.indicators])
+    columns = indicator_columns(plan)
+    _table(indicators, columns, [_in_columns(columns, _indicator_values(row), row.first) for row in sheet.indicators])
     _mark_inputs(indicators, indicator_columns(plan), sheet.indicators)
     if sheet.budgets:
         budgets = book.create_sheet(t("sheet_budget", "ko"))
         unit = plan.spec.budget_unit.ko
-        _table(budgets, budget_columns(plan), [_budget_values(row, unit) for row in sheet.budgets])
+        columns = budget_columns(plan)
+        _table(budgets, columns, [_in_columns(columns, _budget_values(row, unit), True) for row in sheet.budgets])
         _mark_inputs(budgets, budget_columns(plan), [None] * len(sheet.budgets))
     meta = book.create_sheet(META_SHEET)
     values = (str(SHEET_FORMAT), plan.id, str(year), sheet.department.ko, fingerprint(plan, year, sheet))
@@ -103,32 +106,45 @@ def _value(value: object) -> CellValue:
     return str(value)
 
 
-def _indicator_values(row: IndicatorRow) -> list[CellValue]:
+def _in_columns(columns: Sequence[Column], values: dict[Key, CellValue], first: bool) -> list[CellValue]:
+    """A row's cells in the order of the columns; a column of the indicator is filled in its first row only."""
+    if set(values) != {column.key for column in columns}:
+        raise ValueError(f"cell values for {sorted(values)} do not match the columns {[c.key for c in columns]}")
+    return [None if column.per_indicator and not first else values[column.key] for column in columns]
+
+
+def _indicator_values(row: IndicatorRow) -> dict[Key, CellValue]:
     def text(value: LocalizedText | None, language: str) -> CellValue:
         return None if value is None else (value.ko if language == "ko" else value.en)
 
-    first = row.first
-    return [
-        row.strategy,
-        row.task,
-        row.project,
-        row.indicator_id,
-        row.measure or None,
-        row.name,
-        row.unit,
-        _value(row.target),
-        _value(row.actual),
-        status_label(row.status) if first else None,
-        text(row.reason, "ko") if first else None,
-        text(row.reason, "en") if first else None,
-        text(row.narrative, "ko") if first else None,
-        text(row.narrative, "en") if first else None,
-    ]
+    return {
+        Key.STRATEGY: row.strategy,
+        Key.TASK: row.task,
+        Key.PROJECT: row.project,
+        Key.INDICATOR_ID: row.indicator_id,
+        Key.MEASURE: row.measure or None,
+        Key.INDICATOR: row.name,
+        Key.UNIT: row.unit,
+        Key.TARGET: _value(row.target),
+        Key.ACTUAL: _value(row.actual),
+        Key.STATUS: status_label(row.status),
+        Key.REASON_KO: text(row.reason, "ko"),
+        Key.REASON_EN: text(row.reason, "en"),
+        Key.NARRATIVE_KO: text(row.narrative, "ko"),
+        Key.NARRATIVE_EN: text(row.narrative, "en"),
+    }
 
 
-def _budget_values(row: BudgetRow, unit: str) -> list[CellValue]:
-    figures = [_value(figure) for figure in (row.planned, row.budget, row.committed, row.spent)]
-    return [row.project_id, row.project, unit, *figures]
+def _budget_values(row: BudgetRow, unit: str) -> dict[Key, CellValue]:
+    return {
+        Key.PROJECT_ID: row.project_id,
+        Key.PROJECT: row.project,
+        Key.UNIT: unit,
+        Key.PLANNED: _value(row.planned),
+        Key.BUDGET: _value(row.budget),
+        Key.COMMITTED: _value(row.committed),
+        Key.SPENT: _value(row.spent),
+    }
 
 
 def _table(sheet: Worksheet, columns: Sequence[Column], rows: list[list[CellValue]]) -> None:
@@ -162,14 +178,13 @@ def _mark_inputs(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Ind
         sheet.add_data_validation(validation)
     for offset, row in enumerate(rows):
         for index, column in enumerate(columns, start=1):
-            per_indicator = column.key in ("status", "reason_ko", "reason_en", "narrative_ko", "narrative_en")
-            if not column.filled_in or (row is not None and per_indicator and not row.first):
+            if not column.filled_in or (row is not None and column.per_indicator and not row.first):
                 continue
             cell = sheet.cell(FIRST_ROW + offset, index)
             cell.fill, cell.protection = INPUT, Protection(locked=False)
             if column.number and not (row is not None and row.qualitative):
                 decimal.add(cell)
-            elif column.key == "status":
+            elif column.key is Key.STATUS:
                 status.add(cell)
 
 
