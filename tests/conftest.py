@@ -13,6 +13,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLANS = ROOT / "plans"
 RESULTS = ROOT / "results"
 REAL_PLAN = PLANS / "seoul-citizen-participation-2024"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tiers (markers in pyproject.toml) that follow from where a test is or what it is: everything under
+    tests/browser/ is `browser`, every Hypothesis test is `fuzz`. `slow` is marked on the tests themselves."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.fuzz)
 
 
 @pytest.fixture
