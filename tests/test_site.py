@@ -16,15 +16,14 @@ from generator.site import build as build_module
 from generator.site.build import build_site, relative_url
 from generator.site.opendata import open_data_files
 
-from .conftest import PLANS, RESULTS, ROOT
+from .conftest import PLANS, RESULTS
 from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "output"
-    build_site(find_repository(cwd=ROOT), out)
-    return out
+def site(real_site: Path) -> Path:
+    """The real site, the session's one build (tests/conftest.py): these tests only read it."""
+    return real_site
 
 
 def test_both_languages_have_every_page(site: Path) -> None:

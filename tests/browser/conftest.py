@@ -17,10 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data.layout import find_repository
-from generator.site.build import build_site
-
-from ..conftest import PLANS, RESULTS, ROOT
+from ..conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUB_PATH = "reports"
@@ -64,11 +61,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once, in `<root>/reports/` so it is served from a sub-path."""
-    root = tmp_path_factory.mktemp("served")
-    build_site(find_repository(plans=PLANS, results=RESULTS, config=ROOT / "site.yaml"), root / SUB_PATH)
-    return root / SUB_PATH
+def built_site(real_site: Path) -> Path:
+    """The real site, the session's one build (tests/conftest.py), in `<root>/reports/` to be served from a sub-path."""
+    assert real_site.name == SUB_PATH
+    return real_site
 
 
 @pytest.fixture(scope="session")
