@@ -33,7 +33,14 @@ def test_both_languages_have_every_page(site: Path) -> None:
     english = {p.relative_to(site / "en").as_posix() for p in html_pages(site / "en")}
     assert korean == english
     assert {"index.html", "404.html", "methodology.html", "departments/index.html", REPORT_2021} <= korean
-    assert len(korean) > 100
+    for plan in validate_path(PLANS, RESULTS).plans:
+        folder = f"plans/{plan.id}"
+        assert {page for page in korean if page.startswith(f"{folder}/")} == {
+            f"{folder}/index.html",
+            f"{folder}/amendments.html",
+            *(f"{folder}/projects/{project.id}.html" for project in plan.projects),
+            *(f"{folder}/reports/{year}.html" for year in plan.spec.period.years),
+        }
 
 
 def test_every_page_has_one_h1_a_title_and_a_language(site: Path) -> None:
@@ -90,7 +97,8 @@ def test_every_chart_has_a_text_alternative(site: Path) -> None:
             for ident in labelled:
                 element = svg.xpath(f".//*[@id='{ident}']")
                 assert element and element[0].text_content().strip(), f"{page}: {ident}"
-    assert charts > 50
+    # In each language: 80 indicators' target-and-actual charts, the 3rd plan's budget and the 2021 distribution.
+    assert charts == 2 * (80 + 1 + 1)
 
 
 def test_report_2021_golden_tables(site: Path) -> None:
