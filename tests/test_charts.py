@@ -83,12 +83,14 @@ def references(root: Any) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_the_same_bytes() -> None:
     assert distribution() == distribution()
     assert target_actual() == target_actual()
     assert distribution() != distribution(bars=(*BARS_2021[:-1], Bar("평가 안함", 6, 13)))
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_the_same_bytes_in_another_process() -> None:
     # Ids are hashes; a fresh process with another hash seed and SOURCE_DATE_EPOCH set must agree byte for byte.
     script = (
@@ -215,6 +217,7 @@ def test_target_and_actual_differ_by_pattern_not_only_by_colour() -> None:
     assert any("url(#" in (path.get("style") or "") for path in legend.iter(f"{SVG}path"))
 
 
+@pytest.mark.slow
 def test_no_timestamp_nor_generator_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = distribution()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -239,6 +242,7 @@ def test_crowded_labels_shrink_turn_or_wrap_but_keep_every_word() -> None:
     assert "51 (17%)" in shown
 
 
+@pytest.mark.slow
 def test_global_matplotlib_state_is_neither_used_nor_changed() -> None:
     plain = distribution()
     # Whatever a caller (or a matplotlibrc) has set must neither leak into the chart nor be overwritten by it.
@@ -252,6 +256,7 @@ def test_global_matplotlib_state_is_neither_used_nor_changed() -> None:
         assert _pylab_helpers.Gcf.get_num_fig_managers() == figures
 
 
+@pytest.mark.slow
 def test_figures_are_freed(monkeypatch: pytest.MonkeyPatch) -> None:
     created: list[weakref.ref[Any]] = []
     real_figure = charts.Figure

@@ -100,6 +100,7 @@ def _shipped() -> list[tuple[str, Path]]:
     return files
 
 
+@pytest.mark.slow
 def test_every_shipped_file_passes_its_schema() -> None:
     files = _shipped()
     # Every data file is checked against a schema: none is left out by where it sits or what it is named.
@@ -124,6 +125,7 @@ def test_every_shipped_file_names_its_schema_for_editors() -> None:
         assert target == (SCHEMAS / f"{name}.schema.json").resolve(), path
 
 
+@pytest.mark.slow
 def test_new_year_and_init_write_files_that_name_their_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 

@@ -264,6 +264,7 @@ def file_digests(data: str, reverse: bool = False) -> dict[str, str]:
     [(ROOT, ["seoul-citizen-participation-2019/results-2021.csv"]), (FIXTURES / "progress", PROGRESS_CHECKS)],
     ids=["shipped", "three-checks"],
 )
+@pytest.mark.slow
 def test_same_data_gives_identical_bytes(data: Path, checks: list[str]) -> None:
     """Another process, with another hash seed and time zone, given the checks in the other order, writes the same
     bytes (the three-check plan makes the order matter)."""

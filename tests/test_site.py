@@ -144,6 +144,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_two_builds_are_byte_identical() -> None:
     build_site(find_repository(), Path("one"))
     build_site(find_repository(), Path("two"))
@@ -153,6 +154,7 @@ def test_two_builds_are_byte_identical() -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_failed_build_leaves_the_previous_site_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
     out = Path("output")
     build_site(find_repository(), out)
@@ -174,6 +176,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(monkeypatch: pytest.M
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_invalid_data_stops_the_build_and_keeps_the_site() -> None:
     out = Path("output")
     build_site(find_repository(), out)
@@ -210,6 +213,7 @@ def _edit_yaml(path: Path, change) -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_hostile_text_and_markdown_never_become_live_html() -> None:
     markdown = "\n\n".join(HOSTILE.values())
 
