@@ -13,6 +13,32 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLANS = ROOT / "plans"
 RESULTS = ROOT / "results"
 REAL_PLAN = PLANS / "seoul-citizen-participation-2024"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tiers (markers in pyproject.toml) that follow from where a test is or what it is: everything under
+    tests/browser/ is `browser`, every Hypothesis test is `fuzz`, and every test that reads the real site's build
+    (`real_site`, seconds to build) is `slow`. Other slow tests are marked where they are."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.fuzz)
+        if "real_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (the shipped plans/, results/ and site.yaml, with this repository's amendments), built once per
+    session into `<tmp>/reports/`, a sub-path the browser tests serve it under. Only for tests that read it: a test
+    that changes its build, or the data, builds its own."""
+    import generator
+
+    out = tmp_path_factory.mktemp("real-site") / "reports"
+    generator.build(generator.Options(root=ROOT, out=out))  # through the API, which reads the amendments record
+    return out
 
 
 @pytest.fixture

@@ -48,6 +48,7 @@ def _page(root: Path, path: str) -> html.HtmlElement:
     return html.parse(str(root / "output" / path)).getroot()
 
 
+@pytest.mark.slow
 def test_an_amended_actual_is_listed_on_its_project_page_report_and_the_plans_list(repository: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--quiet"])
     assert result.exit_code == 0, result.output
@@ -85,6 +86,7 @@ def test_outside_git_the_sections_are_absent_and_the_build_says_why_once(tmp_pat
     assert not (root / "out" / f"plans/{PLAN}/amendments.html").exists()
 
 
+@pytest.mark.slow
 def test_a_data_repository_outside_git_builds_without_amendments(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -37,6 +37,7 @@ def entries(root: Path) -> list[Path]:
     return sorted((root / CACHE_DIR / "charts").glob("*/*.svg"))
 
 
+@pytest.mark.slow
 def test_a_build_from_the_cache_is_byte_identical_to_one_without(demo_root: Path) -> None:
     assert " charts, " in build("--no-cache", "--out", "plain")  # drew everything, and kept nothing
     assert not (demo_root / CACHE_DIR).exists()
@@ -52,6 +53,7 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(demo_root: Path
     )
 
 
+@pytest.mark.slow
 def test_a_truncated_or_altered_entry_is_redrawn_and_never_served(demo_root: Path) -> None:
     build("--out", "first")
     truncated, altered = entries(demo_root)[:2]
@@ -64,6 +66,7 @@ def test_a_truncated_or_altered_entry_is_redrawn_and_never_served(demo_root: Pat
     assert altered.read_bytes() == content  # rewritten whole
 
 
+@pytest.mark.slow
 def test_entries_the_build_did_not_use_are_pruned(demo_root: Path) -> None:
     build("--out", "site")
     before = set(entries(demo_root))
@@ -79,6 +82,7 @@ def test_entries_the_build_did_not_use_are_pruned(demo_root: Path) -> None:
     assert stray_temporary.exists()  # a recent temporary file may belong to a build still running
 
 
+@pytest.mark.slow
 def test_a_warm_build_does_not_import_matplotlib(demo_root: Path) -> None:
     build("--out", "site")
     script = (
@@ -153,6 +157,7 @@ def test_pruning_touches_only_entries_the_cache_wrote(tmp_path: Path) -> None:
     [["validate"], ["report", "seoul-citizen-participation-2019", "2021"], ["new-year", "--help"]],
     ids=["validate", "report", "new-year"],
 )
+@pytest.mark.slow
 def test_commands_that_do_not_build_import_neither_matplotlib_nor_jinja(args: list[str]) -> None:
     script = (
         "import sys; from click.testing import CliRunner; from generator.cli import main; "
@@ -163,6 +168,7 @@ def test_commands_that_do_not_build_import_neither_matplotlib_nor_jinja(args: li
     assert run.stdout.strip() == "0 []", run.stdout + run.stderr
 
 
+@pytest.mark.slow
 def test_a_cache_that_cannot_be_written_does_not_fail_the_build(demo_root: Path) -> None:
     (demo_root / "blocker").write_text("a file where the cache's parent folder would be")
     output = build("--cache-dir", "blocker/cache", "--out", "site")

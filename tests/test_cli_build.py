@@ -12,6 +12,7 @@ def build(*args: str):
     return CliRunner().invoke(main, ["build", "--plans", "plans", "--results", "results", *args])
 
 
+@pytest.mark.slow
 def test_build_prints_one_summary_line(demo_root: Path) -> None:
     result = build("--out", "site", "--base-url", "https://example.org/plans/")
     assert result.exit_code == 0, result.output
@@ -22,6 +23,7 @@ def test_build_prints_one_summary_line(demo_root: Path) -> None:
     assert "<loc>https://example.org/plans/index.html</loc>" in (demo_root / "site/sitemap.xml").read_text()
 
 
+@pytest.mark.slow
 def test_without_an_address_there_is_no_sitemap_and_the_build_says_so(demo_root: Path) -> None:
     result = build("--out", "site")
     assert result.exit_code == 0, result.output
@@ -41,11 +43,13 @@ def test_a_relative_base_url_is_refused() -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_quiet_build_prints_nothing() -> None:
     result = build("--out", "site", "--quiet")
     assert (result.exit_code, result.output) == (0, "")
 
 
+@pytest.mark.slow
 def test_unwritable_output_is_a_clean_error(demo_root: Path) -> None:
     (demo_root / "blocker").write_text("a file, not a folder", encoding="utf-8")
     result = build("--out", "blocker/site")

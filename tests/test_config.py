@@ -79,6 +79,7 @@ def test_config_text_without_english_is_a_warning(demo_root: Path) -> None:
     assert "site.yaml:1:12: warning: no English text (site_name)" in result.output
 
 
+@pytest.mark.slow
 def test_the_site_shows_its_own_name_and_publisher(demo_root: Path) -> None:
     write_config(
         demo_root,
@@ -95,6 +96,7 @@ def test_the_site_shows_its_own_name_and_publisher(demo_root: Path) -> None:
     assert "<title>Test site</title>" in english and "A test tagline" in english and "Test Agency" in english
 
 
+@pytest.mark.slow
 def test_a_theme_overrides_templates_by_name_and_adds_css(demo_root: Path) -> None:
     theme = demo_root / "look"
     theme.mkdir()
@@ -112,6 +114,7 @@ def test_a_theme_overrides_templates_by_name_and_adds_css(demo_root: Path) -> No
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_without_a_config_the_site_uses_neutral_words() -> None:
     build_site(find_repository(), Path("output"))
     home = Path("output/index.html").read_text(encoding="utf-8")

@@ -48,6 +48,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("repository", "plan_id"), CASES, ids=[plan for _, plan in CASES])
+@pytest.mark.slow
 def test_frictionless_validate_passes(repository: DataRepository, plan_id: str, tmp_path: Path) -> None:
     package = _write_package(repository, plan_id, tmp_path / plan_id)
     command = subprocess.run(
@@ -57,6 +58,7 @@ def test_frictionless_validate_passes(repository: DataRepository, plan_id: str, 
     assert json.loads(command.stdout)["valid"] is True
 
 
+@pytest.mark.slow
 def test_the_foreign_keys_are_checked(tmp_path: Path) -> None:
     """A result row for an indicator the plan does not have fails on its key: the check is not vacuous."""
     package = _write_package(SYNTHETIC, "progress-demo", tmp_path / "package")
@@ -121,6 +123,7 @@ def _replace_once(path: Path, old: str, new: str) -> None:
     path.write_bytes(text.replace(old, new, 1).encode("utf-8-sig"))
 
 
+@pytest.mark.slow
 def test_python_api_reports_no_errors_and_checks_every_result_against_plan_csv(tmp_path: Path) -> None:
     package = _write_package(REAL, "seoul-citizen-participation-2019", tmp_path / "p")
     report = frictionless.validate(str(package))
@@ -158,6 +161,7 @@ def test_a_text_in_an_integer_column_of_plan_csv_is_a_type_error(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("repository", "plan_id"), CASES, ids=[plan for _, plan in CASES])
+@pytest.mark.slow
 def test_fields_follow_the_csv_header_with_open_data_md_as_english(
     repository: DataRepository, plan_id: str, tmp_path: Path
 ) -> None:

@@ -220,6 +220,7 @@ def test_the_default_base_is_where_the_branch_left_main() -> None:
     assert code == 0 and "2025 target: 7 → 8" in output and output.splitlines()[0].endswith("→ working tree")
 
 
+@pytest.mark.slow
 def test_the_worked_example_in_the_docs_is_what_diff_prints_on_the_shipped_data() -> None:
     from .review_example import documented, example_markdown
 

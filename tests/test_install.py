@@ -21,6 +21,8 @@ from generator.site.build import build_site
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # a wheel built and installed into a new virtual environment, and two builds
+
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "SOURCE_DATE_EPOCH")}

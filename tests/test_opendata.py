@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,12 +31,13 @@ from generator.site.opendata import (
 )
 from generator.site.opendata.values import BUDGET_COLUMNS, RESULTS_JSON_INDICATOR_KEYS
 
-from .conftest import PLANS, RESULTS, ROOT
+from .conftest import FIXTURES, PLANS, RESULTS, ROOT
 
 PLAN_2019 = "seoul-citizen-participation-2019"
 PLAN_2024 = "seoul-citizen-participation-2024"
 DOC = ROOT / "generator" / "site" / "theme" / "content" / "open-data.md"
 BOM = b"\xef\xbb\xbf"
+PROGRESS_CHECKS = [f"progress-demo/results-{year}.csv" for year in (2024, 2025, 2026)]
 
 
 @pytest.fixture(scope="module")
@@ -242,15 +247,35 @@ def test_plan_json_keeps_both_languages_and_typed_targets(plan_2024: Plan) -> No
 # -- reproducible ------------------------------------------------------------------------------------------
 
 
-def test_same_data_gives_identical_bytes(report: ValidationReport) -> None:
-    again = validate_path(PLANS, RESULTS)
+def file_digests(data: str, reverse: bool = False) -> dict[str, str]:
+    """`<plan>/<file>` → SHA-256 of each open data file of each plan in `data` (a folder with plans/ and results/),
+    its checks given in the order they load or reversed."""
+    report = validate_path(Path(data) / "plans", Path(data) / "results")
+    digests = {}
     for plan in report.plans:
-        evaluations = [evaluate_year(plan, year) for year in report.results[plan.id].values()]
-        other = plan_of(again, plan.id)
-        other_evaluations = [evaluate_year(other, year) for year in again.results[plan.id].values()]
-        first = open_data_files(plan, evaluations)
-        assert first == open_data_files(plan, evaluations)
-        assert first == open_data_files(other, list(reversed(other_evaluations)))
+        evaluations = [evaluate_year(plan, year) for year in report.results.get(plan.id, {}).values()]
+        for name, content in open_data_files(plan, evaluations[::-1] if reverse else evaluations).items():
+            digests[f"{plan.id}/{name}"] = hashlib.sha256(content).hexdigest()
+    return digests
+
+
+@pytest.mark.parametrize(
+    ("data", "checks"),
+    [(ROOT, ["seoul-citizen-participation-2019/results-2021.csv"]), (FIXTURES / "progress", PROGRESS_CHECKS)],
+    ids=["shipped", "three-checks"],
+)
+@pytest.mark.slow
+def test_same_data_gives_identical_bytes(data: Path, checks: list[str]) -> None:
+    """Another process, with another hash seed and time zone, given the checks in the other order, writes the same
+    bytes (the three-check plan makes the order matter)."""
+    here = file_digests(str(data))
+    assert sorted(name for name in here if "/results-" in name and name.endswith(".csv")) == checks
+    script = f"import json; from tests.test_opendata import file_digests; print(json.dumps(file_digests({str(data)!r}, True)))"
+    environment = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Pacific/Kiritimati"}
+    other = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
+    assert json.loads(other.stdout) == here
 
 
 def test_open_data_files_names_one_plan(report: ValidationReport, evaluation_2021: YearEvaluation) -> None:

@@ -19,6 +19,8 @@ from .conftest import ROOT
 
 BIN = Path(sys.executable).parent
 
+pytestmark = pytest.mark.slow  # pre-commit runs in git repositories
+
 
 def _pre_commit(repository: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(repository.parent / "pre-commit-home")}

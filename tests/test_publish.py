@@ -90,6 +90,7 @@ generator.build(generator.Options(before_publish=pause))
 """
 
 
+@pytest.mark.slow
 def test_a_build_killed_inside_the_publication_leaves_the_old_site_and_no_stray_folder(data_repo: Path) -> None:
     assert _build(data_repo).wait(timeout=120) == 0
     old = (data_repo / "output/index.html").read_bytes()
@@ -109,6 +110,7 @@ def test_a_build_killed_inside_the_publication_leaves_the_old_site_and_no_stray_
     assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []
 
 
+@pytest.mark.slow
 def test_two_builds_into_one_folder_both_succeed(data_repo: Path) -> None:
     builds = [_build(data_repo), _build(data_repo)]
     assert [b.wait(timeout=180) for b in builds] == [0, 0], [b.communicate()[0] for b in builds]
@@ -129,6 +131,7 @@ def _children(pid: int) -> set[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc (Linux)")
+@pytest.mark.slow
 def test_chart_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     for name in ("plans", "results", "site.yaml"):
@@ -162,6 +165,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_a_build_killed_at_random_moments_leaves_the_old_site_or_the_new_one_whole(data_repo: Path) -> None:
     assert _build(data_repo).wait(timeout=120) == 0
     old = _tree(data_repo / "output")

@@ -17,6 +17,7 @@ from .conftest import served_port, serving
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_serve_previews_and_rebuilds_on_change() -> None:
     messages: list[str] = []
     stop = threading.Event()
@@ -36,6 +37,7 @@ def test_serve_previews_and_rebuilds_on_change() -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> None:
     messages: list[str] = []
     stop = threading.Event()
@@ -83,6 +85,7 @@ def _until(condition: Callable[[], bool], messages: list[str], seconds: float = 
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_until_fixed() -> None:
     messages: list[str] = []
     stop = threading.Event()
@@ -131,6 +134,7 @@ def test_the_problem_page_escapes_what_it_quotes() -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_save_made_while_the_first_build_runs_is_not_missed() -> None:
     from generator import api
 

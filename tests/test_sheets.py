@@ -365,6 +365,7 @@ def test_collect_never_writes_over_a_workbook() -> None:
     assert (BOOKS / "가과.xlsx").read_bytes() == filled
 
 
+@pytest.mark.slow
 def test_on_the_shipped_plan_one_department_s_workbook_gives_a_year_that_validates_and_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

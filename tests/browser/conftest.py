@@ -1,14 +1,14 @@
 """Browser test setup: Debian's Chromium driven by Playwright, the site served under a sub-path on 127.0.0.1.
 
-Playwright cannot download its own browser here, so the tests use /usr/bin/chromium and install it (with a
-Korean font, so pages and PDFs render Hangul) when it is missing.
+Playwright cannot download its own browser here, so the tests use /usr/bin/chromium, with a Korean font so pages
+and PDFs render Hangul. The tests install nothing: `.ci/system-packages` (part of the README's test command) does,
+and without them the browser tests fail saying what to install.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import subprocess
 import threading
@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-import generator
-
-from ..conftest import PLANS, RESULTS, ROOT
+from ..conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUB_PATH = "reports"
@@ -49,13 +47,12 @@ def ensure_browser() -> None:
         for package, present in (("chromium", CHROMIUM.exists()), ("fonts-nanum", _has_korean_font()))
         if not present
     ]
-    if not missing:
-        return
-    if os.geteuid() != 0:
-        pytest.fail(f"browser tests need {' and '.join(missing)}: sudo apt-get install -y {' '.join(missing)}")
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=environment)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=environment)
+    if missing:
+        pytest.fail(
+            f"the browser tests need {' and '.join(missing)}: run .ci/system-packages as root "
+            f"(apt-get install -y {' '.join(missing)})",
+            pytrace=False,
+        )
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -64,11 +61,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once, in `<root>/reports/` so it is served from a sub-path."""
-    root = tmp_path_factory.mktemp("served")
-    generator.build(generator.Options(plans=PLANS, results=RESULTS, config=ROOT / "site.yaml", out=root / SUB_PATH))
-    return root / SUB_PATH
+def built_site(real_site: Path) -> Path:
+    """The real site, the session's one build (tests/conftest.py), in `<root>/reports/` to be served from a sub-path."""
+    assert real_site.name == SUB_PATH
+    return real_site
 
 
 @pytest.fixture(scope="session")

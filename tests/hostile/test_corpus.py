@@ -23,6 +23,9 @@ CASES: list[Case] = [case for name in MODULES for case in importlib.import_modul
 DATA = ("plans", "results", "site.yaml", "docs", "README.md")
 EXPECTED = Path(__file__).with_name("expected.txt")
 
+# Each of the ~200 cases copies and validates the shipped data (some build it): minutes in all, not the fast loop.
+pytestmark = pytest.mark.slow
+
 
 def pinned() -> dict[str, str]:
     """The exact first line each case prints, as reviewed (rewrite with `python tests/hostile/regenerate.py`)."""
