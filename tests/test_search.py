@@ -64,12 +64,11 @@ def _failing_pagefind(folder: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_when_pagefind_fails_nothing_is_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_when_pagefind_fails_nothing_is_published(tmp_path: Path) -> None:
     build_site(find_repository(), Path("output"))
     before = {path: path.read_bytes() for path in Path("output").rglob("*") if path.is_file()}
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(_failing_pagefind(tmp_path)))
     with pytest.raises(SearchIndexError, match="something went wrong in Pagefind"):
-        build_site(find_repository(), Path("output"))
+        build_site(find_repository(), Path("output"), pagefind=_failing_pagefind(tmp_path))
     assert {path: path.read_bytes() for path in Path("output").rglob("*") if path.is_file()} == before
     assert [path.name for path in Path.cwd().iterdir() if ".building-" in path.name] == []
 

@@ -9,6 +9,8 @@ import pytest
 
 from .test_corpus import CASES, Case, pristine, run_case  # noqa: F401 (pristine is a fixture)
 
+pytestmark = pytest.mark.slow  # a validate run per case, as the corpus in English
+
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # What a line may quote without words of its own: 'data' in quotes, the position in front, the YAML path.
 QUOTED = re.compile(r"'[^']*'|“[^”]*”|‘[^’]*’")
