@@ -57,6 +57,29 @@ def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> No
 
 
 @pytest.mark.usefixtures("demo_root")
+def test_a_nested_missing_path_gets_its_languages_404_with_links_from_the_site_root() -> None:
+    """Issue 24: at /plans/x/nope.html a relative stylesheet link would be another 404; under en/ the English page."""
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = serving(stop, messages)
+    try:
+        port = served_port(messages)
+        for path, page, home in (
+            ("/plans/x/nope.html", "output/404.html", 'href="/index.html"'),
+            ("/en/plans/x/nope.html", "output/en/404.html", '<html lang="en">'),
+        ):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
+            assert caught.value.code == 404
+            body = caught.value.read().decode()
+            assert body == Path(page).read_text(encoding="utf-8"), path
+            assert 'href="/static/style.css"' in body and home in body
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+@pytest.mark.usefixtures("demo_root")
 def test_a_port_in_use_is_named_before_any_build() -> None:
     import socket
 

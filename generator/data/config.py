@@ -48,6 +48,7 @@ class SiteConfigFile(Model):
         | None
     ) = None
     footer: Text | None = None
+    methodology_notes: Text | None = None  # Markdown: the site's own notes on how its data was read
     theme_dir: (
         Annotated[str, PlainValidator(_relative_folder), WithJsonSchema({"type": "string", "pattern": "^[^/]"})] | None
     ) = None

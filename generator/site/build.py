@@ -8,6 +8,7 @@ Two builds of the same input give identical bytes: no clock, no random ids, sort
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import time
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import Environment
@@ -29,7 +30,6 @@ from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, other_language, t
-from generator.numbers import NONE
 from generator.review.record import Amendments, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
@@ -78,7 +78,8 @@ class WarmBuild:
 def data_date(
     plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]], source_date: datetime.date | None = None
 ) -> str:
-    """`source_date` when given (SOURCE_DATE_EPOCH: reproducible builds), else the newest source document date."""
+    """`source_date` when given (SOURCE_DATE_EPOCH: reproducible builds), else the newest source document date;
+    empty when the data dates none of its sources (the footer then names no date)."""
     if source_date is not None:
         return source_date.isoformat()
     dates = [source.date for plan in plans for source in plan.spec.sources if source.date is not None]
@@ -89,7 +90,7 @@ def data_date(
         for source in evaluation.results.check.sources
         if source.date is not None
     ]
-    return max(dates).isoformat() if dates else NONE
+    return max(dates).isoformat() if dates else ""
 
 
 def render_charts(
@@ -125,12 +126,15 @@ def render_charts(
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Markup]) -> bytes:
     meta = page.meta
     template = environment.get_template(page.content.template)
+    # The 404 page is served at any depth: with the site's path known, its links start from there.
+    root = page.content.root if isinstance(page.content, NotFoundContent) else None
+    url = functools.partial(str.__add__, root) if root is not None else functools.partial(relative_url, meta.path)
     html = template.render(
         page=meta,
         content=page.content,
         other_lang=other_language(meta.lang),
         home_path=lang_path(meta.lang, "index.html"),
-        url=lambda target: relative_url(meta.path, target),
+        url=url,
         lang_path=lambda path: lang_path(meta.lang, path),
         t=lambda key, **values: t(key, meta.lang, **values),
         chart_svg=lambda spec: svgs[spec],
@@ -148,6 +152,12 @@ def sitemap(pages: list[Page], base_url: str) -> bytes:
         lines.append(f"  <url><loc>{xml_escape(f'{base}/{page.meta.path}')}</loc></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def site_root(address: str) -> str:
+    """The path a site's address puts it under, e.g. "/plans/" for https://example.org/plans (quoted for a link)."""
+    path = urlsplit(address).path
+    return quote(path if path.endswith("/") else f"{path}/", safe="/%")
 
 
 def check_base_url(base_url: str) -> str:
@@ -169,11 +179,13 @@ def render_site(
     record: Amendments | Unavailable | None = None,
     report: ValidationReport | None = None,
     source_date: datetime.date | None = None,
+    root_path: str | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
 
     `record` is the amendments to list (read from the data's history by the caller; None: none listed);
-    `report` the data already loaded and checked (None: loaded now)."""
+    `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served
+    from when it is not its address's (a local preview: "/")."""
     say = progress or (lambda _message: None)
     if report is None:
         report = load_data(repository, warm, say)
@@ -183,6 +195,10 @@ def render_site(
         for plan in report.plans
     }
     static = theme.static_files(theme_dir)
+    config_url = report.config.spec.base_url if report.config.spec is not None else None
+    address = base_url or config_url
+    if root_path is None and address:
+        root_path = site_root(address)
     site = Site(
         plans=report.plans,
         evaluations=evaluations,
@@ -193,6 +209,7 @@ def render_site(
         # Links between the repository's docs mean nothing on the site: keep their text only.
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
         amendments=record if isinstance(record, Amendments) else None,
+        root=root_path,
     )
     say("building pages")
     pages = build_pages(site)
@@ -206,9 +223,8 @@ def render_site(
         for name, content in open_data_files(plan, years).items():
             files[f"data/{plan.id}/{name}"] = content
     files.update(static)
-    config_url = report.config.spec.base_url if report.config.spec is not None else None
-    if base_url or config_url:
-        files["sitemap.xml"] = sitemap(pages, base_url or config_url or "")
+    if address:
+        files["sitemap.xml"] = sitemap(pages, address)
     return files, pages
 
 
@@ -281,12 +297,14 @@ def build_site(
     pagefind: Path | None = None,
     before_publish: Callable[[Path], None] | None = None,
     report: ValidationReport | None = None,
+    root_path: str | None = None,
 ) -> BuildSummary:
     """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
 
     `warm` is what `serve` keeps between its builds (see `WarmBuild`); `record` the amendments to list (see
     `render_site`); `pagefind` the indexer to run (None: the installed one); `before_publish` is called with
-    the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it."""
+    the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it;
+    `root_path` the path the site is served from when it is not its address's (see `render_site`)."""
     started = time.perf_counter()
     say = progress or (lambda _m: None)
     if base_url is not None:
@@ -305,6 +323,7 @@ def build_site(
         record=record,
         report=report,
         source_date=source_date,
+        root_path=root_path,
     )
     say(f"writing {len(files)} files and the search index")
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)

@@ -126,11 +126,20 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        page = self._not_found_page()
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
         self._send(code, page.read_bytes(), "text/html; charset=utf-8")
+
+    def _not_found_page(self) -> Path:
+        """The 404 page of the request's first folder if it has one (`en/404.html` for `/en/…`), else the root's,
+        as docs/publishing.md sets up nginx and Apache."""
+        root = Path(self.directory)
+        first = self.path.split("?", 1)[0].lstrip("/").split("/", 1)
+        if len(first) == 2 and first[0] and not first[0].startswith(".") and (root / first[0] / "404.html").is_file():
+            return root / first[0] / "404.html"
+        return root / "404.html"
 
 
 def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHTTPServer:
@@ -219,7 +228,8 @@ def serve_and_watch(
 
 
 def _build_into(repository: DataRepository, out_dir: Path, cache_dir: Path | None, warm: WarmBuild) -> BuildSummary:
-    return build_site(repository, out_dir, cache_dir=cache_dir, warm=warm)
+    # Served here at the root, whatever address site.yaml gives the published site.
+    return build_site(repository, out_dir, cache_dir=cache_dir, warm=warm, root_path="/")
 
 
 def _watch(paths: list[Path], halt: threading.Event) -> queue.Queue[set[tuple[watchfiles.Change, str]]]:

@@ -32,12 +32,13 @@ Amount = int | float
 class Site:
     plans: list[Plan]
     evaluations: dict[str, dict[int, YearEvaluation]]
-    data_date: str
+    data_date: str  # may be empty: no source is dated
     methodology_md: dict[str, str]
     open_data_md: str
     config: SiteConfigFile | None = None  # None: no site.yaml, neutral words from the catalogue
     extra_css: bool = False  # the site's theme adds its own style sheet
     amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
+    root: str | None = None  # the site's path on its host ("/plans/"), when its address is known
 
     def name(self, lang: str) -> str:
         return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)
@@ -49,6 +50,11 @@ class Site:
     def footer(self, lang: str) -> str:
         footer = self.config.footer if self.config is not None else None
         return footer.get(lang) if footer is not None else t("footer_note", lang)
+
+    def methodology_notes(self, lang: str) -> str:
+        """The site's own Markdown notes for the methodology page (what is particular to its plans); may be empty."""
+        notes = self.config.methodology_notes if self.config is not None else None
+        return notes.get(lang) if notes is not None else ""
 
     def publisher(self, lang: str) -> str:
         organisation = self.config.organisation if self.config is not None else None
@@ -89,7 +95,7 @@ class PageMeta:
     title: str
     alternate: str
     breadcrumbs: tuple[Link, ...]
-    data_date: str
+    data_date: str  # may be empty: no source is dated, so the footer names no date
     site_name: str
     description: str  # the site's tagline; may be empty
     footer: str

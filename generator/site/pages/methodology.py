@@ -36,15 +36,19 @@ class MethodologyContent:
 
     scales: tuple[ScaleTable, ...]
     body: Markup
+    notes: Markup  # the site's own notes (site.yaml's methodology_notes), after the generic text; may be empty
     open_data: Markup
     open_data_note: str
 
 
 def methodology_page(site: Site, lang: str) -> Page:
+    notes = site.methodology_notes(lang)
     content = MethodologyContent(
         scales=scale_tables(site.plans, lang),
         # The methodology text is written with ## sections, the open-data reference starts at # (→ h3 here).
         body=render_markdown(site.methodology_md[lang], t("methodology", lang), heading_shift=0),
+        # The notes' own sections start at # (→ h2, beside the text's sections): a site cannot add a second h1.
+        notes=render_markdown(notes, t("methodology", lang), heading_shift=1) if notes else Markup(),
         open_data=render_markdown(site.open_data_md, t("open_data", lang), heading_shift=2),
         open_data_note=t("open_data_note", lang),
     )
