@@ -123,7 +123,8 @@ def serve(
         data, out, report, cache_dir = _gathered(options, warm)
         if not record:
             record.append(amendment_record(data, _usable(cache_dir), options))
-        return _published(options, data, out, report, cache_dir, warm, record[0])
+        # Served here at the root, whatever address site.yaml gives the published site (its 404 page links so).
+        return _published(options, data, out, report, cache_dir, warm, record[0], root_path="/")
 
     data = repository(options)
     serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept, lang=lang)
@@ -147,6 +148,7 @@ def _published(
     cache_dir: Path | None,
     warm: WarmBuild | None,
     record: Amendments | Unavailable | None,
+    root_path: str | None = None,
 ) -> BuildSummary:
     from generator.site.build import build_site
 
@@ -162,6 +164,7 @@ def _published(
         pagefind=options.pagefind,
         before_publish=options.before_publish,
         report=report,
+        root_path=root_path,
     )
 
 

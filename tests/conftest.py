@@ -57,13 +57,12 @@ def demo_plan(demo_root: Path) -> Path:
 
 def serving(stop: threading.Event, messages: list[str], port: int = 0) -> threading.Thread:
     """`plansite serve` of the working directory's data in a thread, until `stop`; it says what it does in
-    `messages`. Returns once it serves."""
-    from generator.data.layout import find_repository
-    from generator.site.serve import serve_and_watch
+    `messages`. Returns once it serves. Through the API, as the command serves."""
+    from generator import api
 
     thread = threading.Thread(
-        target=serve_and_watch,
-        args=(find_repository(), Path("output"), port),
+        target=api.serve,
+        args=(api.Options(out=Path("output")), port),
         kwargs={"echo": messages.append, "stop": stop},
         daemon=True,
     )
