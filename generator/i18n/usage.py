@@ -91,13 +91,70 @@ USAGE: dict[str, dict[str, str]] = {
     "change_detected": {"ko": "변경을 감지했습니다. 다시 만듭니다", "en": "change detected, rebuilding"},
     "stopped": {"ko": "멈췄습니다", "en": "stopped"},
     # plansite schema and init.
-    "schemas_written": {
-        "ko": "스키마 {count}개를 {folder}에 썼습니다. 나머지는 이미 최신입니다",
-        "en": "{count} schema(s) written into {folder}, the others were up to date",
+    "schemas_all_written": {
+        "ko": "스키마 {count}개를 {folder}에 썼습니다",
+        "en": "{count} schema(s) written into {folder}",
+    },
+    "schemas_some_written": {
+        "ko": "스키마 {count}개를 {folder}에 썼습니다. 나머지 {kept}개는 이미 최신입니다",
+        "en": "{count} schema(s) written into {folder}; the other {kept} were up to date",
+    },
+    "schemas_none_written": {
+        "ko": "{folder}의 스키마 {kept}개가 모두 이미 최신입니다. 쓴 파일이 없습니다",
+        "en": "all {kept} schemas in {folder} were up to date; nothing written",
+    },
+    "schema_not_a_folder": {
+        "ko": "{path}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 폴더를 고르세요",
+        "en": "{path}: exists and is not a folder; choose another with --out",
+    },
+    "schema_taken": {
+        "ko": "{path}: plansite가 쓴 스키마가 아닌 파일이 있어 그대로 둡니다. 파일을 옮기거나 --out으로 다른 곳에"
+        " 쓰세요",
+        "en": "{path}: exists and is not a schema plansite wrote, so it is left as it is; move it away, or write the"
+        " schemas elsewhere with --out",
+    },
+    "init_not_a_folder": {"ko": "{path}: 폴더가 아닌 것이 이미 있습니다", "en": "{path}: exists and is not a folder"},
+    "init_not_empty": {
+        "ko": "{path}: 비어 있지 않은 폴더입니다. plansite init은 새 폴더나 빈 폴더에만 씁니다",
+        "en": "{path}: the folder is not empty; plansite init writes only into a new or empty folder",
+    },
+    "init_bad_source": {
+        "ko": "--plansite-source {source!r}: requirements.txt의 한 줄로 쓸 설치 출처가 필요합니다"
+        " (예: plansite @ git+https://github.com/<기관>/plansite@v0.1.0)",
+        "en": "--plansite-source {source!r}: give one requirement line to install plansite from"
+        " (e.g. plansite @ git+https://github.com/<organisation>/plansite@v0.1.0)",
     },
     "init_next": {
         "ko": "다음 단계: cd {folder} && plansite validate --strict && plansite build",
         "en": "next: cd {folder} && plansite validate --strict && plansite build",
+    },
+    # plansite vendor (and init): the running plansite as a wheel in the data repository.
+    "vendor_no_metadata": {
+        "ko": "설치된 plansite {version}의 패키지 정보를 찾지 못해 휠을 만들 수 없습니다."
+        " pip install로 설치한 plansite로 실행하거나, plansite init --plansite-source로 설치 출처를 주세요",
+        "en": "the package metadata of the installed plansite {version} was not found, so it cannot be written as a"
+        " wheel; run a plansite installed with pip, or give plansite init --plansite-source",
+    },
+    "vendor_no_requirements": {
+        "ko": "{path}에 vendor/의 plansite 휠을 설치하는 줄이 정확히 하나 있어야 합니다. 아무것도 쓰지 않았습니다 —"
+        " plansite를 설치하는 줄을 {line}로 바꾼 뒤 다시 실행하세요",
+        "en": "{path} must have exactly one line installing a plansite wheel from vendor/; nothing was written —"
+        " replace the line that installs plansite with {line} and run this again",
+    },
+    "vendor_taken": {
+        "ko": "{path}: plansite가 쓴 휠이 아니어서 그대로 둡니다. 아무것도 쓰지 않았습니다 — 파일을 옮긴 뒤 다시"
+        " 실행하세요",
+        "en": "{path}: exists and is not a wheel plansite wrote, so it is left as it is; nothing was written —"
+        " move it away and run this again",
+    },
+    "removed": {"ko": "삭제: {path}", "en": "removed {path}"},
+    "vendor_done": {
+        "ko": "이제 {requirements}가 plansite {version}을 {wheel}에서 설치합니다. 두 파일을 커밋하세요",
+        "en": "{requirements} now installs plansite {version} from {wheel}; commit both",
+    },
+    "vendor_up_to_date": {
+        "ko": "{requirements}는 이미 plansite {version}을 {wheel}에서 설치합니다. 바꾼 것이 없습니다",
+        "en": "{requirements} already installs plansite {version} from {wheel}; nothing changed",
     },
     # plansite collect and import.
     "workbooks_written": {
