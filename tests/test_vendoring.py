@@ -96,9 +96,10 @@ def test_vendor_replaces_an_older_wheel_and_only_its_line(office: Path) -> None:
     code, output = invoke("vendor", office, "--lang", "en")
     assert code == 0, output
     assert f"now installs plansite {__version__}" in output and f"removed {old}" in output
-    assert requirements.read_text(encoding="utf-8") == text.replace(
-        "./vendor/plansite-0.0.9-py3-none-any.whl[pdf]", f"{LINE}[pdf]"
-    ) + "openpyxl==3.1.5\n"
+    assert (
+        requirements.read_text(encoding="utf-8")
+        == text.replace("./vendor/plansite-0.0.9-py3-none-any.whl[pdf]", f"{LINE}[pdf]") + "openpyxl==3.1.5\n"
+    )
     assert sorted(path.name for path in (office / "vendor").iterdir()) == [someone_elses.name, WHEEL]
 
     code, output = invoke("vendor", office, "--lang", "ko")

@@ -388,3 +388,8 @@ main.add_command(import_)
 from generator.cli.pdf import pdf  # noqa: E402
 
 main.add_command(pdf)
+
+# Registered here, defined in its own module: the documentation, read offline.
+from generator.cli.manual import docs  # noqa: E402
+
+main.add_command(docs)

@@ -177,4 +177,21 @@ USAGE: dict[str, dict[str, str]] = {
         "ko": "파일 {count}개를 썼습니다. plansite validate --strict로 확인하세요",
         "en": "{count} file(s) written; check them with plansite validate --strict",
     },
+    # plansite docs.
+    "docs_topics": {
+        "ko": "plansite 문서(영어)를 인터넷 연결 없이 읽습니다:",
+        "en": "plansite's documentation, readable offline:",
+    },
+    "docs_about_data_format": {
+        "ko": "데이터 형식: site.yaml, 계획, 점검 결과 파일의 모든 키",
+        "en": "the data format: every key of site.yaml, the plans and the results",
+    },
+    "docs_about_publishing": {
+        "ko": "사이트 게시: GitHub Pages, 웹 서버의 하위 경로, CI 없는 공유 폴더",
+        "en": "publishing the site: GitHub Pages, a web server under a sub-path, a shared folder without CI",
+    },
+    "docs_about_review": {
+        "ko": "변경 검토: plansite diff의 예시와 JSON 출력",
+        "en": "reviewing a change: plansite diff, with a worked example and its JSON output",
+    },
 }
