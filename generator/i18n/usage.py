@@ -194,4 +194,33 @@ USAGE: dict[str, dict[str, str]] = {
         "ko": "변경 검토: plansite diff의 예시와 JSON 출력",
         "en": "reviewing a change: plansite diff, with a worked example and its JSON output",
     },
+    # plansite pdf: what to install.
+    "pdf_needs_playwright": {
+        "ko": "plansite pdf에는 Playwright와 pypdf(plansite의 pdf 추가 기능)가 필요합니다:"
+        " plansite init으로 만든 데이터 저장소에서는"
+        " pip install './vendor/plansite-{version}-py3-none-any.whl[pdf]',"
+        " 다른 방법으로 설치한 plansite에는 pip install 'playwright>=1.40' 'pypdf>=4'",
+        "en": "plansite pdf needs Playwright and pypdf (plansite's pdf extra): in a data repository made by plansite"
+        " init, pip install './vendor/plansite-{version}-py3-none-any.whl[pdf]'; with plansite installed otherwise,"
+        " pip install 'playwright>=1.40' 'pypdf>=4'",
+    },
+    "pdf_install_chromium": {
+        "ko": "Chromium이나 Google Chrome을 시스템의 패키지 관리자로 설치하세요 (Debian/Ubuntu: sudo apt-get install"
+        " chromium, Fedora: sudo dnf install chromium, macOS: brew install --cask chromium, Windows: winget install"
+        " Google.Chrome 또는 choco install chromium). PATH에 없는 브라우저(macOS, Windows에서처럼)는"
+        " {variable}에 그 경로를 적어 알려 주세요 (예: {variable}=/path/to/chrome)",
+        "en": "install Chromium or Google Chrome with your system's package manager (Debian/Ubuntu: sudo apt-get"
+        " install chromium; Fedora: sudo dnf install chromium; macOS: brew install --cask chromium; Windows: winget"
+        " install Google.Chrome or choco install chromium); a browser that is not on PATH (as on macOS and Windows)"
+        " is named with {variable}=/path/to/chrome",
+    },
+    "pdf_no_chromium_at": {
+        "ko": "{variable}={chosen}에 Chromium이 없습니다: {hint}",
+        "en": "no Chromium at {variable}={chosen}: {hint}",
+    },
+    "pdf_no_chromium": {"ko": "Chromium을 찾지 못했습니다: {hint}", "en": "no Chromium found: {hint}"},
+    "pdf_chromium_did_not_start": {
+        "ko": "{path}의 Chromium이 시작되지 않았습니다 ({error}). {hint}",
+        "en": "Chromium at {path} did not start ({error}); {hint}",
+    },
 }
