@@ -71,6 +71,13 @@ def test_the_wheel_builds_the_shipped_data_outside_the_repository_byte_for_byte(
     assert not different, f"differs from the checkout's build: {different[:10]}"
 
 
+def test_the_wheel_carries_the_docs_an_office_needs(installed: Path, tmp_path: Path) -> None:
+    for topic in ("data-format", "publishing", "review"):
+        path = Path(run(installed / "plansite", "docs", topic, "--path", cwd=tmp_path).stdout.strip())
+        assert "site-packages" in path.parts and not path.is_symlink()
+        assert path.read_bytes() == (ROOT / "docs" / f"{topic}.md").read_bytes(), topic
+
+
 def test_init_then_validate_and_build_with_only_the_wheel(installed: Path, tmp_path: Path) -> None:
     run(installed / "plansite", "init", "office-data", cwd=tmp_path)
     repository = tmp_path / "office-data"

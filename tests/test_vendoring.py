@@ -122,3 +122,10 @@ def test_vendor_leaves_a_requirements_file_that_installs_plansite_otherwise(offi
     assert code == 2 and "must have exactly one line installing a plansite wheel from vendor/" in output
     assert requirements.read_text(encoding="utf-8") == "plansite @ git+https://github.com/example/plansite@v0.1.0\n"
     assert sorted(path.name for path in (office / "vendor").iterdir()) == [WHEEL]
+
+
+@pytest.mark.parametrize("source", ["plansite", "plansite==0.1.0", "Plansite[pdf] >= 0.1"])
+def test_init_refuses_plansite_by_name_alone(tmp_path: Path, source: str) -> None:
+    code, output = invoke("init", tmp_path / "office", "--plansite-source", source, "--lang", "en")
+    assert code == 2 and "a name alone is looked up in a package index" in output
+    assert list(tmp_path.iterdir()) == []

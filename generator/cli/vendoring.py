@@ -115,11 +115,19 @@ def written_by_plansite(path: Path) -> bool:
     return False
 
 
+# A requirement by name alone (`plansite`, `plansite==0.1.0`): pip would look the name up in a package index.
+BY_NAME = re.compile(r"^plansite\s*(?:\[[^\]]*\]\s*)?(?:[<>=!~].*)?$", re.IGNORECASE)
+
+
 def check_source(source: str) -> str:
-    """A requirement given with `plansite init --plansite-source`, as one line of requirements.txt."""
+    """A requirement given with `plansite init --plansite-source`, as one line of requirements.txt. A bare name
+    is refused: plansite is not published on the public index, and whoever registers the name there would run
+    their code in the office's workflows."""
     line = source.strip()
     if not line or "\n" in line or "\r" in line or line.startswith("#"):
         raise UsageError(msg("init_bad_source", source=source))
+    if BY_NAME.match(line):
+        raise UsageError(msg("init_source_by_name", source=line))
     return line
 
 

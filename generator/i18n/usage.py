@@ -124,6 +124,14 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "--plansite-source {source!r}: give one requirement line to install plansite from"
         " (e.g. plansite @ git+https://github.com/<organisation>/plansite@v0.1.0)",
     },
+    "init_source_by_name": {
+        "ko": "--plansite-source {source!r}: 이름만으로는 패키지 색인에서 찾게 되는데,"
+        " plansite는 공개 색인에 없어 누구든 그 이름을 등록할 수 있습니다. 고정한 출처를 주세요 (예: plansite @ git+https://github.com/<기관>/plansite@v0.1.0"
+        " 또는 휠 파일의 경로)",
+        "en": "--plansite-source {source!r}: a name alone is looked up in a package index, where plansite is not"
+        " published and anyone could register it; give a pinned source (e.g. plansite @"
+        " git+https://github.com/<organisation>/plansite@v0.1.0, or the path of a wheel)",
+    },
     "init_next": {
         "ko": "다음 단계: cd {folder} && plansite validate --strict && plansite build",
         "en": "next: cd {folder} && plansite validate --strict && plansite build",
