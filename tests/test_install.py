@@ -15,9 +15,11 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.data.layout import find_repository
 from generator.site.build import build_site
+from generator.version import __version__
 
 from .conftest import ROOT
 
@@ -71,6 +73,13 @@ def test_the_wheel_builds_the_shipped_data_outside_the_repository_byte_for_byte(
     assert not different, f"differs from the checkout's build: {different[:10]}"
 
 
+def test_the_wheel_carries_the_docs_an_office_needs(installed: Path, tmp_path: Path) -> None:
+    for topic in ("data-format", "publishing"):
+        path = Path(run(installed / "plansite", "docs", topic, "--path", cwd=tmp_path).stdout.strip())
+        assert "site-packages" in path.parts and not path.is_symlink()
+        assert path.read_bytes() == (ROOT / "docs" / f"{topic}.md").read_bytes(), topic
+
+
 def test_init_then_validate_and_build_with_only_the_wheel(installed: Path, tmp_path: Path) -> None:
     run(installed / "plansite", "init", "office-data", cwd=tmp_path)
     repository = tmp_path / "office-data"
@@ -80,3 +89,58 @@ def test_init_then_validate_and_build_with_only_the_wheel(installed: Path, tmp_p
     run(installed / "plansite", "build", "--quiet", cwd=repository)
     home = (repository / "output" / "index.html").read_text(encoding="utf-8")
     assert "계획 이행 공개" in home and "예시 계획" in home
+
+
+@pytest.mark.slow
+def test_a_new_repository_installs_the_plansite_that_wrote_it_in_its_own_workflows(
+    installed: Path, tmp_path: Path
+) -> None:
+    """`plansite init` from the installed wheel, then the generated workflows' own steps in a second fresh
+    environment: `pip install -r requirements.txt` must take plansite from the repository's vendor/ (its
+    dependencies come from the configured index, through pip's cache), and every plansite step must pass."""
+    from .test_workflows import EXPRESSIONS, steps
+
+    run(installed / "plansite", "init", "office", cwd=tmp_path)
+    office = tmp_path / "office"
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    run(*git, "init", "-q", "-b", "main", cwd=office)
+    run(*git, "add", "-A", cwd=office)
+    run(*git, "commit", "-q", "-m", "plansite init", cwd=office)
+    run(*git, "update-ref", "refs/remotes/origin/main", "HEAD", cwd=office)
+    tracked = run("git", "ls-files", "vendor", cwd=office).stdout.split()
+    assert tracked == [f"vendor/plansite-{__version__}-py3-none-any.whl"]  # committed, not git-ignored
+
+    ci = tmp_path / "ci"
+    run(sys.executable, "-m", "venv", ci, cwd=tmp_path)
+    summary = tmp_path / "summary.md"
+    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "SOURCE_DATE_EPOCH")}
+    environment |= {
+        "PATH": f"{ci / 'bin'}{os.pathsep}{environment['PATH']}",
+        "VIRTUAL_ENV": str(ci),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "LANG": "C.UTF-8",
+    }
+    done: list[str] = []
+    for name in ("check.yml", "publish.yml"):
+        workflow = yaml.safe_load((office / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+        for step in steps(workflow):
+            if "run" not in step or step["run"] in done:
+                continue
+            done.append(step["run"])
+            values = {key: EXPRESSIONS.get(value, value) for key, value in step.get("env", {}).items()}
+            result = subprocess.run(
+                ["bash", "-eo", "pipefail", "-c", step["run"]],
+                cwd=office,
+                env={**environment, **values},
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            assert result.returncode == 0, (name, step.get("name"), result.stdout, result.stderr)
+            if "pip install" in step["run"]:
+                assert f"Processing ./vendor/plansite-{__version__}-py3-none-any.whl" in result.stdout, result.stdout
+    where = run(ci / "bin" / "python", "-c", "import generator; print(generator.__file__)", cwd=tmp_path).stdout
+    assert str(ci) in where
+    assert any("plansite validate" in step for step in done) and any("plansite build" in step for step in done)
+    assert (office / "output" / "index.html").is_file()
+    assert "### 데이터 변경 검토" in summary.read_text(encoding="utf-8")  # diff ran, in the runner's Korean

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.version import __version__
 
 from .conftest import PLANS, RESULTS, ROOT
 
@@ -156,4 +157,8 @@ def test_plansite_init_writes_the_workflows_and_what_they_install(tmp_path: Path
     written = tmp_path / "office" / ".github" / "workflows"
     assert {p.name: p.read_bytes() for p in written.iterdir()} == {p.name: p.read_bytes() for p in WORKFLOWS.iterdir()}
     requirements = (tmp_path / "office" / "requirements.txt").read_text(encoding="utf-8")
-    assert [line for line in requirements.splitlines() if not line.startswith("#")] == ["plansite"]
+    # Exactly the plansite that wrote the repository, from a file in it: never a package index entry of our name.
+    assert [line for line in requirements.splitlines() if not line.startswith("#")] == [
+        f"./vendor/plansite-{__version__}-py3-none-any.whl"
+    ]
+    assert (tmp_path / "office" / "vendor" / f"plansite-{__version__}-py3-none-any.whl").is_file()

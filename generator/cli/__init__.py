@@ -26,7 +26,8 @@ from generator.cli.problems import FORMATS, as_json, github_line, in_files
 from generator.cli.report import render_report
 from generator.cli.scaffold import write_scaffold
 from generator.cli.schemafiles import write_schemas
-from generator.data.jsonschema import SCHEMAS_DIR
+from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, update_vendored, wheel_name
+from generator.data.jsonschema import SCHEMAS_DIR, schema_files
 from generator.data.layout import (
     CACHE_DIR,
     OUTPUT_DIR,
@@ -292,18 +293,54 @@ def schema(out_dir: Path) -> None:
     with user_errors():
         written = write_schemas(out_dir)
     echo_written(written)
-    click.echo(t("schemas_written", current_language(), count=len(written), folder=display_path(out_dir)))
+    kept = len(schema_files()) - len(written)
+    key = "schemas_none_written" if not written else "schemas_some_written" if kept else "schemas_all_written"
+    click.echo(t(key, current_language(), count=len(written), kept=kept, folder=display_path(out_dir)))
 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--plansite-source",
+    "source",
+    metavar="REQUIREMENT",
+    default=None,
+    help="Install plansite from REQUIREMENT in the new repository's requirements.txt (e.g. a pinned"
+    " 'plansite @ git+https://…@v0.1.0') instead of this plansite written as a wheel into vendor/.",
+)
 @language_option()
-def init(directory: Path) -> None:
-    """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet)."""
+def init(directory: Path, source: str | None) -> None:
+    """Write a new, minimal data repository into DIRECTORY (which must be empty or not exist yet).
+
+    Its requirements.txt installs exactly this plansite, from a wheel written into its vendor/ folder.
+    """
     with user_errors():
-        written = write_scaffold(directory)
+        written = write_scaffold(directory, source)
     echo_written(written)
     click.echo(t("init_next", current_language(), folder=display_path(directory)))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=Path())
+@language_option()
+def vendor(directory: Path) -> None:
+    """Put this plansite into the data repository DIRECTORY [default: here], after installing a newer one.
+
+    Writes it as a wheel into vendor/ and points the plansite line of requirements.txt at it; removes the
+    wheel plansite wrote there before. Changes nothing else: never a file plansite did not write.
+    """
+    with user_errors():
+        outcome = update_vendored(directory)
+    echo_written(outcome.written)
+    lang = current_language()
+    for path in outcome.removed:
+        click.echo(t("removed", lang, path=display_path(path)))
+    values = {
+        "requirements": display_path(directory / REQUIREMENTS),
+        "version": __version__,
+        "wheel": display_path(directory / VENDOR_DIR / wheel_name()),
+    }
+    click.echo(t("vendor_done" if outcome.written else "vendor_up_to_date", lang, **values))
 
 
 def _progress_printer(quiet: bool):
@@ -351,3 +388,8 @@ main.add_command(import_)
 from generator.cli.pdf import pdf  # noqa: E402
 
 main.add_command(pdf)
+
+# Registered here, defined in its own module: the documentation, read offline.
+from generator.cli.manual import docs  # noqa: E402
+
+main.add_command(docs)

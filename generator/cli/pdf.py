@@ -37,8 +37,9 @@ def pdf(
 ) -> None:
     """Print YEAR's report page of PLAN to PDF, as the site prints it, to attach to a council report.
 
-    Needs Playwright (pip install 'plansite[pdf]') and Chromium (Debian/Ubuntu: apt-get install chromium, or
-    set PLANSITE_CHROMIUM to its path).
+    Needs Playwright and pypdf (plansite's pdf extra: pip install './vendor/plansite-VERSION-py3-none-any.whl[pdf]'
+    in a repository made by plansite init, or pip install playwright pypdf) and Chromium or Chrome from the
+    system's package manager (apt-get, dnf, brew, winget, choco), or PLANSITE_CHROMIUM set to its path.
     """
     with user_errors():
         options = api.Options.from_environment(config=config, plans=plans, results=results, progress=_progress())

@@ -1,7 +1,8 @@
 """`plansite init`: a new, minimal data repository that validates and builds as it is.
 
 The files are packaged under `new_repository/`. Dot files are stored without their dot (setuptools' package data
-globs skip dot files) and renamed on the way out.
+globs skip dot files) and renamed on the way out. `requirements.txt` gets its requirement line here: the running
+plansite as a wheel in `vendor/` (`generator.cli.vendoring`), or the source given with `--plansite-source`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, build_wheel, check_source, requirement_line, wheel_name
 from generator.data.jsonschema import SCHEMAS_DIR, schema_files
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 TEMPLATE = files("generator.cli").joinpath("new_repository")
 DOT_FILES = {"gitignore": ".gitignore", "gitkeep": ".gitkeep", "vscode": ".vscode", "github": ".github"}
@@ -29,21 +32,36 @@ def _entries(node: Traversable, prefix: tuple[str, ...] = ()) -> Iterator[tuple[
             yield (*prefix, name), child.read_bytes()
 
 
-def write_scaffold(directory: Path) -> list[Path]:
-    """Write the new repository; refuse a folder with anything in it. All or nothing: files are staged first."""
+def _files(source: str | None) -> list[tuple[tuple[str, ...], bytes]]:
+    """Every file of the new repository: the template, the schemas, and plansite itself unless `source` names
+    where to install it from."""
+    files = []
+    for parts, content in _entries(TEMPLATE):
+        if parts == (REQUIREMENTS,):
+            line = requirement_line() if source is None else check_source(source)
+            content = content.replace(b"{requirement}", line.encode("utf-8"))
+        files.append((parts, content))
+    files += [((SCHEMAS_DIR, name), text.encode("utf-8")) for name, text in schema_files().items()]
+    if source is None:
+        files.append(((VENDOR_DIR, wheel_name()), build_wheel()))
+    return files
+
+
+def write_scaffold(directory: Path, source: str | None = None) -> list[Path]:
+    """Write the new repository; refuse a folder with anything in it. All or nothing: files are staged first.
+    `source` is a requirement line for plansite (`--plansite-source`); without it the running plansite is
+    written into `vendor/` as a wheel and named in `requirements.txt`."""
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{display_path(directory)}: exists and is not a folder")
+        raise UsageError(msg("init_not_a_folder", path=display_path(directory)))
     if directory.is_dir() and any(directory.iterdir()):
-        raise UsageError(
-            f"{display_path(directory)}: the folder is not empty; plansite init writes only into a new or empty folder"
-        )
+        raise UsageError(msg("init_not_empty", path=display_path(directory)))
+    files = _files(source)  # before anything is written: a failure here leaves nothing behind
     target = directory.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     written: list[Path] = []
     try:
-        schemas = [((SCHEMAS_DIR, name), text.encode("utf-8")) for name, text in schema_files().items()]
-        for parts, content in [*_entries(TEMPLATE), *schemas]:
+        for parts, content in files:
             path = staging.joinpath(*parts)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)

@@ -52,7 +52,7 @@ def check_file_text(plan: Plan, year: int) -> str:
 
 def project_file_text(plan: Plan, project: ProjectFile, year: int) -> str:
     lines = [
-        f"# {year} results of {project.id} {project.title.ko}. Fill in each actual; see docs/data-format.md.",
+        f"# {year} results of {project.id} {project.title.ko}. Fill in each actual; see `plansite docs data-format`.",
         f"project: {project.id}",
     ]
     budget = project.budget

@@ -91,13 +91,78 @@ USAGE: dict[str, dict[str, str]] = {
     "change_detected": {"ko": "변경을 감지했습니다. 다시 만듭니다", "en": "change detected, rebuilding"},
     "stopped": {"ko": "멈췄습니다", "en": "stopped"},
     # plansite schema and init.
-    "schemas_written": {
-        "ko": "스키마 {count}개를 {folder}에 썼습니다. 나머지는 이미 최신입니다",
-        "en": "{count} schema(s) written into {folder}, the others were up to date",
+    "schemas_all_written": {
+        "ko": "스키마 {count}개를 {folder}에 썼습니다",
+        "en": "{count} schema(s) written into {folder}",
+    },
+    "schemas_some_written": {
+        "ko": "스키마 {count}개를 {folder}에 썼습니다. 나머지 {kept}개는 이미 최신입니다",
+        "en": "{count} schema(s) written into {folder}; the other {kept} were up to date",
+    },
+    "schemas_none_written": {
+        "ko": "{folder}의 스키마 {kept}개가 모두 이미 최신입니다. 쓴 파일이 없습니다",
+        "en": "all {kept} schemas in {folder} were up to date; nothing written",
+    },
+    "schema_not_a_folder": {
+        "ko": "{path}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 폴더를 고르세요",
+        "en": "{path}: exists and is not a folder; choose another with --out",
+    },
+    "schema_taken": {
+        "ko": "{path}: plansite가 쓴 스키마가 아닌 파일이 있어 그대로 둡니다. 파일을 옮기거나 --out으로 다른 곳에"
+        " 쓰세요",
+        "en": "{path}: exists and is not a schema plansite wrote, so it is left as it is; move it away, or write the"
+        " schemas elsewhere with --out",
+    },
+    "init_not_a_folder": {"ko": "{path}: 폴더가 아닌 것이 이미 있습니다", "en": "{path}: exists and is not a folder"},
+    "init_not_empty": {
+        "ko": "{path}: 비어 있지 않은 폴더입니다. plansite init은 새 폴더나 빈 폴더에만 씁니다",
+        "en": "{path}: the folder is not empty; plansite init writes only into a new or empty folder",
+    },
+    "init_bad_source": {
+        "ko": "--plansite-source {source!r}: requirements.txt의 한 줄로 쓸 설치 출처가 필요합니다"
+        " (예: plansite @ git+https://github.com/<기관>/plansite@v0.1.0)",
+        "en": "--plansite-source {source!r}: give one requirement line to install plansite from"
+        " (e.g. plansite @ git+https://github.com/<organisation>/plansite@v0.1.0)",
+    },
+    "init_source_by_name": {
+        "ko": "--plansite-source {source!r}: 이름만으로는 패키지 색인에서 찾게 되는데,"
+        " plansite는 공개 색인에 없어 누구든 그 이름을 등록할 수 있습니다. 고정한 출처를 주세요 (예: plansite @ git+https://github.com/<기관>/plansite@v0.1.0"
+        " 또는 휠 파일의 경로)",
+        "en": "--plansite-source {source!r}: a name alone is looked up in a package index, where plansite is not"
+        " published and anyone could register it; give a pinned source (e.g. plansite @"
+        " git+https://github.com/<organisation>/plansite@v0.1.0, or the path of a wheel)",
     },
     "init_next": {
         "ko": "다음 단계: cd {folder} && plansite validate --strict && plansite build",
         "en": "next: cd {folder} && plansite validate --strict && plansite build",
+    },
+    # plansite vendor (and init): the running plansite as a wheel in the data repository.
+    "vendor_no_metadata": {
+        "ko": "설치된 plansite {version}의 패키지 정보를 찾지 못해 휠을 만들 수 없습니다."
+        " pip install로 설치한 plansite로 실행하거나, plansite init --plansite-source로 설치 출처를 주세요",
+        "en": "the package metadata of the installed plansite {version} was not found, so it cannot be written as a"
+        " wheel; run a plansite installed with pip, or give plansite init --plansite-source",
+    },
+    "vendor_no_requirements": {
+        "ko": "{path}에 vendor/의 plansite 휠을 설치하는 줄이 정확히 하나 있어야 합니다. 아무것도 쓰지 않았습니다 —"
+        " plansite를 설치하는 줄을 {line}로 바꾼 뒤 다시 실행하세요",
+        "en": "{path} must have exactly one line installing a plansite wheel from vendor/; nothing was written —"
+        " replace the line that installs plansite with {line} and run this again",
+    },
+    "vendor_taken": {
+        "ko": "{path}: plansite가 쓴 휠이 아니어서 그대로 둡니다. 아무것도 쓰지 않았습니다 — 파일을 옮긴 뒤 다시"
+        " 실행하세요",
+        "en": "{path}: exists and is not a wheel plansite wrote, so it is left as it is; nothing was written —"
+        " move it away and run this again",
+    },
+    "removed": {"ko": "삭제: {path}", "en": "removed {path}"},
+    "vendor_done": {
+        "ko": "이제 {requirements}가 plansite {version}을 {wheel}에서 설치합니다. 두 파일을 커밋하세요",
+        "en": "{requirements} now installs plansite {version} from {wheel}; commit both",
+    },
+    "vendor_up_to_date": {
+        "ko": "{requirements}는 이미 plansite {version}을 {wheel}에서 설치합니다. 바꾼 것이 없습니다",
+        "en": "{requirements} already installs plansite {version} from {wheel}; nothing changed",
     },
     # plansite collect and import.
     "workbooks_written": {
@@ -119,5 +184,47 @@ USAGE: dict[str, dict[str, str]] = {
     "import_summary": {
         "ko": "파일 {count}개를 썼습니다. plansite validate --strict로 확인하세요",
         "en": "{count} file(s) written; check them with plansite validate --strict",
+    },
+    # plansite docs.
+    "docs_topics": {
+        "ko": "plansite 문서(영어)를 인터넷 연결 없이 읽습니다:",
+        "en": "plansite's documentation, readable offline:",
+    },
+    "docs_about_data_format": {
+        "ko": "데이터 형식: site.yaml, 계획, 점검 결과 파일의 모든 키",
+        "en": "the data format: every key of site.yaml, the plans and the results",
+    },
+    "docs_about_publishing": {
+        "ko": "사이트 게시: GitHub Pages, 웹 서버의 하위 경로, CI 없는 공유 폴더",
+        "en": "publishing the site: GitHub Pages, a web server under a sub-path, a shared folder without CI",
+    },
+    # plansite pdf: what to install.
+    "pdf_needs_playwright": {
+        "ko": "plansite pdf에는 Playwright와 pypdf(plansite의 pdf 추가 기능)가 필요합니다:"
+        " plansite init으로 만든 데이터 저장소에서는"
+        " pip install './vendor/plansite-{version}-py3-none-any.whl[pdf]',"
+        " 다른 방법으로 설치한 plansite에는 pip install 'playwright>=1.40' 'pypdf>=4'",
+        "en": "plansite pdf needs Playwright and pypdf (plansite's pdf extra): in a data repository made by plansite"
+        " init, pip install './vendor/plansite-{version}-py3-none-any.whl[pdf]'; with plansite installed otherwise,"
+        " pip install 'playwright>=1.40' 'pypdf>=4'",
+    },
+    "pdf_install_chromium": {
+        "ko": "Chromium이나 Google Chrome을 시스템의 패키지 관리자로 설치하세요 (Debian/Ubuntu: sudo apt-get install"
+        " chromium, Fedora: sudo dnf install chromium, macOS: brew install --cask chromium, Windows: winget install"
+        " Google.Chrome 또는 choco install chromium). PATH에 없는 브라우저(macOS, Windows에서처럼)는"
+        " {variable}에 그 경로를 적어 알려 주세요 (예: {variable}=/path/to/chrome)",
+        "en": "install Chromium or Google Chrome with your system's package manager (Debian/Ubuntu: sudo apt-get"
+        " install chromium; Fedora: sudo dnf install chromium; macOS: brew install --cask chromium; Windows: winget"
+        " install Google.Chrome or choco install chromium); a browser that is not on PATH (as on macOS and Windows)"
+        " is named with {variable}=/path/to/chrome",
+    },
+    "pdf_no_chromium_at": {
+        "ko": "{variable}={chosen}에 Chromium이 없습니다: {hint}",
+        "en": "no Chromium at {variable}={chosen}: {hint}",
+    },
+    "pdf_no_chromium": {"ko": "Chromium을 찾지 못했습니다: {hint}", "en": "no Chromium found: {hint}"},
+    "pdf_chromium_did_not_start": {
+        "ko": "{path}의 Chromium이 시작되지 않았습니다 ({error}). {hint}",
+        "en": "Chromium at {path} did not start ({error}); {hint}",
     },
 }

@@ -5,7 +5,8 @@ the report page opened from there as a file; Chromium prints it (tagged, with an
 kept as text) and pypdf sets the document's title, language and creator. The PDF is written beside its target
 and moved into place in one step: a failed run leaves nothing, and never replaces a file unless asked to.
 
-Playwright is an optional extra (`pip install 'plansite[pdf]'`) and drives a Chromium installed on the system.
+Playwright is an optional extra (plansite's `pdf` extra: in a repository made by `plansite init`,
+`pip install './vendor/plansite-<version>-py3-none-any.whl[pdf]'`) and drives a Chromium installed on the system.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 from generator.review.record import Amendments, Unavailable
 from generator.site.build import protected_paths, render_site
 from generator.site.chartcache import ChartCache, open_cache
@@ -34,8 +36,8 @@ Progress = Callable[[str], None]
 
 CHROMIUM_VARIABLE = "PLANSITE_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-INSTALL_HINT = f"install it (Debian/Ubuntu: sudo apt-get install chromium) or set {CHROMIUM_VARIABLE} to its path"
-PLAYWRIGHT_HINT = "plansite pdf needs Playwright: pip install 'plansite[pdf]'"
+INSTALL_HINT = msg("pdf_install_chromium", variable=CHROMIUM_VARIABLE)
+PLAYWRIGHT_HINT = msg("pdf_needs_playwright", version=__version__)
 # Chromium otherwise keeps trying to reach Google's services, which a closed office network refuses.
 CHROMIUM_ARGS = [
     "--disable-background-networking",
@@ -78,7 +80,7 @@ def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
     if chosen:
         path = shutil.which(chosen)
         if path is None:
-            raise UsageError(f"no Chromium at {CHROMIUM_VARIABLE}={chosen}: {INSTALL_HINT}")
+            raise UsageError(msg("pdf_no_chromium_at", variable=CHROMIUM_VARIABLE, chosen=chosen, hint=INSTALL_HINT))
         return path
     for name in CHROMIUM_NAMES:
         path = shutil.which(name)
@@ -86,7 +88,7 @@ def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
             return path
     if bundled and os.access(bundled, os.X_OK):
         return bundled
-    raise UsageError(f"no Chromium found: {INSTALL_HINT}")
+    raise UsageError(msg("pdf_no_chromium", hint=INSTALL_HINT))
 
 
 def print_report_pdf(
@@ -200,7 +202,9 @@ def _chromium(chosen: str | None) -> Iterator[Any]:
         try:
             browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         except Error as error:
-            raise UsageError(f"Chromium at {path} did not start ({_first_line(error)}); {INSTALL_HINT}") from None
+            raise UsageError(
+                msg("pdf_chromium_did_not_start", path=path, error=_first_line(error), hint=INSTALL_HINT)
+            ) from None
         try:
             yield browser
         except Error as error:

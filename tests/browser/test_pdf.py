@@ -203,7 +203,7 @@ def test_without_playwright_it_says_what_to_install(
     )
     result = Result(invoked.exit_code, invoked.output)
     assert result.exit_code == 2
-    assert "pip install 'plansite[pdf]'" in result.output
+    assert "pip install './vendor/plansite-" in result.output and ".whl[pdf]'" in result.output
     assert list(tmp_path.iterdir()) == []
 
 
