@@ -365,6 +365,21 @@ def test_collect_never_writes_over_a_workbook() -> None:
     assert (BOOKS / "가과.xlsx").read_bytes() == filled
 
 
+def test_collect_refuses_a_year_outside_the_plan_s_period_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plans" / "sheets" / "projects").mkdir(parents=True)
+    (tmp_path / "plans" / "sheets" / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    for project_id, text in PROJECTS.items():
+        (tmp_path / "plans" / "sheets" / "projects" / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("collect", "sheets", "2031")
+    assert result.exit_code == 2, result.output
+    assert "plansite: 2031 is outside the period of sheets (2024–2025)" in result.output
+    assert "기간(2024–2025) 밖" in invoke("collect", "sheets", "2023", "--lang", "ko").output
+    assert not (tmp_path / "workbooks").exists()
+
+
 @pytest.mark.slow
 def test_on_the_shipped_plan_one_department_s_workbook_gives_a_year_that_validates_and_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
