@@ -256,7 +256,7 @@ def build(
 @data_options
 @cache_options
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @language_option()
 def serve(
     config: Path | None,
