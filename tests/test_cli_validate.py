@@ -29,6 +29,16 @@ def test_problems_exit_1_and_are_all_reported(demo_plan: Path) -> None:
     assert "2 errors" in result.output
 
 
+def test_after_an_error_in_plan_yaml_the_counts_still_add_up(demo_plan: Path) -> None:
+    """Issue 24: "0 plans … 2 projects" read as if the projects belonged to no plan. A plan folder is counted as
+    read whenever it is checked; what plan.yaml holds (strategies, tasks) only when it could be read."""
+    plan = demo_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("period: {first: 2024, last: 2025}", "period: 2024"))
+    result = run(str(demo_plan))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("1 plan, 0 strategies, 0 tasks, 2 projects, 3 indicators;")
+
+
 def test_missing_english_is_a_warning_that_only_strict_fails(demo_plan: Path) -> None:
     project = demo_plan / "projects" / "1-1-1.yaml"
     project.write_text(project.read_text().replace("{ko: 사업 하나, en: Project one}", "사업 하나"))

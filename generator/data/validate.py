@@ -204,6 +204,8 @@ def load_plan(
         if document is not None and spec is not None:
             projects.append((document, spec))
 
+    # Counted as read, even when plan.yaml is not: its projects were read and checked, and are counted.
+    counts.plans += 1
     if plan_doc is not None and plan_spec is not None:
         checker = PlanRules(directory, plan_doc, plan_spec, problems)
         checker.check_plan()
@@ -211,7 +213,6 @@ def load_plan(
             checker.check_project(document, spec)
         checker.check_unique_indicators(projects)
         checker.check_labels(projects)
-        counts.plans += 1
         counts.strategies += len(plan_spec.strategies)
         counts.tasks += sum(len(strategy.tasks) for strategy in plan_spec.strategies)
     counts.projects += len(projects)
