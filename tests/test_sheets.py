@@ -194,6 +194,30 @@ def test_collect_writes_a_workbook_per_department_with_locked_plan_cells_and_mar
 
 
 @pytest.mark.usefixtures("office")
+def test_the_workbook_prints_legibly_on_a4_and_its_instructions_do_not_overlap() -> None:
+    """Issue 24: fitted to one page wide, the indicator sheet printed at about 4.8 pt; the instruction rows had
+    fixed heights, so their wrapped lines overlapped."""
+    import math
+
+    from generator.sheets.workbook import LINE_POINTS, PAGE_WIDTH_CHARS, wrapped_lines
+
+    book = load_workbook(BOOKS / "가과.xlsx")
+    sheet = book["성과지표"]
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize), int(setup.fitToHeight)) == ("landscape", 9, 0)  # 9: A4
+    widths = [sheet.column_dimensions[column].width for column in "ABCDEFGHIJKLMN"]
+    assert int(setup.fitToWidth) == math.ceil(sum(widths) / PAGE_WIDTH_CHARS) >= 2
+    assert sum(widths) / (int(setup.fitToWidth) * PAGE_WIDTH_CHARS) <= 1  # 11 pt text prints at 100% or near
+    assert sheet.print_title_cols == "$D:$D" and sheet.print_title_rows == "$1:$2"  # each page names its rows
+    instructions = book["안내"]
+    for row in range(2, instructions.max_row + 1):
+        text = str(instructions.cell(row, 1).value or "")
+        needed = wrapped_lines(text, instructions.column_dimensions["A"].width) * LINE_POINTS
+        assert instructions.row_dimensions[row].height == needed, (row, text)
+    assert any(instructions.row_dimensions[row].height >= 2 * LINE_POINTS for row in range(2, instructions.max_row))
+
+
+@pytest.mark.usefixtures("office")
 def test_the_round_trip_gives_the_results_one_would_write_by_hand_and_they_validate() -> None:
     result = invoke("import", "sheets", "2024", *map(str, fill_both()))
     assert result.exit_code == 0, result.output
