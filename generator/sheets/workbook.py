@@ -171,7 +171,7 @@ def _table(sheet: Worksheet, columns: Sequence[Column], rows: list[list[CellValu
     _print_setup(sheet, pages_wide=math.ceil(sum(widths) / PAGE_WIDTH_CHARS))
     sheet.print_title_rows = "1:2"
     ids = [index for index, column in enumerate(columns, start=1) if column.key in (Key.INDICATOR_ID, Key.PROJECT_ID)]
-    if ids and sheet.page_setup.fitToWidth > 1:  # each page wide says which row it is
+    if ids and (sheet.page_setup.fitToWidth or 1) > 1:  # each page wide says which row it is
         sheet.print_title_cols = f"{get_column_letter(ids[0])}:{get_column_letter(ids[0])}"
 
 
