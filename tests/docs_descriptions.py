@@ -25,6 +25,7 @@ OUT = ROOT / "generator" / "data" / "descriptions.json"
 # (the ## heading, the ### heading or "") → the file's model the section describes
 SECTIONS: dict[tuple[str, str], type[BaseModel]] = {
     ("Site configuration: `site.yaml`", ""): SiteConfigFile,
+    ("Text fields", ""): PlanFile,
     ("`plan.yaml`", ""): PlanFile,
     ("`projects/<id>.yaml`", ""): ProjectFile,
     ("`projects/<id>.yaml`", "Budget"): ProjectFile,
@@ -35,7 +36,7 @@ SECTIONS: dict[tuple[str, str], type[BaseModel]] = {
 }
 _ROW = re.compile(r"^\| `(\w+)` \| [^|]* \| [^|]* \| (.*) \|$")
 _YAML_KEY = re.compile(r"^(\s*)(- )?(\w+):(?:[^#]*?)(?:#\s*(.*))?$")
-_SENTENCE = re.compile(r"^An? \w+ \(`(\w+)\[\]`\): (.*)$")
+_SENTENCE = re.compile(r"^An? [\w ]+ \(`(\w+)(?:\[\])?`\): (.*)$")
 _ITEM = re.compile(r"`(\w+)` \(([^)]*)\)")
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -27,6 +28,16 @@ def test_problems_exit_1_and_are_all_reported(demo_plan: Path) -> None:
     assert "plans/demo/projects/1-1-1.yaml:8:10: stated budget total 31" in result.output
     assert "plans/demo/projects/1-1-1.yaml:15:12: stated total 13" in result.output
     assert "2 errors" in result.output
+
+
+def test_after_an_error_in_plan_yaml_the_counts_still_add_up(demo_plan: Path) -> None:
+    """Issue 24: "0 plans … 2 projects" read as if the projects belonged to no plan. A plan folder is counted as
+    read whenever it is checked; what plan.yaml holds (strategies, tasks) only when it could be read."""
+    plan = demo_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("period: {first: 2024, last: 2025}", "period: 2024"))
+    result = run(str(demo_plan))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("1 plan, 0 strategies, 0 tasks, 2 projects, 3 indicators;")
 
 
 def test_missing_english_is_a_warning_that_only_strict_fails(demo_plan: Path) -> None:
@@ -132,3 +143,23 @@ def test_files_check_the_plans_they_belong_to_and_their_problems_come_first(demo
     assert lines[2].startswith("plans/demo/projects/1-1-1.yaml:15:12: stated total 13")
     assert "plans/other" not in result.output
     assert run("plans/demo", "plans/other").exit_code == 2  # one folder, or files
+
+
+@pytest.mark.parametrize("written", ["2025~2028", "2025-2028", "2025–2028", '"2025 - 2028"', "[2025, 2028]"])
+def test_a_period_written_as_a_range_gets_the_mapping_to_write(demo_plan: Path, written: str) -> None:
+    plan = demo_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("{first: 2024, last: 2025}", written))
+    result = run(str(demo_plan))
+    assert result.exit_code == 1
+    assert "plans/demo/plan.yaml:4:9: expected a mapping of the first and last year, got " in result.output
+    assert "(period) — write period: {first: 2025, last: 2028}\n" in result.output
+
+
+def test_a_period_that_is_no_range_gets_the_form_to_write(demo_plan: Path) -> None:
+    plan = demo_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("{first: 2024, last: 2025}", "2024"))
+    result = run(str(demo_plan))
+    assert (
+        "plan.yaml:4:9: expected a mapping of the first and last year, got number 2024 (period) — write "
+        "period: {first: FIRST_YEAR, last: LAST_YEAR}, e.g. period: {first: 2025, last: 2028}\n" in result.output
+    )

@@ -67,9 +67,16 @@ def test_qualitative_target_takes_the_assessed_grade_with_its_rationale() -> Non
     outcome = evaluate_indicator(PROJECT, spec, 2024, result(actual="운용 및 정착", assessed=assessed))
     assert outcome.rate.status is RateStatus.QUALITATIVE
     assert (outcome.final_grade, outcome.basis) == ("A", "assessed")
-    kinds = [finding.kind for finding in outcome.findings]
-    assert kinds == [FindingKind.ASSESSED, FindingKind.UNVERIFIABLE]
-    assert outcome.findings[0].rationale.ko == "제도가 운용되고 정착됨"
+    # Listed once (issue 24): judgement is the only way to grade it, so "cannot be recomputed" adds nothing.
+    [finding] = outcome.findings
+    assert finding.kind is FindingKind.ASSESSED and finding.stated == "A"
+    assert finding.rationale is not None and finding.rationale.ko == "제도가 운용되고 정착됨"
+
+
+def test_a_published_grade_of_a_qualitative_target_is_one_finding_that_it_cannot_be_recomputed() -> None:
+    spec = indicator(unit=None, kind=None, qualitative=True, targets={2024: "운용 및 정착"})
+    outcome = evaluate_indicator(PROJECT, spec, 2024, result(actual="운용 및 정착", published={"grade": "A"}))
+    assert [(f.kind, f.basis) for f in outcome.findings] == [(FindingKind.UNVERIFIABLE, "published")]
 
 
 def test_assessed_rate_is_graded_on_the_scale() -> None:

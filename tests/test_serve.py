@@ -98,6 +98,34 @@ def test_a_port_in_use_is_named_before_any_build() -> None:
     assert not Path("output").exists()
 
 
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_tab_closed_while_it_waits_for_a_rebuild_is_silent(capfd: pytest.CaptureFixture[str]) -> None:
+    """Issue 24: the page's long poll is answered after the rebuild; if the tab closed meanwhile, writing the
+    answer fails (broken pipe, connection reset), which is no one's error and must print nothing."""
+    import socket
+    import struct
+
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = serving(stop, messages)
+    try:
+        port = int(served_port(messages))
+        with socket.create_connection(("127.0.0.1", port)) as tab:
+            tab.sendall(b"GET /__plansite/build?after=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            time.sleep(0.2)  # the request waits in the server for a newer build
+            tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # closed with a reset
+        plan = Path("plans/demo/plan.yaml")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
+        _until(lambda: sum(m.startswith("built") for m in messages) >= 2, messages)
+        time.sleep(0.5)  # the waiting request is answered, into the closed connection
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "Error" not in captured.err, captured.err
+
+
 def _get(port: str, path: str) -> str:
     return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read().decode()
 
@@ -190,3 +218,14 @@ def test_a_save_made_while_the_first_build_runs_is_not_missed() -> None:
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(port: str) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--port", port])
+    assert result.exit_code == 2 and result.exception is not None and isinstance(result.exception, SystemExit)
+    assert f"Invalid value for '--port': {port} is not in the range 0<=x<=65535" in result.output

@@ -131,12 +131,16 @@ def invoke(*arguments: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, list(arguments))
 
 
+def write_plan(root: Path, projects: dict[str, str] = PROJECTS) -> None:
+    (root / "plans" / "sheets" / "projects").mkdir(parents=True)
+    (root / "plans" / "sheets" / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    for project_id, text in projects.items():
+        (root / "plans" / "sheets" / "projects" / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "plans" / "sheets" / "projects").mkdir(parents=True)
-    (tmp_path / "plans" / "sheets" / "plan.yaml").write_text(PLAN, encoding="utf-8")
-    for project_id, text in PROJECTS.items():
-        (tmp_path / "plans" / "sheets" / "projects" / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+    write_plan(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert invoke("new-year", "sheets", "2024").exit_code == 0
     result = invoke("collect", "sheets", "2024", "--deadline", "2025-01-31")
@@ -187,6 +191,30 @@ def test_collect_writes_a_workbook_per_department_with_locked_plan_cells_and_mar
     kinds = {v.type for v in sheet.data_validations.dataValidation}
     assert kinds == {"decimal", "list"}
     assert book["안내"]["B4"].value == "2025-01-31"
+
+
+@pytest.mark.usefixtures("office")
+def test_the_workbook_prints_legibly_on_a4_and_its_instructions_do_not_overlap() -> None:
+    """Issue 24: fitted to one page wide, the indicator sheet printed at about 4.8 pt; the instruction rows had
+    fixed heights, so their wrapped lines overlapped."""
+    import math
+
+    from generator.sheets.workbook import LINE_POINTS, PAGE_WIDTH_CHARS, wrapped_lines
+
+    book = load_workbook(BOOKS / "가과.xlsx")
+    sheet = book["성과지표"]
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize), int(setup.fitToHeight)) == ("landscape", 9, 0)  # 9: A4
+    widths = [sheet.column_dimensions[column].width for column in "ABCDEFGHIJKLMN"]
+    assert int(setup.fitToWidth) == math.ceil(sum(widths) / PAGE_WIDTH_CHARS) >= 2
+    assert sum(widths) / (int(setup.fitToWidth) * PAGE_WIDTH_CHARS) <= 1  # 11 pt text prints at 100% or near
+    assert sheet.print_title_cols == "$D:$D" and sheet.print_title_rows == "$1:$2"  # each page names its rows
+    instructions = book["안내"]
+    for row in range(2, instructions.max_row + 1):
+        text = str(instructions.cell(row, 1).value or "")
+        needed = wrapped_lines(text, instructions.column_dimensions["A"].width) * LINE_POINTS
+        assert instructions.row_dimensions[row].height == needed, (row, text)
+    assert any(instructions.row_dimensions[row].height >= 2 * LINE_POINTS for row in range(2, instructions.max_row))
 
 
 @pytest.mark.usefixtures("office")
@@ -363,6 +391,69 @@ def test_collect_never_writes_over_a_workbook() -> None:
     assert result.exit_code == 2
     assert "workbooks/sheets-2024/가과.xlsx: exists, so nothing was written" in result.output
     assert (BOOKS / "가과.xlsx").read_bytes() == filled
+
+
+def test_collect_refuses_a_year_outside_the_plan_s_period_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_plan(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("collect", "sheets", "2031")
+    assert result.exit_code == 2, result.output
+    assert "plansite: 2031 is outside the period of sheets (2024–2025)" in result.output
+    assert "기간(2024–2025) 밖" in invoke("collect", "sheets", "2023", "--lang", "ko").output
+    assert not (tmp_path / "workbooks").exists()
+
+
+def _percent_cells(cells: dict[str, tuple[float | str, str]], sheet: str = "성과지표") -> Path:
+    """Cells as a spreadsheet stores 95% typed in: the fraction, with a percent number format."""
+    path = BOOKS / "가과.xlsx"
+    book = load_workbook(path)
+    for cell, (value, number_format) in cells.items():
+        book[sheet][cell] = value
+        book[sheet][cell].number_format = number_format
+    book.save(path)
+    return path
+
+
+@pytest.mark.usefixtures("office")
+def test_a_percentage_typed_for_a_unit_that_is_not_a_rate_is_refused_naming_its_cell() -> None:
+    _percent_cells({"I3": (0.95, "0%"), "I4": (0.4825, "0.00%")})
+    path = _percent_cells({"F3": (0.9, "0%")}, sheet="예산집행")
+    result = invoke("import", "sheets", "2024", str(path))
+    assert result.exit_code == 1, result.output
+    assert (
+        "가과.xlsx:성과지표!I3: the cell shows a percentage, 95% (it holds 0.95), but the unit is 건 — set the "
+        "cell's format from percentage to general and type the figure in 건" in result.output
+    )
+    assert "가과.xlsx:성과지표!I4: the cell shows a percentage, 48.25% (it holds 0.4825), but the unit is 명" in (
+        result.output
+    )
+    assert "가과.xlsx:예산집행!F3: the cell shows a percentage, 90% (it holds 0.9), but the unit is 백만원" in (
+        result.output
+    )
+    assert "actual: 0.95" not in Path("results/sheets/2024/projects/1-1-1.yaml").read_text(encoding="utf-8")
+    korean = invoke("import", "sheets", "2024", str(path), "--lang", "ko")
+    assert "성과지표!I3: 칸이 백분율 95%로 표시되지만(저장된 값 0.95) 단위가 건입니다" in korean.output
+
+
+def test_a_rate_indicator_takes_a_percentage_as_the_figure_the_cell_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rated = PROJECTS["1-1-1"].replace("unit: {ko: 명, en: members}", 'unit: {ko: "%", en: "%"}')
+    rated = rated.replace("unit: {ko: 일, en: days}", "unit: {ko: 퍼센트, en: per cent}")
+    write_plan(tmp_path, {**PROJECTS, "1-1-1": rated})
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new-year", "sheets", "2024").exit_code == 0
+    assert invoke("collect", "sheets", "2024").exit_code == 0
+    path = _percent_cells({"I3": (105, "General"), "I4": (0.95, "0%"), "I5": (0.0725, "0.00%")})
+    result = invoke("import", "sheets", "2024", str(path))
+    assert result.exit_code == 0, result.output
+    actuals = [entry["actual"] for entry in results("1-1-1")["indicators"]]
+    assert actuals == [105, 95, 7.25]  # exactly as shown: not 0.95, not 7.249999999999999
+    again = _percent_cells({"I4": ("48%", "@"), "I5": (9, "General")})  # text, and a figure typed plainly
+    assert invoke("import", "sheets", "2024", str(again), "--update").exit_code == 0
+    assert [entry["actual"] for entry in results("1-1-1")["indicators"]] == [105, 48, 9]
 
 
 @pytest.mark.slow

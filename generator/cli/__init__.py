@@ -34,7 +34,7 @@ from generator.data.layout import (
     find_repository,
 )
 from generator.data.newyear import write_new_year
-from generator.data.validate import ValidationReport, plans_of, year_results
+from generator.data.validate import ValidationReport, check_year_in_period, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
 from generator.i18n import msg, t
@@ -142,9 +142,7 @@ def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, r
         repository = find_repository(plans=plans, results=results, config=config)
         # Only the plan must be valid: the year being written may be half there already.
         _, plan = load_plan_of(repository, plan_id, with_results=False)
-        if year not in plan.spec.period.years:
-            first, last = plan.spec.period.first, plan.spec.period.last
-            raise UsageError(msg("usage_year_outside_period", year=year, plan=plan.id, first=first, last=last))
+        check_year_in_period(plan, year)
         # The schemas sit beside the folders of data (plansite schema, plansite init).
         outcome = write_new_year(plan, year, repository.results, repository.results.parent / SCHEMAS_DIR)
     echo_written(outcome.written)
@@ -259,7 +257,7 @@ def build(
 @data_options
 @cache_options
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @language_option()
 def serve(
     config: Path | None,

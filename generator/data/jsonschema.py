@@ -64,8 +64,9 @@ def file_schema(name: str) -> dict[str, Any]:
 def _accept_plain_text(node: Any) -> Any:
     """Wherever text is expected, a plain string (Korean) is text too."""
     if isinstance(node, dict):
-        if len(node) == 1 and str(node.get("$ref", "")).rsplit("/", 1)[-1] in _TEXT_MODELS:
-            return {"anyOf": [{"type": "string", "minLength": 1}, node]}
+        if str(node.get("$ref", "")).rsplit("/", 1)[-1] in _TEXT_MODELS and set(node) <= {"$ref", "description"}:
+            described = {"description": node["description"]} if "description" in node else {}
+            return {"anyOf": [{"type": "string", "minLength": 1}, {"$ref": node["$ref"]}], **described}
         return {key: _accept_plain_text(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_accept_plain_text(value) for value in node]

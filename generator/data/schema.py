@@ -239,6 +239,25 @@ class Period(Model):
         return list(range(self.first, self.last + 1))
 
 
+_YEAR_RANGE = re.compile(r"\D*(\d{4})\D+(\d{4})\D*")
+
+
+def _period(value: Any) -> Any:
+    """`period: 2025~2028` (or 2025-2028, 2025–2028, [2025, 2028]): a mapping is meant, and says so."""
+    if isinstance(value, dict):
+        return value
+    years: list[object] = []
+    if isinstance(value, str) and (written := _YEAR_RANGE.fullmatch(value.strip())):
+        years = [int(written.group(1)), int(written.group(2))]
+    elif isinstance(value, list) and len(value) == 2:
+        years = value
+    if all(isinstance(year, int) and not isinstance(year, bool) for year in years) and years:
+        hint = msg("hint_period", first=years[0], last=years[1])
+    else:
+        hint = msg("hint_period_years")
+    raise _error("period_type", msg("period_got", got=describe_value(value)), hint)
+
+
 class Levels(Model):
     strategy: Text
     task: Text
@@ -283,7 +302,7 @@ class PlanFile(Model):
     id: Slug
     title: Text
     short_title: Text | None = None
-    period: Period
+    period: Annotated[Period, BeforeValidator(_period)]
     target_years: list[Year] | None = None
     vision: Text | None = None
     budget_unit: Unit

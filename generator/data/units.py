@@ -29,6 +29,8 @@ NUMBER_WORDS_KO = {
 }
 # …followed by a counter: only then is it a scale (만족도, 천연가스 and 조사 건수 are not scaled units).
 COUNTERS_KO = ("명", "건", "원", "개", "회", "부", "권", "가구", "세대", "개소", "톤", "대", "그루", "장", "시간")
+# Units of a rate: a figure of 95 means 95 per cent (or percentage points), so a spreadsheet's 95% is 95.
+RATE_UNITS_KO = frozenset({"%", "%p", "%포인트", "퍼센트", "퍼센트포인트", "백분율", "percent", "per cent", "pp"})
 _SCALED = re.compile(f"({'|'.join(NUMBER_WORDS_KO)})({'|'.join(COUNTERS_KO)})")
 
 
@@ -36,6 +38,11 @@ def implied_scale(unit_ko: str) -> int | None:
     """The scale a Korean unit's number word implies: 만명 → 10,000; None for an unscaled unit."""
     match = _SCALED.fullmatch(unit_ko.strip())
     return None if match is None else NUMBER_WORDS_KO[match.group(1)]
+
+
+def is_rate_unit(unit: str) -> bool:
+    """A unit whose figures are per cent: %, %p, 퍼센트 (any case, spaces around ignored)."""
+    return unit.strip().lower() in RATE_UNITS_KO
 
 
 def scale_problems(doc: Document, path: YamlPath, unit: UnitText | None) -> list[Problem]:

@@ -204,6 +204,8 @@ def load_plan(
         if document is not None and spec is not None:
             projects.append((document, spec))
 
+    # Counted as read, even when plan.yaml is not: its projects were read and checked, and are counted.
+    counts.plans += 1
     if plan_doc is not None and plan_spec is not None:
         checker = PlanRules(directory, plan_doc, plan_spec, problems)
         checker.check_plan()
@@ -211,7 +213,6 @@ def load_plan(
             checker.check_project(document, spec)
         checker.check_unique_indicators(projects)
         checker.check_labels(projects)
-        counts.plans += 1
         counts.strategies += len(plan_spec.strategies)
         counts.tasks += sum(len(strategy.tasks) for strategy in plan_spec.strategies)
     counts.projects += len(projects)
@@ -244,6 +245,13 @@ def plan_of(report: ValidationReport, plan_id: str, where: Path) -> Plan:
         known = ", ".join(plan.id for plan in report.plans) or msg("none")
         raise UsageError(msg("usage_no_plan", plan=plan_id, folder=display_path(where), known=known))
     return plan
+
+
+def check_year_in_period(plan: Plan, year: int) -> None:
+    """A UsageError naming the plan's period when `year` is outside it (no year's work can be asked for it)."""
+    if year not in plan.spec.period.years:
+        first, last = plan.spec.period.first, plan.spec.period.last
+        raise UsageError(msg("usage_year_outside_period", year=year, plan=plan.id, first=first, last=last))
 
 
 def year_results(report: ValidationReport, plan: Plan, year: int) -> YearResults:

@@ -212,7 +212,10 @@ def _findings(
     published_rate = round_half_up(published.rate) if published is not None and published.rate is not None else None
     if published_rate is not None and rate.shown is not None and published_rate != rate.shown:
         add(FindingKind.RATE_DIFFERS, _pct(rate.shown), _pct(published_rate), "published")
-    if final_grade is not None and basis is not None and basis != "computed":
+    # A qualitative target has no figures to recompute: judgement is its only grade, and the ASSESSED finding
+    # (with its rationale) already says so; "cannot be recomputed" would list the same grade twice.
+    judged_only = basis == "assessed" and rate.status is RateStatus.QUALITATIVE
+    if final_grade is not None and basis is not None and basis != "computed" and not judged_only:
         if computed_grade is None:
             add(FindingKind.UNVERIFIABLE, None, final_grade, basis)
         elif final_grade != computed_grade:

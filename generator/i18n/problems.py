@@ -299,6 +299,18 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ko": "{{ }} 안에서는 쉼표가 항목을 나누므로 수치에 쉼표를 쓰지 마세요 ({example})",
         "en": "inside {{ }} a comma separates entries, so write figures without commas ({example})",
     },
+    "period_got": {
+        "ko": "period는 첫해와 끝해의 묶음이어야 합니다. 적힌 값: {got}",
+        "en": "expected a mapping of the first and last year, got {got}",
+    },
+    "hint_period": {
+        "ko": "period: {{first: {first}, last: {last}}}처럼 적으세요",
+        "en": "write period: {{first: {first}, last: {last}}}",
+    },
+    "hint_period_years": {
+        "ko": "period: {{first: 첫해, last: 끝해}}처럼 적으세요. 예: period: {{first: 2025, last: 2028}}",
+        "en": "write period: {{first: FIRST_YEAR, last: LAST_YEAR}}, e.g. period: {{first: 2025, last: 2028}}",
+    },
     "hint_year_alone": {"ko": "연도는 숫자만 적으세요: {year}", "en": "write the year alone, in digits: {year}"},
     "year_got": {
         "ko": "2024처럼 연도를 적어야 합니다. 적힌 값: {got}",

@@ -32,6 +32,15 @@ WORKBOOKS: dict[str, dict[str, str]] = {
         "ko": "숫자만 적으세요(단위나 약, 이상 같은 말 없이)",
         "en": "write the number alone, without unit or words such as 약 (about) or 이상 (over)",
     },
+    "sheet_percent_not_rate": {
+        "ko": "칸이 백분율 {shown}로 표시되지만(저장된 값 {value}) 단위가 {unit}입니다",
+        "en": "the cell shows a percentage, {shown} (it holds {value}), but the unit is {unit}",
+    },
+    "sheet_percent_hint": {
+        "ko": "셀 서식을 백분율에서 일반으로 바꾸고 {unit} 단위의 숫자를 적으세요. 백분율은 단위가 %인 지표만 받습니다",
+        "en": "set the cell's format from percentage to general and type the figure in {unit}; only an indicator "
+        "whose unit is % takes a percentage",
+    },
     "sheet_how": {
         "ko": "노란 칸만 입력하세요. 회색 칸은 계획에서 온 값이라 바꿀 수 없습니다. "
         "행을 추가·삭제하거나 순서를 바꾸지 마세요.",

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.model import Plan
 from generator.data.results import YearResults
+from generator.data.validate import check_year_in_period
 from generator.errors import UsageError, display_path
 from generator.i18n import t
 from generator.sheets.rows import DepartmentSheet, department_sheets
@@ -24,6 +25,7 @@ INDEX_FILE = "index.xlsx"
 
 
 def collect_workbooks(plan: Plan, year: int, results: YearResults | None, out: Path, deadline: str = "") -> list[Path]:
+    check_year_in_period(plan, year)
     sheets = department_sheets(plan, year, results)
     files = {out / sheet.file_name: workbook_bytes(plan, year, sheet, deadline) for sheet in sheets}
     files[out / INDEX_FILE] = _index(plan, sheets)

@@ -65,7 +65,7 @@ def read_filled(
     before = len(problems)
     read_indicator_rows(cells, sheet, filled, indicator_columns(plan))
     if sheet.budgets:
-        read_budget_rows(cells, sheet, filled, budget_columns(plan))
+        read_budget_rows(cells, sheet, filled, budget_columns(plan), plan.spec.budget_unit.ko)
     return filled if len(problems) == before else None
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from generator.data.units import is_rate_unit
 from generator.data.yamlsafe import number_slip
 from generator.errors import Problem
-from generator.i18n import t
+from generator.i18n import msg, t
 from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, Key, status_label, status_of
 from generator.sheets.rows import DepartmentSheet
 
@@ -33,6 +35,8 @@ class Filled:
 
 
 _FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
+# What a number format shows literally, not as a code: "text", \x, [colour or condition].
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 BUDGET_FIGURES = (Key.BUDGET, Key.COMMITTED, Key.SPENT)  # their keys are the results file's names for them
 _REORDERED = "rows must not be added, deleted or reordered"
 
@@ -52,6 +56,11 @@ class Cells:
             value = value.strip() or None
         return value
 
+    def percent(self, sheet: str, row: int, column: int) -> bool:
+        """The cell's number format shows its value as a percentage (95% typed in a cell is 0.95 in it)."""
+        number_format = self.values[sheet].cell(row, column).number_format or ""
+        return "%" in _FORMAT_LITERAL.sub("", str(number_format))
+
     def add(self, sheet: str, row: int, column: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.where, 1, 1, message, hint=hint, cell=self.cell(sheet, row, column)))
 
@@ -63,10 +72,24 @@ class Cells:
 _SAVE_VALUES = "open the file in a spreadsheet program and save it, or type the value instead of the formula"
 
 
-def _figure(cells: Cells, sheet: str, row: int, column: int) -> int | float | None:
+def _figure(cells: Cells, sheet: str, row: int, column: int, unit: str) -> int | float | None:
+    """The figure in a cell, in `unit`. A cell formatted as a percentage holds 0.95 for 95%: for a rate unit
+    that is 95 (the figure the cell shows, shifted exactly in decimal), for any other unit an error."""
     value = cells.value(sheet, row, column)
     if value is None:
         return None
+    rate = is_rate_unit(unit)
+    if isinstance(value, int | float) and not isinstance(value, bool) and cells.percent(sheet, row, column):
+        shifted = (Decimal(repr(value)) * 100).normalize()
+        if not rate:
+            shown = f"{shifted:f}%"
+            where = unit or msg("none")
+            message = msg("sheet_percent_not_rate", shown=shown, value=repr(value), unit=where)
+            cells.add(sheet, row, column, message, msg("sheet_percent_hint", unit=where))
+            return None
+        value = int(shifted) if shifted == shifted.to_integral_value() else float(shifted)
+    if isinstance(value, str) and rate and value.endswith("%") and _FIGURE.fullmatch(value[:-1].rstrip()):
+        value = value[:-1].rstrip()  # 95% typed as text: a rate may take it
     if isinstance(value, str) and _FIGURE.fullmatch(value):
         value = float(value.replace(",", ""))
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -145,7 +168,7 @@ def read_indicator_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, co
             actual = cells.value(name, row, at[Key.ACTUAL])
             value: object = None if actual is None else {"ko": str(actual)}
         else:
-            value = _figure(cells, name, row, at[Key.ACTUAL])
+            value = _figure(cells, name, row, at[Key.ACTUAL], spec.unit)
         if spec.measure:
             entry.setdefault("actual", {})[spec.measure] = value
         else:
@@ -172,7 +195,9 @@ def _read_first(cells: Cells, name: str, row: int, at: dict[Key, int], entry: di
     entry["narrative"] = _text(cells, name, row, at[Key.NARRATIVE_KO], at[Key.NARRATIVE_EN])
 
 
-def read_budget_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...]) -> None:
+def read_budget_rows(
+    cells: Cells, sheet: DepartmentSheet, filled: Filled, columns: tuple[Column, ...], unit: str
+) -> None:
     name = t("sheet_budget", "ko")
     at = _positions(columns)
     keys = _key_rows(cells, name, [at[Key.PROJECT_ID]])
@@ -180,7 +205,7 @@ def read_budget_rows(cells: Cells, sheet: DepartmentSheet, filled: Filled, colum
         return
     for offset, spec in enumerate(sheet.budgets):
         row = FIRST_ROW + offset
-        figures = {key.value: _figure(cells, name, row, at[key]) for key in BUDGET_FIGURES}
+        figures = {key.value: _figure(cells, name, row, at[key], unit) for key in BUDGET_FIGURES}
         project = filled.results.setdefault(spec.project_id, {"indicators": {}})
         project["budget"] = figures if any(value is not None for value in figures.values()) else None
         for key in BUDGET_FIGURES:

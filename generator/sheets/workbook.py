@@ -9,6 +9,7 @@ are not changed by accident. Figures carry data validation (a decimal of at leas
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from collections.abc import Sequence
 
@@ -93,6 +94,10 @@ def _instructions(sheet: Worksheet, plan: Plan, year: int, department: Departmen
     sheet["B4"].fill = INPUT  # the office writes the deadline here if --deadline did not
     sheet.column_dimensions["A"].width = 90
     sheet.column_dimensions["B"].width = 50
+    for number, (left, right) in enumerate(lines, start=1):
+        # Wrapped text needs its row tall enough for every line: no program grows a row that has a height.
+        wrapped = max(wrapped_lines(left, 90), wrapped_lines(right, 50))
+        sheet.row_dimensions[number].height = wrapped * (LINE_POINTS_TITLE if number == 1 else LINE_POINTS)
     _print_setup(sheet)
 
 
@@ -162,8 +167,12 @@ def _table(sheet: Worksheet, columns: Sequence[Column], rows: list[list[CellValu
     sheet.protection.sheet = True  # no password: protection against slips, not against people
     sheet.protection.formatColumns = False  # widening a column is allowed
     sheet.protection.formatRows = False
-    _print_setup(sheet)
+    widths = [sheet.column_dimensions[get_column_letter(index)].width for index in range(1, len(columns) + 1)]
+    _print_setup(sheet, pages_wide=math.ceil(sum(widths) / PAGE_WIDTH_CHARS))
     sheet.print_title_rows = "1:2"
+    ids = [index for index, column in enumerate(columns, start=1) if column.key in (Key.INDICATOR_ID, Key.PROJECT_ID)]
+    if ids and (sheet.page_setup.fitToWidth or 1) > 1:  # each page wide says which row it is
+        sheet.print_title_cols = f"{get_column_letter(ids[0])}:{get_column_letter(ids[0])}"
 
 
 def _mark_inputs(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[IndicatorRow | None]) -> None:
@@ -188,10 +197,22 @@ def _mark_inputs(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Ind
                 status.add(cell)
 
 
-def _print_setup(sheet: Worksheet) -> None:
+# About as many characters of column width as A4 landscape holds at 100% (277 mm less the margins); a sheet
+# wider than this prints over more pages across rather than shrinking its text out of legibility.
+PAGE_WIDTH_CHARS = 120
+LINE_POINTS = 15  # one line of 11 pt text
+LINE_POINTS_TITLE = 20  # one line of the 14 pt title
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` characters wide (Hangul counts two)."""
+    return sum(max(1, math.ceil(_columns(line) / max(width - 2, 1))) for line in text.splitlines() or [""])
+
+
+def _print_setup(sheet: Worksheet, pages_wide: int = 1) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToWidth = max(pages_wide, 1)
     sheet.page_setup.fitToHeight = 0
     if sheet.sheet_properties.pageSetUpPr is None:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import http.server
@@ -83,6 +84,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     As a preview it also reloads pages after each build, and shows the data's problems instead of a page."""
 
     preview: Preview
+
+    def handle(self) -> None:
+        # The tab closed (or reloaded) before its answer was written: nobody is waiting for it, nothing to say.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            super().handle()
 
     def do_GET(self) -> None:
         address, _, query = self.path.partition("?")
