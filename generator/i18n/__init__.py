@@ -1,7 +1,7 @@
 """The catalogue: every word the site and the terminal show, in Korean and English.
 
 Data text comes from the YAML; these are the words around it. The tables live in submodules by audience
-(`site`, `terminal`, `workbooks`, `problems`, `usage`); `UI` is all of them, and `t` looks a key up in it.
+(`site`, `terminal`, `workbooks`, `problems`, `reading`, `usage`); `UI` is all of them, and `t` looks a key up in it.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.i18n.problems import PROBLEMS
+from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
@@ -16,7 +17,7 @@ from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
 
-UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **USAGE}
+UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **READING, **SHAPE, **USAGE}
 
 
 class Message(str):
