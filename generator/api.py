@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 from generator.review.record import Amendments, Unavailable
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Options:
             try:
                 found["source_date"] = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
             except (ValueError, OverflowError, OSError):
-                raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got '{epoch}'") from None
+                raise UsageError(msg("source_date_epoch", epoch=epoch)) from None
         if binary := env.get("PAGEFIND_BINARY_PATH"):
             found["pagefind"] = Path(binary)
         if chromium := env.get("PLANSITE_CHROMIUM"):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.data.jsonschema import SCHEMAS_DIR, schema_files
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 TEMPLATE = files("generator.cli").joinpath("new_repository")
 DOT_FILES = {"gitignore": ".gitignore", "gitkeep": ".gitkeep", "vscode": ".vscode", "github": ".github"}
@@ -32,11 +33,9 @@ def _entries(node: Traversable, prefix: tuple[str, ...] = ()) -> Iterator[tuple[
 def write_scaffold(directory: Path) -> list[Path]:
     """Write the new repository; refuse a folder with anything in it. All or nothing: files are staged first."""
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{display_path(directory)}: exists and is not a folder")
+        raise UsageError(msg("init_not_folder", where=display_path(directory)))
     if directory.is_dir() and any(directory.iterdir()):
-        raise UsageError(
-            f"{display_path(directory)}: the folder is not empty; plansite init writes only into a new or empty folder"
-        )
+        raise UsageError(msg("init_not_empty", where=display_path(directory)))
     target = directory.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.data.jsonschema import DIALECT, schema_files
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 
 def _ours(path: Path) -> bool:
@@ -26,14 +27,11 @@ def _ours(path: Path) -> bool:
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into `folder`; all or nothing when one of the names is taken by another file."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{display_path(folder)}: exists and is not a folder; choose another with --out")
+        raise UsageError(msg("folder_is_file_out", where=display_path(folder)))
     texts = schema_files()
     taken = [folder / name for name in texts if (folder / name).exists() and not _ours(folder / name)]
     if taken:
-        raise UsageError(
-            f"{display_path(taken[0])}: exists and is not a schema plansite wrote, so it is left as it is; "
-            "move it away, or write the schemas elsewhere with --out"
-        )
+        raise UsageError(msg("schema_taken", where=display_path(taken[0])))
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in texts.items():

@@ -23,6 +23,7 @@ from typing import Any
 from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 from generator.review.record import Amendments, Unavailable
 from generator.site.build import protected_paths, render_site
 from generator.site.chartcache import ChartCache, open_cache
@@ -34,8 +35,8 @@ Progress = Callable[[str], None]
 
 CHROMIUM_VARIABLE = "PLANSITE_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-INSTALL_HINT = f"install it (Debian/Ubuntu: sudo apt-get install chromium) or set {CHROMIUM_VARIABLE} to its path"
-PLAYWRIGHT_HINT = "plansite pdf needs Playwright: pip install 'plansite[pdf]'"
+INSTALL_HINT = msg("chromium_install", variable=CHROMIUM_VARIABLE)
+PLAYWRIGHT_HINT = msg("playwright_missing")
 # Chromium otherwise keeps trying to reach Google's services, which a closed office network refuses.
 CHROMIUM_ARGS = [
     "--disable-background-networking",
@@ -58,18 +59,16 @@ def check_pdf_target(out: Path, *, force: bool, name: Path) -> None:
     `name` is the file name to suggest when `out` is a folder."""
     where = display_path(out)
     if out.is_dir():
-        raise UsageError(f"{where}: is a folder; give the PDF's file name, such as {display_path(out / name)}")
+        raise UsageError(msg("pdf_out_is_folder", where=where, example=display_path(out / name)))
     folder = out.parent
     if not folder.is_dir():
-        reason = "is not a folder" if folder.exists() else "no such folder"
-        raise UsageError(f"{display_path(folder)}: {reason}; make it first or choose another --out")
+        key = "pdf_folder_not_folder" if folder.exists() else "pdf_no_folder"
+        raise UsageError(msg(key, where=display_path(folder)))
     if out.exists() or out.is_symlink():
         if not force:
             raise _exists(out)
         if not _is_pdf(out):
-            raise UsageError(
-                f"{where}: exists and is not a PDF, so it is left as it is even with --force; choose another --out"
-            )
+            raise UsageError(msg("pdf_not_pdf", where=where))
 
 
 def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
@@ -78,7 +77,7 @@ def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
     if chosen:
         path = shutil.which(chosen)
         if path is None:
-            raise UsageError(f"no Chromium at {CHROMIUM_VARIABLE}={chosen}: {INSTALL_HINT}")
+            raise UsageError(msg("chromium_not_at", variable=CHROMIUM_VARIABLE, chosen=chosen, hint=INSTALL_HINT))
         return path
     for name in CHROMIUM_NAMES:
         path = shutil.which(name)
@@ -86,7 +85,7 @@ def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
             return path
     if bundled and os.access(bundled, os.X_OK):
         return bundled
-    raise UsageError(f"no Chromium found: {INSTALL_HINT}")
+    raise UsageError(msg("chromium_not_found", hint=INSTALL_HINT))
 
 
 def print_report_pdf(
@@ -111,7 +110,7 @@ def print_report_pdf(
         files, _ = render_site(repository, progress=say, cache=_chart_cache(repository, site), record=record)
         target = lang_path(lang, report_path(plan, year))
         if target not in files:
-            raise UsageError(f"{plan.id} has no report page for {year}")
+            raise UsageError(msg("no_report_page", plan=plan.id, year=year))
         say(f"writing {len(files)} files")
         for path, content in files.items():
             file = site / path
@@ -167,9 +166,7 @@ def write_pdf(out: Path, data: bytes, *, replace: bool) -> None:
 
 
 def _exists(out: Path) -> UsageError:
-    return UsageError(
-        f"{display_path(out)}: exists, so it is left as it is; pass --force to replace it, or choose another --out"
-    )
+    return UsageError(msg("pdf_exists", where=display_path(out)))
 
 
 def _is_pdf(path: Path) -> bool:
@@ -200,11 +197,13 @@ def _chromium(chosen: str | None) -> Iterator[Any]:
         try:
             browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         except Error as error:
-            raise UsageError(f"Chromium at {path} did not start ({_first_line(error)}); {INSTALL_HINT}") from None
+            raise UsageError(
+                msg("chromium_did_not_start", path=path, error=_first_line(error), hint=INSTALL_HINT)
+            ) from None
         try:
             yield browser
         except Error as error:
-            raise UsageError(f"Chromium could not print the report: {_first_line(error)}") from None
+            raise UsageError(msg("chromium_print_failed", error=_first_line(error))) from None
         finally:
             browser.close()
 
