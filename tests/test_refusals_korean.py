@@ -51,3 +51,11 @@ def test_the_environment_refusal_in_korean() -> None:
 def test_a_git_refusal_in_korean() -> None:
     line = refusal("diff", "--", "-x")
     assert HANGUL.search(line), line
+
+
+def test_a_workbook_problem_in_korean(demo_root: Path) -> None:
+    (demo_root / "returned.xlsx").write_text("indicator,actual\n1-1-1-1,5\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "--lang", "ko", "demo", "2024", "returned.xlsx"])
+    assert result.exit_code == 1, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith("returned.xlsx:"))
+    assert HANGUL.search(line) and "CSV" in line and "text file" not in line, line

@@ -1,8 +1,8 @@
 """The catalogue: every word the site and the terminal show, in Korean and English.
 
 Data text comes from the YAML; these are the words around it. The tables live in submodules by audience
-(`site`, `terminal`, `workbooks`, `problems`, `reading`, `usage`, `commands`); `UI` is all of them, and `t` looks
-a key up in it.
+(`site`, `terminal`, `workbooks`, `problems`, `reading`, `usage`, `commands`, `imports`); `UI` is all of them, and
+`t` looks a key up in it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
+from generator.i18n.imports import IMPORTS
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
@@ -19,7 +20,17 @@ from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
 
-UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **READING, **SHAPE, **USAGE, **COMMANDS}
+UI: dict[str, dict[str, str]] = {
+    **SITE,
+    **TERMINAL,
+    **WORKBOOKS,
+    **PROBLEMS,
+    **READING,
+    **SHAPE,
+    **USAGE,
+    **COMMANDS,
+    **IMPORTS,
+}
 
 
 class Message(str):
