@@ -98,7 +98,7 @@ def validate(options: Options, *, only: list[Path] | None = None) -> ValidationR
 
 def load(options: Options) -> ValidationReport:
     """The checked data; raises `DataError` with every error when there is one."""
-    _say(options)("checking data")
+    _say(options)(msg("progress_checking_data"))
     return load_checked(repository(options))
 
 
@@ -195,7 +195,7 @@ def amendment_record(data: DataRepository, cache_dir: Path | None, options: Opti
             f"{display_path(data.plans)} and {display_path(data.results)} are not the {PLANS_DIR}/ "
             f"and {RESULTS_DIR}/ folders of one data repository, so their git history is not read"
         )
-    _say(options)("reading the data's history for amendments")
+    _say(options)(msg("progress_history"))
     return amendments(root, cache_dir)
 
 

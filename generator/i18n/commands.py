@@ -156,4 +156,18 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "git could not read the data at '{revision}': {reason}",
     },
     "no_reason_given": {"ko": "이유가 주어지지 않음", "en": "no reason given"},
+    # Progress lines on a terminal (plansite build, serve and pdf without --quiet).
+    "progress_checking_data": {"ko": "데이터 검사", "en": "checking data"},
+    "progress_history": {"ko": "변경 이력을 위해 데이터 기록 읽기", "en": "reading the data's history for amendments"},
+    "progress_building_pages": {"ko": "페이지 만들기", "en": "building pages"},
+    "progress_drawing_charts": {"ko": "차트 {count}개 그리기", "en": "drawing {count} charts"},
+    "progress_open_data": {"ko": "공공데이터 파일 쓰기", "en": "writing open data"},
+    "progress_rendered": {"ko": "페이지 {number}/{total}개 완성", "en": "rendered {number}/{total} pages"},
+    "progress_writing_index": {
+        "ko": "파일 {count}개와 검색 색인 쓰기",
+        "en": "writing {count} files and the search index",
+    },
+    "progress_writing_files": {"ko": "파일 {count}개 쓰기", "en": "writing {count} files"},
+    "progress_printing": {"ko": "인쇄", "en": "printing"},
+    "progress_pdf_title": {"ko": "문서 제목과 언어 설정", "en": "setting the document's title and language"},
 }

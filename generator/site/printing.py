@@ -111,14 +111,14 @@ def print_report_pdf(
         target = lang_path(lang, report_path(plan, year))
         if target not in files:
             raise UsageError(msg("no_report_page", plan=plan.id, year=year))
-        say(f"writing {len(files)} files")
+        say(msg("progress_writing_files", count=len(files)))
         for path, content in files.items():
             file = site / path
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(content)
-        say("printing")
+        say(msg("progress_printing"))
         printed, title = _print(browser, site / target)
-    say("setting the document's title and language")
+    say(msg("progress_pdf_title"))
     data = with_metadata(printed, title=title, lang=lang, subject=plan.spec.title.get(lang))
     write_pdf(out, data, replace=force)
     return out
