@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 from generator.review.record import Amendments, Unavailable
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Options:
             try:
                 found["source_date"] = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
             except (ValueError, OverflowError, OSError):
-                raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got '{epoch}'") from None
+                raise UsageError(msg("source_date_epoch", epoch=epoch)) from None
         if binary := env.get("PAGEFIND_BINARY_PATH"):
             found["pagefind"] = Path(binary)
         if chromium := env.get("PLANSITE_CHROMIUM"):
@@ -97,7 +98,7 @@ def validate(options: Options, *, only: list[Path] | None = None) -> ValidationR
 
 def load(options: Options) -> ValidationReport:
     """The checked data; raises `DataError` with every error when there is one."""
-    _say(options)("checking data")
+    _say(options)(msg("progress_checking_data"))
     return load_checked(repository(options))
 
 
@@ -197,7 +198,7 @@ def amendment_record(data: DataRepository, cache_dir: Path | None, options: Opti
             f"{display_path(data.plans)} and {display_path(data.results)} are not the {PLANS_DIR}/ "
             f"and {RESULTS_DIR}/ folders of one data repository, so their git history is not read"
         )
-    _say(options)("reading the data's history for amendments")
+    _say(options)(msg("progress_history"))
     return amendments(root, cache_dir)
 
 

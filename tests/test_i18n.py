@@ -123,3 +123,13 @@ def test_the_korean_check_finds_a_korean_literal_in_any_module() -> None:
         found = korean_outside_the_catalogue(GENERATOR / "data" / name, code)
         assert [line.split(": ", 1)[1] for line in found] == ["'평가 안함'", "'개'"]
     assert korean_outside_the_catalogue(CATALOGUE / "problems.py", code) == [f"{CATALOGUE / 'problems.py'}:5: '개'"]
+
+
+def test_a_key_in_two_tables_of_the_catalogue_is_an_error() -> None:
+    """A later table would silently replace an earlier one's words (the search page's message once nearly did)."""
+    import pytest
+
+    from generator.i18n import merged
+
+    with pytest.raises(ValueError, match=r"catalogue keys in two tables: \['home'\]"):
+        merged(({"home": {"ko": "처음", "en": "Home"}}, {"home": {"ko": "홈", "en": "Start"}}))

@@ -37,7 +37,7 @@ from generator.data.newyear import write_new_year
 from generator.data.validate import ValidationReport, check_year_in_period, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
-from generator.i18n import msg, t
+from generator.i18n import msg, render, t
 from generator.version import __version__
 
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
@@ -345,7 +345,8 @@ def _progress_printer(quiet: bool):
     """Progress lines on a terminal only; scripts and CI get just the summary."""
     if quiet or not sys.stderr.isatty():
         return None
-    return lambda message: click.echo(f"  {message}…", err=True)
+    lang = current_language()
+    return lambda message: click.echo(f"  {render(message, lang)}…", err=True)
 
 
 def summary_line(report: ValidationReport, seconds: float, lang: str = "en") -> str:

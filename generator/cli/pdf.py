@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from generator import api
-from generator.cli.common import data_options, echo_written, language_option, user_errors
+from generator.cli.common import current_language, data_options, echo_written, language_option, user_errors
+from generator.i18n import render
 
 
 @click.command()
@@ -51,4 +52,5 @@ def _progress() -> Callable[[str], None] | None:
     """Progress lines on a terminal only, as `plansite build` shows them."""
     if not sys.stderr.isatty():
         return None
-    return lambda message: click.echo(f"  {message}…", err=True)
+    lang = current_language()
+    return lambda message: click.echo(f"  {render(message, lang)}…", err=True)

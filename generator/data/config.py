@@ -17,25 +17,21 @@ from pydantic_core import PydanticCustomError
 from generator.data.schema import Model, Text, describe_value
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked
 from generator.errors import Problem
+from generator.i18n import msg
 
 
 def _absolute_url(value: Any) -> str:
     if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
         raise PydanticCustomError(
-            "absolute_url",
-            "expected an absolute web address such as https://example.org/plans/, got {got}",
-            {"got": describe_value(value)},
+            "absolute_url", "{message}", {"message": msg("absolute_url_got", got=describe_value(value))}
         )
     return value
 
 
 def _relative_folder(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or Path(value).is_absolute():
-        raise PydanticCustomError(
-            "relative_folder",
-            "expected a folder relative to site.yaml, such as theme, got {got}",
-            {"got": describe_value(value)},
-        )
+        message = msg("relative_folder_got", got=describe_value(value))
+        raise PydanticCustomError("relative_folder", "{message}", {"message": message})
     return value
 
 
@@ -77,8 +73,8 @@ def load_config(path: Path | None, tally: EnglishTally, problems: list[Problem])
             problems.append(
                 document.problem(
                     ("theme_dir",),
-                    f"theme folder '{spec.theme_dir}' does not exist",
-                    hint="create it next to site.yaml, or remove theme_dir",
+                    msg("theme_missing", folder=spec.theme_dir),
+                    hint=msg("hint_create_theme"),
                 )
             )
     return SiteConfig(spec, theme_dir)

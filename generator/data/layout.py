@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 SITE_CONFIG = "site.yaml"
 PLANS_DIR = "plans"
@@ -50,7 +51,7 @@ def find_repository(
     """
     if config is not None:
         if not config.is_file():
-            raise UsageError(f"{display_path(config)}: no such configuration file")
+            raise UsageError(msg("usage_no_config", path=display_path(config)))
         root = config.parent
     else:
         root = cwd if cwd is not None else Path.cwd()

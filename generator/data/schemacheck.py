@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -19,19 +20,21 @@ from generator.data.schema import LocalizedText, describe_value
 from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document, load_document
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
+from generator.i18n import msg
 
 M = TypeVar("M", bound=BaseModel)
 
+# pydantic's error types, by the catalogue sentence that says what was expected.
 _EXPECTED = {
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "string_type": "a string",
-    "bool_type": "true or false",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
+    "list_type": "list_got",
+    "dict_type": "mapping_got",
+    "model_type": "mapping_got",
+    "model_attributes_type": "mapping_got",
+    "string_type": "string_got",
+    "bool_type": "boolean_got",
+    "date_type": "date_got",
+    "date_from_datetime_parsing": "date_got",
+    "date_parsing": "date_got",
 }
 
 
@@ -134,25 +137,25 @@ def yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     found = []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("~$") or entry.name.endswith("~"):
-            message = f"'{entry.name}' looks like a temporary file an editor left behind; it was not read"
-            hint = "close the program that has the file open, or delete the temporary file"
+            message = msg("temporary_file", name=entry.name)
+            hint = msg("hint_close_or_delete_temporary")
             problems.append(Problem(display_path(folder) + "/" + entry.name, 1, 1, message, hint=hint))
         elif entry.is_symlink() and not entry.exists():
-            message = f"'{entry.name}' is a link that leads nowhere (or to itself) and was not read"
-            problems.append(Problem(display_path(entry), 1, 1, message, hint="replace the link with the file itself"))
+            message = msg("dangling_link", name=entry.name)
+            problems.append(Problem(display_path(entry), 1, 1, message, hint=msg("hint_link_to_file")))
         elif entry.is_file() and entry.suffix == DATA_SUFFIX:
             found.append(entry)
         elif not entry.name.startswith("."):
-            problems.append(stray(entry, f"data files here end in {DATA_SUFFIX}"))
+            problems.append(stray(entry, msg("hint_data_suffix", suffix=DATA_SUFFIX)))
     return found
 
 
 def stray(entry: Path, hint: str) -> Problem:
     if looped(entry):
-        message = f"'{entry.name}' is a link to a folder that contains it (a loop) and was not read"
-        return Problem(display_path(entry), 1, 1, message, hint="remove the link")
-    kind = "folder" if entry.is_dir() else "file"
-    return Problem(display_path(entry), 1, 1, f"unexpected {kind} '{entry.name}' was not read", hint=hint)
+        message = msg("looped_link", name=entry.name)
+        return Problem(display_path(entry), 1, 1, message, hint=msg("hint_remove_link"))
+    message = msg("stray_folder" if entry.is_dir() else "stray_file", name=entry.name)
+    return Problem(display_path(entry), 1, 1, message, hint=hint)
 
 
 def misnamed(folder: Path, expected: str) -> list[str]:
@@ -197,7 +200,7 @@ def english_warnings(document: Document, model: BaseModel, tally: EnglishTally, 
         if text.en is None:
             tally.missing_en += 1
             problems.append(
-                document.problem(path, "no English text", hint="add en: next to ko:", severity=Severity.WARNING)
+                document.problem(path, msg("no_english"), hint=msg("hint_add_en"), severity=Severity.WARNING)
             )
 
 
@@ -223,31 +226,34 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
     if loc and loc[-1] == "[key]":
         # A bad mapping key: point at the key itself.
         context = detail.get("ctx", {})
-        return document.problem(loc[:-1], detail["msg"], hint=context.get("hint", ""), at_key=True)
+        return document.problem(
+            loc[:-1], context.get("message", detail["msg"]), hint=context.get("hint", ""), at_key=True
+        )
     if kind == "missing":
-        key = loc[-1]
-        return document.problem(loc[:-1], f"missing required key '{key}'")
+        return document.problem(loc[:-1], msg("missing_key", key=loc[-1]))
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+        hint = msg("hint_did_you_mean", close=close[0]) if close else msg("hint_allowed_keys", keys=", ".join(allowed))
         if key.isdigit() and len(key) == 3:
             # {budget: 1,000} reads as {budget: 1, 000: null}: the comma split the figure.
-            hint = "inside { } a comma separates entries, so write figures without commas (1,000 → 1000)"
-        return document.problem(loc, f"unknown key '{key}'", hint=hint, at_key=True)
+            hint = msg("hint_comma_splits", example="1,000 → 1000")
+        return document.problem(loc, msg("unknown_key", key=key), hint=hint, at_key=True)
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
-        return document.problem(loc, f"invalid value {describe_value(value)}", hint=f"expected {expected}")
+        choices = ", ".join(re.findall(r"'[^']*'", expected)) or expected
+        hint = msg("hint_expected", expected=expected, choices=choices)
+        return document.problem(loc, msg("invalid_value", value=describe_value(value)), hint=hint)
     if kind == "too_short":
         minimum = detail.get("ctx", {}).get("min_length", 1)
-        return document.problem(loc, f"must list at least {minimum} item{'s' if minimum != 1 else ''}")
+        return document.problem(loc, msg("too_short_one" if minimum == 1 else "too_short_many", minimum=minimum))
     if kind in _EXPECTED:
-        return document.problem(loc, f"expected {_EXPECTED[kind]}, got {describe_value(value)}")
+        return document.problem(loc, msg(_EXPECTED[kind], got=describe_value(value)))
     context = detail.get("ctx", {})
     if "message" in context:  # our own validators' errors carry their message and hint apart
         return document.problem(loc, context["message"], hint=context.get("hint", ""))
-    return document.problem(loc, detail["msg"])
+    return document.problem(loc, msg("pydantic_other", text=detail["msg"]))
 
 
 def _allowed_keys(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:

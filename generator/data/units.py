@@ -12,6 +12,7 @@ import re
 from generator.data.schema import UnitText
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
+from generator.i18n import msg
 from generator.numbers import amount
 
 # Knowledge of the data format, not words shown to a reader: a module-level name ending in _KO may hold Korean
@@ -53,13 +54,12 @@ def scale_problems(doc: Document, path: YamlPath, unit: UnitText | None) -> list
         return []
     counter = _SCALED.fullmatch(unit.ko.strip())
     base = counter.group(2) if counter else ""
-    stated = "states no scale" if unit.scale == 1 else f"states scale {amount(unit.scale)}"
+    key, scale = ("unit_scale_missing", "") if unit.scale == 1 else ("unit_scale_other", amount(unit.scale))
     return [
         doc.problem(
             path,
-            f"unit {unit.ko} is {amount(implied)} {base} but {stated}",
-            hint=f"add scale: {implied}, and let en: name the base unit (one {base}) in English, so English "
-            "pages can say the figures in full (1.4 million people)",
+            msg(key, unit=unit.ko, implied=amount(implied), base=base, scale=scale),
+            hint=msg("hint_add_scale", scale=implied, base=base),
             severity=Severity.WARNING,
         )
     ]

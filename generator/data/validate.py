@@ -63,17 +63,14 @@ class ValidationReport:
 def find_plan_dirs(path: Path) -> list[Path]:
     """A plan folder itself, or a folder of plan folders (such as `plans/`)."""
     if not path.exists():
-        raise UsageError(
-            f"{display_path(path)}: no such folder — run plansite from your data repository's root, point to the "
-            "plans with --plans or --config, or start a new repository with plansite init DIR"
-        )
+        raise UsageError(msg("usage_no_such_folder", path=display_path(path)))
     if not path.is_dir():
-        raise UsageError(f"{display_path(path)}: expected a folder of plans or a plan folder, got a file")
+        raise UsageError(msg("usage_got_a_file", path=display_path(path)))
     if (path / PLAN_FILE).is_file():
         return [path]
     found = sorted(child for child in path.iterdir() if (child / PLAN_FILE).is_file())
     if not found:
-        raise UsageError(f"{display_path(path)}: no {PLAN_FILE} here or in the folders directly below")
+        raise UsageError(msg("usage_no_plan_file", path=display_path(path), file=PLAN_FILE))
     return found
 
 
@@ -85,17 +82,17 @@ def unread_in_plans(plans: Path) -> list[Problem]:
             continue
         where = display_path(entry)
         if not entry.is_dir() or looped(entry):
-            problems.append(stray(entry, "plans/ holds one folder per plan; move the file out of plans/"))
+            problems.append(stray(entry, msg("hint_plans_file_out")))
             continue
         names = misnamed(entry, PLAN_FILE)
         if names:
-            message = f"the plan file is named '{names[0]}', so this plan was not read"
-            problems.append(Problem(where, 1, 1, message, hint=f"rename it to {PLAN_FILE}"))
+            message = msg("plan_file_misnamed", name=names[0])
+            problems.append(Problem(where, 1, 1, message, hint=msg("hint_rename_to", name=PLAN_FILE)))
         elif (entry / PROJECTS_DIR).is_dir() or any(entry.glob(f"*{DATA_SUFFIX}")):
-            message = f"folder '{entry.name}' has no {PLAN_FILE}, so its plan was not read"
-            problems.append(Problem(where, 1, 1, message, hint=f"add {PLAN_FILE}, or move the folder out of plans/"))
+            message = msg("folder_without_plan", name=entry.name, file=PLAN_FILE)
+            problems.append(Problem(where, 1, 1, message, hint=msg("hint_add_plan_file", file=PLAN_FILE)))
         else:
-            problems.append(stray(entry, "plans/ holds one folder per plan; move it out of plans/"))
+            problems.append(stray(entry, msg("hint_plans_folder_out")))
     return problems
 
 
@@ -178,7 +175,7 @@ def validate_path(
             if child.is_dir() and not looped(child) and ((child / PLAN_FILE).is_file() or misnamed(child, PLAN_FILE))
         }
         report.problems += [
-            stray(entry, "results/ holds one folder per plan, named by the plan id: " + ", ".join(sorted(plan_ids)))
+            stray(entry, msg("hint_results_plan_folders", ids=", ".join(sorted(plan_ids))))
             for entry in sorted(results_root.iterdir())
             if entry.name not in plan_ids and not entry.name.startswith(".")
         ]
@@ -194,7 +191,7 @@ def load_plan(
     problems: list[Problem] = []
     plan_doc, plan_spec = read_checked(directory / PLAN_FILE, PlanFile, problems)
     problems += [
-        stray(entry, f"a plan folder holds {PLAN_FILE} and {PROJECTS_DIR}/ only; move it elsewhere")
+        stray(entry, msg("hint_plan_folder_holds", plan=PLAN_FILE, projects=PROJECTS_DIR))
         for entry in sorted(directory.iterdir())
         if entry.name not in (PLAN_FILE, PROJECTS_DIR) and not entry.name.startswith(".")
     ]

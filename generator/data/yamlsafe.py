@@ -18,6 +18,8 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from generator.i18n import msg
+
 MAX_DEPTH = 40  # the format nests about 8 levels; this leaves room and stays far from Python's recursion limit
 
 
@@ -40,17 +42,17 @@ class _StrictComposition:
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(event.start_mark, f"alias *{event.anchor} is not used in plan files", _NO_ANCHORS)
+            raise Refused(event.start_mark, msg("yaml_alias", anchor=event.anchor), _NO_ANCHORS)
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise Refused(event.start_mark, f"anchor &{anchor} is not used in plan files", _NO_ANCHORS)
+            raise Refused(event.start_mark, msg("yaml_anchor", anchor=anchor), _NO_ANCHORS)
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise Refused(event.start_mark, f"tag {shown} is not used in plan files", "remove the tag")
+            raise Refused(event.start_mark, msg("yaml_tag", tag=shown), msg("hint_remove_tag"))
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", "check the indentation")
+            raise Refused(event.start_mark, msg("yaml_too_deep", depth=MAX_DEPTH), msg("hint_check_indentation"))
         try:
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
@@ -93,7 +95,7 @@ def loader_classes(text: str) -> list[type[Any]]:
     return [FAST_LOADER, StrictLoader]
 
 
-_NO_ANCHORS = "write the value out in full where it is needed"
+_NO_ANCHORS = msg("hint_no_anchors")
 _DECIMAL = "-0123456789"
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -125,22 +127,16 @@ def number_slip(text: str) -> tuple[str, str] | None:
     One place for these words, so targets, actuals, totals and budgets say the same."""
     written = text.strip()
     if _PLAIN_DECIMAL.fullmatch(written):
-        return f"the number {written} is in quotes, which makes it text", f"remove the quotes: {written}"
+        return msg("number_in_quotes", written=written), msg("hint_remove_quotes", written=written)
     if _GROUPED.fullmatch(written):
-        return (
-            f"'{written}' is written with thousands separators",
-            f"write it without commas: {written.replace(',', '')}",
-        )
+        return msg("number_grouped", written=written), msg("hint_without_commas", figure=written.replace(",", ""))
     with_unit = _WITH_UNIT.fullmatch(written)
     if with_unit and not _NUMBER_LIKE.fullmatch(written):
         figure = with_unit.group(1).replace(",", "")
-        where = "rates are always per cent" if with_unit.group(2) == "%" else "the unit is given once, in unit:"
-        return f"'{written}' has its unit written with the number", f"write the number alone: {figure}; {where}"
+        where = msg("rates_per_cent") if with_unit.group(2) == "%" else msg("unit_given_once")
+        return msg("number_with_unit", written=written), msg("hint_number_alone", figure=figure, where=where)
     if _NUMBER_LIKE.fullmatch(written):
-        return (
-            f"'{written}' is not a plain decimal number",
-            "write figures in plain decimal digits, such as 24000 or 12.5 (no leading zero, exponent, colon or prefix)",
-        )
+        return msg("number_not_plain", written=written), msg("hint_plain_decimal")
     return None
 
 
@@ -152,12 +148,12 @@ HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-TOO_LARGE_HINT = "check the figure for repeated digits; a very large amount can be given in a larger unit, with scale:"
+TOO_LARGE_HINT = msg("hint_too_large")
 
 
 def too_large(text: str) -> str:
-    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
-    return f"the number {shown} is too large (the largest plansite accepts is 10¹⁵)"
+    shown = text if len(text) <= 24 else msg("number_digits", start=text[:12], count=len(text))
+    return msg("number_too_large", shown=shown)
 
 
 def construct_scalar(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
@@ -168,9 +164,10 @@ def construct_scalar(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError) as error:
-        what = "date" if node.tag.endswith("timestamp") else "number"
-        hint = "write a date as YYYY-MM-DD, e.g. 2023-12-28" if what == "date" else ""
-        raise Refused(node.start_mark, f"'{node.value}' is not a valid {what} ({error})", hint) from None
+        if node.tag.endswith("timestamp"):
+            message = msg("invalid_date", value=node.value, error=_date_error(str(error)))
+            raise Refused(node.start_mark, message, msg("hint_date_format")) from None
+        raise Refused(node.start_mark, msg("invalid_number", value=node.value, error=str(error))) from None
     if isinstance(value, float) and value == 0:
         return 0.0  # -0.0 reads as 0
     if isinstance(value, str):
@@ -178,16 +175,22 @@ def construct_scalar(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
     return value
 
 
+def _date_error(error: str) -> str:
+    """Python's reason a date cannot exist, in the catalogue's words where it is one of the usual three."""
+    if error == "month must be in 1..12":
+        return msg("date_bad_month")
+    if error == "day is out of range for month":
+        return msg("date_bad_day")
+    year = re.fullmatch(r"year (-?\d+) is out of range", error)
+    return msg("date_bad_year", year=year.group(1)) if year else error
+
+
 def clean_text(text: str, mark: yaml.Mark | None) -> str:
     """Text as NFC; control characters (other than newline and tab) and unpaired surrogates are refused."""
     if _SURROGATE.search(text):
-        raise Refused(mark, "text holds an unpaired surrogate escape (such as \\ud800)", "remove the escape")
+        raise Refused(mark, msg("text_surrogate"), msg("hint_remove_escape"))
     control = _CONTROL.search(text.replace("\r\n", "\n"))
     if control:
         code = ord(control.group())
-        raise Refused(
-            mark,
-            f"text holds the control character U+{code:04X}",
-            "remove it (it often comes from copying text from another program); only line breaks and tabs are allowed",
-        )
+        raise Refused(mark, msg("text_control", code=f"{code:04X}"), msg("hint_remove_control_text"))
     return unicodedata.normalize("NFC", text)

@@ -16,6 +16,7 @@ import yaml
 
 from generator.data.yamlsafe import HIDDEN_BREAKS, Refused, clean_text, construct_scalar, loader_classes
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path
+from generator.i18n import msg
 
 Position = tuple[int, int]
 
@@ -86,8 +87,8 @@ def load_document(path: Path) -> Document:
                     display,
                     1,
                     1,
-                    f"cannot read this file: {reason}",
-                    hint="it must be a readable file, not a link to itself",
+                    msg("file_unreadable", reason=reason),
+                    hint=msg("hint_readable_file"),
                 )
             ]
         ) from None
@@ -102,8 +103,8 @@ def load_document(path: Path) -> Document:
                     display,
                     line,
                     column,
-                    f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                    hint="save the file with UTF-8 encoding",
+                    msg("file_not_utf8", byte=f"{raw[error.start]:02x}"),
+                    hint=msg("hint_save_utf8"),
                 )
             ]
         ) from None
@@ -123,8 +124,8 @@ def _parse(text: str, display: str) -> tuple[Any, _Builder]:
     hidden = HIDDEN_BREAKS.search(text)
     if hidden is not None:
         line, column = _line_and_column(text, hidden.start())
-        message = f"the file holds the invisible character U+{ord(hidden.group()):04X}"
-        raise DataError([Problem(display, line, column, message, hint="remove it; YAML would read it as a line break")])
+        message = msg("file_invisible", code=f"{ord(hidden.group()):04X}")
+        raise DataError([Problem(display, line, column, message, hint=msg("hint_remove_invisible"))])
     *fast, pure = loader_classes(text)
     for loader_class in fast:
         try:
@@ -139,7 +140,7 @@ def _compose(loader_class: type[Any], text: str, display: str) -> tuple[Any, _Bu
     try:
         root = loader.get_single_node()
         if root is None:
-            raise DataError([Problem(display, 1, 1, "file is empty", hint="write its data, or delete the file")])
+            raise DataError([Problem(display, 1, 1, msg("file_empty"), hint=msg("hint_write_or_delete"))])
         builder = _Builder(loader)
         return builder.build(root, ()), builder
     finally:
@@ -159,15 +160,15 @@ def _pure(loader_class: type[Any], text: str, display: str) -> tuple[Any, _Build
                     display,
                     line,
                     column,
-                    f"the file holds the control character U+{error.character:04X}",
-                    hint="remove it (it often comes from copying text from another program)",
+                    msg("file_control", code=f"{error.character:04X}"),
+                    hint=msg("hint_remove_control"),
                 )
             ]
         ) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(error, text, display)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(display, 1, 1, f"YAML syntax error: {error}")]) from None
+        raise DataError([Problem(display, 1, 1, msg("yaml_error", error=str(error)))]) from None
 
 
 def _indented_more(lines: list[str], line: int) -> bool:
@@ -194,30 +195,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display: str) -> Pro
         what = "unclosed quote"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
-    shown = f'line {line} reads "{lines[line - 1].strip()}"' if 0 < line <= len(lines) else ""
+    shown = msg("line_reads", line=line, text=lines[line - 1].strip()) if 0 < line <= len(lines) else ""
+
+    def then(hint: str) -> str:
+        return msg("hint_then", first=hint, second=shown) if shown else hint
+
+    message: str
+    hint: str
     if "'\\t'" in what or "tab" in what:
-        message = "a tab is used for indentation here; YAML indents with spaces only"
-        hint = "replace the tab with spaces"
+        message, hint = msg("yaml_tab"), msg("hint_tab_to_spaces")
     elif "expected <block end>" in what or "did not find expected key" in what:
-        message = "this line is indented more or less than the lines around it"
-        hint = "line it up with the other keys at its level" + (f"; {shown}" if shown else "")
+        message, hint = msg("yaml_indent"), then(msg("hint_line_up_level"))
     elif "mapping values are not allowed" in what and _indented_more(lines, line):
-        message = "this line is indented more than the line above, so it reads as part of that line's value"
-        hint = "line it up with the line above" + (f"; {shown}" if shown else "")
+        message, hint = msg("yaml_indented_more"), then(msg("hint_line_up_above"))
     elif "mapping values are not allowed" in what:
-        message = "a ': ' inside a value"
-        hint = "put the value in quotes" + (f"; {shown}" if shown else "")
+        message, hint = msg("yaml_colon_in_value"), then(msg("hint_quote_value"))
     elif "another document" in what:
-        message = "a second document starts here ('---'); a data file holds one"
-        hint = "remove the '---' line and what follows it, or move that part into a file of its own"
+        message, hint = msg("yaml_second_document"), msg("hint_one_document")
     elif what == "unclosed quote":
-        message = "a quote opens here but is never closed"
-        hint = "add the closing quote at the end of the text"
+        message, hint = msg("yaml_unclosed_quote"), msg("hint_close_quote")
     else:
-        message = f"YAML syntax error: {what}"
+        message = msg("yaml_error", error=what)
         hint = shown
         if "flow" in context and error.context_mark is not None and error.context_mark.line + 1 != line:
-            hint += f"; check that the {{ or [ on line {error.context_mark.line + 1} is closed"
+            hint = msg("hint_then", first=shown, second=msg("hint_flow_closed", line=error.context_mark.line + 1))
     return Problem(display, line, column, message, hint=hint)
 
 
@@ -243,7 +244,7 @@ class _Builder:
         for key_node, value_node in node.value:
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append((path, position, "a key must be a plain value, not a list or mapping", ""))
+                self.problems.append((path, position, msg("key_not_plain"), ""))
                 continue
             key = construct_scalar(self.loader, key_node)
             if isinstance(key, datetime.date | float | bool) or key is None:
@@ -254,8 +255,8 @@ class _Builder:
                     (
                         (*path, key),
                         position,
-                        f"duplicate key '{key}' (first at line {first_line}, column {first_column})",
-                        "a key may appear once: only the first is read; remove or rename the other",
+                        msg("duplicate_key", key=key, line=first_line, column=first_column),
+                        msg("hint_key_once"),
                     )
                 )
                 continue

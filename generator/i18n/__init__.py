@@ -1,14 +1,18 @@
 """The catalogue: every word the site and the terminal show, in Korean and English.
 
 Data text comes from the YAML; these are the words around it. The tables live in submodules by audience
-(`site`, `terminal`, `workbooks`, `problems`, `usage`); `UI` is all of them, and `t` looks a key up in it.
+(`site`, `terminal`, `workbooks`, `problems`, `reading`, `usage`, `commands`, `imports`); `UI` is all of them, and
+`t` looks a key up in it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from generator.i18n.commands import COMMANDS
+from generator.i18n.imports import IMPORTS
 from generator.i18n.problems import PROBLEMS
+from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
@@ -16,7 +20,30 @@ from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
 
-UI: dict[str, dict[str, str]] = {**SITE, **TERMINAL, **WORKBOOKS, **PROBLEMS, **USAGE}
+TABLES: tuple[dict[str, dict[str, str]], ...] = (
+    SITE,
+    TERMINAL,
+    WORKBOOKS,
+    PROBLEMS,
+    READING,
+    SHAPE,
+    USAGE,
+    COMMANDS,
+    IMPORTS,
+)
+
+
+def merged(tables: tuple[dict[str, dict[str, str]], ...]) -> dict[str, dict[str, str]]:
+    """One catalogue of the tables; a key in two tables is an error (one would silently replace the other)."""
+    catalogue: dict[str, dict[str, str]] = {}
+    for table in tables:
+        if twice := sorted(set(catalogue) & set(table)):
+            raise ValueError(f"catalogue keys in two tables: {twice}")
+        catalogue.update(table)
+    return catalogue
+
+
+UI: dict[str, dict[str, str]] = merged(TABLES)
 
 
 class Message(str):

@@ -17,6 +17,21 @@ USAGE: dict[str, dict[str, str]] = {
     },
     "elsewhere_in_plans": {"ko": "같은 계획의 다른 곳:", "en": "elsewhere in the same plans:"},
     "usage_no_such_path": {"ko": "{path}: 그런 파일이나 폴더가 없습니다", "en": "{path}: no such file or folder"},
+    "usage_no_config": {"ko": "{path}: 그런 설정 파일이 없습니다", "en": "{path}: no such configuration file"},
+    "usage_no_such_folder": {
+        "ko": "{path}: 그런 폴더가 없습니다 — 데이터 저장소의 최상위 폴더에서 plansite를 실행하거나, --plans나"
+        " --config로 계획이 있는 곳을 알려 주거나, plansite init DIR로 새 저장소를 시작하세요",
+        "en": "{path}: no such folder — run plansite from your data repository's root, point to the plans with"
+        " --plans or --config, or start a new repository with plansite init DIR",
+    },
+    "usage_got_a_file": {
+        "ko": "{path}: 계획 폴더나 계획들을 담은 폴더를 주어야 하는데 파일입니다",
+        "en": "{path}: expected a folder of plans or a plan folder, got a file",
+    },
+    "usage_no_plan_file": {
+        "ko": "{path}: 이 폴더에도 바로 아래 폴더들에도 {file}이 없습니다",
+        "en": "{path}: no {file} here or in the folders directly below",
+    },
     "usage_folder_or_files": {
         "ko": "계획 폴더 하나(또는 --plans)나 검사할 파일들 중 하나만 주세요. 둘을 함께 줄 수 없습니다",
         "en": "give one folder of plans (or --plans), or files to check, not both",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 WORKING_TREE = "working tree"
 MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
@@ -39,26 +40,24 @@ def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
             ["git", "-C", str(root), *arguments], capture_output=True, check=False, timeout=_GIT_TIMEOUT
         )
     except FileNotFoundError:
-        raise UsageError("git is not installed; install git, or compare two folders: plansite diff OLD NEW") from None
+        raise UsageError(msg("git_missing")) from None
 
 
 def git_prefix(root: Path) -> str:
     """Where `root` lies inside its git repository ("" at the top); UsageError when it is not in one."""
     found = _git(root, "rev-parse", "--show-prefix")
     if found.returncode != 0:
-        raise UsageError(
-            f"{display_path(root)} is not inside a git repository; compare two folders instead: plansite diff OLD NEW"
-        )
+        raise UsageError(msg("not_in_git", where=display_path(root)))
     return found.stdout.decode("utf-8", "replace").strip()
 
 
 def commit_of(root: Path, revision: str) -> str:
     """The commit a revision names; UsageError naming the revision when git knows none."""
     if revision.startswith("-"):
-        raise UsageError(f"'{revision}' is not a revision; give a branch, a tag or a commit, such as main")
+        raise UsageError(msg("not_a_revision", revision=revision))
     found = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if found.returncode != 0:
-        raise UsageError(f"unknown revision '{revision}'; give a branch, a tag or a commit (git log shows them)")
+        raise UsageError(msg("unknown_revision", revision=revision))
     return found.stdout.decode().strip()
 
 
@@ -72,7 +71,7 @@ def default_base(root: Path) -> tuple[str, str]:
         if found.returncode == 0:
             commit = found.stdout.decode().strip()
             return commit, f"{branch} ({commit[:7]})"
-    raise UsageError("no main branch to compare with; name the revision to compare with, e.g. plansite diff HEAD~1")
+    raise UsageError(msg("no_main_branch"))
 
 
 @contextmanager
@@ -88,8 +87,8 @@ def exported(root: Path, revision: str, label: str = "") -> Iterator[Side]:
         if paths:
             archive = _git(_top(root, prefix), "archive", "--format=tar", f"{commit}:{prefix}", "--", *paths)
             if archive.returncode != 0:
-                reason = archive.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-                raise UsageError(f"git could not read the data at '{revision}': {reason[-1]}")
+                reason = archive.stderr.decode("utf-8", "replace").strip().splitlines() or [msg("no_reason_given")]
+                raise UsageError(msg("git_cannot_read", revision=revision, reason=reason[-1]))
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                 # The "data" filter refuses links out of the folder, devices and absolute names.
                 tar.extractall(folder, filter="data")

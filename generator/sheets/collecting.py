@@ -17,7 +17,7 @@ from generator.data.model import Plan
 from generator.data.results import YearResults
 from generator.data.validate import check_year_in_period
 from generator.errors import UsageError, display_path
-from generator.i18n import t
+from generator.i18n import msg, t
 from generator.sheets.rows import DepartmentSheet, department_sheets
 from generator.sheets.workbook import workbook_bytes
 
@@ -31,12 +31,9 @@ def collect_workbooks(plan: Plan, year: int, results: YearResults | None, out: P
     files[out / INDEX_FILE] = _index(plan, sheets)
     taken = [path for path in files if path.exists()]
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{display_path(out)}: exists and is not a folder; choose another with --out")
+        raise UsageError(msg("folder_is_file_out", where=display_path(out)))
     if taken:
-        raise UsageError(
-            f"{display_path(taken[0])}: exists, so nothing was written (it may be a workbook a department filled in); "
-            "move the old workbooks away, or choose another folder with --out"
-        )
+        raise UsageError(msg("workbook_taken", where=display_path(taken[0])))
     out.mkdir(parents=True, exist_ok=True)
     for path, content in files.items():
         with path.open("xb") as file:  # "x": never over a file that appeared meanwhile

@@ -24,6 +24,7 @@ from generator.data.newyear import check_file_text, project_file_text
 from generator.data.results import YearResults
 from generator.data.validate import validate_repository
 from generator.errors import DataError, Problem, Severity, display_path
+from generator.i18n import msg
 from generator.review.changes import DataDiff
 from generator.review.compare import compare
 from generator.review.sides import snapshot_of
@@ -55,8 +56,8 @@ def prepare_import(
             continue
         twin = next((other for other in filled if other.sheet.department.ko == found.sheet.department.ko), None)
         if twin is not None:
-            message = f"{found.sheet.department.ko}'s workbook is given twice (also {display_path(twin.path)})"
-            problems.append(Problem(display_path(path), 1, 1, message, hint="import one of them"))
+            message = msg("workbook_twice", department=found.sheet.department.ko, other=display_path(twin.path))
+            problems.append(Problem(display_path(path), 1, 1, message, hint=msg("hint_import_one")))
             continue
         filled.append(found)
     if problems:

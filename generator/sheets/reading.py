@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.model import Plan
 from generator.errors import Problem, display_path
-from generator.i18n import t
+from generator.i18n import msg, t
 from generator.sheets.columns import FIRST_ROW, META_SHEET, Column, budget_columns, indicator_columns
 from generator.sheets.rows import SHEET_FORMAT, DepartmentSheet, fingerprint
 from generator.sheets.values import Cells, Filled, read_budget_rows, read_indicator_rows
@@ -43,8 +43,8 @@ def read_filled(
     except (OSError, ValueError, KeyError, TypeError, SyntaxError, zipfile.BadZipFile, InvalidFileException) as error:
         # A damaged .xlsx (cut off in an e-mail, half saved): openpyxl cannot read it (XML parse errors are
         # SyntaxErrors).
-        message = f"this workbook is damaged and cannot be read ({type(error).__name__})"
-        problems.append(Problem(where, 1, 1, message, hint="ask the department to save and send it again"))
+        message = msg("workbook_damaged", error=type(error).__name__)
+        problems.append(Problem(where, 1, 1, message, hint=msg("hint_send_again")))
         return None
     sheet = _matching_sheet(values, plan, year, expected, where, problems)
     if sheet is None:
@@ -58,7 +58,7 @@ def read_filled(
         if count == 0:
             continue
         if name not in values.sheetnames:
-            problems.append(Problem(where, 1, 1, f"the sheet '{name}' is missing", hint=_COLLECT_AGAIN))
+            problems.append(Problem(where, 1, 1, msg("sheet_missing", name=name), hint=_COLLECT_AGAIN))
             return None
         if not _layout_kept(values[name], columns, where, problems):
             return None
@@ -69,8 +69,8 @@ def read_filled(
     return filled if len(problems) == before else None
 
 
-_COLLECT_AGAIN = "import the workbook as plansite collect wrote it, or collect a new one"
-_THE_XLSX = "import the .xlsx file plansite collect wrote"
+_COLLECT_AGAIN = msg("hint_collect_again")
+_THE_XLSX = msg("hint_the_xlsx")
 
 
 def _refusal(path: Path) -> tuple[str, str] | None:
@@ -78,63 +78,48 @@ def _refusal(path: Path) -> tuple[str, str] | None:
     try:
         head = path.read_bytes()[: 1 << 20]
     except OSError as error:
-        return (
-            f"cannot read this file: {error.strerror or error}",
-            "check the file name and that it is not open elsewhere",
-        )
+        return msg("file_unreadable", reason=error.strerror or str(error)), msg("hint_file_name_not_open")
     if head.startswith(_OLE):
         if _ENCRYPTED in head:
-            return (
-                "the workbook is protected with a password, so it cannot be read",
-                "open it, remove the password (File → Info → Protect Workbook), save it and import it again",
-            )
-        return "this is an Excel 97–2003 file (.xls), not .xlsx", "open it and save it as Excel Workbook (.xlsx)"
+            return msg("workbook_password"), msg("hint_remove_password")
+        return msg("workbook_xls"), msg("hint_save_xlsx")
     if head.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
-            return "this is an OpenDocument spreadsheet (.ods), not .xlsx", "save it as Excel 2007-365 (.xlsx)"
+            return msg("workbook_ods"), msg("hint_save_xlsx_2007")
         try:
             with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
                 if "xl/workbook.xml" in archive.namelist():
                     return None
         except zipfile.BadZipFile:
             pass
-        return "this is a ZIP file but not an Excel workbook", _COLLECT_AGAIN
+        return msg("workbook_zip"), _COLLECT_AGAIN
     text = head[:4096]
     if text and all(byte >= 9 for byte in text):  # no binary control bytes: a text file, such as CSV
-        return (
-            "this is a text file (such as CSV), not an Excel workbook",
-            "import the .xlsx file plansite collect wrote",
-        )
-    return "this is not an Excel workbook (.xlsx)", "import the .xlsx file plansite collect wrote"
+        return msg("workbook_text"), _THE_XLSX
+    return msg("workbook_not_xlsx"), _THE_XLSX
 
 
 def _matching_sheet(
     book: Workbook, plan: Plan, year: int, expected: list[DepartmentSheet], where: str, problems: list[Problem]
 ) -> DepartmentSheet | None:
     if META_SHEET not in book.sheetnames:
-        problems.append(Problem(where, 1, 1, "this workbook was not written by plansite collect", hint=_COLLECT_AGAIN))
+        problems.append(Problem(where, 1, 1, msg("workbook_not_ours"), hint=_COLLECT_AGAIN))
         return None
     meta_sheet = book[META_SHEET]
     meta = {str(meta_sheet.cell(row, 1).value): str(meta_sheet.cell(row, 2).value) for row in range(1, 6)}
     if meta.get("format") != str(SHEET_FORMAT):
-        message = f"this workbook has layout {meta.get('format')}; this plansite reads layout {SHEET_FORMAT}"
-        problems.append(Problem(where, 1, 1, message, hint="collect a new workbook with this plansite"))
+        message = msg("workbook_layout", found=meta.get("format"), format=SHEET_FORMAT)
+        problems.append(Problem(where, 1, 1, message, hint=msg("hint_collect_with_this")))
         return None
     if meta.get("plan") != plan.id or meta.get("year") != str(year):
-        message = f"this workbook is for {meta.get('plan')} {meta.get('year')}, not {plan.id} {year}"
-        problems.append(
-            Problem(where, 1, 1, message, hint=f"import it as: plansite import {meta.get('plan')} {meta.get('year')} …")
-        )
+        found_plan, found_year = meta.get("plan"), meta.get("year")
+        message = msg("workbook_other_plan", plan=found_plan, year=found_year, want_plan=plan.id, want_year=year)
+        problems.append(Problem(where, 1, 1, message, hint=msg("hint_import_as", plan=found_plan, year=found_year)))
         return None
     sheet = next((s for s in expected if s.department.ko == meta.get("department")), None)
     if sheet is None or fingerprint(plan, year, sheet) != meta.get("fingerprint"):
-        message = (
-            f"the plan has changed since this workbook was written for {meta.get('department')} "
-            "(its rows, targets or units are not the plan's now)"
-        )
-        problems.append(
-            Problem(where, 1, 1, message, hint=f"collect a new workbook: plansite collect {plan.id} {year}")
-        )
+        message = msg("workbook_plan_changed", department=meta.get("department"))
+        problems.append(Problem(where, 1, 1, message, hint=msg("hint_collect_new_for", plan=plan.id, year=year)))
         return None
     return sheet
 
@@ -145,15 +130,15 @@ def _layout_kept(sheet: Worksheet, columns: tuple[Column, ...], where: str, prob
         letter = get_column_letter(index)
         found = (sheet.cell(1, index).value, sheet.cell(2, index).value)
         if found != (column.ko, column.en):
-            message = f"column {letter} is headed '{found[0] or ''}', expected '{column.ko}' ({column.en})"
-            hint = "columns must not be renamed, moved, added in between or removed; " + _COLLECT_AGAIN
+            message = msg("column_heading", letter=letter, found=found[0] or "", ko=column.ko, en=column.en)
+            hint = msg("hint_then", first=msg("columns_kept"), second=_COLLECT_AGAIN)
             problems.append(Problem(where, 1, 1, message, hint=hint, cell=f"{sheet.title}!{letter}1"))
             return False
     inputs = {index for index, column in enumerate(columns, start=1) if column.filled_in}
     for merged in sheet.merged_cells.ranges:
         if merged.max_row >= FIRST_ROW and any(merged.min_col <= i <= merged.max_col for i in inputs):
-            message = f"cells {merged.coord} are merged; each row needs its own cells"
-            hint = "unmerge them (Home → Merge & Center → Unmerge Cells) and import again"
+            message = msg("cells_merged", coord=merged.coord)
+            hint = msg("hint_unmerge")
             problems.append(Problem(where, 1, 1, message, hint=hint, cell=f"{sheet.title}!{merged.coord}"))
             return False
     return True

@@ -38,7 +38,7 @@ _FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
 # What a number format shows literally, not as a code: "text", \x, [colour or condition].
 _FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 BUDGET_FIGURES = (Key.BUDGET, Key.COMMITTED, Key.SPENT)  # their keys are the results file's names for them
-_REORDERED = "rows must not be added, deleted or reordered"
+_REORDERED = msg("rows_kept")
 
 
 class Cells:
@@ -51,7 +51,7 @@ class Cells:
         value = self.values[sheet].cell(row, column).value
         formula = self.formulas[sheet].cell(row, column).value
         if value is None and isinstance(formula, str) and formula.startswith("="):
-            self.add(sheet, row, column, "the cell holds a formula whose value was not saved", _SAVE_VALUES)
+            self.add(sheet, row, column, msg("cell_formula_unsaved"), _SAVE_VALUES)
         if isinstance(value, str):
             value = value.strip() or None
         return value
@@ -69,7 +69,7 @@ class Cells:
         return f"{sheet}!{get_column_letter(column)}{row}"
 
 
-_SAVE_VALUES = "open the file in a spreadsheet program and save it, or type the value instead of the formula"
+_SAVE_VALUES = msg("hint_save_values")
 
 
 def _figure(cells: Cells, sheet: str, row: int, column: int, unit: str) -> int | float | None:
@@ -94,13 +94,17 @@ def _figure(cells: Cells, sheet: str, row: int, column: int, unit: str) -> int |
         value = float(value.replace(",", ""))
     if isinstance(value, bool) or not isinstance(value, int | float):
         slip = number_slip(str(value))
-        hint = slip[1] if slip else t("sheet_number_hint", "en")
-        cells.add(sheet, row, column, f"expected a number, got '{value}'", hint)
+        hint = slip[1] if slip else msg("sheet_number_hint")
+        cells.add(sheet, row, column, msg("cell_number_got", value=value), hint)
         return None
     if value < 0:
-        cells.add(sheet, row, column, f"must not be negative, got {value:g}")
+        cells.add(sheet, row, column, msg("negative_got", got=f"{value:g}"))
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def _then(hint: str) -> str:
+    return msg("hint_then", first=_REORDERED, second=hint)
 
 
 def _positions(columns: tuple[Column, ...]) -> dict[Key, int]:
@@ -114,18 +118,16 @@ def _rows_kept(
     for row, (found, wanted) in enumerate(zip([k for _, k in keys], expected, strict=False), start=FIRST_ROW):
         if [value or "" for value in found] != [value or "" for value in wanted]:
             shown = " ".join(str(v) for v in wanted if v)
-            cells.add(
-                sheet, row, keys[0][0], f"expected the row of {shown} here", f"{_REORDERED}; collect a new workbook"
-            )
+            cells.add(sheet, row, keys[0][0], msg("row_expected", shown=shown), _then(msg("hint_collect_new")))
             return False
     extra = len(keys) - len(expected)
     if extra > 0:
         row = FIRST_ROW + len(expected)
-        cells.add(sheet, row, keys[0][0], f"{extra} row(s) added below the last one", f"{_REORDERED}; remove them")
+        cells.add(sheet, row, keys[0][0], msg("rows_added", count=extra), _then(msg("hint_remove_them")))
         return False
     if extra < 0:
         row = FIRST_ROW + len(keys)
-        cells.add(sheet, row, keys[0][0], f"{-extra} row(s) deleted", f"{_REORDERED}; collect a new workbook")
+        cells.add(sheet, row, keys[0][0], msg("rows_deleted", count=-extra), _then(msg("hint_collect_new")))
         return False
     return True
 
@@ -146,7 +148,7 @@ def _text(cells: Cells, sheet: str, row: int, ko: int, en: int) -> dict[str, str
     if korean is None and english is None:
         return None
     if korean is None:
-        cells.add(sheet, row, ko, "the Korean text is missing, while the English one is given", "write the Korean text")
+        cells.add(sheet, row, ko, msg("korean_text_missing"), msg("hint_write_korean"))
         return None
     text = {"ko": str(korean)}
     if english is not None:
@@ -189,7 +191,9 @@ def _read_first(cells: Cells, name: str, row: int, at: dict[Key, int], entry: di
     status = "evaluated" if label is None else status_of(str(label))
     if status is None:
         choices = ", ".join(status_label(s) for s in STATUS_KEYS)
-        cells.add(name, row, at[Key.STATUS], f"'{label}' is not a status", f"choose one of {choices}")
+        cells.add(
+            name, row, at[Key.STATUS], msg("not_a_status", label=label), msg("hint_choose_one_of", choices=choices)
+        )
     entry["status"] = status or "evaluated"
     entry["reason"] = _text(cells, name, row, at[Key.REASON_KO], at[Key.REASON_EN])
     entry["narrative"] = _text(cells, name, row, at[Key.NARRATIVE_KO], at[Key.NARRATIVE_EN])

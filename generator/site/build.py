@@ -29,7 +29,7 @@ from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
 from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
-from generator.i18n import LANGUAGES, other_language, t
+from generator.i18n import LANGUAGES, msg, other_language, t
 from generator.review.record import Amendments, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
@@ -211,13 +211,13 @@ def render_site(
         amendments=record if isinstance(record, Amendments) else None,
         root=root_path,
     )
-    say("building pages")
+    say(msg("progress_building_pages"))
     pages = build_pages(site)
     specs = [spec for page in pages for spec in page.charts]
-    say(f"drawing {len(specs)} charts")
+    say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache or ChartCache(None), warm.svgs if warm else None)
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
-    say("writing open data")
+    say(msg("progress_open_data"))
     for plan in report.plans:
         years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
         for name, content in open_data_files(plan, years).items():
@@ -252,7 +252,7 @@ def render_pages(
             files[page.meta.path] = render_page(environment, page, svgs)
             rendered += 1
         if number % 50 == 0:
-            say(f"rendered {number}/{len(pages)} pages")
+            say(msg("progress_rendered", number=number, total=len(pages)))
     if warm is not None:
         warm.pages = {page.meta.path: (page, files[page.meta.path]) for page in pages}
         warm.svgs = dict(svgs)
@@ -263,7 +263,7 @@ def render_pages(
 def load_data(repository: DataRepository, warm: WarmBuild | None, say: Progress) -> ValidationReport:
     """The configuration, plans and results, checked (DataError otherwise); with `warm`, unchanged files are not
     read again."""
-    say("checking data")
+    say(msg("progress_checking_data"))
     if warm is None:
         return load_checked(repository)
     with remembered_reads(warm.reads):
@@ -325,7 +325,7 @@ def build_site(
         source_date=source_date,
         root_path=root_path,
     )
-    say(f"writing {len(files)} files and the search index")
+    say(msg("progress_writing_index", count=len(files)))
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
     _publish(files, out_dir, warm, pagefind, before_publish)

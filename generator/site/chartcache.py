@@ -25,6 +25,7 @@ from pathlib import Path
 from generator.data.layout import CACHE_DIR
 from generator.errors import UsageError, display_path
 from generator.fingerprint import code_closure, fingerprint
+from generator.i18n import msg
 from generator.site.chartspec import ChartSpec
 
 TAG = "CACHEDIR.TAG"
@@ -150,17 +151,11 @@ def open_cache(folder: Path, protected: Iterable[Path], out_dir: Path) -> ChartC
     resolved = folder.resolve()
     for place in (path.resolve() for path in (*protected, out_dir)):
         if resolved == place or place in resolved.parents or resolved in place.parents:
-            raise UsageError(
-                f"{where}: refusing to keep the chart cache there, it would mix with {display_path(place)}; "
-                f"choose another --cache-dir, such as {CACHE_DIR}"
-            )
+            raise UsageError(msg("cache_would_mix", where=where, place=display_path(place), default=CACHE_DIR))
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{where}: exists and is not a folder; choose another --cache-dir")
+        raise UsageError(msg("cache_not_folder", where=where))
     if folder.is_dir() and any(folder.iterdir()) and not (folder / TAG).is_file():
-        raise UsageError(
-            f"{where}: is not empty and is not a plansite cache, so it is left as it is; "
-            "choose a new or empty folder with --cache-dir"
-        )
+        raise UsageError(msg("cache_not_ours", where=where))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not (folder / TAG).is_file():

@@ -60,18 +60,16 @@ def check_pdf_target(out: Path, *, force: bool, name: Path) -> None:
     `name` is the file name to suggest when `out` is a folder."""
     where = display_path(out)
     if out.is_dir():
-        raise UsageError(f"{where}: is a folder; give the PDF's file name, such as {display_path(out / name)}")
+        raise UsageError(msg("pdf_out_is_folder", where=where, example=display_path(out / name)))
     folder = out.parent
     if not folder.is_dir():
-        reason = "is not a folder" if folder.exists() else "no such folder"
-        raise UsageError(f"{display_path(folder)}: {reason}; make it first or choose another --out")
+        key = "pdf_folder_not_folder" if folder.exists() else "pdf_no_folder"
+        raise UsageError(msg(key, where=display_path(folder)))
     if out.exists() or out.is_symlink():
         if not force:
             raise _exists(out)
         if not _is_pdf(out):
-            raise UsageError(
-                f"{where}: exists and is not a PDF, so it is left as it is even with --force; choose another --out"
-            )
+            raise UsageError(msg("pdf_not_pdf", where=where))
 
 
 def find_chromium(chosen: str | None = None, bundled: str | None = None) -> str:
@@ -113,15 +111,15 @@ def print_report_pdf(
         files, _ = render_site(repository, progress=say, cache=_chart_cache(repository, site), record=record)
         target = lang_path(lang, report_path(plan, year))
         if target not in files:
-            raise UsageError(f"{plan.id} has no report page for {year}")
-        say(f"writing {len(files)} files")
+            raise UsageError(msg("no_report_page", plan=plan.id, year=year))
+        say(msg("progress_writing_files", count=len(files)))
         for path, content in files.items():
             file = site / path
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(content)
-        say("printing")
+        say(msg("progress_printing"))
         printed, title = _print(browser, site / target)
-    say("setting the document's title and language")
+    say(msg("progress_pdf_title"))
     data = with_metadata(printed, title=title, lang=lang, subject=plan.spec.title.get(lang))
     write_pdf(out, data, replace=force)
     return out
@@ -169,9 +167,7 @@ def write_pdf(out: Path, data: bytes, *, replace: bool) -> None:
 
 
 def _exists(out: Path) -> UsageError:
-    return UsageError(
-        f"{display_path(out)}: exists, so it is left as it is; pass --force to replace it, or choose another --out"
-    )
+    return UsageError(msg("pdf_exists", where=display_path(out)))
 
 
 def _is_pdf(path: Path) -> bool:
@@ -208,7 +204,7 @@ def _chromium(chosen: str | None) -> Iterator[Any]:
         try:
             yield browser
         except Error as error:
-            raise UsageError(f"Chromium could not print the report: {_first_line(error)}") from None
+            raise UsageError(msg("chromium_print_failed", error=_first_line(error))) from None
         finally:
             browser.close()
 

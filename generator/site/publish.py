@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.errors import UsageError, display_path
+from generator.i18n import msg
 
 # Written into every site plansite builds: a folder that holds it is plansite's to replace.
 MARKER = ".plansite-output"
@@ -44,20 +45,14 @@ def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
     where = display_path(out_dir)
     home = Path.home().resolve()
     if out == Path(out.anchor) or out == home or out == root.resolve() or out in root.resolve().parents:
-        raise UsageError(f"{where}: refusing to replace a folder that holds the data repository or your home folder")
+        raise UsageError(msg("out_holds_data", where=where))
     for place in (path.resolve() for path in data):
         if out == place or place in out.parents or out in place.parents:
-            raise UsageError(
-                f"{where}: refusing to build the site there, it would replace {display_path(place)}; "
-                "choose a new folder with --out, such as output"
-            )
+            raise UsageError(msg("out_would_replace", where=where, place=display_path(place)))
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{where}: exists and is not a folder; choose another --out")
+        raise UsageError(msg("out_not_folder", where=where))
     if out.is_dir() and any(out.iterdir()) and not is_site(out):
-        raise UsageError(
-            f"{where}: is not empty and was not written by plansite build, so it is left as it is; "
-            "choose a new or empty folder with --out"
-        )
+        raise UsageError(msg("out_not_site", where=where))
 
 
 def is_site(folder: Path) -> bool:

@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import PlansiteError
+from generator.i18n import msg
 
 INDEX_DIR = "pagefind"  # beside the pages, so the search page finds it by a relative address
 _TIMEOUT = 600  # seconds; the 4,000-project benchmark site takes well under a minute
@@ -57,11 +58,11 @@ def index_site(site_dir: Path, pagefind: Path | None = None) -> None:
         # Run inside the site, so that no Pagefind configuration file of the working directory applies.
         finished = subprocess.run(command, capture_output=True, check=False, timeout=_TIMEOUT, cwd=site_dir)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"the search index could not be built: {error}") from None
+        raise SearchIndexError(msg("search_index_failed", reason=str(error))) from None
     if finished.returncode != 0:
         said = (finished.stderr or finished.stdout).decode("utf-8", "replace").strip().splitlines()
-        reason = said[-1] if said else f"Pagefind stopped with exit code {finished.returncode}"
-        raise SearchIndexError(f"the search index could not be built: {reason}")
+        reason = said[-1] if said else msg("pagefind_exit", code=finished.returncode)
+        raise SearchIndexError(msg("search_index_failed", reason=reason))
     _sort_languages(site_dir / INDEX_DIR / "pagefind-entry.json")
 
 
@@ -71,5 +72,5 @@ def _sort_languages(entry: Path) -> None:
         content = json.loads(entry.read_bytes())
         content["languages"] = dict(sorted(content["languages"].items()))
     except (OSError, ValueError, KeyError, AttributeError) as error:
-        raise SearchIndexError(f"Pagefind wrote no usable {entry.name}: {error}") from None
+        raise SearchIndexError(msg("pagefind_entry", name=entry.name, error=str(error))) from None
     entry.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -19,7 +19,7 @@ import watchfiles
 
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
-from generator.i18n import LANGUAGES, t
+from generator.i18n import LANGUAGES, msg, t
 from generator.site.build import BuildSummary, WarmBuild, build_site, protected_paths
 from generator.site.theme import make_environment
 
@@ -155,10 +155,7 @@ def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHT
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise UsageError(
-                f"port {port} is already in use (perhaps by another plansite serve); "
-                f"stop that one, or choose another port, e.g. plansite serve --port {port + 1}"
-            ) from None
+            raise UsageError(msg("port_in_use", port=port, next=port + 1)) from None
         raise
 
 

@@ -1,0 +1,138 @@
+"""Why a command refused to run: folders it will not write into, tools it cannot find, revisions git does not know.
+
+Paths and values come first or after a colon, so no Korean particle depends on how they end.
+"""
+
+from __future__ import annotations
+
+COMMANDS: dict[str, dict[str, str]] = {
+    # Where plansite build, the chart cache, plansite schema, collect and init write (generator/site/publish.py, …).
+    "out_holds_data": {
+        "ko": "{where}: 데이터 저장소나 홈 폴더를 담은 폴더이므로 바꾸지 않습니다",
+        "en": "{where}: refusing to replace a folder that holds the data repository or your home folder",
+    },
+    "out_would_replace": {
+        "ko": "{where}: 그곳에 사이트를 만들면 다른 폴더를 덮어쓰게 되므로 만들지 않습니다 ({place}). --out으로"
+        " 새 폴더를 고르세요(예: output)",
+        "en": "{where}: refusing to build the site there, it would replace {place}; choose a new folder with --out,"
+        " such as output",
+    },
+    "out_not_folder": {
+        "ko": "{where}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 곳을 고르세요",
+        "en": "{where}: exists and is not a folder; choose another --out",
+    },
+    "out_not_site": {
+        "ko": "{where}: 비어 있지 않고 plansite build가 만든 폴더도 아니어서 그대로 둡니다. --out으로 새 폴더나 빈"
+        " 폴더를 고르세요",
+        "en": "{where}: is not empty and was not written by plansite build, so it is left as it is; choose a new or"
+        " empty folder with --out",
+    },
+    "cache_would_mix": {
+        "ko": "{where}: 차트 캐시를 두면 다른 폴더와 섞이므로 두지 않습니다 ({place}). --cache-dir로 다른 곳을"
+        " 고르세요(예: {default})",
+        "en": "{where}: refusing to keep the chart cache there, it would mix with {place}; choose another"
+        " --cache-dir, such as {default}",
+    },
+    "cache_not_folder": {
+        "ko": "{where}: 폴더가 아닌 것이 이미 있습니다. --cache-dir로 다른 곳을 고르세요",
+        "en": "{where}: exists and is not a folder; choose another --cache-dir",
+    },
+    "cache_not_ours": {
+        "ko": "{where}: 비어 있지 않고 plansite 캐시도 아니어서 그대로 둡니다. --cache-dir로 새 폴더나 빈 폴더를"
+        " 고르세요",
+        "en": "{where}: is not empty and is not a plansite cache, so it is left as it is; choose a new or empty"
+        " folder with --cache-dir",
+    },
+    "folder_is_file_out": {
+        "ko": "{where}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 곳을 고르세요",
+        "en": "{where}: exists and is not a folder; choose another with --out",
+    },
+    "workbook_taken": {
+        "ko": "{where}: 파일이 이미 있어 아무것도 쓰지 않았습니다(부서가 작성한 통합문서일 수 있습니다). 예전"
+        " 통합문서를 옮기거나 --out으로 다른 폴더를 고르세요",
+        "en": "{where}: exists, so nothing was written (it may be a workbook a department filled in); move the old"
+        " workbooks away, or choose another folder with --out",
+    },
+    "search_index_failed": {
+        "ko": "검색 색인을 만들지 못했습니다 ({reason})",
+        "en": "the search index could not be built: {reason}",
+    },
+    "pagefind_exit": {"ko": "Pagefind 종료 코드 {code}", "en": "Pagefind stopped with exit code {code}"},
+    "pagefind_entry": {
+        "ko": "Pagefind가 쓸 수 있는 {name} 파일을 만들지 않았습니다 ({error})",
+        "en": "Pagefind wrote no usable {name}: {error}",
+    },
+    "source_date_epoch": {
+        "ko": "SOURCE_DATE_EPOCH에는 초 단위 정수를 적어야 합니다. 적힌 값: '{epoch}'",
+        "en": "SOURCE_DATE_EPOCH must be a whole number of seconds, got '{epoch}'",
+    },
+    # plansite pdf (generator/site/printing.py).
+    "pdf_out_is_folder": {
+        "ko": "{where}: 폴더입니다. PDF 파일 이름을 주세요(예: {example})",
+        "en": "{where}: is a folder; give the PDF's file name, such as {example}",
+    },
+    "pdf_folder_not_folder": {
+        "ko": "{where}: 폴더가 아닙니다. 먼저 폴더를 만들거나 --out으로 다른 곳을 고르세요",
+        "en": "{where}: is not a folder; make it first or choose another --out",
+    },
+    "pdf_no_folder": {
+        "ko": "{where}: 그런 폴더가 없습니다. 먼저 폴더를 만들거나 --out으로 다른 곳을 고르세요",
+        "en": "{where}: no such folder; make it first or choose another --out",
+    },
+    "pdf_not_pdf": {
+        "ko": "{where}: PDF가 아닌 파일이 이미 있어 --force로도 바꾸지 않습니다. --out으로 다른 곳을 고르세요",
+        "en": "{where}: exists and is not a PDF, so it is left as it is even with --force; choose another --out",
+    },
+    "pdf_exists": {
+        "ko": "{where}: 파일이 이미 있어 그대로 둡니다. 바꾸려면 --force를 주거나 --out으로 다른 곳을 고르세요",
+        "en": "{where}: exists, so it is left as it is; pass --force to replace it, or choose another --out",
+    },
+    "chromium_print_failed": {
+        "ko": "Chromium이 보고서를 인쇄하지 못했습니다 ({error})",
+        "en": "Chromium could not print the report: {error}",
+    },
+    "no_report_page": {
+        "ko": "{plan}: {year}년 보고서 페이지가 없습니다",
+        "en": "{plan} has no report page for {year}",
+    },
+    # plansite diff's revisions (generator/review/revisions.py).
+    "git_missing": {
+        "ko": "git이 설치되어 있지 않습니다. git을 설치하거나 두 폴더를 비교하세요: plansite diff OLD NEW",
+        "en": "git is not installed; install git, or compare two folders: plansite diff OLD NEW",
+    },
+    "not_in_git": {
+        "ko": "{where}: git 저장소 안이 아닙니다. 대신 두 폴더를 비교하세요: plansite diff OLD NEW",
+        "en": "{where} is not inside a git repository; compare two folders instead: plansite diff OLD NEW",
+    },
+    "not_a_revision": {
+        "ko": "리비전이 아닙니다: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(예: main)",
+        "en": "'{revision}' is not a revision; give a branch, a tag or a commit, such as main",
+    },
+    "unknown_revision": {
+        "ko": "알 수 없는 리비전: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(git log로 볼 수 있습니다)",
+        "en": "unknown revision '{revision}'; give a branch, a tag or a commit (git log shows them)",
+    },
+    "no_main_branch": {
+        "ko": "비교할 main 브랜치가 없습니다. 비교할 리비전을 주세요(예: plansite diff HEAD~1)",
+        "en": "no main branch to compare with; name the revision to compare with, e.g. plansite diff HEAD~1",
+    },
+    "git_cannot_read": {
+        "ko": "git이 이 리비전의 데이터를 읽지 못했습니다: '{revision}' ({reason})",
+        "en": "git could not read the data at '{revision}': {reason}",
+    },
+    "no_reason_given": {"ko": "이유가 주어지지 않음", "en": "no reason given"},
+    # Progress lines on a terminal (plansite build, serve and pdf without --quiet).
+    "progress_checking_data": {"ko": "데이터 검사", "en": "checking data"},
+    "progress_history": {"ko": "변경 이력을 위해 데이터 기록 읽기", "en": "reading the data's history for amendments"},
+    "progress_building_pages": {"ko": "페이지 만들기", "en": "building pages"},
+    "progress_drawing_charts": {"ko": "차트 {count}개 그리기", "en": "drawing {count} charts"},
+    "progress_open_data": {"ko": "공공데이터 파일 쓰기", "en": "writing open data"},
+    "progress_rendered": {"ko": "페이지 {number}/{total}개 완성", "en": "rendered {number}/{total} pages"},
+    "progress_writing_index": {
+        "ko": "파일 {count}개와 검색 색인 쓰기",
+        "en": "writing {count} files and the search index",
+    },
+    "progress_writing_files": {"ko": "파일 {count}개 쓰기", "en": "writing {count} files"},
+    "progress_printing": {"ko": "인쇄", "en": "printing"},
+    "progress_pdf_title": {"ko": "문서 제목과 언어 설정", "en": "setting the document's title and language"},
+}
