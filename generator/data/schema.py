@@ -74,9 +74,11 @@ def _whole_number(value: Any) -> int:
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
         # {2025: 33,500} reads as {2025: 33, 500: null}: the comma splits the figure and 500 becomes a "year".
+        # A group of three digits is what a thousands separator leaves: 500, or 000 (read as text for its zero).
         split = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000
+        split = split or (isinstance(value, str) and len(value) == 3 and value.isdigit())
         hint = msg("hint_comma_splits", example="33,500 → 33500") if split else ""
-        if isinstance(value, str) and value[:4].isdigit() and not value[4:5].isdigit():
+        if not split and isinstance(value, str) and value[:4].isdigit() and not value[4:5].isdigit():
             hint = msg("hint_year_alone", year=value[:4])  # 2024년, 2024년도, 2024 (est.)
         raise _error("year_type", msg("year_got", got=describe_value(value)), hint)
     return value

@@ -239,6 +239,9 @@ def _problem(document: Document, model: type[BaseModel], detail: dict[str, Any])
         if key.isdigit() and len(key) == 3:
             # {budget: 1,000} reads as {budget: 1, 000: null}: the comma split the figure.
             hint = msg("hint_comma_splits", example="1,000 → 1000")
+        elif detail.get("input", "") is None and not close:
+            # {ko: …, en: Seoul, Korea} reads as {…, en: Seoul, Korea: null}: the comma split the text.
+            hint = msg("hint_comma_splits_text")
         return document.problem(loc, msg("unknown_key", key=key), hint=hint, at_key=True)
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")

@@ -295,6 +295,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "negative_got": {"ko": "음수일 수 없습니다. 적힌 값: {got}", "en": "must not be negative, got {got}"},
     "whole_number_got": {"ko": "정수를 적어야 합니다. 적힌 값: {got}", "en": "expected a whole number, got {got}"},
+    "hint_comma_splits_text": {
+        "ko": '{{ }} 안에서는 쉼표가 항목을 나누므로 쉼표가 든 글은 따옴표로 묶으세요 (en: "Parks, gardens")',
+        "en": 'inside {{ }} a comma separates entries, so put text that has a comma in quotes (en: "Parks, gardens")',
+    },
     "hint_comma_splits": {
         "ko": "{{ }} 안에서는 쉼표가 항목을 나누므로 수치에 쉼표를 쓰지 마세요 ({example})",
         "en": "inside {{ }} a comma separates entries, so write figures without commas ({example})",
