@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from generator.cli import main
 from generator.errors import UsageError
+from generator.i18n import t
 from generator.site.printing import find_chromium, write_pdf
 
 from ..conftest import PLANS, RESULTS, ROOT
@@ -96,7 +97,7 @@ def test_the_report_prints_with_its_title_and_language(
 ) -> None:
     path, result, shown = printed[lang]
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {shown}\n"
+    assert result.output == t("wrote", lang, path=shown) + "\n"  # --lang is the PDF's language and the terminal's
     assert path.read_bytes().startswith(b"%PDF-") and path.read_bytes() != OLD_PDF
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == [], "a temporary file was left"
 
