@@ -89,6 +89,16 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url",
     },
     "no_amendments_listed": {"ko": "변경 이력을 싣지 않았습니다: {why}", "en": "no amendments listed: {why}"},
+    "port_in_use": {
+        "ko": "포트 {port}번을 이미 쓰고 있습니다(다른 plansite serve일 수 있습니다). 그것을 멈추거나 다른 포트를"
+        " 고르세요(예: plansite serve --port {next})",
+        "en": "port {port} is already in use (perhaps by another plansite serve); stop that one, or choose another"
+        " port, e.g. plansite serve --port {next}",
+    },
+    "serve_request_failed": {
+        "ko": "요청 하나를 처리하지 못했습니다 ({error}). plansite의 버그이니 알려 주세요",
+        "en": "a request could not be answered ({error}); this is a bug in plansite, please report it",
+    },
     "cache_entries_rejected": {
         "ko": "캐시 항목 {count}개가 plansite가 저장한 내용과 달라 쓰지 않았습니다. 다시 계산해 바꿔 두었습니다"
         " — 누군가 캐시 폴더를 고쳤다면 살펴보세요",
