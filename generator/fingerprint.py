@@ -7,6 +7,8 @@ import ast
 import functools
 import hashlib
 import importlib.metadata
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,3 +62,56 @@ def _module_file(dotted: str) -> str | None:
         if (PACKAGE / candidate).is_file():
             return candidate.as_posix()
     return None
+
+
+# A cache is evidence, not truth: anyone who can write the cache folder (a restored CI cache, a shared disk, a
+# stray script) can put anything there. Each entry is sealed with a hash over what it derives from (its key) and
+# its content, and read only from a regular file of bounded size, never through a link, a FIFO or a device.
+
+
+class UnusableEntry(Exception):
+    """A cache entry that exists but cannot be what its cache wrote: recomputed and replaced, never used."""
+
+
+def seal(key: str, body: bytes) -> str:
+    """The hash stored with an entry: over its key (what it derives from) and its content, so an entry altered,
+    truncated or moved under another key's name no longer matches."""
+    return hashlib.sha256(key.encode() + b"\0" + body).hexdigest()
+
+
+def read_entry_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of the cache file `path` (None if there is none), or UnusableEntry if it is not a regular file
+    (a link, a FIFO, a device, a folder) or is larger than `limit` bytes. Never blocks, never follows a link."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # ELOOP: a link; EACCES, EISDIR …
+        raise UnusableEntry(f"{path.name}: {error.strerror or error}") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise UnusableEntry(f"{path.name}: not a regular file")
+        if status.st_size > limit:
+            raise UnusableEntry(f"{path.name}: larger than {limit} bytes")
+        chunks = []
+        size = 0
+        while chunk := os.read(handle, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise UnusableEntry(f"{path.name}: larger than {limit} bytes")
+        return b"".join(chunks)
+    except OSError as error:
+        raise UnusableEntry(f"{path.name}: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
+
+
+def is_real_folder(path: Path) -> bool:
+    """Whether `path` is a folder itself, not a link to one (a cache writes and deletes only in its own folders)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False

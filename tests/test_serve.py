@@ -229,3 +229,60 @@ def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(port: str) -> None
     result = CliRunner().invoke(main, ["serve", "--port", port])
     assert result.exit_code == 2 and result.exception is not None and isinstance(result.exception, SystemExit)
     assert f"Invalid value for '--port': {port} is not in the range 0<=x<=65535" in result.output
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    """A request as a client sends it, byte for byte; the whole answer."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(request)
+        answer = b""
+        while chunk := client.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_hostile_requests_get_a_status_and_never_a_traceback(capfd: pytest.CaptureFixture[str]) -> None:
+    """Issue 25: a NUL byte (raw or %00), an 8,000-segment path, HEAD of each, and a link placed in the output that
+    leads out of it: each gets a status line, nothing outside the output is served, and nothing is printed."""
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = serving(stop, messages)
+    try:
+        port = int(served_port(messages))
+        Path("output/passwd.html").symlink_to("/etc/passwd")
+        Path("output/outside").symlink_to("/etc")
+        long_path = b"/a" * 8000
+        cases = {
+            b"/index\x00.html": b"400",
+            b"/index%00.html": b"400",
+            b"/en/%00/": b"400",
+            long_path: b"414",
+            b"/passwd.html": b"404",
+            b"/outside/passwd": b"404",
+            b"/outside/": b"404",
+            b"/index.html": b"200",
+        }
+        for method in (b"GET", b"HEAD"):
+            for path, status in cases.items():
+                answer = _raw(port, method + b" " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                assert answer.split(b" ", 2)[1] == status, (method, path[:40], answer[:200])
+                assert b"root:" not in answer
+        # A client that goes away mid-request or before reading its answer.
+        import socket
+
+        for _ in range(20):
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            client.sendall(b"GET /__plansite/build?after=1 HTTP/1.1\r\n")  # closed halfway through its headers
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "Error" not in captured.err, captured.err
+    assert "plansite:" not in captured.err, captured.err

@@ -251,6 +251,11 @@ def build(
             click.echo(t("no_amendments_listed", lang, why=terminal_safe(summary.no_amendments)))
         if summary.cache_unusable:
             click.echo(t("charts_not_cached", lang, why=terminal_safe(summary.cache_unusable)))
+        if summary.cache_rejected:
+            click.echo(t("cache_entries_rejected", lang, count=summary.cache_rejected))
+        if summary.cache_left_alone:
+            where = ", ".join(terminal_safe(folder) for folder in summary.cache_left_alone)
+            click.echo(t("cache_links_left_alone", lang, where=where))
 
 
 @main.command()

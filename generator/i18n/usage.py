@@ -89,6 +89,26 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "no sitemap.xml: it needs the site's address; set base_url in site.yaml or pass --base-url",
     },
     "no_amendments_listed": {"ko": "변경 이력을 싣지 않았습니다: {why}", "en": "no amendments listed: {why}"},
+    "port_in_use": {
+        "ko": "포트 {port}번을 이미 쓰고 있습니다(다른 plansite serve일 수 있습니다). 그것을 멈추거나 다른 포트를"
+        " 고르세요(예: plansite serve --port {next})",
+        "en": "port {port} is already in use (perhaps by another plansite serve); stop that one, or choose another"
+        " port, e.g. plansite serve --port {next}",
+    },
+    "serve_request_failed": {
+        "ko": "요청 하나를 처리하지 못했습니다 ({error}). plansite의 버그이니 알려 주세요",
+        "en": "a request could not be answered ({error}); this is a bug in plansite, please report it",
+    },
+    "cache_entries_rejected": {
+        "ko": "캐시 항목 {count}개가 plansite가 저장한 내용과 달라 쓰지 않았습니다. 다시 계산해 바꿔 두었습니다"
+        " — 누군가 캐시 폴더를 고쳤다면 살펴보세요",
+        "en": "{count} cache entries were not what plansite stored, so they were not used: they were computed again"
+        " and replaced — if someone changed the cache folder, look into it",
+    },
+    "cache_links_left_alone": {
+        "ko": "캐시 안의 링크는 따라가지 않고 그대로 두었습니다: {where}. 지워도 됩니다",
+        "en": "links inside the cache were not followed and were left as they are: {where}; deleting them is safe",
+    },
     "charts_not_cached": {
         "ko": "차트를 캐시에 저장하지 못했습니다 ({why}). 다음 빌드에서 다시 그립니다 — 폴더를 쓸 수 있게 하거나"
         " --cache-dir로 다른 폴더를 고르세요",

@@ -10,6 +10,13 @@ Uncommitted changes are not on the record.
 A commit's comparison never changes: it is kept in the cache folder, one JSON file per commit, as the
 language-neutral records of `changes.py`, under a hash of the code that computes them, so a warm build reads
 the history without exporting any revision. The wording is done afresh on every run (it is fast).
+
+A cached comparison is evidence, not truth: it is sealed with a hash over what it derives from (the code's
+version, the data's place in the repository, the commit and the commit it was compared with) and its records;
+it is read only from a regular file of bounded size; and it must decode to the records exactly, every field one
+the catalogue names and every amendment worded. An entry that fails is computed again, replaced and counted
+(`Amendments.rejected`). The seal catches a damaged, edited or misplaced entry, not one forged by someone who
+also recomputes the seal: a published record is built with no cache from other runs (docs/publishing.md).
 """
 
 from __future__ import annotations
@@ -30,8 +37,8 @@ from typing import Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
 from generator.errors import PlansiteError, Severity, UsageError, display_path
-from generator.fingerprint import code_closure, fingerprint
-from generator.i18n import LANGUAGES, t
+from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
+from generator.i18n import LANGUAGES, UI, t
 from generator.numbers import NONE
 from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
 from generator.review.compare import Snapshot, compare
@@ -46,6 +53,7 @@ CACHE_FORMAT = 1
 # The code whose behaviour decides a comparison's records, as paths inside the package; and its libraries.
 _LIBRARIES = ("pydantic", "PyYAML")
 _EMPTY = Snapshot({}, {}, ())
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # one commit's comparison; a larger file is not one this cache wrote
 
 
 def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavailable:
@@ -57,7 +65,8 @@ def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavai
         return commits
     try:
         prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode("utf-8", "replace").strip()
-        changes, computed = _changes(root, commits, cache_dir / CACHE_FOLDER if cache_dir else None, prefix)
+        cache = _Cache(cache_dir / CACHE_FOLDER) if cache_dir else None
+        changes, computed = _changes(root, commits, cache, prefix)
     except (UsageError, OSError, subprocess.SubprocessError) as error:
         return Unavailable(f"the data's git history could not be read: {error}")
     items = [
@@ -66,7 +75,7 @@ def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavai
         for plan in changes[commit.commit]
         for amendment in _amendments_of(commit, plan)
     ]
-    return Amendments(tuple(items), len(commits), computed)
+    return Amendments(tuple(items), len(commits), computed, cache.rejected if cache else 0)
 
 
 def history(root: Path) -> list[Commit] | Unavailable:
@@ -109,7 +118,7 @@ class _Entry:
 
 
 def _changes(
-    root: Path, commits: list[Commit], cache: Path | None, prefix: str
+    root: Path, commits: list[Commit], cache: _Cache | None, prefix: str
 ) -> tuple[dict[str, tuple[PlanChange, ...]], int]:
     """Each commit's plan changes against the last commit before it whose data could be published.
 
@@ -294,7 +303,7 @@ def _gone(heading: str, item: PlanChange | ProjectChange, lang: str) -> tuple[st
     return heading, (Row(f"{name} ({t('diff_removed', lang)})", name, NONE),)
 
 
-# The cache: one JSON file per commit, written whole or not at all; anything unreadable is computed again.
+# The cache: one JSON file per commit, written whole or not at all, sealed; anything unusable is computed again.
 
 
 @functools.cache
@@ -303,31 +312,92 @@ def comparison_version() -> str:
     return fingerprint(f"amendments {CACHE_FORMAT}", code_closure("review/amendments.py"), _LIBRARIES)
 
 
-def _read(cache: Path | None, commit: str, base: str | None, prefix: str) -> _Entry | None:
-    if cache is None:
+@dataclass
+class _Cache:
+    """The folder of the comparisons, and how many of its entries were refused this run."""
+
+    folder: Path
+    rejected: int = 0
+
+    def usable(self) -> bool:
+        """A folder of its own, or none yet: a link put in its place is neither read nor written through."""
+        if os.path.lexists(self.folder) and not is_real_folder(self.folder):
+            if not self.rejected:
+                self.rejected = 1  # noted once; nothing in it is read
+            return False
+        return True
+
+
+def _entry_key(commit: str, base: str | None, prefix: str) -> str:
+    """What a commit's comparison derives from: the code, where the data is, the commit and its base."""
+    return f"{comparison_version()}\0{prefix}\0{commit}\0{base or ''}"
+
+
+def _read(cache: _Cache | None, commit: str, base: str | None, prefix: str) -> _Entry | None:
+    if cache is None or not cache.usable():
         return None
     try:
-        stored = json.loads((cache / f"{commit}.json").read_text(encoding="utf-8"))
-        if stored["version"] != comparison_version() or stored["prefix"] != prefix:
+        content = read_entry_file(cache.folder / f"{commit}.json", MAX_ENTRY_BYTES)
+        if content is None:
             return None
-        entry: _Entry = _decode(_Entry, stored["entry"])
-        return entry if entry.base == base else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
-        return None  # absent, corrupt, or of another shape: computed again and rewritten
+        head, _, body = content.partition(b"\n")
+        version, _, stated = head.decode("ascii", "replace").partition(" ")
+        if version != comparison_version():
+            return None  # written by another plansite (or in an older format): a miss, computed again
+        if seal(_entry_key(commit, base, prefix), body) != stated:
+            raise UnusableEntry("its hash does not match")  # edited, truncated, or compared with another base
+        return _verified(json.loads(body.decode("utf-8")), commit, base)
+    except UnusableEntry:
+        cache.rejected += 1
+        return None
 
 
-def _write(cache: Path | None, commit: str, entry: _Entry, prefix: str) -> None:
-    if cache is None:
-        return
-    stored = {"version": comparison_version(), "prefix": prefix, "entry": plain_json(entry)}
-    body = json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def _verified(stored: Any, commit: str, base: str | None) -> _Entry:
+    """The entry the JSON holds, if it is exactly what `_write` writes and can be worded; else UnusableEntry."""
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{commit}.", suffix=".tmp", dir=cache)
+        entry: _Entry = _decode(_Entry, stored)
+        if entry.base != base or plain_json(entry) != stored:  # a field unknown, missing or of another shape
+            raise UnusableEntry("not the records of a comparison")
+        unknown = sorted({change.field for change in _field_changes(entry)} - _KNOWN_FIELDS)
+        if unknown:
+            raise UnusableEntry(f"unknown fields {unknown}")
+        for plan in entry.plans:  # worded now, so that nothing in it can fail the build later
+            _amendments_of(Commit(commit, "", ""), plan)
+    except UnusableEntry:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, StopIteration) as error:
+        raise UnusableEntry(f"not the records of a comparison: {error!r}") from None
+    return entry
+
+
+_KNOWN_FIELDS = frozenset(key.removeprefix("diff_field_") for key in UI if key.startswith("diff_field_"))
+
+
+def _field_changes(value: Any) -> list[FieldChange]:
+    """Every FieldChange inside a record, at any depth."""
+    if isinstance(value, FieldChange):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [c for f in dataclasses.fields(value) for c in _field_changes(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [c for item in value for c in _field_changes(item)]
+    return []
+
+
+def _write(cache: _Cache | None, commit: str, entry: _Entry, prefix: str) -> None:
+    if cache is None or not cache.usable():
+        return
+    body = json.dumps(plain_json(entry), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    sealed = f"{comparison_version()} {seal(_entry_key(commit, entry.base, prefix), body)}\n".encode() + body
+    try:
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        if not cache.usable():
+            return
+        handle, temporary = tempfile.mkstemp(prefix=f".{commit}.", suffix=".tmp", dir=cache.folder)
         try:
             with os.fdopen(handle, "wb") as file:
-                file.write(body)
-            os.replace(temporary, cache / f"{commit}.json")
+                file.write(sealed)
+            os.replace(temporary, cache.folder / f"{commit}.json")
         except OSError:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -54,6 +54,7 @@ class Amendments:
     items: tuple[Amendment, ...]  # newest first
     commits: int = 0  # the commits that touch the data
     computed: int = field(default=0, compare=False)  # of them, compared in this run (the rest: from the cache)
+    rejected: int = field(default=0, compare=False)  # cache entries that were not what plansite wrote: recomputed
 
     def for_plan(self, plan_id: str) -> tuple[Amendment, ...]:
         return self._at(("plan", plan_id))

@@ -56,6 +56,10 @@ class BuildSummary:
     drawn: int  # charts drawn by this build; the others came from the chart cache
     cache_unusable: str = ""  # why the chart cache asked for could not be kept (the build went on without it)
     no_amendments: str = ""  # why the pages list no amendments (no git history), said once by the command
+    # Cache entries (charts, amendments) that were not what plansite writes: recomputed and replaced, never
+    # published; and cache folders that are links, left alone. Said once by the command.
+    cache_rejected: int = 0
+    cache_left_alone: tuple[str, ...] = ()
 
 
 @dataclass
@@ -337,6 +341,8 @@ def build_site(
         cache.misses,
         cache.unusable,
         record.reason if isinstance(record, Unavailable) else "",
+        cache.rejected + (record.rejected if isinstance(record, Amendments) else 0),
+        tuple(cache.left_alone),
     )
 
 

@@ -2,12 +2,17 @@
 
 A chart's bytes are decided by its specification, the chart code, the versions of the libraries that draw it
 and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
-label, a new plansite or a new matplotlib simply misses. Each entry starts with the hash of its own SVG: a
-truncated or corrupted entry is detected, redrawn and rewritten, never served. Entries a build did not use are
-pruned after it, so the cache holds what the current data needs and no more.
+label, a new plansite or a new matplotlib simply misses. Entries a build did not use are pruned after it, so the
+cache holds what the current data needs and no more.
+
+An entry is evidence, not truth: it starts with a hash over its key and its SVG (`fingerprint.seal`), is read
+only from a regular file of bounded size (never a link, a FIFO or a device), and its SVG must pass the same check
+as a freshly drawn chart (`svg.safe`: no script, no event attribute, no link out, only its own chart's ids). An
+entry that fails is redrawn, rewritten and counted (`rejected`, said once by the command), never published.
 
 The cache folder is plansite's: it carries the standard CACHEDIR.TAG (backup tools skip such folders), and a
-folder that is not empty and has no tag is never used, so nothing of the user's is pruned.
+folder that is not empty and has no tag is never used, so nothing of the user's is pruned. Pruning deletes only
+regular files with the names this cache writes, in shard folders that are folders (a link is left alone).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterable
@@ -24,9 +30,10 @@ from pathlib import Path
 
 from generator.data.layout import CACHE_DIR
 from generator.errors import UsageError, display_path
-from generator.fingerprint import code_closure, fingerprint
+from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import msg
 from generator.site.chartspec import ChartSpec
+from generator.site.svg import safe
 
 TAG = "CACHEDIR.TAG"
 TAG_TEXT = (
@@ -39,7 +46,9 @@ CHARTS = "charts"
 CHART_CODE = "site/charts.py"
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.[^/]*\.tmp")  # as tempfile.mkstemp names them in `put`
 _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed
+MAX_ENTRY_BYTES = 4 * 1024 * 1024  # the largest chart drawn is far smaller; a larger entry is not ours
 
 
 @functools.cache
@@ -62,6 +71,8 @@ class ChartCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
+        self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
 
     def get(self, spec: ChartSpec) -> str | None:
         if self.folder is None:
@@ -69,7 +80,15 @@ class ChartCache:
             return None
         key = chart_key(spec)
         self.used.add(key)
-        svg = _read_entry(self._path(key))
+        path = self._path(key)
+        if not self._own_folder(path.parent):
+            self.misses += 1
+            return None
+        try:
+            svg = _read_entry(path, key, spec.chart_id)
+        except UnusableEntry:
+            self.rejected += 1
+            svg = None
         if svg is None:
             self.misses += 1
         else:
@@ -91,10 +110,14 @@ class ChartCache:
         body = svg.encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not self._own_folder(path.parent):
+                return  # a link put in the cache: nothing is written through it
+            if os.path.isdir(path) or is_real_folder(path):
+                return  # a folder in an entry's place is not replaced (a FIFO or a link is: the name, not its target)
             # Written beside, then renamed: a killed build leaves a whole entry or none (and a stale temporary).
             handle, temporary = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(handle, "wb") as file:
-                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+                file.write(seal(key, body).encode() + b"\n" + body)
             os.replace(temporary, path)
         except OSError as error:
             # A cache only saves time: a full disk or a read-only folder must not fail the build.
@@ -105,17 +128,31 @@ class ChartCache:
         self.unusable = f"{display_path(self.folder)}: {error.strerror or error}"
         self.folder = None
 
+    def _own_folder(self, shard: Path) -> bool:
+        """Whether the shard folder (and the charts folder) are folders of their own, not links; a link is noted."""
+        assert self.folder is not None
+        for folder in (self.folder / CHARTS, shard):
+            if os.path.lexists(folder) and not is_real_folder(folder):
+                if display_path(folder) not in self.left_alone:
+                    self.left_alone.append(display_path(folder))
+                return False
+        return True
+
     def prune(self) -> None:
-        """Remove the entries this build did not use, and temporary files of killed writes."""
-        if self.folder is None or not (self.folder / CHARTS).is_dir():
+        """Remove the entries this build did not use, and temporary files of killed writes: only regular files
+        with the names this cache gives them, in shard folders that are folders (a link is never followed)."""
+        if self.folder is None or not is_real_folder(self.folder / CHARTS):
             return
         for shard in (self.folder / CHARTS).iterdir():
-            if not shard.is_dir() or not re.fullmatch(r"[0-9a-f]{2}", shard.name):
+            if not re.fullmatch(r"[0-9a-f]{2}", shard.name) or not self._own_folder(shard):
                 continue
             for entry in shard.iterdir():
-                unused = _ENTRY.fullmatch(entry.name) is not None and entry.name[:-4] not in self.used
-                if unused or (entry.name.endswith(".tmp") and _older_than(entry, _STALE_SECONDS)):
-                    entry.unlink(missing_ok=True)
+                entry_name = _ENTRY.fullmatch(entry.name) is not None and entry.name[:2] == shard.name
+                unused = entry_name and entry.name[:-4] not in self.used
+                if unused or (_TEMPORARY.fullmatch(entry.name) and _older_than(entry, _STALE_SECONDS)):
+                    with contextlib.suppress(OSError):
+                        if stat.S_ISREG(os.lstat(entry).st_mode):
+                            entry.unlink()
             with contextlib.suppress(OSError):
                 shard.rmdir()  # only when empty
 
@@ -124,23 +161,26 @@ class ChartCache:
         return self.folder / CHARTS / key[:2] / f"{key}.svg"
 
 
-def _read_entry(path: Path) -> str | None:
-    try:
-        content = path.read_bytes()
-    except OSError:
+def _read_entry(path: Path, key: str, chart_id: str) -> str | None:
+    """The entry's SVG; None if there is none; UnusableEntry if it is not one this cache wrote for `key`."""
+    content = read_entry_file(path, MAX_ENTRY_BYTES)
+    if content is None:
         return None
     stated, _, body = content.partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode() != stated:
-        return None  # truncated or altered: redrawn, and the entry rewritten
+    if seal(key, body).encode() != stated:
+        raise UnusableEntry(f"{path.name}: its hash does not match")  # truncated, altered, or another key's
     try:
-        return body.decode("utf-8")
+        svg = body.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        raise UnusableEntry(f"{path.name}: not UTF-8") from None
+    if not safe(svg, chart_id):
+        raise UnusableEntry(f"{path.name}: not a chart as plansite draws it")
+    return svg
 
 
 def _older_than(path: Path, seconds: float) -> bool:
     try:
-        return time.time() - path.stat().st_mtime > seconds
+        return time.time() - path.lstat().st_mtime > seconds
     except OSError:
         return False
 

@@ -7,13 +7,18 @@ import errno
 import functools
 import http.server
 import importlib
+import io
 import os
 import queue
+import socket
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import unquote
 
 import watchfiles
 
@@ -43,6 +48,11 @@ def reload_script(build: int) -> bytes:
 WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
 READY_MS = 100
 WAKE_SECONDS = 0.5  # how often the loop checks whether it was asked to stop
+# No page of a site has a path near these; a request beyond them is refused before any file is looked at.
+MAX_PATH_CHARS = 2048
+MAX_PATH_SEGMENTS = 64
+# A client that went away: nobody is waiting for an answer, nothing to say (a tab closed during the long poll).
+DISCONNECTED = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
 
 
 @dataclass
@@ -51,6 +61,7 @@ class Preview:
 
     build: int = 0
     problems: tuple[str, ...] = ()
+    lang: str = "en"  # the language of what the server says on the terminal
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def built(self, problems: tuple[str, ...] = ()) -> None:
@@ -87,8 +98,39 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def handle(self) -> None:
         # The tab closed (or reloaded) before its answer was written: nobody is waiting for it, nothing to say.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+        with contextlib.suppress(*DISCONNECTED):
             super().handle()
+
+    def parse_request(self) -> bool:
+        """The request line read as the base class reads it, then its path refused unless it can name a file of
+        the site: 400 for a NUL byte or a control character, 414 for an absurdly long path."""
+        if not super().parse_request():
+            return False
+        address = self.path.split("?", 1)[0]
+        if len(address) > MAX_PATH_CHARS or address.count("/") > MAX_PATH_SEGMENTS:
+            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+            return False
+        decoded = unquote(address, errors="replace")
+        if not address.startswith("/") or any(ord(c) < 0x20 or c == "\x7f" for c in address + decoded):
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return False
+        return True
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        if self._inside_site(self.translate_path(self.path)) is None:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def _inside_site(self, translated: str) -> Path | None:
+        """The file a request names, if it is inside the site once every link is followed; None otherwise (a link
+        in the output that leads out of it is not followed, as a static host would not follow it)."""
+        try:
+            root = Path(self.directory).resolve()
+            resolved = Path(translated).resolve()
+        except (OSError, RuntimeError, ValueError):
+            return None
+        return resolved if resolved == root or root in resolved.parents else None
 
     def do_GET(self) -> None:
         address, _, query = self.path.partition("?")
@@ -110,10 +152,12 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def _page_file(self) -> Path | None:
         """The HTML file a request names, following a folder to its index.html; None for anything else."""
-        path = Path(self.translate_path(self.path))
+        path = self._inside_site(self.translate_path(self.path))
+        if path is None:
+            return None
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        return path if path.suffix == ".html" and path.is_file() else None
+            path = self._inside_site(str(path / "index.html"))
+        return path if path is not None and path.suffix == ".html" and path.is_file() else None
 
     def _send(self, code: int, body: bytes, content_type: str) -> None:
         self.send_response(code)
@@ -143,16 +187,35 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         as docs/publishing.md sets up nginx and Apache."""
         root = Path(self.directory)
         first = self.path.split("?", 1)[0].lstrip("/").split("/", 1)
-        if len(first) == 2 and first[0] and not first[0].startswith(".") and (root / first[0] / "404.html").is_file():
-            return root / first[0] / "404.html"
-        return root / "404.html"
+        try:
+            nested = len(first) == 2 and first[0] and not first[0].startswith(".")
+            if nested and (page := self._inside_site(str(root / first[0] / "404.html"))) and page.is_file():
+                return page
+        except (OSError, ValueError):
+            pass
+        return self._inside_site(str(root / "404.html")) or root / "404.html"
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """The preview's server: a client that went away is silent, and no request prints a traceback."""
+
+    lang = "en"
+
+    def handle_error(self, request: object, client_address: object) -> None:  # noqa: ARG002 (the base signature)
+        error = sys.exc_info()[1]
+        if isinstance(error, DISCONNECTED):
+            return
+        # A bug of ours, not the reader's: one line, not a traceback per request.
+        print(f"plansite: {t('serve_request_failed', self.lang, error=repr(error))}", file=sys.stderr)
 
 
 def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHTTPServer:
     handler_class = type("PreviewHandler", (_SiteHandler,), {"preview": preview})
     handler = functools.partial(handler_class, directory=str(out_dir.absolute()))
     try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = _Server(("127.0.0.1", port), handler)
+        server.lang = preview.lang
+        return server
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(msg("port_in_use", port=port, next=port + 1)) from None
@@ -175,7 +238,7 @@ def serve_and_watch(
     `build` builds the site into `out_dir` with the state kept between builds (default: `build_site` with the
     chart cache in `cache_dir` and no amendments listed). What it says, on the terminal and on the problems
     page, is worded in `lang`."""
-    preview = Preview()
+    preview = Preview(lang=lang)
     warm = WarmBuild()
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 

@@ -55,7 +55,61 @@ def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
     root.insert(0, title_element)
     for element in (title_element, desc_element):
         element.tail = "\n "
-    return ET.tostring(root, encoding="unicode")
+    markup = ET.tostring(root, encoding="unicode")
+    if not safe(markup, chart_id):
+        raise ValueError(f"chart {chart_id}: the drawn SVG holds what a page must not (see svg.safe)")
+    return markup
+
+
+# What a chart may hold: the elements and attributes matplotlib's SVG uses once made inline, and a little room
+# around them. Anything else (a script, an event attribute, a link out of the chart, a foreign element) is
+# refused, fresh or cached alike.
+_ELEMENT_NAMES = (
+    "svg g path use defs rect text tspan title desc clipPath pattern circle ellipse line polyline polygon"
+    " linearGradient radialGradient stop mask marker symbol"
+)
+_ELEMENTS = frozenset(f"{{{SVG_NS}}}{name}" for name in _ELEMENT_NAMES.split())
+_ATTRIBUTE_NAMES = (
+    "id style x y x1 y1 x2 y2 cx cy r rx ry dx dy d points transform clip-path clip-rule mask width height"
+    " viewBox version role aria-labelledby aria-hidden patternUnits patternContentUnits patternTransform"
+    " gradientUnits gradientTransform offset fill fill-opacity fill-rule stroke stroke-width stroke-opacity"
+    " stroke-linejoin stroke-linecap stroke-dasharray stroke-dashoffset stroke-miterlimit opacity"
+    " stop-color stop-opacity font-size font-weight font-style text-anchor dominant-baseline"
+    " preserveAspectRatio markerWidth markerHeight refX refY orient class href"
+)
+_ATTRIBUTES = frozenset(_ATTRIBUTE_NAMES.split()) | {f"{{{XLINK_NS}}}href"}
+_UNSAFE_VALUE = re.compile(r"javascript:|vbscript:|data:|expression\(|@import|\\|<|&", re.IGNORECASE)
+_URL = re.compile(r"url\(", re.IGNORECASE)
+
+
+def safe(markup: str, chart_id: str) -> bool:
+    """Whether `markup` is a chart as `inline` makes it for `chart_id`: one <svg> of known elements and
+    attributes, no script, no event attribute, no reference but to its own parts, every id its own; and written
+    exactly as `inline` writes it (no comment, CDATA or entity that an HTML parser could read otherwise)."""
+    if "<!" in markup or "<?" in markup:  # a DOCTYPE (entities), a comment, CDATA, a processing instruction
+        return False
+    try:
+        root = ET.fromstring(markup)
+    except ET.ParseError:
+        return False
+    if root.tag != f"{{{SVG_NS}}}svg" or root.get("aria-labelledby") != f"{chart_id}-title {chart_id}-desc":
+        return False
+    for element in root.iter():
+        if element.tag not in _ELEMENTS:
+            return False
+        for name, value in element.attrib.items():
+            if name not in _ATTRIBUTES or _UNSAFE_VALUE.search("".join(value.split())):
+                return False
+            if name == "id" and not value.startswith(f"{chart_id}-"):
+                return False
+            if name in _HREFS and not value.startswith(f"#{chart_id}-"):
+                return False
+            references = _URL_REF.findall(value)
+            if len(_URL.findall(value)) != len(references) or any(
+                not reference.startswith(f"{chart_id}-") for reference in references
+            ):
+                return False
+    return ET.tostring(root, encoding="unicode") == markup
 
 
 def _min_width(root: ET.Element) -> int | None:
