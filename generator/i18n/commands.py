@@ -23,9 +23,9 @@ COMMANDS: dict[str, dict[str, str]] = {
     },
     "out_not_site": {
         "ko": "{where}: 비어 있지 않고 plansite build가 만든 폴더도 아니어서 그대로 둡니다. --out으로 새 폴더나 빈"
-        " 폴더를 고르세요",
+        " 폴더를 고르거나, 예전 사이트라면 직접 지우세요",
         "en": "{where}: is not empty and was not written by plansite build, so it is left as it is; choose a new or"
-        " empty folder with --out",
+        " empty folder with --out, or delete this folder yourself if it only holds an old site",
     },
     "cache_would_mix": {
         "ko": "{where}: 차트 캐시를 두면 다른 폴더와 섞이므로 두지 않습니다 ({place}). --cache-dir로 다른 곳을"

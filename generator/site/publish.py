@@ -23,11 +23,10 @@ from pathlib import Path
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
-# Written into every site plansite builds: a folder that holds it is plansite's to replace.
+# Written into every site plansite builds: only a folder that holds it is plansite's to replace. A folder that
+# merely looks like a site (index.html, 404.html, sitemap.xml, static/) may be a user's, with their files in it.
 MARKER = ".plansite-output"
 MARKER_TEXT = b"Written by `plansite build`; this folder is replaced by the next build.\n"
-# What a site from plansite before the marker existed always holds: such a folder may be replaced too.
-LEGACY_SITE = ("index.html", "404.html", "sitemap.xml", "static")
 # Tests set this to a file path: the build creates the file just before publishing and waits while it exists,
 # so a test can kill the build inside the publication step.
 
@@ -56,7 +55,9 @@ def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
 
 
 def is_site(folder: Path) -> bool:
-    return (folder / MARKER).is_file() or all((folder / name).exists() for name in LEGACY_SITE)
+    """Whether plansite wrote `folder`: its marker file says so, and nothing else may."""
+    marker = folder / MARKER
+    return marker.is_file() and not marker.is_symlink()
 
 
 def publish(
