@@ -21,6 +21,40 @@ COMMANDS: dict[str, dict[str, str]] = {
         "ko": "{where}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 곳을 고르세요",
         "en": "{where}: exists and is not a folder; choose another --out",
     },
+    # Paths every command resolves, walks or writes (generator/data/paths.py).
+    "path_link_loop": {
+        "ko": "{path}: 심볼릭 링크가 끝없이 자기 자신을 가리킵니다(링크 고리). 링크를 고치거나 지우세요",
+        "en": "{path}: a symbolic link loop (the link leads back to itself); fix or remove the link",
+    },
+    "path_unreadable": {
+        "ko": "{path}: 읽을 수 없습니다: {reason}",
+        "en": "{path}: cannot be read: {reason}",
+    },
+    "path_dangling_link": {
+        "ko": "{path}: 없는 곳을 가리키는 심볼릭 링크가 있어 아무것도 쓰지 않았습니다. 링크를 고치거나 지우세요",
+        "en": "{path}: is a symbolic link to nothing, so nothing was written; fix or remove the link",
+    },
+    "path_exists": {
+        "ko": "{path}: 이미 있으므로 아무것도 쓰지 않았습니다",
+        "en": "{path}: already exists, so nothing was written",
+    },
+    "path_not_folder": {
+        "ko": "{path}: 폴더가 아니므로 아무것도 쓰지 않았습니다",
+        "en": "{path}: is not a folder, so nothing was written",
+    },
+    "path_unwritable": {
+        "ko": "{path}: 쓸 수 없어 아무것도 쓰지 않았습니다: {reason}",
+        "en": "{path}: cannot be written, so nothing was written: {reason}",
+    },
+    "path_link_leaves": {
+        "ko": "{path}: {root} 밖을 가리키는 심볼릭 링크라서 따라가지 않습니다. 링크 대신 파일이나 폴더를 두세요",
+        "en": "{path}: a symbolic link leading out of {root}, which plansite does not follow; put the file or"
+        " folder itself there",
+    },
+    "out_inside_data": {
+        "ko": "{where}: 데이터 폴더({place}) 안에는 쓰지 않습니다. --out으로 데이터 밖의 곳을 고르세요",
+        "en": "{where}: refusing to write inside the data folder {place}; choose a place outside the data with --out",
+    },
     "out_not_site": {
         "ko": "{where}: 비어 있지 않고 plansite build가 만든 폴더도 아니어서 그대로 둡니다. --out으로 새 폴더나 빈"
         " 폴더를 고르거나, 예전 사이트라면 직접 지우세요",
