@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
+from generator.data.paths import refuse_inside
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
@@ -178,6 +179,7 @@ def print_report(options: Options, plan_id: str, year: int, lang: str, out: Path
     plan = plan_of(report, plan_id, data.plans)
     year_results(report, plan, year)  # before any work: a year without results has no report to print
     target = out if out is not None else default_pdf_name(plan, year, lang)
+    refuse_inside(target, (data.plans, data.results))  # a report is no data: before Chromium is looked for
     record = amendment_record(data, data.cache if options.use_cache else None, options)
     return print_report_pdf(
         data, plan, year, lang, target, force=force, progress=options.progress, record=record, chromium=options.chromium

@@ -8,7 +8,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import UsageError, display_path
@@ -47,6 +47,15 @@ def escapes(path: Path, root: Path) -> bool:
     except (OSError, RuntimeError):
         return True
     return target != resolve(root) and resolve(root) not in target.parents
+
+
+def refuse_inside(target: Path, places: Iterable[Path]) -> None:
+    """Refuse to write `target` (a file or folder) inside, or as, one of the data folders `places`."""
+    resolved = resolve(target.absolute())
+    for place in places:
+        folder = resolve(place.absolute())
+        if resolved == folder or folder in resolved.parents:
+            raise UsageError(msg("out_inside_data", where=display_path(target), place=display_path(place)))
 
 
 def walk(root: Path) -> Iterator[Path]:
