@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
-from generator.data.paths import refuse_inside
+from generator.data.paths import refuse_inside, resolve
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
@@ -129,6 +129,9 @@ def serve(
         return _published(options, data, out, report, cache_dir, warm, record[0], root_path="/")
 
     data = repository(options)
+    for folder in (options.out or data.output, options.cache_dir, data.plans, data.results):
+        if folder is not None:
+            resolve(folder)  # a link loop is refused before anything is served or watched
     serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept, lang=lang)
 
 

@@ -78,3 +78,44 @@ def test_pdf_out_inside_the_data_is_refused_before_chromium_is_needed(demo_root:
     folder = "plans" if out.startswith("plans") else "results"
     assert result.output.startswith(f"plansite: {out}: refusing to write inside the data folder {folder}")
     assert files_under(demo_root) == before
+
+
+@pytest.mark.parametrize("option", ["--out", "--cache-dir"])
+def test_a_link_loop_as_out_or_cache_is_a_clean_error(demo_root: Path, option: str) -> None:
+    (demo_root / "loop").symlink_to("loop")
+    args = ["build", "--quiet", option, "loop"] + (["--out", "site"] if option == "--cache-dir" else [])
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("plansite: loop: a symbolic link loop (the link leads back to itself)")
+    assert sorted(p.name for p in demo_root.iterdir()) == ["loop", "plans", "results"]
+
+
+def test_a_link_loop_as_the_results_folder_is_a_clean_error(demo_root: Path) -> None:
+    (demo_root / "loop").symlink_to("loop")
+    result = run("validate", "--results", "loop")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("plansite: loop: a symbolic link loop")
+
+
+def test_a_link_under_the_data_leading_out_of_it_is_not_read(demo_root: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "1-1-9.yaml").write_text("secret: not data\n", encoding="utf-8")
+    (demo_root / "plans/demo/projects/1-1-9.yaml").symlink_to(outside / "1-1-9.yaml")
+    (demo_root / "results/demo/2025").symlink_to(outside)
+    result = run("validate")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "plans/demo/projects/1-1-9.yaml:1:1: '1-1-9.yaml' is a symbolic link leading out of plans, so it was not"
+        " read — put the file or folder itself there instead of the link, or remove the link"
+    )
+    assert lines[1].startswith("results/demo/2025:1:1: '2025' is a symbolic link leading out of results")
+    assert "secret" not in result.output
+
+
+def test_a_link_loop_as_a_plans_results_folder_is_reported(demo_root: Path) -> None:
+    (demo_root / "results/demo").rename(demo_root / "kept-demo")
+    (demo_root / "results/demo").symlink_to("demo")
+    result = run("validate")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("results/demo:1:1: 'demo' is a symbolic link loop (it leads back to itself)")

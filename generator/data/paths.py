@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from generator.errors import UsageError, display_path
+from generator.errors import Problem, UsageError, display_path
 from generator.i18n import msg
 
 
@@ -56,6 +56,31 @@ def refuse_inside(target: Path, places: Iterable[Path]) -> None:
         folder = resolve(place.absolute())
         if resolved == folder or folder in resolved.parents:
             raise UsageError(msg("out_inside_data", where=display_path(target), place=display_path(place)))
+
+
+def link_problems(folder: Path) -> tuple[list[Problem], list[Problem]]:
+    """The symbolic links under `folder` that loop, and those that lead to a place outside it, as a problem each
+    (a link to nothing is the readers' to report). Data is read only from inside its folder."""
+    loops: list[Problem] = []
+    leaving: list[Problem] = []
+    if not folder.is_dir() or is_loop(folder):
+        return loops, leaving
+    for entry in walk(folder):
+        if not entry.is_symlink():
+            continue
+        if is_loop(entry):
+            message = msg("link_loop_not_read", name=entry.name)
+            loops.append(Problem(display_path(entry), 1, 1, message, hint=msg("hint_link_itself")))
+        elif entry.exists() and escapes(entry, folder) and not _contains(entry):
+            message = msg("link_leaves_not_read", name=entry.name, root=display_path(folder))
+            leaving.append(Problem(display_path(entry), 1, 1, message, hint=msg("hint_link_itself")))
+    return loops, leaving
+
+
+def _contains(link: Path) -> bool:
+    """A link to a folder that holds it: the readers report it as a loop and never read through it."""
+    target, parent = resolve(link), resolve(link.parent)
+    return target == parent or target in parent.parents
 
 
 def walk(root: Path) -> Iterator[Path]:

@@ -46,10 +46,17 @@ COMMANDS: dict[str, dict[str, str]] = {
         "ko": "{path}: 쓸 수 없어 아무것도 쓰지 않았습니다: {reason}",
         "en": "{path}: cannot be written, so nothing was written: {reason}",
     },
-    "path_link_leaves": {
-        "ko": "{path}: {root} 밖을 가리키는 심볼릭 링크라서 따라가지 않습니다. 링크 대신 파일이나 폴더를 두세요",
-        "en": "{path}: a symbolic link leading out of {root}, which plansite does not follow; put the file or"
-        " folder itself there",
+    "link_leaves_not_read": {
+        "ko": "'{name}'은(는) {root} 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link leading out of {root}, so it was not read",
+    },
+    "link_loop_not_read": {
+        "ko": "'{name}'은(는) 끝없이 자기 자신을 가리키는 심볼릭 링크(링크 고리)라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link loop (it leads back to itself), so it was not read",
+    },
+    "hint_link_itself": {
+        "ko": "링크 대신 파일이나 폴더 자체를 두거나 링크를 지우세요",
+        "en": "put the file or folder itself there instead of the link, or remove the link",
     },
     "out_inside_data": {
         "ko": "{where}: 데이터 폴더({place}) 안에는 쓰지 않습니다. --out으로 데이터 밖의 곳을 고르세요",

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
@@ -40,12 +41,12 @@ def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
     `data` are the plans and results folders, the configuration file and the theme folder: the output may be
     none of them, lie inside none, and contain none. It may not be or contain the repository's root either.
     """
-    out = out_dir.resolve()
+    out = resolve(out_dir)
     where = display_path(out_dir)
     home = Path.home().resolve()
-    if out == Path(out.anchor) or out == home or out == root.resolve() or out in root.resolve().parents:
+    if out == Path(out.anchor) or out == home or out == resolve(root) or out in resolve(root).parents:
         raise UsageError(msg("out_holds_data", where=where))
-    for place in (path.resolve() for path in data):
+    for place in (resolve(path) for path in data):
         if out == place or place in out.parents or out in place.parents:
             raise UsageError(msg("out_would_replace", where=where, place=display_path(place)))
     if out.exists() and not out.is_dir():
