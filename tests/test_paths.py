@@ -97,7 +97,9 @@ def test_a_link_loop_as_the_results_folder_is_a_clean_error(demo_root: Path) -> 
     assert result.output.startswith("plansite: loop: a symbolic link loop")
 
 
-def test_a_link_under_the_data_leading_out_of_it_is_not_read(demo_root: Path, tmp_path_factory) -> None:
+def test_a_link_under_the_data_leading_out_of_it_is_not_read(
+    demo_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("outside")
     (outside / "1-1-9.yaml").write_text("secret: not data\n", encoding="utf-8")
     (demo_root / "plans/demo/projects/1-1-9.yaml").symlink_to(outside / "1-1-9.yaml")

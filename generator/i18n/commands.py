@@ -149,6 +149,16 @@ COMMANDS: dict[str, dict[str, str]] = {
         "ko": "리비전이 아닙니다: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(예: main)",
         "en": "'{revision}' is not a revision; give a branch, a tag or a commit, such as main",
     },
+    "diff_name_ambiguous": {
+        "ko": "'{name}'은(는) 폴더이면서 git 리비전이기도 합니다. 폴더라면 ./{name}, 리비전이라면 {name}~0으로 쓰세요",
+        "en": "'{name}' is both a folder and a git revision; write ./{name} for the folder or {name}~0 for the"
+        " revision",
+    },
+    "revision_link_not_read": {
+        "ko": "'{name}'은(는) {revision}에서 절대 경로나 저장소 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link at {revision} that is absolute or leads out of the repository, so it"
+        " was not read",
+    },
     "unknown_revision": {
         "ko": "알 수 없는 리비전: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(git log로 볼 수 있습니다)",
         "en": "unknown revision '{revision}'; give a branch, a tag or a commit (git log shows them)",
