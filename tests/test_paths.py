@@ -121,3 +121,26 @@ def test_a_link_loop_as_a_plans_results_folder_is_reported(demo_root: Path) -> N
     result = run("validate")
     assert result.exit_code == 1, result.output
     assert result.output.startswith("results/demo:1:1: 'demo' is a symbolic link loop (it leads back to itself)")
+
+
+def test_a_write_failing_half_way_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.data import paths
+    from generator.errors import UsageError, error_text
+
+    (tmp_path / "kept.txt").write_bytes(b"the user's")
+    files = {tmp_path / "new" / "deep" / f"{n}.yaml": b"x: 1\n" for n in range(6)}
+    real_link = os.link
+    calls = []
+
+    def failing_link(source, target):  # type: ignore[no-untyped-def]
+        calls.append(target)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", str(target))
+        real_link(source, target)
+
+    monkeypatch.setattr(paths.os, "link", failing_link)
+    with pytest.raises(UsageError) as refused:
+        paths.write_new_files(files)
+    assert "cannot be written, so nothing was written: No space left on device" in error_text(refused.value, "en")
+    assert files_under(tmp_path) == {"kept.txt": b"the user's"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]
