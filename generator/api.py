@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
+from generator.data.paths import refuse_inside, resolve
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
@@ -128,6 +129,9 @@ def serve(
         return _published(options, data, out, report, cache_dir, warm, record[0], root_path="/")
 
     data = repository(options)
+    for folder in (options.out or data.output, options.cache_dir, data.plans, data.results):
+        if folder is not None:
+            resolve(folder)  # a link loop is refused before anything is served or watched
     serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept, lang=lang)
 
 
@@ -178,6 +182,7 @@ def print_report(options: Options, plan_id: str, year: int, lang: str, out: Path
     plan = plan_of(report, plan_id, data.plans)
     year_results(report, plan, year)  # before any work: a year without results has no report to print
     target = out if out is not None else default_pdf_name(plan, year, lang)
+    refuse_inside(target, (data.plans, data.results))  # a report is no data: before Chromium is looked for
     record = amendment_record(data, data.cache if options.use_cache else None, options)
     return print_report_pdf(
         data, plan, year, lang, target, force=force, progress=options.progress, record=record, chromium=options.chromium

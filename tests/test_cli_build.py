@@ -65,3 +65,27 @@ def test_invalid_data_exits_1_with_positions(demo_root: Path) -> None:
     assert result.exit_code == 1
     assert "plans/demo/projects/1-1-1.yaml:15:12: stated total 13" in result.output
     assert not (demo_root / "site").exists()
+
+
+def test_a_user_folder_that_looks_like_a_site_is_not_replaced(demo_root: Path) -> None:
+    """Issue 25: only plansite's marker says a folder is its output, not index.html, 404.html, sitemap.xml, static/."""
+    www = demo_root / "www"
+    (www / "static").mkdir(parents=True)
+    contents = {
+        "index.html": b"<h1>my page</h1>",
+        "404.html": b"<h1>lost</h1>",
+        "sitemap.xml": b"<urlset/>",
+        "static/logo.png": b"\x89PNG my logo",
+        "report.docx": b"PK\x03\x04 my report",
+    }
+    for name, content in contents.items():
+        (www / name).write_bytes(content)
+    result = build("--out", "www")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "plansite: www: is not empty and was not written by plansite build, so it is left as it is; choose a new or"
+        " empty folder with --out, or delete this folder yourself if it only holds an old site"
+    )
+    kept = {path.relative_to(www).as_posix(): path.read_bytes() for path in www.rglob("*") if path.is_file()}
+    assert kept == contents
+    assert sorted(p.name for p in demo_root.iterdir()) == ["plans", "results", "www"]

@@ -7,6 +7,7 @@ plansite as a wheel in `vendor/` (`generator.cli.vendoring`), or the source give
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, build_wheel, check_source, requirement_line, wheel_name
 from generator.data.jsonschema import SCHEMAS_DIR, schema_files
+from generator.data.paths import check_new_file, is_loop, resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
@@ -51,16 +53,25 @@ def write_scaffold(directory: Path, source: str | None = None) -> list[Path]:
     """Write the new repository; refuse a folder with anything in it. All or nothing: files are staged first.
     `source` is a requirement line for plansite (`--plansite-source`); without it the running plansite is
     written into `vendor/` as a wheel and named in `requirements.txt`."""
-    if directory.exists() and not directory.is_dir():
+    if os.path.lexists(directory) and is_loop(directory):
+        raise UsageError(msg("path_link_loop", path=display_path(directory)))
+    if os.path.lexists(directory) and not directory.is_dir():
         raise UsageError(msg("init_not_a_folder", path=display_path(directory)))
     if directory.is_dir() and any(directory.iterdir()):
         raise UsageError(msg("init_not_empty", path=display_path(directory)))
+    check_new_file(directory / REQUIREMENTS)  # every folder on the way is a folder (no dangling link) or not there
+    target = resolve(directory)
     files = _files(source)  # before anything is written: a failure here leaves nothing behind
-    target = directory.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
+    missing = [parent for parent in target.parents if not os.path.lexists(parent)]
+    made: list[Path] = []
+    moved: list[Path] = []
     written: list[Path] = []
+    staging: Path | None = None
     try:
+        for folder in reversed(missing):
+            folder.mkdir()
+            made.append(folder)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
         for parts, content in files:
             path = staging.joinpath(*parts)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,10 +81,23 @@ def write_scaffold(directory: Path, source: str | None = None) -> list[Path]:
             # An empty folder the user made: move the staged entries in, leaving the folder itself alone.
             for entry in sorted(staging.iterdir()):
                 entry.rename(target / entry.name)
+                moved.append(entry)
         else:
             staging.chmod(0o755)
             staging.rename(target)
-    finally:
-        if staging.exists():
+            staging = None
+    except BaseException as error:
+        for entry in moved:  # back into the staging folder, which goes below
+            (target / entry.name).rename(entry)
+        if staging is not None and staging.exists():
             shutil.rmtree(staging)
+        for folder in reversed(made):
+            folder.rmdir()
+        if isinstance(error, OSError):
+            raise UsageError(
+                msg("path_unwritable", path=display_path(Path(error.filename or target)), reason=error.strerror or "")
+            ) from error
+        raise
+    if staging is not None and staging.exists():
+        shutil.rmtree(staging)
     return written

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from generator.data.jsonschema import DIALECT, schema_files
+from generator.data.paths import check_new_file, is_loop, write_new_files
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
@@ -25,22 +26,49 @@ def _ours(path: Path) -> bool:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into `folder`; all or nothing when one of the names is taken by another file."""
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(msg("schema_not_a_folder", path=display_path(folder)))
+    """Write every schema into `folder`, all or nothing: every name must be free or hold a schema plansite
+    wrote; each file is staged beside its place first, and a failure on the way puts back what was there."""
+    folder_shown = display_path(folder)
+    if os.path.lexists(folder) and not folder.is_dir():
+        key = "path_link_loop" if is_loop(folder) else "schema_not_a_folder"
+        raise UsageError(msg(key, path=folder_shown))
     texts = schema_files()
-    taken = [folder / name for name in texts if (folder / name).exists() and not _ours(folder / name)]
+    taken = [
+        folder / name
+        for name in texts
+        if os.path.lexists(folder / name) and ((folder / name).is_symlink() or not _ours(folder / name))
+    ]
     if taken:
         raise UsageError(msg("schema_taken", path=display_path(taken[0])))
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in texts.items():
-        target = folder / name
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
-        written.append(target)
-    return written
+    changed = {
+        folder / name: text
+        for name, text in texts.items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    }
+    new = {path: text.encode("utf-8") for path, text in changed.items() if not path.exists()}
+    replaced = {path: text for path, text in changed.items() if path.exists()}
+    previous = {path: path.read_bytes() for path in replaced}
+    for path in new:
+        check_new_file(path)
+    staged: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for path, text in replaced.items():
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            staged.append((Path(name), path))
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+        write_new_files(new)
+        for temporary, path in staged:
+            os.replace(temporary, path)
+            done.append(path)
+    except BaseException:
+        for path in done:  # plansite's own schemas, put back as they were
+            path.write_bytes(previous[path])
+        for created in new:
+            created.unlink(missing_ok=True)
+        raise
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [folder / name for name in texts if folder / name in changed]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
@@ -64,7 +65,7 @@ def find_repository(
 def default_results_root(plans_path: Path) -> Path:
     """`results/` beside the folder of plans: plans/ → results/, plans/<id>/ → results/."""
     plan_dirs_parent = plans_path if not (plans_path / PLAN_FILE).is_file() else plans_path.parent
-    return plan_dirs_parent.resolve().parent / RESULTS_DIR
+    return resolve(plan_dirs_parent).parent / RESULTS_DIR
 
 
 def results_dir_for(plan_id: str, results_root: Path) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.data.layout import DATA_SUFFIX, PLAN_FILE
 from generator.data.model import measure_value, parent_id
+from generator.data.paths import resolve
 from generator.data.schema import Budget, Discrepancy, GradeBand, IndicatorSpec, LocalizedText, PlanFile, ProjectFile
 from generator.data.units import scale_problems
 from generator.data.yamlsafe import number_slip
@@ -39,11 +40,11 @@ class PlanRules:
 
     def check_plan(self) -> None:
         doc, spec = self.document, self.spec
-        if spec.id != self.directory.resolve().name:
+        if spec.id != resolve(self.directory).name:
             self.error(
                 doc,
                 ("id",),
-                msg("plan_id_folder", id=spec.id, folder=self.directory.resolve().name),
+                msg("plan_id_folder", id=spec.id, folder=resolve(self.directory).name),
                 msg("hint_rename_folder_or_id"),
             )
         if spec.period.first > spec.period.last:

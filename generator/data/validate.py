@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from generator.data.config import SiteConfig, load_config
 from generator.data.layout import DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, DataRepository, default_results_root
 from generator.data.model import Plan, sort_key
+from generator.data.paths import link_problems, resolve
 from generator.data.results import YearResults, load_results
 from generator.data.rules import PlanRules
 from generator.data.schema import (
@@ -117,14 +118,14 @@ def validate_repository(
 def plans_of(repository: DataRepository, files: list[Path]) -> list[Path] | None:
     """The plan folders that `files` belong to (a plan's own files or its results); None when one of them
     belongs to no plan, so that the whole repository is checked."""
-    plans, results = repository.plans.resolve(), repository.results.resolve()
+    plans, results = resolve(repository.plans), resolve(repository.results)
     found: dict[Path, None] = {}
     for file in files:
         try:
             place = file.resolve()
         except (OSError, RuntimeError):  # a link loop: the whole repository is checked, and says so
             return None
-        if repository.config is not None and place == repository.config.resolve():
+        if repository.config is not None and place == resolve(repository.config):
             continue  # the configuration is checked on every run
         for root in (plans, results):
             if root in place.parents and (plans / place.relative_to(root).parts[0] / PLAN_FILE).is_file():
@@ -152,6 +153,17 @@ def validate_path(
     report = ValidationReport()
     report.config = load_config(config, report.counts, report.problems)
     results_root = results_root if results_root is not None else default_results_root(path)
+    resolve(path)  # a link loop as the plans or results folder is named, not a traceback
+    if with_results:
+        resolve(results_root)
+    # A link that leads out of the data is reported and nothing more is read: the readers would follow it.
+    loops, leaving = link_problems(path)
+    if with_results:
+        more_loops, more_leaving = link_problems(results_root)
+        loops, leaving = loops + more_loops, leaving + more_leaving
+    if leaving:
+        report.problems += sorted(leaving)
+        return report
     for directory in find_plan_dirs(path) if only is None else only:
         plan, problems = load_plan(directory, report.counts, keep_invalid=keep_invalid)
         report.problems.extend(problems)
@@ -179,6 +191,8 @@ def validate_path(
             for entry in sorted(results_root.iterdir())
             if entry.name not in plan_ids and not entry.name.startswith(".")
         ]
+    seen = {problem.file for problem in report.problems}  # a loop the readers met is reported once
+    report.problems += [problem for problem in loops if problem.file not in seen]
     report.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))
     return report
 

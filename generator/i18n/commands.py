@@ -21,11 +21,52 @@ COMMANDS: dict[str, dict[str, str]] = {
         "ko": "{where}: 폴더가 아닌 것이 이미 있습니다. --out으로 다른 곳을 고르세요",
         "en": "{where}: exists and is not a folder; choose another --out",
     },
+    # Paths every command resolves, walks or writes (generator/data/paths.py).
+    "path_link_loop": {
+        "ko": "{path}: 심볼릭 링크가 끝없이 자기 자신을 가리킵니다(링크 고리). 링크를 고치거나 지우세요",
+        "en": "{path}: a symbolic link loop (the link leads back to itself); fix or remove the link",
+    },
+    "path_unreadable": {
+        "ko": "{path}: 읽을 수 없습니다: {reason}",
+        "en": "{path}: cannot be read: {reason}",
+    },
+    "path_dangling_link": {
+        "ko": "{path}: 없는 곳을 가리키는 심볼릭 링크가 있어 아무것도 쓰지 않았습니다. 링크를 고치거나 지우세요",
+        "en": "{path}: is a symbolic link to nothing, so nothing was written; fix or remove the link",
+    },
+    "path_exists": {
+        "ko": "{path}: 이미 있으므로 아무것도 쓰지 않았습니다",
+        "en": "{path}: already exists, so nothing was written",
+    },
+    "path_not_folder": {
+        "ko": "{path}: 폴더가 아니므로 아무것도 쓰지 않았습니다",
+        "en": "{path}: is not a folder, so nothing was written",
+    },
+    "path_unwritable": {
+        "ko": "{path}: 쓸 수 없어 아무것도 쓰지 않았습니다: {reason}",
+        "en": "{path}: cannot be written, so nothing was written: {reason}",
+    },
+    "link_leaves_not_read": {
+        "ko": "'{name}'은(는) {root} 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link leading out of {root}, so it was not read",
+    },
+    "link_loop_not_read": {
+        "ko": "'{name}'은(는) 끝없이 자기 자신을 가리키는 심볼릭 링크(링크 고리)라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link loop (it leads back to itself), so it was not read",
+    },
+    "hint_link_itself": {
+        "ko": "링크 대신 파일이나 폴더 자체를 두거나 링크를 지우세요",
+        "en": "put the file or folder itself there instead of the link, or remove the link",
+    },
+    "out_inside_data": {
+        "ko": "{where}: 데이터 폴더({place}) 안에는 쓰지 않습니다. --out으로 데이터 밖의 곳을 고르세요",
+        "en": "{where}: refusing to write inside the data folder {place}; choose a place outside the data with --out",
+    },
     "out_not_site": {
         "ko": "{where}: 비어 있지 않고 plansite build가 만든 폴더도 아니어서 그대로 둡니다. --out으로 새 폴더나 빈"
-        " 폴더를 고르세요",
+        " 폴더를 고르거나, 예전 사이트라면 직접 지우세요",
         "en": "{where}: is not empty and was not written by plansite build, so it is left as it is; choose a new or"
-        " empty folder with --out",
+        " empty folder with --out, or delete this folder yourself if it only holds an old site",
     },
     "cache_would_mix": {
         "ko": "{where}: 차트 캐시를 두면 다른 폴더와 섞이므로 두지 않습니다 ({place}). --cache-dir로 다른 곳을"
@@ -107,6 +148,16 @@ COMMANDS: dict[str, dict[str, str]] = {
     "not_a_revision": {
         "ko": "리비전이 아닙니다: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(예: main)",
         "en": "'{revision}' is not a revision; give a branch, a tag or a commit, such as main",
+    },
+    "diff_name_ambiguous": {
+        "ko": "'{name}'은(는) 폴더이면서 git 리비전이기도 합니다. 폴더라면 ./{name}, 리비전이라면 {name}~0으로 쓰세요",
+        "en": "'{name}' is both a folder and a git revision; write ./{name} for the folder or {name}~0 for the"
+        " revision",
+    },
+    "revision_link_not_read": {
+        "ko": "'{name}'은(는) {revision}에서 절대 경로나 저장소 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "en": "'{name}' is a symbolic link at {revision} that is absolute or leads out of the repository, so it"
+        " was not read",
     },
     "unknown_revision": {
         "ko": "알 수 없는 리비전: '{revision}'. 브랜치, 태그, 커밋 중 하나를 주세요(git log로 볼 수 있습니다)",

@@ -45,7 +45,7 @@ from generator.review.compare import Snapshot, compare
 from generator.review.formats import plain_json
 from generator.review.record import Amendment, Amendments, Commit, Unavailable, Wording
 from generator.review.revisions import _git, exported
-from generator.review.sides import snapshot
+from generator.review.sides import side_snapshot
 from generator.review.view import PlanView, Row, plan_view, project_section, text_of
 
 CACHE_FOLDER = "amendments"  # inside the cache folder (.plansite-cache), beside the charts
@@ -149,7 +149,9 @@ def _load(root: Path, commit: str | None) -> Snapshot:
         return _EMPTY
     with exported(root, commit) as side:
         try:
-            return snapshot(side.root)
+            # A link the revision could not give (absolute, or leading out of it) is one of its problems: that
+            # commit published nothing, and the history after it is read on.
+            return side_snapshot(side)
         except PlansiteError:  # no plan at all (plans/ empty, or no plan.yaml): a side without plans
             return _EMPTY
 

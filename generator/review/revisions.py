@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
-from generator.errors import UsageError, display_path
+from generator.errors import Problem, UsageError, display_path
 from generator.i18n import msg
 
 WORKING_TREE = "working tree"
@@ -32,6 +32,7 @@ class Side:
 
     root: Path
     label: str  # "working tree", a folder as given, or a revision with its short commit id
+    problems: tuple[Problem, ...] = ()  # what could not be taken out of the revision (a link leading out of it)
 
 
 def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
@@ -90,11 +91,45 @@ def exported(root: Path, revision: str, label: str = "") -> Iterator[Side]:
                 reason = archive.stderr.decode("utf-8", "replace").strip().splitlines() or [msg("no_reason_given")]
                 raise UsageError(msg("git_cannot_read", revision=revision, reason=reason[-1]))
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-                # The "data" filter refuses links out of the folder, devices and absolute names.
-                tar.extractall(folder, filter="data")
-        yield Side(folder, label)
+                refused = _extract(tar, folder)
+        problems = tuple(
+            Problem(
+                name,
+                1,
+                1,
+                msg("revision_link_not_read", name=Path(name).name, revision=label),
+                hint=msg("hint_link_itself"),
+            )
+            for name in refused
+        )
+        yield Side(folder, label, problems)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _extract(tar: tarfile.TarFile, folder: Path) -> list[str]:
+    """Extract the archive into `folder`, never a link that is absolute or leads out of it (nor a device, nor an
+    absolute name: tarfile's "data" filter); what was left out, by name, for the revision's problems."""
+    refused: list[str] = []
+
+    def keep(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError:
+            refused.append(member.name)
+            return None
+
+    tar.extractall(folder, filter=keep)
+    return refused
+
+
+def is_revision(root: Path, name: str) -> bool:
+    """Whether git, in the repository `root` is in, knows `name` as a revision (False outside git)."""
+    try:
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+    except UsageError:  # no git at all
+        return False
+    return found.returncode == 0 and not name.startswith("-")
 
 
 def _data_paths(root: Path, commit: str, prefix: str) -> list[str]:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository
 from generator.data.validate import validate_repository
-from generator.errors import display_path
+from generator.errors import UsageError, display_path
 from generator.evaluation.year import evaluate_year
+from generator.i18n import msg
 from generator.review.changes import DataDiff
 from generator.review.compare import Snapshot, compare
-from generator.review.revisions import WORKING_TREE, Side, default_base, exported
+from generator.review.revisions import WORKING_TREE, Side, default_base, exported, is_revision
 
 
 def diff_data(root: Path, base: str | None = None, head: str | None = None) -> DataDiff:
@@ -22,13 +23,23 @@ def diff_data(root: Path, base: str | None = None, head: str | None = None) -> D
     with ExitStack() as stack:
         old = stack.enter_context(_side(root, *((base, "") if base is not None else default_base(root))))
         new = stack.enter_context(_side(root, head)) if head is not None else Side(root, WORKING_TREE)
-        return compare(snapshot(old.root), snapshot(new.root), old.label, new.label)
+        return compare(side_snapshot(old), side_snapshot(new), old.label, new.label)
+
+
+def side_snapshot(side: Side) -> Snapshot:
+    """A side's snapshot, with what could not be taken out of its revision among its problems."""
+    taken = snapshot(side.root)
+    return replace(taken, problems=tuple(sorted((*taken.problems, *side.problems)))) if side.problems else taken
 
 
 @contextmanager
 def _side(root: Path, name: str, label: str = "") -> Iterator[Side]:
+    """A folder of data, or a git revision; a name that is both must say which (./NAME, NAME~0)."""
     folder = Path(name)
     if (folder / PLANS_DIR).is_dir():
+        as_folder = name.startswith(("./", "../", "/")) or name.endswith("/")
+        if not as_folder and is_revision(root, name):
+            raise UsageError(msg("diff_name_ambiguous", name=name))
         yield Side(folder, display_path(folder))
         return
     with exported(root, name, label) as side:

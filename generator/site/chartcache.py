@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.data.layout import CACHE_DIR
+from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import msg
@@ -188,8 +189,8 @@ def _older_than(path: Path, seconds: float) -> bool:
 def open_cache(folder: Path, protected: Iterable[Path], out_dir: Path) -> ChartCache:
     """The cache in `folder`, made if need be; refused where pruning could touch anything not plansite's."""
     where = display_path(folder)
-    resolved = folder.resolve()
-    for place in (path.resolve() for path in (*protected, out_dir)):
+    resolved = resolve(folder)
+    for place in (resolve(path) for path in (*protected, out_dir)):
         if resolved == place or place in resolved.parents or resolved in place.parents:
             raise UsageError(msg("cache_would_mix", where=where, place=display_path(place), default=CACHE_DIR))
     if folder.exists() and not folder.is_dir():

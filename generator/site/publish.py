@@ -20,14 +20,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
-# Written into every site plansite builds: a folder that holds it is plansite's to replace.
+# Written into every site plansite builds: only a folder that holds it is plansite's to replace. A folder that
+# merely looks like a site (index.html, 404.html, sitemap.xml, static/) may be a user's, with their files in it.
 MARKER = ".plansite-output"
 MARKER_TEXT = b"Written by `plansite build`; this folder is replaced by the next build.\n"
-# What a site from plansite before the marker existed always holds: such a folder may be replaced too.
-LEGACY_SITE = ("index.html", "404.html", "sitemap.xml", "static")
 # Tests set this to a file path: the build creates the file just before publishing and waits while it exists,
 # so a test can kill the build inside the publication step.
 
@@ -41,12 +41,12 @@ def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
     `data` are the plans and results folders, the configuration file and the theme folder: the output may be
     none of them, lie inside none, and contain none. It may not be or contain the repository's root either.
     """
-    out = out_dir.resolve()
+    out = resolve(out_dir)
     where = display_path(out_dir)
     home = Path.home().resolve()
-    if out == Path(out.anchor) or out == home or out == root.resolve() or out in root.resolve().parents:
+    if out == Path(out.anchor) or out == home or out == resolve(root) or out in resolve(root).parents:
         raise UsageError(msg("out_holds_data", where=where))
-    for place in (path.resolve() for path in data):
+    for place in (resolve(path) for path in data):
         if out == place or place in out.parents or out in place.parents:
             raise UsageError(msg("out_would_replace", where=where, place=display_path(place)))
     if out.exists() and not out.is_dir():
@@ -56,7 +56,9 @@ def check_output_dir(out_dir: Path, data: Iterable[Path], root: Path) -> None:
 
 
 def is_site(folder: Path) -> bool:
-    return (folder / MARKER).is_file() or all((folder / name).exists() for name in LEGACY_SITE)
+    """Whether plansite wrote `folder`: its marker file says so, and nothing else may."""
+    marker = folder / MARKER
+    return marker.is_file() and not marker.is_symlink()
 
 
 def publish(

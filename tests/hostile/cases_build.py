@@ -32,6 +32,7 @@ CASES = [
         args=("build", "--out", "site-out", "--quiet"),
         exit_code=0,
         kept=("site-out/index.html",),
+        output=("site-out",),
     ),
     Case(
         "out-is-a-user-folder-with-one-file",

@@ -32,3 +32,5 @@ class Case:
     rename: tuple[str, str] | None = None  # move a file or folder first (from, to), e.g. plan.yaml → plan.yml
     copy: tuple[str, str] | None = None  # copy a file or folder first (from, to), e.g. a year of results
     links: tuple[tuple[str, str], ...] = ()  # symbolic links made first: (path, where it points), e.g. a loop
+    files: tuple[tuple[str, bytes], ...] = ()  # more files written first (path, content), e.g. a user's folder
+    output: tuple[str, ...] = ()  # what the command may write or replace besides output/ and .plansite-cache/

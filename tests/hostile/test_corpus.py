@@ -62,13 +62,24 @@ def copy_data(root: Path) -> Path:
     return root
 
 
+# What a command may write without being asked where: the site and the cache of a build.
+OWN_OUTPUT = ("output", ".plansite-cache")
+
+
 def checksums(root: Path) -> dict[str, str]:
-    return {
-        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for name in DATA
-        for path in ([root / name] if (root / name).is_file() else sorted((root / name).rglob("*")))
-        if path.is_file() and not path.is_symlink()
-    }
+    """Every file and link under `root` (links by where they point, never followed), by its content's hash."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        key = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            found[key] = "link to " + os.readlink(path)
+        elif path.is_file():
+            found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def _own(case: Case, path: str) -> bool:
+    return any(path == place or path.startswith(place + "/") for place in (*OWN_OUTPUT, *case.output))
 
 
 def apply(case: Case, root: Path) -> None:
@@ -77,18 +88,21 @@ def apply(case: Case, root: Path) -> None:
     if case.copy is not None:
         source, target = root / case.copy[0], root / case.copy[1]
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
+    for path, content in case.files:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(content)
+    if case.file:
+        target = root / case.file
+        if case.new_bytes is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(case.new_bytes)
+        else:
+            text = target.read_text(encoding="utf-8")
+            assert text.count(case.old) >= 1, f"{case.id}: {case.old!r} is not in {case.file}"
+            target.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
     for path, points_to in case.links:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).symlink_to(points_to)
-    if not case.file:
-        return
-    target = root / case.file
-    if case.new_bytes is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(case.new_bytes)
-        return
-    text = target.read_text(encoding="utf-8")
-    assert text.count(case.old) >= 1, f"{case.id}: {case.old!r} is not in {case.file}"
-    target.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
 
 
 def test_case_ids_are_unique_and_each_is_pinned() -> None:
@@ -126,8 +140,11 @@ def test_case(case: Case, pristine: Path, tmp_path: Path) -> None:
     for text in case.forbid:
         assert text not in result.output, f"{case.id}: unexpected {text!r} in\n{result.output}"
     after = checksums(root)
-    lost = sorted(set(before) - set(after))
-    changed = sorted(path for path in before if path in after and before[path] != after[path])
+    lost = sorted(path for path in set(before) - set(after) if not _own(case, path))
+    changed = sorted(path for path in before if path in after and before[path] != after[path] and not _own(case, path))
     assert lost == [] and changed == [], f"{case.id}: data lost {lost} or changed {changed}"
+    # Nothing written outside the command's own output either: a refused or failed command leaves no trace.
+    added = sorted(path for path in set(after) - set(before) if not _own(case, path))
+    assert added == [], f"{case.id}: wrote {added} outside its output"
     for path in case.kept:
         assert (root / path).exists(), f"{case.id}: {path} is gone"
