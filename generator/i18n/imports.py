@@ -207,4 +207,13 @@ IMPORTS: dict[str, dict[str, str]] = {
         "ko": "일반 숫자(0-9)로 적으세요: {figure}",
         "en": "write it in the digits 0-9: {figure}",
     },
+    "results_text_unreadable": {
+        "ko": "이 사업의 실적 파일 내용을 YAML로 읽을 수 없습니다 ({error})",
+        "en": "the results text for this project cannot be read as YAML ({error})",
+    },
+    "hint_run_new_year_first": {
+        "ko": "plansite new-year로 실적 파일을 먼저 만들고 plansite validate로 확인한 뒤 다시 가져오세요",
+        "en": "write the results files with plansite new-year first, check them with plansite validate, then import"
+        " again",
+    },
 }
