@@ -294,6 +294,7 @@ def _layouts() -> dict[str, Any]:
             "  - indicator: 1-1-1-2  # 누적 회원; target 50명\n",
             "  - indicator: 1-1-1-2  # 누적 회원; target 50명\n    narrative: {ko: " + LONG.strip() + "}\n",
         ),
+        "no final line break": lambda text: text.rstrip("\n"),
         "block narrative": lambda text: text.replace(
             "  - indicator: 1-1-1-2  # 누적 회원; target 50명\n",
             "  - indicator: 1-1-1-2  # 누적 회원; target 50명\n    narrative:\n      ko: |\n        첫 줄\n"
@@ -306,6 +307,9 @@ def _changed(before: str, after: str) -> tuple[set[int], list[str]]:
     """The 0-based numbers of the lines of `before` that the change removed or replaced, and the lines it added."""
     import difflib
 
+    assert before.endswith("\n") == after.endswith("\n")  # a file without a final line break keeps it so
+    if not before.endswith("\n"):  # compare as lines: the last one gets a line break when a line follows it
+        before, after = before + "\n", after + "\n"
     old, new = before.splitlines(True), after.splitlines(True)
     removed: set[int] = set()
     added: list[str] = []

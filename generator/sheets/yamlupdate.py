@@ -171,6 +171,8 @@ def _spliced(text: str, document: CommentedMap, edits: _Edits) -> str | None:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     newline = "\r\n" if "\r\n" in body else "\n"
+    unended = not body.endswith("\n")  # no final line break: one is lent for the splicing, and taken back
+    body += newline if unended else ""
     try:
         root = pyyaml.compose(body, Loader=pyyaml.SafeLoader)
         if root is None:
@@ -186,7 +188,7 @@ def _spliced(text: str, document: CommentedMap, edits: _Edits) -> str | None:
         return None
     if plain(_comparable(again)) != plain(_comparable(_as_plain(document))):
         return None
-    return bom + body
+    return bom + (body.removesuffix(newline) if unended else body)
 
 
 class _Unsupported(Exception):
