@@ -46,6 +46,23 @@ def test_plan_text_that_looks_like_a_formula_is_written_as_text_and_read_back_ex
     assert b"<f>" not in raw  # no formula anywhere in the file
 
 
+@pytest.mark.usefixtures("office")
+@pytest.mark.parametrize("text", [*FORMULA_LIKE, "_x0041_ and _x005F_", "줄 하나\n줄 둘"])
+def test_formula_like_results_text_goes_through_collect_and_import_unchanged(text: str) -> None:
+    """The round trip through plansite's own reader: a narrative already in the results is written into its input
+    cell as text, and the untouched workbook reads back as the same text (no change, no overwrite)."""
+    path = Path("results/sheets/2024/projects/1-1-1.yaml")
+    narrative = "    narrative: {ko: " + _quoted(text) + "}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("    actual: null\n", narrative, 1), encoding="utf-8")
+    before = path.read_bytes()
+    assert invoke("collect", "sheets", "2024", "--out", "again").exit_code == 0
+    cell = load_workbook("again/가과.xlsx")["성과지표"]["M3"]
+    assert cell.data_type == "s" and cell.value.replace("_x005F_", "_") == text
+    result = _import("again/가과.xlsx")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("first", "second", "message"),
     [

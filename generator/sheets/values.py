@@ -40,7 +40,6 @@ class Filled:
 _FIGURE = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?|[0-9]+(\.[0-9]+)?")  # ASCII digits only
 # The sheet's escape of a character it cannot hold in XML: `_x000D_` is a carriage return, `_x005F_` an underscore.
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_ERROR_VALUES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!")
 _TIME = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
 # What a number format shows literally, not as a code: "text", \x, [colour or condition].
 _FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -63,7 +62,7 @@ class Cells:
         if value is None and formula.data_type == "f":  # any formula, an array formula too
             self.add(sheet, row, column, msg("cell_formula_unsaved"), _SAVE_VALUES)
             return None
-        if cell.data_type == "e" or (isinstance(value, str) and value.strip() in _ERROR_VALUES):
+        if cell.data_type == "e":  # typed as text ('#N/A), the same characters are a text
             self.add(sheet, row, column, msg("cell_error_value", value=str(value).strip()), msg("hint_error_value"))
             return None
         if isinstance(value, bool):
