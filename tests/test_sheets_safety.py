@@ -63,6 +63,16 @@ def test_formula_like_results_text_goes_through_collect_and_import_unchanged(tex
     assert path.read_bytes() == before
 
 
+@pytest.mark.usefixtures("office")
+def test_a_text_longer_than_a_cell_holds_is_refused_not_cut_short() -> None:
+    path = Path("results/sheets/2024/projects/1-1-1.yaml")
+    narrative = "    narrative: {ko: " + "가" * 40000 + "}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("    actual: null\n", narrative, 1), encoding="utf-8")
+    result = invoke("collect", "sheets", "2024", "--out", "again")
+    assert result.exit_code == 2 and "longer than the 32767 characters a cell holds" in result.output, result.output
+    assert not Path("again").exists()
+
+
 @pytest.mark.parametrize(
     ("first", "second", "message"),
     [

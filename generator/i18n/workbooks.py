@@ -97,4 +97,10 @@ WORKBOOKS: dict[str, dict[str, str]] = {
         "en": "departments {department} and {other} would share one workbook ({name}: characters a file name"
         " cannot hold, and case, do not tell them apart); nothing was written. Rename one of them in the plan",
     },
+    "collect_text_too_long": {
+        "ko": "글({start}…)이 셀 하나에 들어가는 {limit}자보다 깁니다. 아무것도 쓰지 않았습니다."
+        " 데이터에서 글을 줄이세요",
+        "en": "a text ({start}…) is longer than the {limit} characters a cell holds; nothing was written. Shorten it"
+        " in the data",
+    },
 }

@@ -25,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.model import Plan
 from generator.data.schema import LocalizedText
-from generator.i18n import t
+from generator.errors import UsageError
+from generator.i18n import msg, t
 from generator.sheets.columns import (
     FIRST_ROW,
     META_SHEET,
@@ -51,6 +52,7 @@ META_KEYS = ("format", "plan", "year", "department", "fingerprint")
 # underscore escaped (`_x005F_`), so spreadsheet programs and `import` read the text back as it was.
 _ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _FORMULA_START = ("=", "+", "-", "@")
+CELL_CHARACTERS = 32767  # the most a cell holds (Excel's limit)
 
 
 def put(sheet: Worksheet, row: int, column: int, value: str | int | float | None = None) -> Cell:
@@ -59,6 +61,8 @@ def put(sheet: Worksheet, row: int, column: int, value: str | int | float | None
     spreadsheet program keeps it text."""
     cell = sheet.cell(row, column)
     if isinstance(value, str):
+        if len(value) > CELL_CHARACTERS:  # openpyxl would cut it short without a word
+            raise UsageError(msg("collect_text_too_long", start=value[:30], limit=CELL_CHARACTERS))
         cell.value = _ESCAPE_LIKE.sub("_x005F_", value)
         cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error value
         if value.startswith(_FORMULA_START):
