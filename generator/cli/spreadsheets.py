@@ -49,7 +49,9 @@ def collect(
         repository = find_repository(plans=plans, results=results, config=config)
         report, plan = load_plan_of(repository, plan_id)
         out = out_dir or repository.root / "workbooks" / f"{plan.id}-{year}"
-        written = collect_workbooks(plan, year, report.results.get(plan.id, {}).get(year), out, deadline)
+        filed = report.results.get(plan.id, {}).get(year)
+        data = (repository.plans, repository.results)
+        written = collect_workbooks(plan, year, filed, out, deadline, data_folders=data)
     echo_written(written)
     click.echo(t("workbooks_written", current_language(), count=len(written) - 1, plan=plan.id, year=year))
 

@@ -141,4 +141,79 @@ IMPORTS: dict[str, dict[str, str]] = {
     "hint_write_korean": {"ko": "국문을 적으세요", "en": "write the Korean text"},
     "not_a_status": {"ko": "평가 구분이 아닙니다: '{label}'", "en": "'{label}' is not a status"},
     "hint_choose_one_of": {"ko": "다음 중 하나를 고르세요: {choices}", "en": "choose one of {choices}"},
+    # Files that are not a workbook to read at all, and cells that do not hold what they seem to (issue 25).
+    "file_is_link": {
+        "ko": "링크(바로 가기)여서 읽지 않았습니다",
+        "en": "this is a link, so it was not read",
+    },
+    "hint_name_the_file_itself": {
+        "ko": "통합문서 파일 자체의 경로를 적으세요",
+        "en": "name the workbook file itself",
+    },
+    "file_not_regular": {
+        "ko": "일반 파일이 아닙니다(장치, 파이프 등)",
+        "en": "this is not a regular file (a device, a pipe or the like)",
+    },
+    "file_too_big": {
+        "ko": "{limit}MiB보다 커서 부서 통합문서일 수 없습니다",
+        "en": "this is larger than {limit} MiB, too large to be a department's workbook",
+    },
+    "workbook_unpacks_large": {
+        "ko": "압축을 풀면 {limit}MiB보다 커서 부서 통합문서일 수 없습니다",
+        "en": "this unpacks to more than {limit} MiB, too large to be a department's workbook",
+    },
+    "workbook_part_unreadable": {
+        "ko": "통합문서의 일부를 읽을 수 없습니다 ({error})",
+        "en": "a part of this workbook cannot be read ({error})",
+    },
+    "hint_remove_added_sheets": {
+        "ko": "통합문서에 추가한 시트(차트 시트 등)를 지우고 저장하거나, 부서에 파일을 다시 보내 달라고 요청하세요",
+        "en": "delete the sheets added to the workbook (such as a chart sheet) and save it, or ask the department"
+        " to send it again",
+    },
+    "sheet_not_cells": {
+        "ko": "시트({name})가 셀 시트가 아닙니다(차트 시트 등)",
+        "en": "the sheet ({name}) is not a sheet of cells (a chart sheet or the like)",
+    },
+    "cell_error_value": {
+        "ko": "오류 값이 든 셀입니다: {value}",
+        "en": "the cell holds an error value: {value}",
+    },
+    "hint_error_value": {
+        "ko": "수식을 고치거나 값을 직접 입력하세요. 값이 없으면 셀을 비워 두세요",
+        "en": "correct the formula or type the value; leave the cell empty if there is none",
+    },
+    "cell_truth_value": {
+        "ko": "참/거짓 값이 든 셀입니다: {value}",
+        "en": "the cell holds a truth value: {value}",
+    },
+    "hint_no_truth_value": {
+        "ko": "숫자나 글을 적으세요",
+        "en": "write a figure or text",
+    },
+    "cell_date_value": {
+        "ko": "날짜나 시간이 든 셀입니다: {value}",
+        "en": "the cell holds a date or time: {value}",
+    },
+    "hint_date_as_text": {
+        "ko": "숫자를 적거나, 날짜를 글로 적으려면 앞에 작은따옴표(')를 붙이세요",
+        "en": "write a figure, or type an apostrophe (') before a date meant as text",
+    },
+    "cell_other_digits": {
+        "ko": "다른 문자의 숫자(전각 숫자 등)가 있습니다: '{value}'",
+        "en": "digits of another script (full-width or the like): '{value}'",
+    },
+    "hint_ascii_digits": {
+        "ko": "일반 숫자(0-9)로 적으세요: {figure}",
+        "en": "write it in the digits 0-9: {figure}",
+    },
+    "results_text_unreadable": {
+        "ko": "이 사업의 실적 파일 내용을 YAML로 읽을 수 없습니다 ({error})",
+        "en": "the results text for this project cannot be read as YAML ({error})",
+    },
+    "hint_run_new_year_first": {
+        "ko": "plansite new-year로 실적 파일을 먼저 만들고 plansite validate로 확인한 뒤 다시 가져오세요",
+        "en": "write the results files with plansite new-year first, check them with plansite validate, then import"
+        " again",
+    },
 }

@@ -66,4 +66,41 @@ WORKBOOKS: dict[str, dict[str, str]] = {
         "ko": "작성한 파일을 그대로(파일 이름과 형식을 바꾸지 말고) 계획 담당 부서에 보내 주세요.",
         "en": "Send the file back to the plan office as it is (same name, same format).",
     },
+    # Refusals of `plansite collect` before anything is written (generator/sheets/collecting.py).
+    "collect_out_in_data": {
+        "ko": "{where}: 통합문서는 데이터 폴더({folder}) 안에 쓰지 않습니다. 아무것도 쓰지 않았습니다. --out으로"
+        " 데이터 밖의 폴더를 고르세요",
+        "en": "{where}: workbooks are not written inside a data folder ({folder}); nothing was written. Choose a"
+        " folder outside the data with --out",
+    },
+    "collect_name_hidden": {
+        "ko": "부서 이름({department})으로는 보이는 파일 이름을 만들 수 없습니다({name}). 아무것도 쓰지 않았습니다."
+        " 계획에서 부서 이름을 글자로 적으세요",
+        "en": "the department name ({department}) gives no visible file name ({name}); nothing was written. Give"
+        " the department a name of letters in the plan",
+    },
+    "collect_name_long": {
+        "ko": "부서 이름({department}…)이 파일 이름으로 쓰기에 너무 깁니다(UTF-8로 {limit}바이트 이하). 아무것도"
+        " 쓰지 않았습니다. 계획에서 부서 이름을 줄이세요",
+        "en": "the department name ({department}…) is too long for a file name (at most {limit} bytes of UTF-8);"
+        " nothing was written. Shorten it in the plan",
+    },
+    "collect_name_reserved": {
+        "ko": "부서 이름({department})의 파일 이름({name})은 Windows에서 장치 이름이어서 열 수 없습니다. 아무것도"
+        " 쓰지 않았습니다. 계획에서 부서 이름을 바꾸세요",
+        "en": "the department name ({department}) gives the file name {name}, a device name on Windows that"
+        " cannot be opened; nothing was written. Rename the department in the plan",
+    },
+    "collect_name_shared": {
+        "ko": "부서 {department}와(과) {other}의 통합문서 파일 이름이 같습니다({name}; 파일 이름에 쓸 수 없는 글자와"
+        " 대소문자는 구별되지 않습니다). 아무것도 쓰지 않았습니다. 계획에서 한쪽 부서 이름을 바꾸세요",
+        "en": "departments {department} and {other} would share one workbook ({name}: characters a file name"
+        " cannot hold, and case, do not tell them apart); nothing was written. Rename one of them in the plan",
+    },
+    "collect_text_too_long": {
+        "ko": "글({start}…)이 셀 하나에 들어가는 {limit}자보다 깁니다. 아무것도 쓰지 않았습니다."
+        " 데이터에서 글을 줄이세요",
+        "en": "a text ({start}…) is longer than the {limit} characters a cell holds; nothing was written. Shorten it"
+        " in the data",
+    },
 }

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml.error import YAMLError
 
 from generator.data.jsonschema import SCHEMAS_DIR, modeline
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, DataRepository, results_dir_for
@@ -80,8 +81,14 @@ def _new_texts(
         for project_id, data in workbook.results.items():
             path = directory / PROJECTS_DIR / f"{project_id}{DATA_SUFFIX}"
             template = _named(path, schemas, "project-results", project_file_text(plan, projects[project_id], year))
-            before = path.read_text(encoding="utf-8") if path.is_file() else template
-            after, replaced = updated(before, project_id, data)
+            # Bytes decoded as they are: CRLF line ends stay CRLF (read_text would make them LF).
+            before = path.read_bytes().decode("utf-8") if path.is_file() else template
+            try:
+                after, replaced = updated(before, project_id, data)
+            except YAMLError as error:  # a file new-year would write that is not YAML (a line break in a name)
+                where = display_path(path)
+                problem = Problem(where, 1, 1, msg("results_text_unreadable", error=type(error).__name__))
+                raise DataError([replace(problem, hint=msg("hint_run_new_year_first"))]) from None
             overwrites += replaced if path.is_file() else []  # a file not written yet holds nothing
             if after != before or not path.is_file():
                 files[path] = after
@@ -103,7 +110,7 @@ def _checked(repository: DataRepository, plan: Plan, files: dict[Path, str], fil
         for path, text in files.items():
             target = staged / path.relative_to(repository.results)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(text, encoding="utf-8", newline="")
         staging = DataRepository(Path(temporary), repository.plans, staged, None)
         report = validate_repository(staging, only=[plan.directory])
         errors = [p for p in report.problems if p.severity is Severity.ERROR]
@@ -154,7 +161,7 @@ def write_import(files: dict[Path, str]) -> None:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:  # line ends as they are
                 file.write(text)
             staged.append((Path(name), path))
         for temporary, path in staged:

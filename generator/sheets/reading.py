@@ -22,6 +22,7 @@ from generator.errors import Problem, display_path
 from generator.i18n import msg, t
 from generator.sheets.columns import FIRST_ROW, META_SHEET, Column, budget_columns, indicator_columns
 from generator.sheets.rows import SHEET_FORMAT, DepartmentSheet, fingerprint
+from generator.sheets.safefile import Unreadable, read_regular
 from generator.sheets.values import Cells, Filled, read_budget_rows, read_indicator_rows
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls files and of password-protected .xlsx
@@ -33,18 +34,28 @@ def read_filled(
 ) -> Filled | None:
     """The values of one workbook, or None with the reasons in `problems`."""
     where = display_path(path)
-    refusal = _refusal(path)
+    try:
+        content = read_regular(path)
+    except Unreadable as unreadable:
+        problems.append(Problem(where, 1, 1, unreadable.message, hint=unreadable.hint))
+        return None
+    refusal = _refusal(content)
     if refusal:
         problems.append(Problem(where, 1, 1, refusal[0], hint=refusal[1]))
         return None
     try:
-        values = load_workbook(path, data_only=True)
-        formulas = load_workbook(path, data_only=False)
+        values = load_workbook(io.BytesIO(content), data_only=True)
+        formulas = load_workbook(io.BytesIO(content), data_only=False)
     except (OSError, ValueError, KeyError, TypeError, SyntaxError, zipfile.BadZipFile, InvalidFileException) as error:
         # A damaged .xlsx (cut off in an e-mail, half saved): openpyxl cannot read it (XML parse errors are
         # SyntaxErrors).
         message = msg("workbook_damaged", error=type(error).__name__)
         problems.append(Problem(where, 1, 1, message, hint=msg("hint_send_again")))
+        return None
+    except Exception as error:  # openpyxl fails in any way on parts it does not expect
+        # A chart sheet without a chart, for one, is an AttributeError inside openpyxl.
+        message = msg("workbook_part_unreadable", error=type(error).__name__)
+        problems.append(Problem(where, 1, 1, message, hint=msg("hint_remove_added_sheets")))
         return None
     sheet = _matching_sheet(values, plan, year, expected, where, problems)
     if sheet is None:
@@ -60,6 +71,8 @@ def read_filled(
         if name not in values.sheetnames:
             problems.append(Problem(where, 1, 1, msg("sheet_missing", name=name), hint=_COLLECT_AGAIN))
             return None
+        if not _is_worksheet(values, formulas, name, where, problems):
+            return None
         if not _layout_kept(values[name], columns, where, problems):
             return None
     before = len(problems)
@@ -73,12 +86,21 @@ _COLLECT_AGAIN = msg("hint_collect_again")
 _THE_XLSX = msg("hint_the_xlsx")
 
 
-def _refusal(path: Path) -> tuple[str, str] | None:
+def _is_worksheet(values: Workbook, formulas: Workbook, name: str, where: str, problems: list[Problem]) -> bool:
+    """A sheet of cells, not a chart sheet put in its place under its name."""
+    if isinstance(values[name], Worksheet) and isinstance(formulas[name], Worksheet):
+        return True
+    problems.append(Problem(where, 1, 1, msg("sheet_not_cells", name=name), hint=_COLLECT_AGAIN))
+    return False
+
+
+# What a workbook unpacks to at most: a department's is a few MiB at most; more is a "zip bomb".
+MAX_UNPACKED = 200 * 1024 * 1024
+
+
+def _refusal(content: bytes) -> tuple[str, str] | None:
     """Why a file is not an .xlsx workbook plansite can read, in words: (message, hint); None if it is one."""
-    try:
-        head = path.read_bytes()[: 1 << 20]
-    except OSError as error:
-        return msg("file_unreadable", reason=error.strerror or str(error)), msg("hint_file_name_not_open")
+    head = content[: 1 << 20]
     if head.startswith(_OLE):
         if _ENCRYPTED in head:
             return msg("workbook_password"), msg("hint_remove_password")
@@ -87,10 +109,12 @@ def _refusal(path: Path) -> tuple[str, str] | None:
         if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
             return msg("workbook_ods"), msg("hint_save_xlsx_2007")
         try:
-            with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                    return msg("workbook_unpacks_large", limit=MAX_UNPACKED // (1024 * 1024)), _COLLECT_AGAIN
                 if "xl/workbook.xml" in archive.namelist():
                     return None
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             pass
         return msg("workbook_zip"), _COLLECT_AGAIN
     text = head[:4096]
@@ -102,10 +126,11 @@ def _refusal(path: Path) -> tuple[str, str] | None:
 def _matching_sheet(
     book: Workbook, plan: Plan, year: int, expected: list[DepartmentSheet], where: str, problems: list[Problem]
 ) -> DepartmentSheet | None:
-    if META_SHEET not in book.sheetnames:
+    if META_SHEET not in book.sheetnames or not isinstance(book[META_SHEET], Worksheet):
         problems.append(Problem(where, 1, 1, msg("workbook_not_ours"), hint=_COLLECT_AGAIN))
         return None
     meta_sheet = book[META_SHEET]
+    assert isinstance(meta_sheet, Worksheet)
     meta = {str(meta_sheet.cell(row, 1).value): str(meta_sheet.cell(row, 2).value) for row in range(1, 6)}
     if meta.get("format") != str(SHEET_FORMAT):
         message = msg("workbook_layout", found=meta.get("format"), format=SHEET_FORMAT)

@@ -7,7 +7,10 @@ that is not a number (a unit or a word beside the figure) is an error naming the
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from generator.data.units import is_rate_unit
-from generator.data.yamlsafe import number_slip
+from generator.data.yamlsafe import LARGEST, TOO_LARGE_HINT, Refused, clean_text, number_slip, too_large
 from generator.errors import Problem
 from generator.i18n import msg, t
 from generator.sheets.columns import FIRST_ROW, STATUS_KEYS, Column, Key, status_label, status_of
@@ -34,7 +37,10 @@ class Filled:
     cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (project id, yaml path) → "성과지표!I5"
 
 
-_FIGURE = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
+_FIGURE = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?|[0-9]+(\.[0-9]+)?")  # ASCII digits only
+# The sheet's escape of a character it cannot hold in XML: `_x000D_` is a carriage return, `_x005F_` an underscore.
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_TIME = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
 # What a number format shows literally, not as a code: "text", \x, [colour or condition].
 _FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 BUDGET_FIGURES = (Key.BUDGET, Key.COMMITTED, Key.SPENT)  # their keys are the results file's names for them
@@ -48,13 +54,42 @@ class Cells:
         self.where, self.values, self.formulas, self.problems = where, values, formulas, problems
 
     def value(self, sheet: str, row: int, column: int) -> Any:
-        value = self.values[sheet].cell(row, column).value
-        formula = self.formulas[sheet].cell(row, column).value
-        if value is None and isinstance(formula, str) and formula.startswith("="):
+        """What the cell shows, as data: a number or a text (its escapes decoded, checked as YAML text is), or
+        None; an error value, a truth value, a date or time, and a formula without its value are refused."""
+        cell = self.values[sheet].cell(row, column)
+        value = cell.value
+        formula = self.formulas[sheet].cell(row, column)
+        if value is None and formula.data_type == "f":  # any formula, an array formula too
             self.add(sheet, row, column, msg("cell_formula_unsaved"), _SAVE_VALUES)
+            return None
+        if cell.data_type == "e":  # typed as text ('#N/A), the same characters are a text
+            self.add(sheet, row, column, msg("cell_error_value", value=str(value).strip()), msg("hint_error_value"))
+            return None
+        if isinstance(value, bool):
+            shown = "TRUE" if value else "FALSE"  # as spreadsheet programs show it
+            self.add(sheet, row, column, msg("cell_truth_value", value=shown), msg("hint_no_truth_value"))
+            return None
+        if isinstance(value, _TIME):
+            self.add(sheet, row, column, msg("cell_date_value", value=str(value)), msg("hint_date_as_text"))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.add(sheet, row, column, too_large(repr(value)), TOO_LARGE_HINT)
+            return None
         if isinstance(value, str):
-            value = value.strip() or None
+            return self._text(sheet, row, column, value)
+        if value is not None and not isinstance(value, int | float):
+            self.add(sheet, row, column, msg("cell_number_got", value=str(value)), msg("sheet_number_hint"))
+            return None
         return value
+
+    def _text(self, sheet: str, row: int, column: int, value: str) -> str | None:
+        text = decode_escapes(value).replace("\r\n", "\n")
+        try:
+            text = clean_text(text, None)
+        except Refused as refused:
+            self.add(sheet, row, column, refused.message, refused.hint)
+            return None
+        return text.strip() or None
 
     def percent(self, sheet: str, row: int, column: int) -> bool:
         """The cell's number format shows its value as a percentage (95% typed in a cell is 0.95 in it)."""
@@ -70,6 +105,22 @@ class Cells:
 
 
 _SAVE_VALUES = msg("hint_save_values")
+
+
+def decode_escapes(text: str) -> str:
+    """`_x000D_` → a carriage return, `_x005F_` → `_`: the escapes spreadsheet programs write into cell text."""
+    return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def _other_digits(text: str) -> str | None:
+    """`１２００` or `١٢٠٠` in ASCII digits (1200), when the text has digits of another script; else None."""
+    if not any(char.isdigit() and not char.isascii() for char in text):
+        return None
+    return "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in text)
+
+
+def _too_large(value: int | float) -> bool:
+    return abs(value) >= LARGEST
 
 
 def _figure(cells: Cells, sheet: str, row: int, column: int, unit: str) -> int | float | None:
@@ -90,12 +141,24 @@ def _figure(cells: Cells, sheet: str, row: int, column: int, unit: str) -> int |
         value = int(shifted) if shifted == shifted.to_integral_value() else float(shifted)
     if isinstance(value, str) and rate and value.endswith("%") and _FIGURE.fullmatch(value[:-1].rstrip()):
         value = value[:-1].rstrip()  # 95% typed as text: a rate may take it
+    if isinstance(value, str) and (ascii_form := _other_digits(value)) is not None:
+        cells.add(
+            sheet, row, column, msg("cell_other_digits", value=value), msg("hint_ascii_digits", figure=ascii_form)
+        )
+        return None
     if isinstance(value, str) and _FIGURE.fullmatch(value):
-        value = float(value.replace(",", ""))
+        digits = value.replace(",", "")
+        if len(digits.split(".")[0]) > len(str(LARGEST)):
+            cells.add(sheet, row, column, too_large(digits), TOO_LARGE_HINT)
+            return None
+        value = float(digits)
     if isinstance(value, bool) or not isinstance(value, int | float):
         slip = number_slip(str(value))
         hint = slip[1] if slip else msg("sheet_number_hint")
         cells.add(sheet, row, column, msg("cell_number_got", value=value), hint)
+        return None
+    if _too_large(value):
+        cells.add(sheet, row, column, too_large(str(value)), TOO_LARGE_HINT)
         return None
     if value < 0:
         cells.add(sheet, row, column, msg("negative_got", got=f"{value:g}"))

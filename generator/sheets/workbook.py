@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -23,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.model import Plan
 from generator.data.schema import LocalizedText
-from generator.i18n import t
+from generator.errors import UsageError
+from generator.i18n import msg, t
 from generator.sheets.columns import (
     FIRST_ROW,
     META_SHEET,
@@ -45,6 +48,31 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 META_KEYS = ("format", "plan", "year", "department", "fingerprint")
 
 
+# The sheet's own escape of a character as `_xHHHH_`: a text that holds such a sequence literally has its
+# underscore escaped (`_x005F_`), so spreadsheet programs and `import` read the text back as it was.
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_FORMULA_START = ("=", "+", "-", "@")
+CELL_CHARACTERS = 32767  # the most a cell holds (Excel's limit)
+
+
+def put(sheet: Worksheet, row: int, column: int, value: str | int | float | None = None) -> Cell:
+    """Write `value` into a cell as data: a text is stored as text (never a formula or an error value, whatever
+    it begins with), and one that begins like a formula carries the quote prefix, so editing it in a
+    spreadsheet program keeps it text."""
+    cell = sheet.cell(row, column)
+    if isinstance(value, str):
+        if len(value) > CELL_CHARACTERS:  # openpyxl would cut it short without a word
+            raise UsageError(msg("collect_text_too_long", start=value[:30], limit=CELL_CHARACTERS))
+        cell.value = _ESCAPE_LIKE.sub("_x005F_", value)
+        cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error value
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True
+    elif value is not None:
+        cell.value = value
+    assert isinstance(cell, Cell)
+    return cell
+
+
 def workbook_bytes(plan: Plan, year: int, sheet: DepartmentSheet, deadline: str = "") -> bytes:
     book = Workbook()
     first = book.active
@@ -63,8 +91,8 @@ def workbook_bytes(plan: Plan, year: int, sheet: DepartmentSheet, deadline: str 
     meta = book.create_sheet(META_SHEET)
     values = (str(SHEET_FORMAT), plan.id, str(year), sheet.department.ko, fingerprint(plan, year, sheet))
     for number, (key, value) in enumerate(zip(META_KEYS, values, strict=True), start=1):
-        meta.cell(number, 1, key)
-        meta.cell(number, 2, value)
+        put(meta, number, 1, key)
+        put(meta, number, 2, value)
         # The stubs do not know the workbook's custom properties (openpyxl ≥ 3.1 has them).
         book.custom_doc_props.append(StringProperty(name=f"plansite.{key}", value=value))  # type: ignore[attr-defined]
     meta.sheet_state = "veryHidden"
@@ -87,8 +115,8 @@ def _instructions(sheet: Worksheet, plan: Plan, year: int, department: Departmen
         unit = plan.spec.budget_unit.ko
         lines += [(t(key, "ko", unit=unit), ""), (t(key, "en", unit=unit), "")]
     for number, (left, right) in enumerate(lines, start=1):
-        sheet.cell(number, 1, left).alignment = WRAP
-        sheet.cell(number, 2, right).alignment = WRAP
+        put(sheet, number, 1, left).alignment = WRAP
+        put(sheet, number, 2, right).alignment = WRAP
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["B1"].font = Font(bold=True, size=12)
     sheet["B4"].fill = INPUT  # the office writes the deadline here if --deadline did not
@@ -155,13 +183,13 @@ def _budget_values(row: BudgetRow, unit: str) -> dict[Key, CellValue]:
 def _table(sheet: Worksheet, columns: Sequence[Column], rows: list[list[CellValue]]) -> None:
     for index, column in enumerate(columns, start=1):
         for header_row, text in ((1, column.ko), (2, column.en)):
-            cell = sheet.cell(header_row, index, text)
+            cell = put(sheet, header_row, index, text)
             cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), HEADER, BOX, WRAP
         widest = max([_columns(column.ko), _columns(column.en)] + [_columns(str(r[index - 1] or "")) for r in rows])
         sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), column.width + 10)
     for offset, values in enumerate(rows):
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(FIRST_ROW + offset, index, value)
+            cell = put(sheet, FIRST_ROW + offset, index, value)
             cell.fill, cell.border, cell.alignment = FIXED, BOX, WRAP
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.protection.sheet = True  # no password: protection against slips, not against people
