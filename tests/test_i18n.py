@@ -12,7 +12,7 @@ from generator.i18n import LANGUAGES, UI
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 CATALOGUE = GENERATOR / "i18n"
 # t("key", …) and {{ t('key') }}; the key is the first argument.
-LITERAL_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
+LITERAL_CALL = re.compile(r"""\b(?:t|msg)\(\s*["']([a-z0-9_]+)["']""")
 # t(f"kind_{indicator.kind}", …): a family of keys sharing a prefix, chosen by a value of the data model.
 FAMILY_CALL = re.compile(r"""\bt\(\s*f["']([a-z0-9_]+)\{""")
 QUOTED = re.compile(r"""["']([a-z0-9_]+)["']""")
@@ -56,13 +56,14 @@ def test_the_checker_finds_each_kind_of_problem() -> None:
         "forgotten": {"ko": "잊힘", "en": "Forgotten"},
     }
     code = [
-        "t('home', lang) + t(\"missing_key\", lang)",
+        "t('home', lang) + t(\"missing_key\", lang) + msg(\"missing_message\", x=1)",
         't(f"kind_{indicator.kind}", lang)',
         "'only_korean', 'placeholders'",
     ]
     assert catalogue_problems(catalogue, code) == [
         "only_korean: languages ['ko'], expected ['en', 'ko']",
         "missing_key: used in code, missing from the catalogue",
+        "missing_message: used in code, missing from the catalogue",
         "forgotten: in the catalogue, used nowhere",
     ]
 
