@@ -483,3 +483,33 @@ def test_a_multi_line_indicator_name_gives_no_traceback(tmp_path: Path, monkeypa
     assert "results/sheets/2024/projects/1-1-1.yaml:1:1: the results text for this project cannot be read" in (
         result.output
     )
+
+
+def test_an_import_that_fails_while_putting_files_in_place_leaves_every_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or nothing: the second replacement fails, so the first file gets its old text back and the new file
+    and its new folder go."""
+    import os
+
+    from generator.sheets import importing
+
+    kept = tmp_path / "results" / "a.yaml"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("old: 1\n", encoding="utf-8")
+    fresh = tmp_path / "results" / "new" / "b.yaml"
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def failing(source: object, target: object) -> None:
+        calls.append(str(target))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing.os, "replace", failing)
+    with pytest.raises(OSError, match="No space left"):
+        importing.write_import({kept: "old: 2\n", fresh: "new: 1\n"})
+    monkeypatch.setattr(importing.os, "replace", real_replace)
+    assert kept.read_text(encoding="utf-8") == "old: 1\n"
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["results", "results/a.yaml"]
