@@ -144,3 +144,16 @@ def test_a_write_failing_half_way_leaves_nothing_behind(tmp_path: Path, monkeypa
     assert "cannot be written, so nothing was written: No space left on device" in error_text(refused.value, "en")
     assert files_under(tmp_path) == {"kept.txt": b"the user's"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_schema_out_inside_the_data_is_refused_and_writes_nothing() -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    before = sorted(Path("plans").rglob("*"))
+    result = CliRunner().invoke(main, ["schema", "--out", "plans/demo/schemas"])
+    assert result.exit_code == 2, result.output
+    assert "plans/demo/schemas" in result.output and "Traceback" not in result.output
+    assert sorted(Path("plans").rglob("*")) == before

@@ -34,6 +34,7 @@ from generator.data.layout import (
     find_repository,
 )
 from generator.data.newyear import write_new_year
+from generator.data.paths import refuse_inside
 from generator.data.validate import ValidationReport, check_year_in_period, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.evaluation.year import evaluate_year
@@ -294,6 +295,8 @@ def serve(
 def schema(out_dir: Path) -> None:
     """Write the JSON Schemas of the data files, for editors that check YAML as you type."""
     with user_errors():
+        data = find_repository()  # the data repository of the working directory, whose folders hold only data
+        refuse_inside(out_dir, [data.plans, data.results])
         written = write_schemas(out_dir)
     echo_written(written)
     kept = len(schema_files()) - len(written)
