@@ -472,17 +472,22 @@ def test_random_edits_of_random_cells_change_exactly_those_values_lines() -> Non
     check()
 
 
-def test_a_multi_line_indicator_name_gives_no_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """new-year's template puts the name in a comment, where a line break ends the comment (generator/data/
-    newyear.py; reported, not changed here): import names the file instead of a traceback."""
+def test_a_multi_line_indicator_name_imports_and_its_results_file_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The results files an import starts from (new-year's text) quote the name safely, so a line break in an
+    indicator's name neither breaks the file nor the import."""
+    from generator.data.validate import validate_path
+
     monkeypatch.chdir(tmp_path)
     result = _collect(tmp_path, _project_with("방문\n수"))
     assert result.exit_code == 0, result.output
     result = _import(BOOKS / "가과.xlsx")
-    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
-    assert "results/sheets/2024/projects/1-1-1.yaml:1:1: the results text for this project cannot be read" in (
-        result.output
-    )
+    assert result.exit_code == 0, result.output
+    report = validate_path(Path("plans"), Path("results"))
+    assert report.errors == []
+    [plan] = report.plans
+    assert plan.projects[0].indicators[0].name.ko == "방문\n수"
 
 
 def test_an_import_that_fails_while_putting_files_in_place_leaves_every_file_as_it_was(
