@@ -215,3 +215,16 @@ def test_writing_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -
         write_pdf(out, b"%PDF-1.7 new", replace=False)
     assert out.read_bytes() == OLD_PDF
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_the_printed_report_embeds_real_fonts_not_type_3(printed: dict[str, tuple[Path, Result, str]]) -> None:
+    """Issue 24: with Noto CJK chosen, Chromium wrote every font as Type 3; the print style puts TrueType Hangul
+    fonts (Nanum, Malgun) first. On a machine with only Nanum this holds either way; with Noto it is the check."""
+    for lang in ("ko", "en"):
+        reader = PdfReader(printed[lang][0])
+        subtypes = {
+            str(font.get_object().get("/Subtype"))
+            for page in reader.pages
+            for font in (page.get("/Resources", {}).get_object().get("/Font", {}) or {}).values()
+        }
+        assert subtypes and "/Type3" not in subtypes, (lang, subtypes)
