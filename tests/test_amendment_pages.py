@@ -72,6 +72,7 @@ def test_an_amended_actual_is_listed_on_its_project_page_report_and_the_plans_li
     assert listed.xpath("//table[contains(@class, 'amendment')]")
 
 
+@pytest.mark.slow
 def test_outside_git_the_sections_are_absent_and_the_build_says_why_once(tmp_path: Path) -> None:
     root = tmp_path / "data"
     shutil.copytree(FIXTURES / "progress", root)

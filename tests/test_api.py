@@ -16,6 +16,7 @@ from generator.errors import DataError, UsageError
 from .conftest import ROOT
 
 
+@pytest.mark.slow
 def test_a_script_builds_the_shipped_site(tmp_path: Path) -> None:
     script = (
         "import sys; from pathlib import Path; import generator; "

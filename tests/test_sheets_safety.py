@@ -404,6 +404,7 @@ def test_an_import_changes_only_the_changed_values_lines_whatever_the_layout(lay
     assert data["indicators"][0]["actual"] == 105 and data["indicators"][1]["narrative"] == {"ko": "새 설명"}
 
 
+@pytest.mark.fuzz  # Hypothesis inside: the hook sees only the outer test
 @pytest.mark.usefixtures("office")
 def test_random_edits_of_random_cells_change_exactly_those_values_lines() -> None:
     """Property (60 examples): a collected workbook with random cells edited gives a results diff of exactly the
