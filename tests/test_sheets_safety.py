@@ -498,11 +498,13 @@ def test_an_import_that_fails_while_putting_files_in_place_leaves_every_file_as_
     and its new folder go."""
     import os
 
+    from generator.data import paths
     from generator.sheets import importing
 
     kept = tmp_path / "results" / "a.yaml"
     kept.parent.mkdir(parents=True)
     kept.write_text("old: 1\n", encoding="utf-8")
+    kept.chmod(0o640)
     fresh = tmp_path / "results" / "new" / "b.yaml"
     real_replace = os.replace
     calls: list[str] = []
@@ -513,9 +515,11 @@ def test_an_import_that_fails_while_putting_files_in_place_leaves_every_file_as_
             raise OSError(28, "No space left on device")
         real_replace(source, target)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importing.os, "replace", failing)
+    monkeypatch.setattr(paths.os, "replace", failing)
     with pytest.raises(OSError, match="No space left"):
         importing.write_import({kept: "old: 2\n", fresh: "new: 1\n"})
-    monkeypatch.setattr(importing.os, "replace", real_replace)
+    monkeypatch.setattr(paths.os, "replace", real_replace)
     assert kept.read_text(encoding="utf-8") == "old: 1\n"
+    importing.write_import({kept: "old: 2\n"})  # and when nothing fails, the file keeps its permissions
+    assert kept.read_text(encoding="utf-8") == "old: 2\n" and kept.stat().st_mode & 0o777 == 0o640
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["results", "results/a.yaml"]

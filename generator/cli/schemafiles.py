@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from generator.data.jsonschema import DIALECT, schema_files
-from generator.data.paths import check_new_file, is_loop, write_new_files
+from generator.data.paths import check_new_file, is_loop, replace_files
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 
@@ -45,30 +44,8 @@ def write_schemas(folder: Path) -> list[Path]:
         for name, text in texts.items()
         if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
     }
-    new = {path: text.encode("utf-8") for path, text in changed.items() if not path.exists()}
-    replaced = {path: text for path, text in changed.items() if path.exists()}
-    previous = {path: path.read_bytes() for path in replaced}
-    for path in new:
-        check_new_file(path)
-    staged: list[tuple[Path, Path]] = []
-    done: list[Path] = []
-    try:
-        for path, text in replaced.items():
-            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-            staged.append((Path(name), path))
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-        write_new_files(new)
-        for temporary, path in staged:
-            os.replace(temporary, path)
-            done.append(path)
-    except BaseException:
-        for path in done:  # plansite's own schemas, put back as they were
-            path.write_bytes(previous[path])
-        for created in new:
-            created.unlink(missing_ok=True)
-        raise
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    for path in changed:
+        if not path.exists():
+            check_new_file(path)  # a dangling link where a schema goes is refused, never written through
+    replace_files({path: text.encode("utf-8") for path, text in changed.items()})  # all or nothing
     return [folder / name for name in texts if folder / name in changed]

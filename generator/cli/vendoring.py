@@ -17,13 +17,12 @@ import base64
 import hashlib
 import importlib.metadata
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.data.paths import replace_files
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
 from generator.version import __version__
@@ -160,32 +159,17 @@ def update_vendored(directory: Path) -> Vendored:
     if (target.exists() or target.is_symlink()) and not written_by_plansite(target):
         raise UsageError(msg("vendor_taken", path=display_path(target)))
     wheel = build_wheel()
-    staged: list[tuple[Path, Path]] = []
-    try:
-        if not target.exists() or target.read_bytes() != wheel:
-            vendor.mkdir(exist_ok=True)
-            staged.append((_stage(target, wheel), target))
-        if old_line != new_line:
-            ending = lines[number][len(lines[number].rstrip("\r\n")) :]
-            lines[number] = new_line + (ending or "\n")
-            staged.append((_stage(requirements, "".join(lines).encode("utf-8")), requirements))
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-    outcome = Vendored(written=[path for _, path in staged])
+    staged: dict[Path, bytes] = {}
+    if not target.exists() or target.read_bytes() != wheel:
+        staged[target] = wheel
+    if old_line != new_line:
+        ending = lines[number][len(lines[number].rstrip("\r\n")) :]
+        lines[number] = new_line + (ending or "\n")
+        staged[requirements] = "".join(lines).encode("utf-8")
+    replace_files(staged)  # the wheel and its line together, or neither
+    outcome = Vendored(written=list(staged))
     for path in sorted(vendor.glob("plansite-*.whl")):
         if path != target and written_by_plansite(path):
             path.unlink()
             outcome.removed.append(path)
     return outcome
-
-
-def _stage(path: Path, content: bytes) -> Path:
-    """`content` written beside `path` under a temporary name, to be moved into place."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "wb") as file:
-        file.write(content)
-    os.chmod(temporary, 0o644)
-    return Path(temporary)

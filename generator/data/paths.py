@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -157,3 +158,50 @@ def write_new_files(files: Mapping[Path, bytes]) -> list[Path]:
                 with contextlib.suppress(OSError):
                     folder.rmdir()
     return list(files)
+
+
+def replace_files(files: Mapping[Path, bytes]) -> None:
+    """Write every file of `files`, new or replacing one that is there, all or nothing: each is staged beside its
+    target first; should putting one in place fail, the files already replaced get their old bytes back and the
+    new files and folders this call made go again. A replaced file keeps its permissions."""
+    staged: list[tuple[Path, Path]] = []
+    made: list[Path] = []  # folders this call made, outermost first
+    done: list[tuple[Path, Path | None]] = []  # each file put in place, and a link to its old bytes
+    try:
+        for path, content in files.items():
+            made += [folder for folder in reversed(path.parents) if not folder.exists() and folder not in made]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(name), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            os.chmod(name, stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644)
+        for temporary, path in staged:
+            old = None
+            if path.is_file():
+                old = path.with_name(f".{path.name}.{os.getpid()}.old")
+                os.link(path, old)
+            done.append((path, old))
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)  # before the folders this call made are removed
+        _undo(done, made)
+        raise
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        for _, old in done:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _undo(done: list[tuple[Path, Path | None]], made: list[Path]) -> None:
+    for path, old in reversed(done):
+        if old is not None:
+            os.replace(old, path)
+        else:
+            path.unlink(missing_ok=True)
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

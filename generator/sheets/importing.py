@@ -8,8 +8,6 @@ value the results already hold, unless asked to (`update`).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
@@ -23,6 +21,7 @@ from generator.data.jsonschema import SCHEMAS_DIR, modeline
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, DataRepository, results_dir_for
 from generator.data.model import Plan
 from generator.data.newyear import check_file_text, project_file_text
+from generator.data.paths import replace_files
 from generator.data.results import YearResults
 from generator.data.validate import validate_repository
 from generator.errors import DataError, Problem, Severity, display_path
@@ -156,45 +155,5 @@ def _field_of(path: Path, yaml_path: str) -> str:
 
 
 def write_import(files: dict[Path, str]) -> None:
-    """Write every new file beside its target first, then put each in place; should a step fail, the files
-    already replaced get their old text back and new files and folders go: all of the import, or none of it."""
-    staged: list[tuple[Path, Path]] = []
-    made: list[Path] = []  # folders this import made, outermost first
-    done: list[tuple[Path, Path | None]] = []  # each file put in place, and the link to its old text
-    try:
-        for path, text in files.items():
-            made += [folder for folder in reversed(path.parents) if not folder.exists() and folder not in made]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:  # line ends as they are
-                file.write(text)
-            staged.append((Path(name), path))
-        for temporary, path in staged:
-            old = None
-            if path.is_file():
-                old = path.with_name(f".{path.name}.{os.getpid()}.old")
-                os.link(path, old)
-            done.append((path, old))
-            os.replace(temporary, path)
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)  # before the folders this import made are removed
-        _undo(done, made)
-        raise
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for _, old in done:
-            if old is not None:
-                old.unlink(missing_ok=True)
-
-
-def _undo(done: list[tuple[Path, Path | None]], made: list[Path]) -> None:
-    for path, old in reversed(done):
-        if old is not None:
-            os.replace(old, path)
-        else:
-            path.unlink(missing_ok=True)
-    for folder in reversed(made):
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+    """Every results file of the import, all or nothing, its line ends as they are (see `replace_files`)."""
+    replace_files({path: text.encode("utf-8") for path, text in files.items()})
