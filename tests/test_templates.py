@@ -42,3 +42,15 @@ def test_the_template_only_formats(template: object) -> None:
 )
 def test_each_rule_finds_what_it_forbids(line: str, kind: str) -> None:
     assert RULES[kind].search(line)
+
+
+def test_print_prefers_truetype_hangul_fonts_to_noto_cjk() -> None:
+    """Chromium embeds the CFF-based Noto CJK as Type 3 fonts in a PDF (issue 24); this machine has only Nanum, so
+    the PDF test cannot see a regression: the print style's order is checked here."""
+    css = theme.packaged("static", "style.css").read_text(encoding="utf-8")
+    print_block = css.split("@media print", 1)[1]
+    stack = re.search(r"--font:\s*([^;]+);", print_block)
+    assert stack is not None
+    families = [name.strip().strip('"') for name in stack.group(1).split(",")]
+    assert families.index("NanumGothic") < families.index("Noto Sans KR")
+    assert families.index("Malgun Gothic") < families.index("Noto Sans CJK KR")
