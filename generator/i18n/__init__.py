@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
 from generator.i18n.imports import IMPORTS
+from generator.i18n.particles import Word
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
@@ -79,7 +80,7 @@ def _restore(key: str, values: dict[str, object]) -> Message:
 
 
 def _fill(key: str, lang: str, values: Mapping[str, object]) -> str:
-    shown = {name: render(value, lang) if isinstance(value, str) else value for name, value in values.items()}
+    shown = {name: Word(render(value, lang)) if isinstance(value, str) else value for name, value in values.items()}
     return UI[key][lang].format(**shown)
 
 
@@ -89,9 +90,14 @@ def render(text: str, lang: str) -> str:
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The UI string `key` in `lang`, with `{placeholders}` filled in."""
+    """The UI string `key` in `lang`, with `{placeholders}` filled in.
+
+    A Korean particle after a placeholder is written as its format spec (`{project:과}`), so it agrees with the
+    word filled in (`generator.i18n.particles`)."""
     text = UI[key][lang]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: Word(value) if isinstance(value, str) else value for name, value in values.items()})
 
 
 def in_sentence(name: str, lang: str) -> str:

@@ -224,7 +224,7 @@ SITE: dict[str, dict[str, str]] = {
         "en": "{name}: target and actual by year ({unit})",
     },
     "department_caption": {
-        "ko": "{department} 소관 {project}와 최근 점검 등급",
+        "ko": "{department} 소관 {project:과} 최근 점검 등급",
         "en": "{project_plural} of {department} and their latest grades",
     },
     "departments_caption": {
