@@ -103,6 +103,7 @@ class PageMeta:
     extra_css: bool
     indexed: bool = True  # whether the search index holds the page's content
     menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
+    summary: str = ""  # the page's own answer in one or two sentences (its headline); empty: the site's tagline
 
     @property
     def context(self) -> str:
@@ -125,7 +126,14 @@ class Page:
 
 
 def page_meta(
-    site: Site, lang: str, path: str, title: str, crumbs: Sequence[Link] = (), *, indexed: bool = True
+    site: Site,
+    lang: str,
+    path: str,
+    title: str,
+    crumbs: Sequence[Link] = (),
+    *,
+    indexed: bool = True,
+    summary: str = "",
 ) -> PageMeta:
     home = Link(lang_path(lang, "index.html"), t("home", lang))
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
@@ -142,6 +150,7 @@ def page_meta(
         publisher=site.publisher(lang),
         extra_css=site.extra_css,
         indexed=indexed,
+        summary=summary,
     )
 
 
