@@ -76,6 +76,11 @@ def percent_tenths(value: Decimal | None) -> str:
     return NONE if value is None else f"{value:.1f}%"
 
 
+def percent_printed(value: Decimal | None) -> str:
+    """A rate with exactly the decimals it has (as an official table printed it): `56.3%`, `56%`; `–` for none."""
+    return NONE if value is None else f"{value:,f}%"
+
+
 def machine(value: Number) -> str:
     """`32000`, `0.5`, `12.0`: ints as ints, floats in their shortest round-trip form, never with an exponent.
 

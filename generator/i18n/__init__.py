@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
+from generator.i18n.execution import EXECUTION
 from generator.i18n.imports import IMPORTS
 from generator.i18n.particles import Word
 from generator.i18n.problems import PROBLEMS
@@ -31,6 +32,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    EXECUTION,
 )
 
 

@@ -14,7 +14,13 @@ from markupsafe import Markup
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
-from generator.describe import category_label, finding_sentence, target_text
+from generator.describe import (
+    category_label,
+    execution_finding_sentence,
+    execution_finding_subject,
+    finding_sentence,
+    target_text,
+)
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
@@ -256,8 +262,14 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 
 
 def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+    """The indicators' findings, then the printed execution rates the figures do not give."""
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+    indicators = [_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
+    budget = [
+        FindingView(execution_finding_subject(f, lang), execution_finding_sentence(f, lang), "")
+        for f in evaluation.execution_findings
+    ]
+    return (*indicators, *budget)
 
 
 def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
