@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
+from generator.data.units import base_counter
 from generator.evaluation.budget import ExecutionFinding
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
 from generator.i18n import plural, t
-from generator.numbers import NONE, UnitDisplay, percent, percent_printed, unit_display
+from generator.numbers import NONE, UnitDisplay, exact, in_words, percent, percent_printed, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -63,6 +64,15 @@ def display_of(unit: UnitText | None, lang: str, figures: Iterable[Number | Deci
     if unit is None:
         return unit_display("", "", 1, lang, figures)
     return unit_display(unit.ko, unit.get("en"), unit.scale, lang, figures)
+
+
+def sum_in_words(unit: UnitText, figure: Number | Decimal, lang: str) -> str:
+    """A sum in `unit` as people say it (`1,163억 원`, `116.3 billion won`); where the unit's base cannot be
+    told, the exact figure with its unit."""
+    base = base_counter(unit.ko, unit.scale)
+    if base is None:
+        return display_of(unit, lang, [figure]).with_unit(figure)
+    return in_words(exact(figure) * unit.scale, base, unit.get("en"), lang)
 
 
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:

@@ -251,7 +251,7 @@ class DistributionRowView:
     tone: Tone
     label: str
     count: int
-    percent: int
+    percent: int | None  # None: a share of nothing (no indicator at all), shown as "–"
     published: int | None  # the official count, when a report published one
 
     @property
@@ -267,7 +267,7 @@ class DistributionView:
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
     chart: chartspec.DistributionSpec | None
-    total_share: str = percent(100)
+    total_share: str  # "100%", or "–" for a share of nothing
 
 
 def distribution_view(
@@ -285,7 +285,7 @@ def distribution_view(
             tone_of(row.category, scale),
             category_label(row.category, lang),
             row.count,
-            row.percent,
+            row.percent if distribution.total else None,
             None if published is None else published.get(row.category, 0),
         )
         for row in distribution.rows
@@ -297,12 +297,14 @@ def distribution_view(
         summary = ", ".join(f"{row.label} {row.count} ({row.share})" for row in rows)
         chart = chartspec.DistributionSpec(
             chart_id,
-            tuple(chartspec.Bar(row.label, row.count, row.percent) for row in rows),
+            tuple(chartspec.Bar(row.label, row.count, row.percent or 0) for row in rows),
             title=caption,
             summary=f"{t('total', lang)} {distribution.total}: {summary}",
             count_label=counted,
         )
-    return DistributionView(caption, counted, distribution.total, rows, matches, chart)
+    # A share of nothing is no share: "–", not "100%".
+    total_share = percent(100) if distribution.total else NONE
+    return DistributionView(caption, counted, distribution.total, rows, matches, chart, total_share)
 
 
 def distribution_caption(plan: Plan, year: int, lang: str) -> str:

@@ -49,6 +49,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -96,6 +97,9 @@ class ReportContent:
     plan_link: Link
     year: int
     check_title: str
+    headline: Headline
+    summary: SummaryTable
+    has_grades: bool  # False: the check filed budget execution only, so no grade tables or chart
     method: Markup | None
     distribution: DistributionView
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
@@ -136,7 +140,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
+    meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
+    return Page(meta, content, page_charts)
 
 
 def _report_content(
@@ -147,12 +152,20 @@ def _report_content(
     check = evaluation.results.check
     caption = distribution_caption(plan, year, lang)
     distribution = distribution_view(
-        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
+        plan,
+        evaluation.distribution,
+        lang,
+        caption,
+        f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
+        check.published_distribution,
     )
     return ReportContent(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
+        headline=report_headline(plan, evaluation, lang),
+        summary=summary_table(plan, evaluation, lang),
+        has_grades=has_grades(evaluation),
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         years=years_matrix(plan, evaluations, lang, up_to=year),
