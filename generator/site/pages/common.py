@@ -6,6 +6,7 @@ A page module (`home`, `plan`, `project`, …) builds its own content from these
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
@@ -226,7 +227,9 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
 
 def numbered(label: str, title: str) -> str:
     """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number takes a full stop, a circled number stands alone."""
-    return f"{label}. {title}" if label[-1:].isalnum() else f"{label} {title}"
+    # A circled or parenthesised number (①, ⑴: Unicode "other number") is its own mark, as is a closing bracket.
+    last = label[-1:]
+    return f"{label}. {title}" if last.isalnum() and unicodedata.category(last) != "No" else f"{label} {title}"
 
 
 # -- numbers --------------------------------------------------------------------------------------------
