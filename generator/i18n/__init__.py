@@ -7,6 +7,7 @@ Data text comes from the YAML; these are the words around it. The tables live in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
@@ -80,8 +81,16 @@ def _restore(key: str, values: dict[str, object]) -> Message:
 
 
 def _fill(key: str, lang: str, values: Mapping[str, object]) -> str:
-    shown = {name: Word(render(value, lang)) if isinstance(value, str) else value for name, value in values.items()}
-    return UI[key][lang].format(**shown)
+    return UI[key][lang].format(**{name: _word(value, lang) for name, value in values.items()})
+
+
+def _word(value: object, lang: str) -> object:
+    """A value as a sentence takes it: text (and a path) as a `Word`, so a particle spec after it works."""
+    if isinstance(value, str):
+        return Word(render(value, lang))
+    if isinstance(value, os.PathLike):
+        return Word(os.fspath(value))
+    return value
 
 
 def render(text: str, lang: str) -> str:
@@ -97,7 +106,7 @@ def t(key: str, lang: str, **values: object) -> str:
     text = UI[key][lang]
     if not values:
         return text
-    return text.format(**{name: Word(value) if isinstance(value, str) else value for name, value in values.items()})
+    return text.format(**{name: _word(value, lang) for name, value in values.items()})
 
 
 def in_sentence(name: str, lang: str) -> str:

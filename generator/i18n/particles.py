@@ -72,6 +72,18 @@ def attach(word: str, particle: str) -> str:
     return word + (with_consonant if final else with_vowel)
 
 
+def agrees(word: str, form: str) -> bool:
+    """Whether `form` written after `word` is the form its ending takes. After a vowel the copula keeps its 이 as
+    well as dropping it (목표이다 and 목표다 are both standard), so either agrees there."""
+    if word + form == attach(word, form):
+        return True
+    with_consonant, _ = FORMS_KO[form]
+    return form == with_consonant and form in _COPULA_KO and final_consonant(word) == ""
+
+
+_COPULA_KO = frozenset({"이다", "이라", "이나"})
+
+
 def _spoken_end(word: str) -> str:
     """`word` without what is not read before a particle: trailing quotes, spaces and bracketed asides."""
     text = word.rstrip(_QUOTES)
@@ -83,10 +95,27 @@ def _spoken_end(word: str) -> str:
     return text
 
 
+# A spec may open with a quotation mark: `{name:'은}` quotes the word, then attaches the particle after the
+# closing mark ('plans'는), which a particle written inside the braces could not reach.
+QUOTES_KO = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
+
+
+def is_particle_spec(spec: str) -> bool:
+    """Whether `spec` is a particle format spec: `과`, `으로`, or one after an opening quotation mark (`'은`)."""
+    return spec in FORMS_KO or (spec[:1] in QUOTES_KO and spec[1:] in FORMS_KO)
+
+
+def with_particle(word: str, spec: str) -> str:
+    """`word` as the particle spec `spec` writes it: with_particle("plans", "'은") == "'plans'는"."""
+    if spec in FORMS_KO:
+        return attach(word, spec)
+    return attach(f"{spec[0]}{word}{QUOTES_KO[spec[0]]}", spec[1:])
+
+
 class Word(str):
     """A value filled into a catalogue sentence: `{name:과}` attaches the particle its ending takes."""
 
     def __format__(self, spec: str) -> str:
-        if spec in FORMS_KO:
-            return attach(str(self), spec)
+        if is_particle_spec(spec):
+            return with_particle(str(self), spec)
         return format(str(self), spec)

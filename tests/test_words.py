@@ -1,0 +1,57 @@
+"""Words, once (issue 26): every built page's Korean particles agree with their words, English captions start
+with a capital, and generated ranges use one mark per language. Over the real site, both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator
+from generator.i18n.particles import with_particle
+
+from .conftest import ROOT
+from .sitecheck import html_pages
+from .wordcheck import catalogue_nouns, disagreeing_particles, load_attachments, page_texts
+
+
+@pytest.fixture(scope="module")
+def known_words(real_site: Path) -> set[str]:
+    """The words a particle may follow on the site: every word the build filled in before a particle spec, the
+    catalogue's one-word nouns (the level words code sets in sentences), the plans' level names and departments."""
+    report = generator.load(generator.Options(root=ROOT))
+    words = {word for word, _, _ in load_attachments(real_site)} | catalogue_nouns()
+    for plan in report.plans:
+        words |= {getattr(plan.spec.levels, level).ko for level in ("strategy", "task", "project", "indicator")}
+        words |= {department.ko for project in plan.projects for department in project.departments}
+    return {word for word in words if word.strip()}
+
+
+def test_the_build_attached_every_particle_by_the_rule_and_the_pages_show_it(real_site: Path) -> None:
+    """The recording hook saw the catalogue's particle specs at work (the level words among them), and each form
+    the rule chose reached a page as it was chosen."""
+    attached = load_attachments(real_site)
+    assert {word for word, _, _ in attached} >= {"사업"}  # the department pages' "소관 사업과"
+    text = "\n".join(t for page in html_pages(real_site) for t in page_texts(page))
+    for word, spec, produced in attached:
+        assert produced == with_particle(word, spec)
+        assert produced in text, (word, spec, produced)
+
+
+def test_no_built_page_has_a_particle_that_disagrees_with_its_word(real_site: Path, known_words: set[str]) -> None:
+    """ "소관 사업와" is "사업" (a catalogue noun and a level name) followed by the vowel form after a consonant: the
+    scan tries only known words before a particle, so 결과, 성과 and 효과 are never read as 결+과."""
+    wrong = {
+        f"{page.relative_to(real_site)}: …{place}…"
+        for page in html_pages(real_site)
+        for text in page_texts(page)
+        for place in disagreeing_particles(text, known_words)
+    }
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_the_particle_scan_finds_a_wrong_form_and_passes_nouns_ending_in_gwa(known_words: set[str]) -> None:
+    assert disagreeing_particles("정보공개담당관 소관 사업와 최근 점검 등급", known_words)
+    assert disagreeing_particles("성과지표과 사유", known_words)
+    assert not disagreeing_particles("정보공개담당관 소관 사업과 최근 점검 등급", known_words)
+    assert not disagreeing_particles("점검 결과 효과 성과 사업 성과와 목표이다", known_words)
