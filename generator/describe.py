@@ -12,8 +12,8 @@ from decimal import Decimal
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
-from generator.i18n import plural, t
-from generator.numbers import NONE, UnitDisplay, percent, unit_display
+from generator.i18n import in_sentence, plural, t
+from generator.numbers import NONE, UnitDisplay, count, percent, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -43,6 +43,13 @@ def count_heading(name: str, lang: str) -> str:
     """The heading of a column counting a plan's level, named as the plan names it: "성과지표 수", "Number of
     indicators" — never a fixed word, since plans grade different levels."""
     return t("count_of", lang, name=name, plural=plural(name, lang))
+
+
+def counted(name: str, number: int, lang: str) -> str:
+    """A count of a plan's level, named as the plan names it: "전략 4"; in English the number first and the name
+    in the plural but for one: "4 strategies", "1 strategy"."""
+    level = in_sentence(name, lang) if number == 1 else plural(name, lang)
+    return t("level_count", lang, level=level, count=count(number))
 
 
 def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import generator
+from generator.describe import counted
+from generator.i18n import plural
 from generator.i18n.particles import with_particle
 
 from .conftest import ROOT
@@ -55,3 +57,34 @@ def test_the_particle_scan_finds_a_wrong_form_and_passes_nouns_ending_in_gwa(kno
     assert disagreeing_particles("성과지표과 사유", known_words)
     assert not disagreeing_particles("정보공개담당관 소관 사업과 최근 점검 등급", known_words)
     assert not disagreeing_particles("점검 결과 효과 성과 사업 성과와 목표이다", known_words)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "lang", "expected"),
+    [
+        ("전략", 4, "ko", "전략 4"),
+        ("Strategy", 4, "en", "4 strategies"),
+        ("Programme", 13, "en", "13 programmes"),
+        ("Unit project", 1, "en", "1 unit project"),
+        ("Sub-task", 1234, "en", "1,234 sub-tasks"),
+        ("성과지표", 1, "ko", "성과지표 1"),
+    ],
+)
+def test_a_count_of_a_level_reads_as_each_language_counts(name: str, number: int, lang: str, expected: str) -> None:
+    assert counted(name, number, lang) == expected
+
+
+def test_the_plan_size_line_counts_in_english_with_the_number_first(real_site: Path) -> None:
+    home = " ".join(page_texts(real_site / "en" / "index.html"))
+    assert "4 strategies · 13 programmes · 40 tasks" in home
+    assert "Strategy 4" not in home
+    assert "전략 4 · 추진과제 " in " ".join(page_texts(real_site / "index.html"))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Strategy", "strategies"), ("Survey", "surveys"), ("Task", "tasks"), ("Sub-task", "sub-tasks")],
+)
+def test_a_level_name_in_the_english_plural(name: str, expected: str) -> None:
+    assert plural(name, "en") == expected
+    assert plural("전략", "ko") == "전략"

@@ -18,6 +18,7 @@ from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
+from generator.i18n.words import WORDS
 from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
@@ -32,6 +33,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    WORDS,
 )
 
 
@@ -119,7 +121,11 @@ def plural(name: str, lang: str) -> str:
     if lang != "en":
         return name
     lower = in_sentence(name, lang)
-    return lower if lower.endswith("s") else lower + "s"
+    if lower.endswith("s"):
+        return lower
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return lower[:-1] + "ies"  # strategy → strategies, but survey → surveys
+    return lower + "s"
 
 
 def other_language(lang: str) -> str:
