@@ -9,11 +9,11 @@ import pytest
 
 import generator
 from generator.describe import counted
-from generator.i18n import plural
+from generator.i18n import plural, sentence_case
 from generator.i18n.particles import with_particle
 
 from .conftest import ROOT
-from .sitecheck import html_pages
+from .sitecheck import html_pages, parse
 from .wordcheck import catalogue_nouns, disagreeing_particles, load_attachments, page_texts
 
 
@@ -88,3 +88,30 @@ def test_the_plan_size_line_counts_in_english_with_the_number_first(real_site: P
 def test_a_level_name_in_the_english_plural(name: str, expected: str) -> None:
     assert plural(name, "en") == expected
     assert plural("전략", "ko") == "전략"
+
+
+def _starts_lower(text: str) -> bool:
+    """A caption's first word in lower case only (a name such as "mVoting", with a capital inside, is kept)."""
+    first = text.split(" ", 1)[0]
+    return bool(first) and first[0].islower() and not any(letter.isupper() for letter in first)
+
+
+def test_every_english_caption_and_heading_starts_with_a_capital(real_site: Path) -> None:
+    """Sentence case: a caption or heading starts with a capital, also when a level name or a plural comes first
+    ("projects of …" was one). A heading that opens with a file name (<code>plan.csv</code>) is code, not a word."""
+    lower = set()
+    for page in html_pages(real_site / "en"):
+        tree = parse(page)
+        for element in tree.iter("caption", "figcaption", "h1", "h2", "h3", "h4"):
+            text = " ".join(element.text_content().split())
+            opens_with_code = not (element.text or "").strip() and len(element) and element[0].tag == "code"
+            if element.get("lang") != "ko" and not opens_with_code and _starts_lower(text):
+                lower.add(f"{page.relative_to(real_site)}: {text}")
+    assert not lower, "\n".join(sorted(lower))
+
+
+def test_sentence_case_capitalises_a_lower_case_first_word_only() -> None:
+    assert sentence_case("projects of Finance Division", "en") == "Projects of Finance Division"
+    assert sentence_case("mVoting participants", "en") == "mVoting participants"
+    assert sentence_case("2021: number", "en") == "2021: number"
+    assert sentence_case("사업", "ko") == "사업"

@@ -116,6 +116,15 @@ def in_sentence(name: str, lang: str) -> str:
     return name[0].lower() + name[1:] if lang == "en" and name else name
 
 
+def sentence_case(text: str, lang: str) -> str:
+    """An English caption or heading starting with a capital, whatever word the catalogue set first: "projects of
+    …" → "Projects of …". A first word already holding a capital ("mVoting", "iOS") is a name, kept as written."""
+    if lang != "en" or not text or not text[0].islower():
+        return text
+    first = text.split(" ", 1)[0]
+    return text if any(letter.isupper() for letter in first) else text[0].upper() + text[1:]
+
+
 def plural(name: str, lang: str) -> str:
     """A plan's level name counted in English: "Unit project" → "unit projects"; Korean has no plural."""
     if lang != "en":
