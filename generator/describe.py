@@ -13,7 +13,7 @@ from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
 from generator.i18n import in_sentence, plural, t
-from generator.numbers import NONE, UnitDisplay, count, percent, unit_display
+from generator.numbers import NONE, UnitDisplay, count, percent, span, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -72,7 +72,7 @@ def display_of(unit: UnitText | None, lang: str, figures: Iterable[Number | Deci
 
 
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
-    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90–94%`, `E 70% 미만`."""
+    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90~94%`, `E 70% 미만`."""
     ranges = []
     for index, band in enumerate(scale):
         upper = scale[index - 1].min_rate - 1 if index > 0 else None
@@ -83,7 +83,7 @@ def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
         elif band.min_rate == 0:
             text = t("rate_below", lang, rate=upper + 1)
         else:
-            text = f"{band.min_rate}–{percent(upper)}"
+            text = span(band.min_rate, percent(upper), lang)
         ranges.append((band.grade, text))
     return ranges
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
+from generator.i18n import t
+
 Number = int | float
 
 NONE = "–"  # no figure: no target, no result, no budget
@@ -58,6 +60,11 @@ def _grouped(text: str, lang: str) -> str:
 def percent(value: int | None) -> str:
     """A shown rate (already rounded by the grading rules): `63%`; `–` when there is none."""
     return NONE if value is None else f"{value}%"
+
+
+def span(first: object, last: object, lang: str) -> str:
+    """A range the site writes, with the one range mark of `lang`: `2024~2027`, `2024–2027` (catalogue `span`)."""
+    return t("span", lang, first=str(first), last=str(last))
 
 
 def count(value: int) -> str:

@@ -3,18 +3,20 @@ with a capital, and generated ranges use one mark per language. Over the real si
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 import generator
 from generator.describe import counted
-from generator.i18n import plural, sentence_case
+from generator.i18n import UI, plural, sentence_case
 from generator.i18n.particles import with_particle
+from generator.numbers import span
 
 from .conftest import ROOT
 from .sitecheck import html_pages, parse
-from .wordcheck import catalogue_nouns, disagreeing_particles, load_attachments, page_texts
+from .wordcheck import catalogue_nouns, disagreeing_particles, load_attachments, page_texts, text_nodes
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +117,39 @@ def test_sentence_case_capitalises_a_lower_case_first_word_only() -> None:
     assert sentence_case("mVoting participants", "en") == "mVoting participants"
     assert sentence_case("2021: number", "en") == "2021: number"
     assert sentence_case("사업", "ko") == "사업"
+
+
+# A range between figures written with the other language's mark: Korean pages write 2024~2027, English pages
+# 2024–2027. Korean data text keeps its own marks (∼, 〜), so only the English mark is foreign on a Korean page.
+_FOREIGN_RANGE = {"ko": re.compile(r"\d\s?–\s?\d"), "en": re.compile(r"\d\s?[~∼〜]\s?\d")}
+
+
+def test_a_generated_range_has_the_one_mark_of_its_language() -> None:
+    assert span(2024, 2027, "ko") == "2024~2027"
+    assert span(2024, 2027, "en") == "2024–2027"
+    assert span(90, "94%", "ko") == "90~94%"
+
+
+def test_the_catalogue_writes_no_range_between_values_but_through_span() -> None:
+    by_hand = {
+        key: text
+        for key, entry in UI.items()
+        for text in entry.values()
+        if key != "span" and re.search(r"\}\s?[~∼〜–-]\s?\{", text)
+    }
+    assert not by_hand, by_hand
+
+
+def test_every_built_page_writes_its_ranges_with_its_languages_mark(real_site: Path) -> None:
+    """Each text of each page, in the language it is marked as; the pages that show generated ranges (periods,
+    the grade bands, the year-by-year caption) show them with the mark."""
+    foreign = {
+        f"{page.relative_to(real_site)} [{lang}]: {text.strip()[:80]}"
+        for page in html_pages(real_site)
+        for lang, text in text_nodes(page)
+        if lang in _FOREIGN_RANGE and _FOREIGN_RANGE[lang].search(text)
+    }
+    assert not foreign, "\n".join(sorted(foreign))
+    for prefix, mark in (("", "~"), ("en/", "–")):
+        assert f"<dd>2024{mark}2027</dd>" in (real_site / f"{prefix}index.html").read_text(encoding="utf-8")
+        assert f"90{mark}94%" in (real_site / f"{prefix}methodology.html").read_text(encoding="utf-8")

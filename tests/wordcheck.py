@@ -79,3 +79,24 @@ def disagreeing_particles(text: str, words: set[str]) -> list[str]:
         if not (text.startswith(particles.attach(word, form), match.start()) or particles.agrees(word, form)):
             wrong.append(text[max(0, match.start() - 20) : match.end() + 10])
     return wrong
+
+
+def text_nodes(page: Path) -> Iterator[tuple[str, str]]:
+    """Each piece of a page's text with the language it is marked as (lang of its element or nearest ancestor)."""
+    tree = lxml.html.fromstring(page.read_bytes())
+    page_lang = tree.get("lang", "")
+
+    def lang_of(element: lxml.html.HtmlElement | None) -> str:
+        while element is not None:
+            if element.get("lang"):
+                return str(element.get("lang"))
+            element = element.getparent()
+        return page_lang
+
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        if element.text and element.text.strip():
+            yield lang_of(element), element.text
+        if element.tail and element.tail.strip():
+            yield lang_of(element.getparent()), element.tail

@@ -150,8 +150,8 @@ SITE: dict[str, dict[str, str]] = {
     "no_findings": {"ko": "검증 결과 다른 점이 없습니다.", "en": "No differences were found."},
     "by_strategy": {"ko": "{strategy}별 분포", "en": "Distribution by {strategy}"},
     "distribution_by_year": {
-        "ko": "연도별 등급 분포({first}~{last}년, {indicator} 수와 비율)",
-        "en": "Grade distribution by year, {first}–{last} (number and share)",
+        "ko": "연도별 등급 분포({years}년, {indicator} 수와 비율)",
+        "en": "Grade distribution by year, {years} (number and share)",
     },
     "amendments": {"ko": "공개 후 수정 내역", "en": "Amendments since publication"},
     "amendments_intro": {

@@ -45,8 +45,8 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "{plan} has no results for {year} (years with results: {recorded})",
     },
     "usage_year_outside_period": {
-        "ko": "{year}년은 {plan}의 계획 기간({first}–{last}) 밖입니다",
-        "en": "{year} is outside the period of {plan} ({first}–{last})",
+        "ko": "{year}년은 {plan}의 계획 기간({period}) 밖입니다",
+        "en": "{year} is outside the period of {plan} ({period})",
     },
     "new_year_summary": {
         "ko": "파일 {written}개 작성, {kept}개 유지",

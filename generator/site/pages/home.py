@@ -9,6 +9,7 @@ from generator.data.model import Plan
 from generator.describe import counted
 from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
+from generator.numbers import span
 from generator.site.pages.common import (
     DistributionView,
     Link,
@@ -75,7 +76,7 @@ def plan_card(site: Site, plan: Plan, lang: str) -> PlanCard:
     return PlanCard(
         link=Link(lang_path(lang, plan_path(plan)), spec.title.get(lang)),
         title=spec.title.get(lang),
-        period=f"{spec.period.first}–{spec.period.last}",
+        period=span(spec.period.first, spec.period.last, lang),
         vision=spec.vision.get(lang) if spec.vision else "",
         levels=levels,
         counts=counts,
