@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
+from generator.evaluation.totals import plan_total
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
 from generator.i18n import in_sentence, plural, t
 from generator.numbers import NONE, UnitDisplay, count, percent, span, unit_display
@@ -50,6 +51,22 @@ def counted(name: str, number: int, lang: str) -> str:
     in the plural but for one: "4 strategies", "1 strategy"."""
     level = in_sentence(name, lang) if number == 1 else plural(name, lang)
     return t("level_count", lang, level=level, count=count(number))
+
+
+def plan_total_words(indicator: IndicatorSpec, lang: str) -> tuple[str, str, str]:
+    """The indicator's plan total as (label, figure, note), by its kind (`evaluation.totals`): "계획상 합계" and the
+    sum for a flow, "최종 목표(2027년)" and the final target for a stock, with a note when the plan states another
+    total for it; three empty strings where the plan states no total."""
+    total = plan_total(indicator)
+    if total is None:
+        return "", "", ""
+    if total.final_year is None:
+        return t("stated_total", lang), target_text(total.value, indicator, lang), ""
+    note = ""
+    if total.stated_instead is not None:
+        note = t("stated_total_not_used", lang, stated=target_text(total.stated_instead, indicator, lang))
+    label = t("plan_total_stock", lang, year=total.final_year)
+    return label, target_text(total.value, indicator, lang), note
 
 
 def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:

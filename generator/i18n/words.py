@@ -9,4 +9,10 @@ WORDS: dict[str, dict[str, str]] = {
     # The one mark of a generated range in each language: 2024~2027, 90~94%; 2024–2027, 90–94% (`numbers.span`).
     # Ranges in data text are shown as the source writes them.
     "span": {"ko": "{first}~{last}", "en": "{first}–{last}"},
+    # The plan total of a stock (a level at year end): its final target, not a sum (`evaluation.totals`).
+    "plan_total_stock": {"ko": "최종 목표({year}년)", "en": "Final target ({year})"},
+    "stated_total_not_used": {
+        "ko": "계획서에 적힌 합계 {stated:은} 쓰지 않습니다: 누적 지표의 목표는 마지막 해의 목표입니다",
+        "en": "the total the plan states, {stated}, is not used: a cumulative indicator's target is its final year's",
+    },
 }
