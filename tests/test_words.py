@@ -153,3 +153,14 @@ def test_every_built_page_writes_its_ranges_with_its_languages_mark(real_site: P
     for prefix, mark in (("", "~"), ("en/", "–")):
         assert f"<dd>2024{mark}2027</dd>" in (real_site / f"{prefix}index.html").read_text(encoding="utf-8")
         assert f"90{mark}94%" in (real_site / f"{prefix}methodology.html").read_text(encoding="utf-8")
+
+
+def test_a_change_the_english_does_not_show_is_worded_with_the_korean() -> None:
+    from generator.review.changes import FieldChange
+    from generator.review.view import Row, _field_row
+
+    unit = FieldChange("unit", {"ko": "건", "en": "proposals"}, {"ko": "건수", "en": "proposals"})
+    assert _field_row(unit, "en") == Row("Unit (Korean text changed)", "건", "건수", "ko")
+    assert _field_row(unit, "ko") == Row("단위", "건", "건수")
+    both = FieldChange("unit", {"ko": "건", "en": "cases"}, {"ko": "건수", "en": "items"})
+    assert _field_row(both, "en") == Row("Unit", "cases", "items")

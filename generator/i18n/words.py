@@ -9,6 +9,8 @@ WORDS: dict[str, dict[str, str]] = {
     # The one mark of a generated range in each language: 2024~2027, 90~94%; 2024–2027, 90–94% (`numbers.span`).
     # Ranges in data text are shown as the source writes them.
     "span": {"ko": "{first}~{last}", "en": "{first}–{last}"},
+    # A change whose English reads the same before and after: the Korean is shown (review.view._field_row).
+    "diff_source_only": {"ko": "{label} (원문만 바뀜)", "en": "{label} (Korean text changed)"},
     # The plan total of a stock (a level at year end): its final target, not a sum (`evaluation.totals`).
     "plan_total_stock": {"ko": "최종 목표({year}년)", "en": "Final target ({year})"},
     "stated_total_not_used": {
