@@ -10,9 +10,9 @@ import pytest
 
 import generator
 from generator.describe import counted
-from generator.i18n import UI, plural, sentence_case
+from generator.i18n import UI, plural, sentence_case, t
 from generator.i18n.particles import with_particle
-from generator.numbers import span
+from generator.numbers import RANGE_MARKS, span
 
 from .conftest import ROOT
 from .sitecheck import html_pages, parse
@@ -128,6 +128,8 @@ def test_a_generated_range_has_the_one_mark_of_its_language() -> None:
     assert span(2024, 2027, "ko") == "2024~2027"
     assert span(2024, 2027, "en") == "2024–2027"
     assert span(90, "94%", "ko") == "90~94%"
+    for lang, mark in RANGE_MARKS.items():  # the catalogue's span, for messages, writes the same mark
+        assert t("span", lang, first="1", last="2") == f"1{mark}2"
 
 
 def test_the_catalogue_writes_no_range_between_values_but_through_span() -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     # A count of one of a plan's levels, as each language counts: "전략 4", "4 strategies" (`describe.counted`).
     "level_count": {"ko": "{level} {count}", "en": "{count} {level}"},
-    # The one mark of a generated range in each language: 2024~2027, 90~94%; 2024–2027, 90–94% (`numbers.span`).
-    # Ranges in data text are shown as the source writes them.
+    # A range in a message worded later (a plan's period in a problem), with the mark of `numbers.RANGE_MARKS`.
     "span": {"ko": "{first}~{last}", "en": "{first}–{last}"},
     # A change whose English reads the same before and after: the Korean is shown (review.view._field_row).
     "diff_source_only": {"ko": "{label} (원문만 바뀜)", "en": "{label} (Korean text changed)"},
