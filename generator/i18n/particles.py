@@ -4,6 +4,7 @@ A Korean particle takes one of two forms by whether the word before it ends in a
 은/는, 이/가, 을/를, 이나/나, 이라/라; 으로/로 also takes 로 after ㄹ. The catalogue writes the particle as a
 format spec on the placeholder, in either form — `{project:과}` — and `t` chooses the form the word needs, so one
 rule serves every sentence instead of a hand-picked particle that fits only the word it was tried with.
+A quoted word writes its opening mark before the particle: `{name:'은}` gives 'plans'는.
 
 How a word ends is read as a Korean reader says it: a Hangul syllable by its final consonant, a digit by its
 Korean name (1 일, 3 삼, 6 육, …), Latin letters by their common reading, and anything in trailing brackets or
