@@ -13,9 +13,10 @@ from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
 from generator.data.units import base_counter
 from generator.evaluation.budget import ExecutionFinding
+from generator.evaluation.totals import plan_total
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
-from generator.i18n import plural, t
-from generator.numbers import NONE, UnitDisplay, exact, in_words, percent, percent_printed, unit_display
+from generator.i18n import in_sentence, plural, t
+from generator.numbers import NONE, UnitDisplay, count, exact, in_words, percent, percent_printed, span, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -47,6 +48,29 @@ def count_heading(name: str, lang: str) -> str:
     return t("count_of", lang, name=name, plural=plural(name, lang))
 
 
+def counted(name: str, number: int, lang: str) -> str:
+    """A count of a plan's level, named as the plan names it: "전략 4"; in English the number first and the name
+    in the plural but for one: "4 strategies", "1 strategy"."""
+    level = in_sentence(name, lang) if number == 1 else plural(name, lang)
+    return t("level_count", lang, level=level, count=count(number))
+
+
+def plan_total_words(indicator: IndicatorSpec, lang: str) -> tuple[str, str, str]:
+    """The indicator's plan total as (label, figure, note), by its kind (`evaluation.totals`): "계획상 합계" and the
+    sum for a flow, "최종 목표(2027년)" and the final target for a stock, with a note when the plan states another
+    total for it; three empty strings where the plan states no total."""
+    total = plan_total(indicator)
+    if total is None:
+        return "", "", ""
+    if total.final_year is None:
+        return t("stated_total", lang), target_text(total.value, indicator, lang), ""
+    note = ""
+    if total.stated_instead is not None:
+        note = t("stated_total_not_used", lang, stated=target_text(total.stated_instead, indicator, lang))
+    label = t("plan_total_stock", lang, year=total.final_year)
+    return label, target_text(total.value, indicator, lang), note
+
+
 def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:
     """A target or actual as a reader sees it: number with unit, measures joined, or text."""
     if value is None:
@@ -76,7 +100,7 @@ def sum_in_words(unit: UnitText, figure: Number | Decimal, lang: str) -> str:
 
 
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
-    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90–94%`, `E 70% 미만`."""
+    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90~94%`, `E 70% 미만`."""
     ranges = []
     for index, band in enumerate(scale):
         upper = scale[index - 1].min_rate - 1 if index > 0 else None
@@ -87,7 +111,7 @@ def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
         elif band.min_rate == 0:
             text = t("rate_below", lang, rate=upper + 1)
         else:
-            text = f"{band.min_rate}–{percent(upper)}"
+            text = span(band.min_rate, percent(upper), lang)
         ranges.append((band.grade, text))
     return ranges
 

@@ -18,6 +18,9 @@ Number = int | float
 
 NONE = "–"  # no figure: no target, no result, no budget
 LOCALES = {"ko": "ko_KR", "en": "en_US"}
+# The one mark of a range the site writes, per language: 2024~2027 (물결표, as Korean official writing has it),
+# 2024–2027 (en dash). The catalogue's `span`, for messages worded later, writes the same (tests/test_words.py).
+RANGE_MARKS = {"ko": "~", "en": "–"}
 # Source figures carry at most a few decimals; six removes binary float noise without losing any of them.
 _PLACES = Decimal("0.000001")
 
@@ -58,6 +61,12 @@ def _grouped(text: str, lang: str) -> str:
 def percent(value: int | None) -> str:
     """A shown rate (already rounded by the grading rules): `63%`; `–` when there is none."""
     return NONE if value is None else f"{value}%"
+
+
+def span(first: object, last: object, lang: str) -> str:
+    """A range the site writes, with the one range mark of `lang`: `2024~2027`, `2024–2027`. Ranges in data text
+    are shown as the source writes them."""
+    return f"{first}{RANGE_MARKS[lang]}{last}"
 
 
 def count(value: int) -> str:

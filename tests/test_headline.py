@@ -246,7 +246,7 @@ def test_the_plan_headline_says_its_budget_in_words(real) -> None:
     korean, english = plan_headline(plan, "ko"), plan_headline(plan, "en")
     assert korean.budget_words == "4년간 1,163억 원"  # 116,349백만원
     assert english.budget_words == "116.3 billion won over 4 years"
-    assert korean.sentence.startswith("2024–2027년 4년간 1,163억 원 규모의 계획으로, 전략 4개, 추진과제 13개, ")
+    assert korean.sentence.startswith("2024~2027년 4년간 1,163억 원 규모의 계획으로, 전략 4개, 추진과제 13개, ")
     assert korean.sentence.endswith("개를 둡니다.")
     assert english.sentence.startswith("A 4-year plan, 2024–2027, of 116.3 billion won: 4 strategies, 13 tasks, ")
     page = plan_page(_site(plans, evaluations), plan, "en")

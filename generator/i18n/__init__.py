@@ -7,6 +7,7 @@ Data text comes from the YAML; these are the words around it. The tables live in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
@@ -19,6 +20,7 @@ from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
+from generator.i18n.words import WORDS
 from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
@@ -35,6 +37,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     IMPORTS,
     EXECUTION,
     HEADLINE,
+    WORDS,
 )
 
 
@@ -84,8 +87,16 @@ def _restore(key: str, values: dict[str, object]) -> Message:
 
 
 def _fill(key: str, lang: str, values: Mapping[str, object]) -> str:
-    shown = {name: Word(render(value, lang)) if isinstance(value, str) else value for name, value in values.items()}
-    return UI[key][lang].format(**shown)
+    return UI[key][lang].format(**{name: _word(value, lang) for name, value in values.items()})
+
+
+def _word(value: object, lang: str) -> object:
+    """A value as a sentence takes it: text (and a path) as a `Word`, so a particle spec after it works."""
+    if isinstance(value, str):
+        return Word(render(value, lang))
+    if isinstance(value, os.PathLike):
+        return Word(os.fspath(value))
+    return value
 
 
 def render(text: str, lang: str) -> str:
@@ -101,12 +112,21 @@ def t(key: str, lang: str, **values: object) -> str:
     text = UI[key][lang]
     if not values:
         return text
-    return text.format(**{name: Word(value) if isinstance(value, str) else value for name, value in values.items()})
+    return text.format(**{name: _word(value, lang) for name, value in values.items()})
 
 
 def in_sentence(name: str, lang: str) -> str:
     """A level name inside an English sentence: "Sub-task" → "sub-task"."""
     return name[0].lower() + name[1:] if lang == "en" and name else name
+
+
+def sentence_case(text: str, lang: str) -> str:
+    """An English caption or heading starting with a capital, whatever word the catalogue set first: "projects of
+    …" → "Projects of …". A first word already holding a capital ("mVoting", "iOS") is a name, kept as written."""
+    if lang != "en" or not text or not text[0].islower():
+        return text
+    first = text.split(" ", 1)[0]
+    return text if any(letter.isupper() for letter in first) else text[0].upper() + text[1:]
 
 
 def plural(name: str, lang: str) -> str:
@@ -117,7 +137,7 @@ def plural(name: str, lang: str) -> str:
     if lower.endswith("s"):
         return lower
     if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
-        return lower[:-1] + "ies"  # strategy → strategies; day → days
+        return lower[:-1] + "ies"  # strategy → strategies, but survey → surveys
     return lower + "s"
 
 

@@ -19,7 +19,7 @@ HEADLINE: dict[str, dict[str, str]] = {
         "en": "{excluded} excluded, {not_evaluated} not evaluated.",
     },
     "headline_pending": {
-        "ko": "등급이 정해지지 않은 {indicator}는 {pending}개입니다.",
+        "ko": "등급이 정해지지 않은 {indicator:은} {pending}개입니다.",
         "en": "{pending} have no grade yet.",
     },
     "headline_budget_only": {
@@ -49,15 +49,15 @@ HEADLINE: dict[str, dict[str, str]] = {
     "summary_budget_unit": {"ko": "예산 단위: {unit}", "en": "Budget figures in {unit}"},
     # -- the plan's headline ------------------------------------------------------------------------------
     "plan_headline": {
-        "ko": "{first}–{last}년 {years}년간 {budget} 규모의 계획으로, {counts:를} 둡니다.",
-        "en": "A {years}-year plan, {first}–{last}, of {budget}: {counts}.",
+        "ko": "{period}년 {years}년간 {budget} 규모의 계획으로, {counts:를} 둡니다.",
+        "en": "A {years}-year plan, {period}, of {budget}: {counts}.",
     },
     "plan_headline_no_budget": {
-        "ko": "{first}–{last}년 {years}년간의 계획으로, {counts:를} 둡니다.",
-        "en": "A {years}-year plan, {first}–{last}: {counts}.",
+        "ko": "{period}년 {years}년간의 계획으로, {counts:를} 둡니다.",
+        "en": "A {years}-year plan, {period}: {counts}.",
     },
     "plan_budget_words": {"ko": "{years}년간 {budget}", "en": "{budget} over {years} years"},
-    "level_count": {"ko": "{name} {count}개", "en": "{count} {name}"},
+    "headline_level_count": {"ko": "{name} {count}개", "en": "{count} {name}"},
     "count_list": {"ko": "{items}, {last}", "en": "{items} and {last}"},
     # -- the home page ------------------------------------------------------------------------------------
     "home_heading": {"ko": "계획과 이행 점검", "en": "Plans and their implementation checks"},

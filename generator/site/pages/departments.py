@@ -10,7 +10,7 @@ from generator.data.model import Plan
 from generator.data.schema import LocalizedText, ProjectFile
 from generator.describe import category_label, count_heading
 from generator.evaluation.budget import lead_department
-from generator.i18n import plural, t
+from generator.i18n import plural, sentence_case, t
 from generator.numbers import NONE
 from generator.site.pages.budget import ExecutionTable, by_project_rows, execution_table
 from generator.site.pages.common import (
@@ -87,8 +87,9 @@ def _department_page(
 ) -> Page:
     entries = tuple(_department_project(site, plan, project, lang) for plan, project in projects)
     word = _project_word(lang)
-    caption = t(
-        "department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)
+    caption = sentence_case(
+        t("department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)),
+        lang,
     )
     crumbs = (Link(lang_path(lang, INDEX_PATH), t("departments", lang)),)
     return Page(

@@ -23,7 +23,7 @@ from generator.evaluation.budget import Execution, total
 from generator.evaluation.grading import percent_of
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
-from generator.numbers import NONE, UnitDisplay, count, css_share, percent, percent_tenths
+from generator.numbers import NONE, UnitDisplay, count, css_share, percent, percent_tenths, span
 from generator.site.pages.budget import planned_budget, sum_of
 from generator.site.pages.common import level_name, numbered
 
@@ -288,9 +288,12 @@ def plan_headline(plan: Plan, lang: str) -> PlanHeadline:
         (level_name(plan, "project", lang), len(plan.projects)),
         (level_name(plan, "indicator", lang), sum(1 for _ in plan.indicators())),
     ]
-    items = [t("level_count", lang, name=_counted(name, number, lang), count=count(number)) for name, number in sizes]
+    items = [
+        t("headline_level_count", lang, name=_counted(name, number, lang), count=count(number))
+        for name, number in sizes
+    ]
     counts = t("count_list", lang, items=", ".join(items[:-1]), last=items[-1])
-    words = {"first": period.first, "last": period.last, "years": years, "counts": counts}
+    words = {"period": span(period.first, period.last, lang), "years": years, "counts": counts}
     if planned is None:
         return PlanHeadline(t("plan_headline_no_budget", lang, **words), "")
     budget = sum_in_words(plan.spec.budget_unit, planned, lang)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.data.model import Plan
+from generator.describe import counted
 from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
+from generator.numbers import span
 from generator.site.pages.common import (
     DistributionView,
     Link,
@@ -42,6 +44,7 @@ class ReportSummary:
 class LevelCount:
     name: str  # the plan's name for the level, e.g. "전략"
     count: int
+    text: str  # the count as each language says it: "전략 4", "4 strategies"
 
 
 @dataclass(frozen=True)
@@ -93,16 +96,14 @@ def plan_card(site: Site, plan: Plan, lang: str) -> PlanCard:
     latest = report_summary(plan, evaluations[max(evaluations)], lang) if evaluations else None
     headline = plan_headline(plan, lang)
     levels = tuple(level_name(plan, level, lang) for level in ("strategy", "task", "project", "indicator"))
-    counts = (
-        LevelCount(levels[0], len(plan.strategies)),
-        LevelCount(levels[1], len(plan.tasks)),
-        LevelCount(levels[2], len(plan.projects)),
-        LevelCount(levels[3], sum(1 for _ in plan.indicators())),
+    numbers = (len(plan.strategies), len(plan.tasks), len(plan.projects), sum(1 for _ in plan.indicators()))
+    counts = tuple(
+        LevelCount(name, number, counted(name, number, lang)) for name, number in zip(levels, numbers, strict=True)
     )
     return PlanCard(
         link=Link(lang_path(lang, plan_path(plan)), spec.title.get(lang)),
         title=spec.title.get(lang),
-        period=f"{spec.period.first}–{spec.period.last}",
+        period=span(spec.period.first, spec.period.last, lang),
         vision=spec.vision.get(lang) if spec.vision else "",
         levels=levels,
         counts=counts,

@@ -105,6 +105,7 @@ class ReportContent:
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
     changes: ChangesView | None  # since the previous check; None for the first check
     by_strategy: GradeMatrix
+    strategy_heading: str  # "추진전략별 분포", "Distribution by strategy"
     detail_caption: str
     detail_groups: tuple[DetailGroup, ...]
     excluded_caption: str
@@ -171,6 +172,7 @@ def _report_content(
         years=years_matrix(plan, evaluations, lang, up_to=year),
         changes=changes_view(plan, evaluations, year, lang),
         by_strategy=strategy_matrix(plan, year, evaluation, names, lang),
+        strategy_heading=t("by_strategy", lang, strategy=in_sentence(names.strategy, lang)),
         detail_caption=t("detailed_caption", lang, year=year, indicator=in_sentence(names.indicator, lang)),
         detail_groups=_detail_groups(plan, evaluation, names, lang),
         excluded_caption=t(
@@ -195,7 +197,7 @@ def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: Le
     per_strategy = evaluation.distribution_by_strategy()
     categories = [row.category for row in evaluation.distribution.rows]
     return GradeMatrix(
-        caption=t("by_strategy", lang, strategy=names.strategy) + f" ({year})",
+        caption=t("by_strategy", lang, strategy=in_sentence(names.strategy, lang)) + f" ({year})",
         columns=tuple(numbered(strategies[sid].label or sid, strategies[sid].title.get(lang)) for sid in per_strategy),
         totals=tuple(dist.total for dist in per_strategy.values()),
         rows=tuple(
