@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from generator.i18n.commands import COMMANDS
 from generator.i18n.imports import IMPORTS
 from generator.i18n.particles import Word
+from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
@@ -31,6 +32,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    PRINTED,
 )
 
 
