@@ -95,7 +95,8 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     )
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
-    return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content, charts)
+    meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), summary=content.card.headline)
+    return Page(meta, content, charts)
 
 
 def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:

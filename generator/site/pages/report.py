@@ -14,7 +14,13 @@ from markupsafe import Markup
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
-from generator.describe import category_label, finding_sentence, target_text
+from generator.describe import (
+    category_label,
+    execution_finding_sentence,
+    execution_finding_subject,
+    finding_sentence,
+    target_text,
+)
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
@@ -43,6 +49,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
@@ -91,6 +98,9 @@ class ReportContent:
     plan_link: Link
     year: int
     check_title: str
+    headline: Headline
+    summary: SummaryTable
+    has_grades: bool  # False: the check filed budget execution only, so no grade tables or chart
     method: Markup | None
     distribution: DistributionView
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
@@ -133,7 +143,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     content = replace(content, legend=report_legend(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
+    meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
+    return Page(meta, content, page_charts)
 
 
 def _report_content(
@@ -144,12 +155,20 @@ def _report_content(
     check = evaluation.results.check
     caption = distribution_caption(plan, year, lang)
     distribution = distribution_view(
-        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
+        plan,
+        evaluation.distribution,
+        lang,
+        caption,
+        f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
+        check.published_distribution,
     )
     return ReportContent(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
+        headline=report_headline(plan, evaluation, lang),
+        summary=summary_table(plan, evaluation, lang),
+        has_grades=has_grades(evaluation),
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         years=years_matrix(plan, evaluations, lang, up_to=year),
@@ -266,8 +285,14 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 
 
 def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+    """The indicators' findings, then the printed execution rates the figures do not give."""
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+    indicators = [_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
+    budget = [
+        FindingView(execution_finding_subject(f, lang), execution_finding_sentence(f, lang), "")
+        for f in evaluation.execution_findings
+    ]
+    return (*indicators, *budget)
 
 
 def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
