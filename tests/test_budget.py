@@ -84,7 +84,7 @@ def tables(page: Path) -> list[list[str]]:
 def test_the_report_shows_departments_with_the_total_then_projects(site: Path) -> None:
     departments, projects = tables(site / "plans/budget-demo/reports/2024.html")
     assert departments == [
-        "2024년 소관부서별 예산 집행 (천원)",
+        "2024년 소관부서별 예산 집행 (단위: 천원)",
         "소관부서 | 예산현액 | 원인행위 | 지출 | 원인행위율 | 집행률",
         "가과 | 1,500 | 997 | 997 | 66.5% | 66.5%",
         "나과 | 2,300 | 1,430 | 1,429.85 | 62.2% | 62.2%",
@@ -100,9 +100,25 @@ def test_the_report_shows_departments_with_the_total_then_projects(site: Path) -
     assert parse(site / "plans/budget-demo/reports/2024.html").cssselect("table.execution tr.total-row")
 
 
+@pytest.mark.parametrize(("lang", "line"), [("ko", "(단위: 천원)"), ("en", "(Unit: won)")])
+def test_each_execution_table_prints_its_unit_on_a_line_of_its_own(site: Path, lang: str, line: str) -> None:
+    """The unit is no longer in the caption's words but on the right-aligned line official tables carry; it is
+    inside the caption, so the table's name (and its scroll region's) still says it."""
+    page = parse(site / ("" if lang == "ko" else "en/") / "plans/budget-demo/reports/2024.html")
+    tables = page.cssselect("table.execution")
+    assert [[unit.text_content() for unit in table.cssselect("caption > span.table-unit")] for table in tables] == [
+        [line],
+        [line],
+    ]
+    for table in tables:
+        caption = " ".join(table.find("caption").text_content().split())
+        assert caption.endswith(f" {line}") and caption.count(line) == 1
+        assert table.getparent().get("aria-label") == caption
+
+
 def test_english_multiplies_the_thousand_won_out(site: Path) -> None:
     departments, _ = tables(site / "en/plans/budget-demo/reports/2024.html")
-    assert departments[0] == "2024: budget execution by department (won)"
+    assert departments[0] == "2024: budget execution by department (Unit: won)"
     assert departments[-1] == "Total | 3,800,000 | 2,427,000 | 2,426,850 | 63.9% | 63.9%"
 
 
@@ -124,7 +140,7 @@ def _department_file(site: Path, name: str) -> str:
 def test_a_project_page_shows_its_year_with_one_decimal(site: Path) -> None:
     [table] = tables(site / "plans/budget-demo/projects/1-1-1.html")
     assert table == [
-        "2024년 예산 집행 (천원)",
+        "2024년 예산 집행 (단위: 천원)",
         "예산현액 | 원인행위 | 지출 | 원인행위율 | 집행률",
         "1,000 | 997 | 997 | 99.7% | 99.7%",
     ]

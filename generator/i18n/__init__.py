@@ -15,6 +15,7 @@ from generator.i18n.execution import EXECUTION
 from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
 from generator.i18n.particles import Word
+from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
 from generator.i18n.site import SITE
@@ -38,6 +39,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     EXECUTION,
     HEADLINE,
     WORDS,
+    PRINTED,
 )
 
 

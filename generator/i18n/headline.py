@@ -46,7 +46,6 @@ HEADLINE: dict[str, dict[str, str]] = {
     "summary_table": {"ko": "총괄표", "en": "Summary table"},
     "summary_caption": {"ko": "{year}년 {strategy}별 총괄표", "en": "{year} summary by {strategy}"},
     "summary_graded": {"ko": "평가", "en": "Graded"},
-    "summary_budget_unit": {"ko": "예산 단위: {unit}", "en": "Budget figures in {unit}"},
     # -- the plan's headline ------------------------------------------------------------------------------
     "plan_headline": {
         "ko": "{period}년 {years}년간 {budget} 규모의 계획으로, {counts:를} 둡니다.",

@@ -173,7 +173,7 @@ SITE: dict[str, dict[str, str]] = {
     "after": {"ko": "이후", "en": "After"},
     "item": {"ko": "항목", "en": "Item"},
     "overview": {"ko": "한눈에 보기", "en": "At a glance"},
-    "budget_by_strategy": {"ko": "{strategy}별·연도별 예산({unit})", "en": "Budget by {strategy} and year ({unit})"},
+    "budget_by_strategy": {"ko": "{strategy}별·연도별 예산", "en": "Budget by {strategy} and year"},
     "budget_chart_summary": {
         "ko": "연도별 예산 합계({unit}) — {years}. {strategy}별 금액은 아래 표에 있습니다.",
         "en": "Total budget by year ({unit}): {years}. The amounts by {strategy} are in the table below.",
@@ -198,17 +198,17 @@ SITE: dict[str, dict[str, str]] = {
     },
     "budget_execution": {"ko": "예산 집행", "en": "Budget execution"},
     "budget_execution_caption": {
-        "ko": "{year}년 {project}별 예산 집행 ({unit})",
-        "en": "{year}: budget execution by {project} ({unit})",
+        "ko": "{year}년 {project}별 예산 집행",
+        "en": "{year}: budget execution by {project}",
     },
-    "budget_execution_year": {"ko": "{year}년 예산 집행 ({unit})", "en": "Budget execution {year} ({unit})"},
+    "budget_execution_year": {"ko": "{year}년 예산 집행", "en": "Budget execution {year}"},
     "budget_execution_by_department": {
-        "ko": "{year}년 소관부서별 예산 집행 ({unit})",
-        "en": "{year}: budget execution by department ({unit})",
+        "ko": "{year}년 소관부서별 예산 집행",
+        "en": "{year}: budget execution by department",
     },
     "budget_execution_department": {
-        "ko": "{year}년 {plan} 예산 집행 ({unit})",
-        "en": "{plan}: budget execution {year} ({unit})",
+        "ko": "{year}년 {plan} 예산 집행",
+        "en": "{plan}: budget execution {year}",
     },
     "department_names_translated": {
         "ko": "영문 부서명은 원문에 없는 번역입니다.",

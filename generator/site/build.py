@@ -214,6 +214,7 @@ def render_site(
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
         amendments=record if isinstance(record, Amendments) else None,
         root=root_path,
+        address=address or None,
     )
     say(msg("progress_building_pages"))
     pages = build_pages(site)

@@ -40,6 +40,7 @@ class Site:
     extra_css: bool = False  # the site's theme adds its own style sheet
     amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
     root: str | None = None  # the site's path on its host ("/plans/"), when its address is known
+    address: str | None = None  # the site's absolute address (base_url), when known: printed pages name it
 
     def name(self, lang: str) -> str:
         return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)
@@ -90,6 +91,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class PrintHeads:
+    """The running header and footer of every printed page: base.html writes them into CSS page-margin boxes."""
+
+    issuer: str  # top left: the site's organisation, else its name
+    title: str  # top right: the page's title
+    source: str  # bottom left: the data date and the site's address, either or both may be missing
+    page_number: tuple[str, str, str]  # bottom right: the words before, between and after page n and N
+
+
+@dataclass(frozen=True)
 class PageMeta:
     lang: str
     path: str
@@ -105,6 +116,7 @@ class PageMeta:
     indexed: bool = True  # whether the search index holds the page's content
     menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
     summary: str = ""  # the page's own answer in one or two sentences (its headline); empty: the site's tagline
+    print_heads: PrintHeads | None = None  # None: printed without a running header and footer
 
     @property
     def context(self) -> str:
@@ -152,7 +164,26 @@ def page_meta(
         extra_css=site.extra_css,
         indexed=indexed,
         summary=summary,
+        print_heads=print_heads(site, lang, title),
     )
+
+
+def print_heads(site: Site, lang: str, title: str) -> PrintHeads:
+    dated = t("print_data_date", lang, date=site.data_date) if site.data_date else ""
+    return PrintHeads(
+        issuer=site.publisher(lang) or site.name(lang),
+        title=title,
+        source=" · ".join(part for part in (dated, site.address or "") if part),
+        page_number=page_number_words(lang),
+    )
+
+
+def page_number_words(lang: str) -> tuple[str, str, str]:
+    """The catalogue's "page n / N" around its two numbers, which only the printer fills in (CSS counters)."""
+    # Control characters never occur in the catalogue, so they mark where the numbers go.
+    before, rest = t("print_page_number", lang, page="\x00", pages="\x01").split("\x00")
+    between, after = rest.split("\x01")
+    return before, between, after
 
 
 # -- paths ----------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -115,17 +114,13 @@ def _budget_tables(site: Site, department: LocalizedText, lang: str) -> tuple[Ex
                 execution_table(
                     plan,
                     lang,
-                    functools.partial(_budget_caption, lang, name, year),
+                    t("budget_execution_department", lang, plan=name, year=year),
                     level_name(plan, "project", lang),
                     by_project_rows(lines, lang),
                     t("total", lang),
                 )
             )
     return tuple(tables)
-
-
-def _budget_caption(lang: str, plan: str, year: int, unit: str) -> str:
-    return t("budget_execution_department", lang, plan=plan, year=year, unit=unit)
 
 
 def _department_project(site: Site, plan: Plan, project: ProjectFile, lang: str) -> DepartmentProject:

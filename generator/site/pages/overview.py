@@ -31,7 +31,7 @@ class StrategyBudgetRow:
 @dataclass(frozen=True)
 class BudgetOverview:
     caption: str
-    unit: str
+    unit: str  # of every amount, printed above the table and on the chart's axis
     years: tuple[int, ...]
     rows: tuple[StrategyBudgetRow, ...]
     totals: tuple[str, ...]
@@ -106,7 +106,7 @@ def _budget_overview(plan: Plan, lang: str) -> BudgetOverview | None:
     year_totals = [sum_of(amounts[year] for amounts in by_strategy.values()) for year in years]
     if all(amount is None for amount in year_totals):
         return None
-    caption = t("budget_by_strategy", lang, strategy=in_sentence(names.strategy, lang), unit=display.unit)
+    caption = t("budget_by_strategy", lang, strategy=in_sentence(names.strategy, lang))
     return BudgetOverview(
         caption=caption,
         unit=display.unit,

@@ -102,7 +102,7 @@ class ProjectContent:
     body: Markup | None
     budget_unit: str
     budget_years: tuple[YearAmount, ...]
-    budget_caption: str  # "연도별 예산 (백만원)"
+    budget_caption: str  # "연도별 예산", over a line naming `budget_unit`
     budget_total: str
     budget_note: str
     indicators: tuple[IndicatorView, ...]
@@ -133,7 +133,7 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         body=render_markdown(project.content.get(lang), title) if project.content else None,
         budget_unit=display.unit,
         budget_years=_budget_years(plan, project, display),
-        budget_caption=f"{t('budget_by_year', lang)} ({display.unit})",
+        budget_caption=t("budget_by_year", lang),
         budget_total=display.figure(planned_budget(project)[1]),
         budget_note=_budget_note(project, lang),
         indicators=indicators,
@@ -320,7 +320,7 @@ def _year_result_view(
         budget = execution_table(
             plan,
             lang,
-            lambda unit: t("budget_execution_year", lang, year=year, unit=unit),
+            t("budget_execution_year", lang, year=year),
             "",
             [("", line.execution)],
             None,

@@ -50,6 +50,7 @@ from generator.site.pages.common import (
     report_path,
 )
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
+from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -117,6 +118,7 @@ class ReportContent:
     data_links: tuple[Link, ...]
     level_names: LevelNames
     amendments: AmendmentsSection | None = None  # None: built without a git history
+    legend: tuple[LegendEntry, ...] = ()  # each mark the page's tables use, explained once (see `report_legend`)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
+    content = replace(content, legend=report_legend(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
     return Page(meta, content, page_charts)
@@ -190,6 +193,13 @@ def _report_content(
         data_links=tuple(plan_data_links(plan, [year], lang)[2:]),
         level_names=names,
     )
+
+
+def report_legend(content: ReportContent, lang: str) -> tuple[LegendEntry, ...]:
+    """The marks of every table on the report, the amendments included: the last thing made."""
+    rows = [row for group in content.detail_groups for row in group.rows]
+    categories = [row.category for row in content.distribution.rows] + [row.category for row in rows]
+    return legend_entries(content, categories, any(row.grade_note for row in rows), lang)
 
 
 def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> GradeMatrix:
@@ -301,9 +311,7 @@ def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames
     return execution_table(
         plan,
         lang,
-        lambda unit: t(
-            "budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang), unit=unit
-        ),
+        t("budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang)),
         names.project,
         by_project_rows(evaluation.budget_lines, lang),
         t("total", lang),
@@ -317,7 +325,7 @@ def _budget_by_department(plan: Plan, evaluation: YearEvaluation, lang: str) -> 
     return execution_table(
         plan,
         lang,
-        lambda unit: t("budget_execution_by_department", lang, year=evaluation.year, unit=unit),
+        t("budget_execution_by_department", lang, year=evaluation.year),
         t("department", lang),
         by_department_rows(evaluation.budget_lines, lang),
         t("total", lang),
