@@ -111,7 +111,12 @@ def test_without_an_address_the_404_page_keeps_relative_links(tmp_path: Path) ->
 def _site(config_path: Path | None) -> Site:
     config = load_config(config_path, EnglishTally(), []).spec if config_path else None
     return Site(
-        plans=[], evaluations={}, data_date="", methodology_md={"ko": "", "en": ""}, open_data_md="", config=config
+        plans=[],
+        evaluations={},
+        data_date="",
+        methodology_md={"ko": "", "en": ""},
+        open_data_md={"ko": "", "en": ""},
+        config=config,
     )
 
 

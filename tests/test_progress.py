@@ -38,7 +38,7 @@ def pages(evaluations: dict[int, YearEvaluation]) -> dict[str, Page]:
         evaluations={PLAN: evaluations},
         data_date="2026-12-31",
         methodology_md={"ko": "", "en": ""},
-        open_data_md="",
+        open_data_md={"ko": "", "en": ""},
     )
     return {page.meta.path: page for page in build_pages(site)}
 
