@@ -71,8 +71,9 @@ def test_a_fresh_sites_pages_and_downloads_say_nothing_about_seoul(fresh_site: P
         for path in fresh_site.rglob("*")
         if path.suffix in (".html", ".json", ".csv", ".md", ".txt", ".xml") and "pagefind" not in path.parts
     ]
-    assert {"index.html", "methodology.html", "404.html"} <= {path.name for path in checked}
+    assert {"index.html", "methodology.html", "data.html", "404.html"} <= {path.name for path in checked}
     assert any(path.parts[-2:] == ("en", "methodology.html") for path in checked)
+    assert any(path.parts[-2:] == ("en", "data.html") for path in checked)
     assert any("data" in path.parts and path.suffix == ".json" for path in checked)
     found = [
         (str(path.relative_to(fresh_site)), match.group())
