@@ -16,7 +16,7 @@ import pytest
 from generator.data.config import load_config
 from generator.data.schemacheck import EnglishTally
 from generator.site import theme
-from generator.site.markup import Heading, render_sections
+from generator.site.markup import Heading, render_markdown, render_sections
 from generator.site.pages.common import Site
 from generator.site.pages.dictionary import DICTIONARY_FILES, DataDictionaryContent, dictionary_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
@@ -191,3 +191,11 @@ def test_the_dictionary_is_in_the_search_index_and_not_in_the_menu(real_site: Pa
     assert tree.cssselect("main[data-pagefind-body]")
     menu = [a.get("href") for a in parse(real_site / "index.html").cssselect(".site-nav a")]
     assert not any(href.endswith("data.html") for href in menu)
+
+
+def test_a_sectioned_documents_tables_scroll_in_regions_named_by_their_captions() -> None:
+    html, _ = render_sections("## A {#a}\n\n| x | y |\n|---|---|\n| `published_distribution` | 1 |\n", "Dictionary")
+    assert '<div class="scroll-region" role="region" tabindex="0" aria-label="Dictionary"><table>' in html
+    assert html.count("</table></div>") == 1
+    # Data text rendered as before: no region, no heading ids.
+    assert "scroll-region" not in render_markdown("| x |\n|---|\n| 1 |\n", "Table")

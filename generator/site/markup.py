@@ -43,8 +43,11 @@ def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 
     return _finish(html, table_caption, heading_shift, ALLOWED_ATTRIBUTES)
 
 
-def _finish(html: str, table_caption: str, heading_shift: int, attributes: dict[str, set[str]]) -> Markup:
-    """Shift the headings, sanitise, and give every table its scope and caption."""
+def _finish(
+    html: str, table_caption: str, heading_shift: int, attributes: dict[str, set[str]], *, regions: bool = False
+) -> Markup:
+    """Shift the headings, sanitise, and give every table its scope and caption; with `regions`, put each table in
+    a scroll region named by its caption, as the page's own data tables are, for tables wider than a phone."""
     # Headings inside data text would break the page's outline (one h1, sections at h2): shift them down.
     if heading_shift:
         for level in range(6 - heading_shift, 0, -1):
@@ -63,8 +66,13 @@ def _finish(html: str, table_caption: str, heading_shift: int, attributes: dict[
     for number in range(1, tables + 1):
         label = table_caption if tables == 1 else f"{table_caption} ({number})"
         caption = f"<table><caption>{escape(label)}</caption>"
+        if regions:
+            region = f'<div class="scroll-region" role="region" tabindex="0" aria-label="{escape(label)}">'
+            caption = region + caption
         clean = clean.replace("<table>", caption.replace("<table>", "<table >"), 1)
     clean = clean.replace("<table >", "<table>")
+    if regions:
+        clean = clean.replace("</table>", "</table></div>")
     return Markup(clean)
 
 
@@ -109,7 +117,7 @@ def render_sections(
         for token in _flat(converter.toc_tokens)  # type: ignore[attr-defined]
         if token["level"] == level
     )
-    return _finish(html, table_caption, heading_shift, HEADING_ATTRIBUTES), sections
+    return _finish(html, table_caption, heading_shift, HEADING_ATTRIBUTES, regions=True), sections
 
 
 def _flat(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
