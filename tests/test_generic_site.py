@@ -71,8 +71,9 @@ def test_a_fresh_sites_pages_and_downloads_say_nothing_about_seoul(fresh_site: P
         for path in fresh_site.rglob("*")
         if path.suffix in (".html", ".json", ".csv", ".md", ".txt", ".xml") and "pagefind" not in path.parts
     ]
-    assert {"index.html", "methodology.html", "404.html"} <= {path.name for path in checked}
+    assert {"index.html", "methodology.html", "data.html", "404.html"} <= {path.name for path in checked}
     assert any(path.parts[-2:] == ("en", "methodology.html") for path in checked)
+    assert any(path.parts[-2:] == ("en", "data.html") for path in checked)
     assert any("data" in path.parts and path.suffix == ".json" for path in checked)
     found = [
         (str(path.relative_to(fresh_site)), match.group())
@@ -111,7 +112,12 @@ def test_without_an_address_the_404_page_keeps_relative_links(tmp_path: Path) ->
 def _site(config_path: Path | None) -> Site:
     config = load_config(config_path, EnglishTally(), []).spec if config_path else None
     return Site(
-        plans=[], evaluations={}, data_date="", methodology_md={"ko": "", "en": ""}, open_data_md="", config=config
+        plans=[],
+        evaluations={},
+        data_date="",
+        methodology_md={"ko": "", "en": ""},
+        open_data_md={"ko": "", "en": ""},
+        config=config,
     )
 
 

@@ -33,7 +33,7 @@ def _demo_site() -> Site:
         evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
         data_date="2024-01-01",
         methodology_md={"ko": "## 방법", "en": "## Method"},
-        open_data_md="# Open data",
+        open_data_md={"ko": "# 공개 데이터", "en": "# Open data"},
     )
 
 

@@ -38,7 +38,7 @@ def pages(evaluations: dict[int, YearEvaluation]) -> dict[str, Page]:
         evaluations={PLAN: evaluations},
         data_date="2026-12-31",
         methodology_md={"ko": "", "en": ""},
-        open_data_md="",
+        open_data_md={"ko": "", "en": ""},
     )
     return {page.meta.path: page for page in build_pages(site)}
 
@@ -168,7 +168,7 @@ def real_pages() -> dict[str, Page]:
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
         for plan in report.plans
     }
-    site = Site(report.plans, evaluations, "2026-12-31", {"ko": "", "en": ""}, "")
+    site = Site(report.plans, evaluations, "2026-12-31", {"ko": "", "en": ""}, {"ko": "", "en": ""})
     return {page.meta.path: page for page in build_pages(site)}
 
 

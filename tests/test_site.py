@@ -292,5 +292,5 @@ def test_grade_tables_count_what_the_plan_grades(site: Path) -> None:
 
 def test_english_department_names_are_said_to_be_translations(site: Path) -> None:
     assert "our translations" in parse(site / "en/departments/index.html").text_content()
-    methodology = " ".join(parse(site / "en/methodology.html").text_content().split())
-    assert "the English names of departments too" in methodology
+    dictionary = " ".join(parse(site / "en/data.html").text_content().split())
+    assert "the English names of departments too" in dictionary

@@ -20,7 +20,8 @@ class Band:
 
 
 # The official thresholds were not found in the sources; this ladder reproduces most graded rows of the
-# checks it was tried on (see the methodology text). A plan sets its own in plan.yaml (`grade_scale`).
+# checks it was tried on (a site says where its scale came from in site.yaml's `methodology_notes`). A plan sets
+# its own in plan.yaml (`grade_scale`).
 DEFAULT_SCALE: tuple[Band, ...] = (
     Band("A+", 101),
     Band("A", 100),

@@ -14,6 +14,7 @@ from generator.i18n.commands import COMMANDS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
+from generator.i18n.methodology import METHODOLOGY
 from generator.i18n.particles import Word
 from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
@@ -40,6 +41,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     HEADLINE,
     WORDS,
     PRINTED,
+    METHODOLOGY,
 )
 
 

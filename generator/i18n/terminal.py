@@ -21,10 +21,6 @@ TERMINAL: dict[str, dict[str, str]] = {
         "ko": "아래 위치의 파일을 고쳐 저장하면 이 화면이 저절로 바뀝니다.",
         "en": "Fix the files at the places below and save: this page updates by itself.",
     },
-    "open_data_note": {
-        "ko": "각 파일과 열의 설명은 아래에 영어로 제공합니다.",
-        "en": "Every file and column is described below.",
-    },
     # plansite diff: what a change to the data does, for the reviewer of a pull request.
     "diff_title": {"ko": "데이터 변경 검토", "en": "What this change does to the data"},
     "diff_no_change": {

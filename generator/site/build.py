@@ -36,6 +36,7 @@ from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import ChartSpec
 from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
+from generator.site.pages.dictionary import DICTIONARY_FILES
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.search import index_site
@@ -211,7 +212,10 @@ def render_site(
         extra_css=f"{theme.STATIC_PREFIX}/{theme.EXTRA_CSS}" in static,
         methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
         # Links between the repository's docs mean nothing on the site: keep their text only.
-        open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
+        open_data_md={
+            lang: re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", name))
+            for lang, name in DICTIONARY_FILES.items()
+        },
         amendments=record if isinstance(record, Amendments) else None,
         root=root_path,
         address=address or None,

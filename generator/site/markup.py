@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import functools
+import html as html_text
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import markdown
 import nh3
+from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup, escape
 
 ALLOWED_TAGS = {
@@ -35,6 +40,14 @@ def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 
     Headings move down by `heading_shift` levels, so text from the data fits under the page's own headings.
     """
     html = markdown.markdown(_four_space_nesting(text), extensions=["tables", "sane_lists"], output_format="html")
+    return _finish(html, table_caption, heading_shift, ALLOWED_ATTRIBUTES)
+
+
+def _finish(
+    html: str, table_caption: str, heading_shift: int, attributes: dict[str, set[str]], *, regions: bool = False
+) -> Markup:
+    """Shift the headings, sanitise, and give every table its scope and caption; with `regions`, put each table in
+    a scroll region named by its caption, as the page's own data tables are, for tables wider than a phone."""
     # Headings inside data text would break the page's outline (one h1, sections at h2): shift them down.
     if heading_shift:
         for level in range(6 - heading_shift, 0, -1):
@@ -43,7 +56,7 @@ def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
@@ -53,6 +66,61 @@ def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 
     for number in range(1, tables + 1):
         label = table_caption if tables == 1 else f"{table_caption} ({number})"
         caption = f"<table><caption>{escape(label)}</caption>"
+        if regions:
+            region = f'<div class="scroll-region" role="region" tabindex="0" aria-label="{escape(label)}">'
+            caption = region + caption
         clean = clean.replace("<table>", caption.replace("<table>", "<table >"), 1)
     clean = clean.replace("<table >", "<table>")
+    if regions:
+        clean = clean.replace("</table>", "</table></div>")
     return Markup(clean)
+
+
+# -- documents with sections: the packaged texts and the site's own notes -------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section of a rendered document, for its contents list: the heading's id and its words."""
+
+    id: str
+    title: str
+
+
+# Headings of a sectioned document keep their ids (nothing else is added to what data text may carry).
+HEADING_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, **{f"h{level}": {"id"} for level in range(2, 7)}}
+
+
+@functools.lru_cache(maxsize=64)
+def render_sections(
+    text: str, table_caption: str = "", *, heading_shift: int = 0, id_prefix: str = ""
+) -> tuple[Markup, tuple[Heading, ...]]:
+    """Markdown with ids on its headings → safe HTML and the sections that become the page's h2 headings.
+
+    A heading keeps the id it names (`## Rounding {#rounding}`, the same in every language, so a link and the
+    language switch land on the same section); one that names none gets one from its words, after `id_prefix`,
+    which keeps the ids of two documents on one page apart. The page's own h1 is never in the text.
+    """
+
+    def slug(value: str, separator: str) -> str:
+        return id_prefix + (slugify_unicode(value, separator) or "section")
+
+    converter = markdown.Markdown(
+        extensions=["tables", "sane_lists", "attr_list", "toc"],
+        extension_configs={"toc": {"slugify": slug}},
+        output_format="html",
+    )
+    html = converter.convert(_four_space_nesting(text))
+    level = 2 - heading_shift  # the Markdown level that becomes h2 on the page
+    sections = tuple(
+        Heading(token["id"], html_text.unescape(token["name"]))
+        for token in _flat(converter.toc_tokens)  # type: ignore[attr-defined]
+        if token["level"] == level
+    )
+    return _finish(html, table_caption, heading_shift, HEADING_ATTRIBUTES, regions=True), sections
+
+
+def _flat(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for token in tokens:
+        yield token
+        yield from _flat(token["children"])

@@ -21,6 +21,7 @@ TEMPLATES = {
     "departments": "departments/index.html",
     "department": "departments/new-media-division.html",
     "methodology": "methodology.html",
+    "data-dictionary": "data.html",
     "search": "search.html",
     "not-found": "404.html",
 }

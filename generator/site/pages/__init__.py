@@ -14,6 +14,7 @@ from generator.i18n import LANGUAGES, t
 from generator.site.pages.amendments import AmendmentsContent, amendments_page
 from generator.site.pages.common import Link, Page, PageContent, Site, lang_path, report_years
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
+from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
 from generator.site.pages.not_found import NotFoundContent, not_found_page
@@ -74,6 +75,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("amendments", (AmendmentsContent,), _amendments),
     PageKind("departments", (DepartmentsContent, DepartmentContent), department_pages, ("departments", INDEX_PATH)),
     PageKind("methodology", (MethodologyContent,), _one(methodology_page), ("methodology", "methodology.html")),
+    # No menu entry: the dictionary is for those who download the files, and every download block links to it.
+    PageKind("dictionary", (DataDictionaryContent,), _one(dictionary_page)),
     PageKind("search", (SearchContent,), _one(search_page), ("search", SEARCH_PAGE)),
     PageKind("not_found", (NotFoundContent,), _one(not_found_page)),
 )

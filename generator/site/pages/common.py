@@ -35,7 +35,7 @@ class Site:
     evaluations: dict[str, dict[int, YearEvaluation]]
     data_date: str  # may be empty: no source is dated
     methodology_md: dict[str, str]
-    open_data_md: str
+    open_data_md: dict[str, str]  # the data dictionary's text in each language
     config: SiteConfigFile | None = None  # None: no site.yaml, neutral words from the catalogue
     extra_css: bool = False  # the site's theme adds its own style sheet
     amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
@@ -210,6 +210,10 @@ def report_path(plan: Plan, year: int) -> str:
     return f"plans/{plan.id}/reports/{year}.html"
 
 
+# The data dictionary: what the downloadable files contain (`generator.site.pages.dictionary`).
+DICTIONARY_PATH = "data.html"
+
+
 def data_path(plan: Plan, name: str) -> str:
     return f"data/{plan.id}/{name}"
 
@@ -217,6 +221,18 @@ def data_path(plan: Plan, name: str) -> str:
 def report_years(plan: Plan, evaluations: dict[int, YearEvaluation]) -> list[int]:
     """Every year of the period gets a report page; years without results say so plainly."""
     return sorted(set(plan.spec.period.years) | set(evaluations))
+
+
+@dataclass(frozen=True)
+class DataLinks:
+    """A download block: the files, and the data dictionary page that says what they contain."""
+
+    files: tuple[Link, ...]
+    dictionary: Link
+
+
+def data_links(files: Sequence[Link], lang: str) -> DataLinks:
+    return DataLinks(tuple(files), Link(lang_path(lang, DICTIONARY_PATH), t("data_dictionary_link", lang)))
 
 
 def plan_data_links(plan: Plan, years: Sequence[int], lang: str) -> list[Link]:

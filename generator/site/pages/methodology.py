@@ -1,4 +1,9 @@
-"""The methodology page: the grade scale, how rates are computed, and the open-data reference."""
+"""The methodology page: how rates and grades are computed, the grade scale, and the site's own notes.
+
+The text is the packaged `methodology.<lang>.md`, which states no fact about any one plan or city; what is
+particular to a site's plans comes from its data repository (`methodology_notes` in site.yaml). What the
+downloads contain is the data dictionary's page (`dictionary`), linked from here.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,12 @@ from generator.data.grades import Band, scale_of
 from generator.data.model import Plan
 from generator.describe import grade_ranges
 from generator.i18n import t
-from generator.site.markup import render_markdown
-from generator.site.pages.common import Page, Site, page_meta
+from generator.site.markup import Heading, render_sections
+from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, lang_path, page_meta
+
+PATH = "methodology.html"
+# The ids the notes' headings get from their words start so, apart from the packaged text's ids.
+NOTES_ID_PREFIX = "notes-"
 
 
 @dataclass(frozen=True)
@@ -34,25 +43,38 @@ class ScaleTable:
 class MethodologyContent:
     template: ClassVar[str] = "methodology.html"
 
+    contents: tuple[Heading, ...]  # every h2 of the page, in order: the contents list at its top
+    scale_section: Heading
     scales: tuple[ScaleTable, ...]
     body: Markup
     notes: Markup  # the site's own notes (site.yaml's methodology_notes), after the generic text; may be empty
-    open_data: Markup
-    open_data_note: str
+    data_section: Heading
+    data_note: str
+    dictionary: Link
 
 
 def methodology_page(site: Site, lang: str) -> Page:
-    notes = site.methodology_notes(lang)
-    content = MethodologyContent(
-        scales=scale_tables(site.plans, lang),
-        # The methodology text is written with ## sections, the open-data reference starts at # (→ h3 here).
-        body=render_markdown(site.methodology_md[lang], t("methodology", lang), heading_shift=0),
-        # The notes' own sections start at # (→ h2, beside the text's sections): a site cannot add a second h1.
-        notes=render_markdown(notes, t("methodology", lang), heading_shift=1) if notes else Markup(),
-        open_data=render_markdown(site.open_data_md, t("open_data", lang), heading_shift=2),
-        open_data_note=t("open_data_note", lang),
+    title = t("methodology", lang)
+    # The methodology text is written with ## sections; the notes' own sections start at # (→ h2 beside them),
+    # as a site cannot add a second h1.
+    body, body_sections = render_sections(site.methodology_md[lang], title)
+    notes_md = site.methodology_notes(lang)
+    notes, notes_sections = (
+        render_sections(notes_md, title, heading_shift=1, id_prefix=NOTES_ID_PREFIX) if notes_md else (Markup(), ())
     )
-    return Page(page_meta(site, lang, "methodology.html", t("methodology", lang)), content)
+    scale_section = Heading("scale", t("scale", lang))
+    data_section = Heading("open-data", t("open_data", lang))
+    content = MethodologyContent(
+        contents=(scale_section, *body_sections, *notes_sections, data_section),
+        scale_section=scale_section,
+        scales=scale_tables(site.plans, lang),
+        body=body,
+        notes=notes,
+        data_section=data_section,
+        data_note=t("methodology_data_note", lang),
+        dictionary=Link(lang_path(lang, DICTIONARY_PATH), t("data_dictionary_link", lang)),
+    )
+    return Page(page_meta(site, lang, PATH, title), content)
 
 
 def scale_tables(plans: Sequence[Plan], lang: str) -> tuple[ScaleTable, ...]:

@@ -12,11 +12,13 @@ from generator.numbers import UnitDisplay
 from generator.site.pages.amendments import amendments_link
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import (
+    DataLinks,
     DiscrepancyView,
     LevelNames,
     Link,
     Page,
     Site,
+    data_links,
     discrepancy_views,
     lang_path,
     level_name,
@@ -70,7 +72,7 @@ class PlanContent:
     amendments_link: Link | None  # to the list of amendments; None when built without a git history
     discrepancies: tuple[DiscrepancyView, ...]
     sources: tuple[str, ...]
-    data_links: tuple[Link, ...]
+    data_links: DataLinks
 
 
 def plan_page(site: Site, plan: Plan, lang: str) -> Page:
@@ -91,7 +93,7 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         amendments_link=amendments_link(site, plan, lang),
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
-        data_links=tuple(plan_data_links(plan, sorted(evaluations), lang)),
+        data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang),
     )
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()

@@ -29,12 +29,14 @@ from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
 from generator.site.pages.common import (
+    DataLinks,
     DiscrepancyView,
     DistributionView,
     LevelNames,
     Link,
     Page,
     Site,
+    data_links,
     discrepancy_views,
     distribution_caption,
     distribution_view,
@@ -115,7 +117,7 @@ class ReportContent:
     budget_by_project: ExecutionTable | None
     budget_by_department: ExecutionTable | None
     discrepancies: tuple[DiscrepancyView, ...]
-    data_links: tuple[Link, ...]
+    data_links: DataLinks
     level_names: LevelNames
     amendments: AmendmentsSection | None = None  # None: built without a git history
     legend: tuple[LegendEntry, ...] = ()  # each mark the page's tables use, explained once (see `report_legend`)
@@ -190,7 +192,7 @@ def _report_content(
         budget_by_project=_budget_by_project(plan, evaluation, names, lang),
         budget_by_department=_budget_by_department(plan, evaluation, lang),
         discrepancies=_report_discrepancies(plan, evaluation, lang),
-        data_links=tuple(plan_data_links(plan, [year], lang)[2:]),
+        data_links=data_links(plan_data_links(plan, [year], lang)[2:], lang),
         level_names=names,
     )
 

@@ -1,0 +1,36 @@
+"""The data dictionary: what the downloadable files contain, column by column, in the page's language.
+
+Its text is the packaged open-data Markdown of the language (`DICTIONARY_FILES`): the English one is also where
+the data package takes each column's English meaning from (`generator.site.opendata.package`), and a test keeps
+the Korean one's tables to the same names. Every download block links here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from generator.i18n import t
+from generator.site.markup import Heading, render_sections
+from generator.site.pages.common import DICTIONARY_PATH, Page, Site, page_meta
+
+DICTIONARY_FILES = {"ko": "open-data.ko.md", "en": "open-data.md"}
+
+
+@dataclass(frozen=True)
+class DataDictionaryContent:
+    template: ClassVar[str] = "data.html"
+
+    contents: tuple[Heading, ...]  # every h2 of the page, in order: the contents list at its top
+    body: Markup
+
+
+def dictionary_page(site: Site, lang: str) -> Page:
+    title = t("data_dictionary", lang)
+    # The text's own title (`# …`) names the document where it is read as a file; the page has its own h1.
+    text = re.sub(r"\A# [^\n]*\n", "", site.open_data_md[lang])
+    body, sections = render_sections(text, title)
+    return Page(page_meta(site, lang, DICTIONARY_PATH, title), DataDictionaryContent(contents=sections, body=body))
