@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
 from generator.i18n.imports import IMPORTS
+from generator.i18n.navigation import NAVIGATION
 from generator.i18n.particles import Word
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
@@ -31,6 +32,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    NAVIGATION,
 )
 
 

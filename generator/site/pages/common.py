@@ -104,6 +104,9 @@ class PageMeta:
     indexed: bool = True  # whether the search index holds the page's content
     menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
     summary: str = ""  # the page's own answer in one or two sentences (its headline); empty: the site's tagline
+    # Nothing to show (a year not yet checked, an empty list): built so its address answers, but never linked
+    # to, left out of the search index and the sitemap, and marked noindex for search engines.
+    empty: bool = False
 
     @property
     def context(self) -> str:
@@ -134,6 +137,7 @@ def page_meta(
     *,
     indexed: bool = True,
     summary: str = "",
+    empty: bool = False,
 ) -> PageMeta:
     home = Link(lang_path(lang, "index.html"), t("home", lang))
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
@@ -149,8 +153,9 @@ def page_meta(
         footer=site.footer(lang),
         publisher=site.publisher(lang),
         extra_css=site.extra_css,
-        indexed=indexed,
+        indexed=indexed and not empty,
         summary=summary,
+        empty=empty,
     )
 
 

@@ -43,6 +43,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -70,7 +71,7 @@ class DetailGroup:
 
 @dataclass(frozen=True)
 class ExcludedRow:
-    project: str
+    project_link: Link  # labelled "1-1-① 정보소통광장 운영"
     indicator: str
     status: str
     reason: str
@@ -78,6 +79,7 @@ class ExcludedRow:
 
 @dataclass(frozen=True)
 class FindingView:
+    project_link: Link  # to the indicator on its project's page, labelled by the project
     indicator: str
     text: str
     rationale: str
@@ -90,6 +92,7 @@ class ReportContent:
     plan_link: Link
     year: int
     check_title: str
+    contents: tuple[Link, ...]  # to the page's sections (its h2s), in page order: see `report_contents`
     method: Markup | None
     distribution: DistributionView
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
@@ -125,10 +128,13 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     path = report_path(plan, year)
     if evaluation is None:
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
-        return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
+        # Built so the year's address answers before its check; nothing links to it (`navigation.report_entries`).
+        meta = page_meta(site, lang, path, title, crumbs, empty=True)
+        return Page(meta, ReportPendingContent(plan_link, year))
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
+    content = replace(content, contents=report_contents(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
 
@@ -147,6 +153,7 @@ def _report_content(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
+        contents=(),  # made last, from the sections the content has
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         years=years_matrix(plan, evaluations, lang, up_to=year),
@@ -161,8 +168,8 @@ def _report_content(
             indicator=names.indicator,
             indicator_plural=plural(names.indicator, lang),
         ),
-        excluded_rows=_excluded_rows(evaluation, lang),
-        findings=_finding_views(evaluation, lang),
+        excluded_rows=_excluded_rows(plan, evaluation, lang),
+        findings=_finding_views(plan, evaluation, lang),
         budget_by_project=_budget_by_project(plan, evaluation, names, lang),
         budget_by_department=_budget_by_department(plan, evaluation, lang),
         discrepancies=_report_discrepancies(plan, evaluation, lang),
@@ -189,6 +196,25 @@ def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: Le
             for c in categories
         ),
     )
+
+
+def report_contents(content: ReportContent, lang: str) -> tuple[Link, ...]:
+    """The contents list: each h2 of report.html the content has, by its id and heading, in page order."""
+    sections = [
+        ("method-heading", t("basis_and_method", lang), content.method),
+        ("distribution-heading", t("distribution", lang), True),
+        ("strategy-heading", t("by_strategy", lang, strategy=content.level_names.strategy), True),
+        ("years-heading", t("progress_heading", lang), content.years),
+        ("changes-heading", content.changes.heading if content.changes else "", content.changes),
+        ("detail-heading", t("detailed_table", lang), True),
+        ("excluded-heading", t("excluded_items", lang), content.excluded_rows),
+        ("findings-heading", t("audit_findings", lang), True),
+        ("budget-heading", t("budget_execution", lang), content.budget_by_project),
+        ("discrepancies-heading", t("discrepancies", lang), content.discrepancies),
+        ("amendments-heading", content.amendments.heading if content.amendments else "", content.amendments),
+        ("open-data-heading", t("open_data", lang), content.data_links),
+    ]
+    return contents_links(present(sections))
 
 
 # -- the detailed table --------------------------------------------------------------------------------------
@@ -239,10 +265,10 @@ def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, l
     )
 
 
-def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, ...]:
+def _excluded_rows(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, ...]:
     return tuple(
         ExcludedRow(
-            project=f"{o.project.label or o.project.id} {o.project.title.get(lang)}",
+            project_link=project_link(plan, o.project, lang),
             indicator=o.indicator.name.get(lang),
             status=t(o.category, lang),
             reason=o.result.reason.get(lang) if o.result and o.result.reason else NONE,
@@ -255,17 +281,16 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 # -- findings, budget, discrepancies -----------------------------------------------------------------------
 
 
-def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+def _finding_views(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+    return tuple(_finding_view(plan, f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
 
 
-def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
+def _finding_view(plan: Plan, finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
     text = finding_sentence(finding, outcome, lang)
-    project = outcome.project
-    where = f"{project.label or project.id} {project.title.get(lang)} — {outcome.indicator.name.get(lang)}"
+    link = project_link(plan, outcome.project, lang, indicator_anchor(outcome.indicator.id))
     rationale = finding.rationale.get(lang) if finding.rationale else ""
-    return FindingView(where, text, rationale)
+    return FindingView(link, outcome.indicator.name.get(lang), text, rationale)
 
 
 def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames, lang: str) -> ExecutionTable | None:
