@@ -19,7 +19,7 @@ from generator.review.record import Amendments
 from generator.site.build import sitemap
 from generator.site.pages import Page, Site, build_pages
 from generator.site.pages.amendments import AmendmentsContent
-from generator.site.pages.common import Link
+from generator.site.pages.common import Link, numbered
 from generator.site.pages.navigation import contents_links, present
 from generator.site.pages.plan import PlanContent
 from generator.site.pages.project import ProjectContent
@@ -86,6 +86,18 @@ def test_the_plan_page_gives_each_strategy_and_task_an_anchor_from_its_id() -> N
     content = _page(build_pages(_demo_site()), "plans/demo/index.html").content
     assert isinstance(content, PlanContent)
     assert [(s.anchor, [task.anchor for task in s.tasks]) for s in content.strategies] == [("strategy-1", ["task-1-1"])]
+    assert [s.heading for s in content.strategies] == ["전략 1. 전략 하나"]
+
+
+def test_a_number_or_letter_takes_a_full_stop_and_a_circled_number_none() -> None:
+    assert [numbered(label, "T") for label in ("1", "가", "A", "①", "1.", "(1)")] == [
+        "1. T",
+        "가. T",
+        "A. T",
+        "① T",
+        "1. T",
+        "(1) T",
+    ]
 
 
 def test_every_strategy_and_task_anchor_of_the_real_plans_is_valid_and_unique(real_pages: list[Page]) -> None:

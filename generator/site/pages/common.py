@@ -6,6 +6,7 @@ A page module (`home`, `plan`, `project`, …) builds its own content from these
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
@@ -230,8 +231,10 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
 
 
 def numbered(label: str, title: str) -> str:
-    """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number takes a full stop, a circled number stands alone."""
-    return f"{label}. {title}" if label[-1:].isalnum() else f"{label} {title}"
+    """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number or letter takes a full stop; a circled number (which
+    `str.isalnum` counts as a number), or a label that ends in its own mark ("1."), stands alone."""
+    stops = label[-1:] != "" and unicodedata.category(label[-1]) in ("Nd", "Lu", "Ll", "Lo")
+    return f"{label}. {title}" if stops else f"{label} {title}"
 
 
 # -- numbers --------------------------------------------------------------------------------------------

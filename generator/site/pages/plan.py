@@ -21,6 +21,7 @@ from generator.site.pages.common import (
     lang_path,
     level_name,
     level_names,
+    numbered,
     page_meta,
     plan_data_links,
     plan_path,
@@ -62,6 +63,7 @@ class StrategyNode:
     anchor: str  # the id of its section: "strategy-1"
     label: str
     title: str
+    heading: str  # "전략 1. 적극적 정보 제공", "추진전략 ① 적극적 정보제공"
     tasks: tuple[TaskNode, ...]
 
 
@@ -122,9 +124,9 @@ def plan_contents(content: PlanContent, lang: str) -> tuple[Link, ...]:
 
 def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:
     tasks = tuple(_task_node(plan, task, display, lang) for task in strategy.tasks)
-    return StrategyNode(
-        strategy.id, strategy_anchor(strategy.id), strategy.label or strategy.id, strategy.title.get(lang), tasks
-    )
+    label, title = strategy.label or strategy.id, strategy.title.get(lang)
+    heading = f"{level_name(plan, 'strategy', lang)} {numbered(label, title)}"
+    return StrategyNode(strategy.id, strategy_anchor(strategy.id), label, title, heading, tasks)
 
 
 def _task_node(plan: Plan, task: TaskSpec, display: UnitDisplay, lang: str) -> TaskNode:
