@@ -20,6 +20,7 @@ from generator.site.build import sitemap
 from generator.site.pages import Page, Site, build_pages
 from generator.site.pages.amendments import AmendmentsContent
 from generator.site.pages.common import Link, numbered
+from generator.site.pages.departments import DepartmentContent
 from generator.site.pages.navigation import contents_links, present
 from generator.site.pages.plan import PlanContent
 from generator.site.pages.project import ProjectContent
@@ -122,6 +123,22 @@ def test_the_reports_excluded_rows_and_findings_link_to_their_projects(real_page
         page, _, anchor = finding.project_link.href.partition("#")
         assert page.startswith(prefix) and anchor.startswith("ind-" + page.removeprefix(prefix).removesuffix(".html"))
         assert finding.indicator and finding.project_link.label
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_budget_tables_by_project_link_each_project_and_not_the_total() -> None:
+    pages = build_pages(_demo_site())
+    report = _page(pages, "en/plans/demo/reports/2024.html").content
+    department = _page(pages, "en/departments/test-division.html").content
+    assert isinstance(report, ReportContent) and isinstance(department, DepartmentContent)
+    assert report.budget_by_project is not None
+    for table in (report.budget_by_project, *department.budgets):
+        assert [(row.link, row.is_total) for row in table.rows] == [
+            (Link("en/plans/demo/projects/1-1-1.html", "1-1-1 Project one"), False),
+            (None, True),
+        ]
+    assert report.budget_by_department is not None
+    assert all(row.link is None for row in report.budget_by_department.rows)
 
 
 def test_contents_lists_only_the_sections_present() -> None:

@@ -21,7 +21,13 @@ from generator.i18n import in_sentence, plural, t
 from generator.numbers import NONE
 from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
-from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
+from generator.site.pages.budget import (
+    ExecutionTable,
+    by_department_rows,
+    by_project_links,
+    by_project_rows,
+    execution_table,
+)
 from generator.site.pages.common import (
     DiscrepancyView,
     DistributionView,
@@ -305,6 +311,7 @@ def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames
         names.project,
         by_project_rows(evaluation.budget_lines, lang),
         t("total", lang),
+        by_project_links(plan, evaluation.budget_lines, lang),
     )
 
 
