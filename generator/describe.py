@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
+from generator.data.units import base_counter
+from generator.evaluation.budget import ExecutionFinding
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
 from generator.i18n import plural, t
-from generator.numbers import NONE, UnitDisplay, percent, unit_display
+from generator.numbers import NONE, UnitDisplay, exact, in_words, percent, percent_printed, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -64,6 +66,15 @@ def display_of(unit: UnitText | None, lang: str, figures: Iterable[Number | Deci
     return unit_display(unit.ko, unit.get("en"), unit.scale, lang, figures)
 
 
+def sum_in_words(unit: UnitText, figure: Number | Decimal, lang: str) -> str:
+    """A sum in `unit` as people say it (`1,163억 원`, `116.3 billion won`); where the unit's base cannot be
+    told, the exact figure with its unit."""
+    base = base_counter(unit.ko, unit.scale)
+    if base is None:
+        return display_of(unit, lang, [figure]).with_unit(figure)
+    return in_words(exact(figure) * unit.scale, base, unit.get("en"), lang)
+
+
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
     """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90–94%`, `E 70% 미만`."""
     ranges = []
@@ -98,3 +109,21 @@ def finding_sentence(finding: Finding, outcome: IndicatorOutcome, lang: str) -> 
 def rate_status_text(outcome: IndicatorOutcome, lang: str) -> str:
     """Why no rate could be computed (`no actual`, `qualitative target` …); empty when it could."""
     return t(f"rate_status_{outcome.rate.status.value}", lang)
+
+
+def execution_finding_subject(finding: ExecutionFinding, lang: str) -> str:
+    """What a printed execution rate belongs to: a unit project's line, or the year's total."""
+    project = finding.project
+    if project is None:
+        return t("execution_finding_total", lang)
+    return t("execution_finding_project", lang, project=f"{project.label or project.id} {project.title.get(lang)}")
+
+
+def execution_finding_sentence(finding: ExecutionFinding, lang: str) -> str:
+    """`The published execution rate (spent) 56.3% differs from the 56.2% the figures give.`"""
+    measure = t(f"measure_{finding.measure}_rate", lang)
+    stated = percent_printed(finding.stated)
+    if finding.computed is None:
+        return t("finding_execution_rate_no_budget", lang, measure=measure, stated=stated)
+    computed = percent_printed(finding.computed)
+    return t("finding_execution_rate_differs", lang, measure=measure, stated=stated, computed=computed)

@@ -189,3 +189,56 @@ def test_more_executed_than_allowed_is_a_warning_naming_the_figures(tmp_path: Pa
     where, message = warning.split("): ", 1)
     assert message in problem.format()
     assert f"({where})" in problem.format()
+
+
+# -- execution rates an official table printed (issue 26) ----------------------------------------------------
+
+
+def _with_published(tmp_path: Path, line: str, total: str | None = None) -> YearEvaluation:
+    """The budget fixture with printed rates on 1-1-1 (1000 budget, 997 committed and spent: 99.7%)."""
+    shutil.copytree(BUDGET, tmp_path, dirs_exist_ok=True)
+    filed = tmp_path / "results/budget-demo/2024/projects/1-1-1.yaml"
+    text = filed.read_text(encoding="utf-8")
+    filed.write_text(text.replace("spent: 997}", f"spent: 997, published: {line}}}"), encoding="utf-8")
+    if total is not None:
+        check = tmp_path / "results/budget-demo/2024/check.yaml"
+        check.write_text(check.read_text(encoding="utf-8") + f"published_execution: {total}\n", encoding="utf-8")
+    report = validate_path(tmp_path / "plans", tmp_path / "results")
+    assert report.problems == []
+    [plan] = report.plans
+    return evaluate_year(plan, report.results["budget-demo"][2024])
+
+
+def test_a_printed_rate_the_figures_give_is_no_finding(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{committed_rate: 99.7, spent_rate: 100}")  # 99.7 → 100 as a whole
+    assert evaluation.execution_findings == ()
+
+
+def test_a_printed_rate_the_figures_do_not_give_is_a_finding_at_its_own_precision(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.8}")
+    [finding] = evaluation.execution_findings
+    assert (finding.project and finding.project.id, finding.measure) == ("1-1-1", "spent")
+    assert (str(finding.stated), str(finding.computed)) == ("99.8", "99.7")
+
+
+def test_the_printed_total_is_compared_with_the_total_of_the_lines(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.7}", "{committed_rate: 63.9, spent_rate: 63.8}")
+    [finding] = evaluation.execution_findings  # the lines total 3,800 budget, 2,427 committed, 2,426.85 spent
+    assert (finding.project, finding.measure) == (None, "spent")
+    assert (str(finding.stated), str(finding.computed)) == ("63.8", "63.9")
+
+
+def test_a_printed_rate_finding_is_on_the_report_and_in_the_terminal(tmp_path: Path) -> None:
+    from generator.describe import execution_finding_sentence, execution_finding_subject
+
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.8}")
+    [finding] = evaluation.execution_findings
+    assert execution_finding_sentence(finding, "ko") == "공표된 집행률(지출) 99.8%는 수치로 산출한 99.7%와 다릅니다."
+    assert execution_finding_sentence(finding, "en") == (
+        "The published execution rate (spent) 99.8% differs from the 99.7% the figures give."
+    )
+    assert execution_finding_subject(finding, "ko").endswith("예산 집행")
+    folders = ["--plans", str(tmp_path / "plans"), "--results", str(tmp_path / "results")]
+    result = CliRunner().invoke(main, ["report", "budget-demo", "2024", *folders, "--lang", "en"])
+    assert "differs from the 99.7% the figures give" in result.output
+    assert "Audit findings: 1" in result.output

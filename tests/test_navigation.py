@@ -6,17 +6,19 @@ The models are checked on the synthetic demo and on the real plans; the built pa
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
 
+from generator.data.layout import find_repository
 from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
 from generator.i18n import t
 from generator.review.record import Amendments
-from generator.site.build import sitemap
+from generator.site.build import build_site, sitemap
 from generator.site.pages import Page, Site, build_pages
 from generator.site.pages.amendments import AmendmentsContent
 from generator.site.pages.common import Link, numbered
@@ -26,7 +28,7 @@ from generator.site.pages.plan import PlanContent
 from generator.site.pages.project import ProjectContent
 from generator.site.pages.report import ReportContent, ReportPendingContent
 
-from .conftest import PLANS, RESULTS
+from .conftest import FIXTURES, PLANS, RESULTS
 from .sitecheck import REPORT_2021, html_pages, parse, resolve
 
 ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
@@ -151,7 +153,7 @@ def test_the_demo_report_lists_its_sections_and_none_it_lacks() -> None:
     content = _page(build_pages(_demo_site()), "plans/demo/reports/2024.html").content
     assert isinstance(content, ReportContent)
     anchors = [link.href for link in content.contents]
-    assert anchors[:3] == ["#distribution-heading", "#strategy-heading", "#detail-heading"]
+    assert anchors[:4] == ["#summary-heading", "#distribution-heading", "#strategy-heading", "#detail-heading"]
     assert "#excluded-heading" in anchors and "#findings-heading" in anchors
     # The first check: no years side by side, no changes; no git history: no amendments.
     assert not {"#years-heading", "#changes-heading", "#amendments-heading", "#method-heading"} & set(anchors)
@@ -217,6 +219,17 @@ def test_each_contents_list_names_exactly_the_pages_h2_sections(real_site: Path,
         h2s = _main_h2s(tree)
         assert all(ident for ident, _ in h2s), f"{page}: an h2 without an id"
         assert _contents(tree) == [(f"#{ident}", text) for ident, text in h2s], page
+
+
+def test_a_budget_only_report_lists_no_grade_sections(tmp_path: Path) -> None:
+    """The synthetic budget-only check (tests/fixtures/budget-only) has no grade tables, and its contents say so."""
+    shutil.copytree(FIXTURES / "budget-only", tmp_path, dirs_exist_ok=True)
+    build_site(find_repository(cwd=tmp_path), tmp_path / "output")
+    for lang in ("", "en/"):
+        tree = parse(tmp_path / "output" / f"{lang}plans/budget-only-demo/reports/2024.html")
+        contents = _contents(tree)
+        assert contents == [(f"#{ident}", text) for ident, text in _main_h2s(tree)]
+        assert "#budget-heading" in dict(contents) and "#distribution-heading" not in dict(contents)
 
 
 def test_the_same_anchors_in_both_languages(real_site: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
+from generator.i18n.execution import EXECUTION
+from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
 from generator.i18n.navigation import NAVIGATION
 from generator.i18n.particles import Word
@@ -32,6 +34,8 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    EXECUTION,
+    HEADLINE,
     NAVIGATION,
 )
 
@@ -112,7 +116,11 @@ def plural(name: str, lang: str) -> str:
     if lang != "en":
         return name
     lower = in_sentence(name, lang)
-    return lower if lower.endswith("s") else lower + "s"
+    if lower.endswith("s"):
+        return lower
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return lower[:-1] + "ies"  # strategy → strategies; day → days
+    return lower + "s"
 
 
 def other_language(lang: str) -> str:

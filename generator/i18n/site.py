@@ -144,8 +144,11 @@ SITE: dict[str, dict[str, str]] = {
     },
     "audit_findings": {"ko": "검증 결과", "en": "Audit findings"},
     "audit_intro": {
-        "ko": "공표되거나 정성 평가된 달성도·등급이 표의 수치로 산출한 값과 다른 경우입니다.",
-        "en": "Where a published or assessed rate or grade differs from what the figures in the table give.",
+        "ko": "공표되거나 정성 평가된 달성도·등급과 공표된 예산 집행률이 표의 수치로 산출한 값과 다른 경우입니다.",
+        "en": (
+            "Where a published or assessed rate or grade, or a published budget execution rate, differs from what"
+            " the figures in the table give."
+        ),
     },
     "no_findings": {"ko": "검증 결과 다른 점이 없습니다.", "en": "No differences were found."},
     "by_strategy": {"ko": "{strategy}별 분포", "en": "Distribution by {strategy}"},

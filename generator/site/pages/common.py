@@ -231,10 +231,10 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
 
 
 def numbered(label: str, title: str) -> str:
-    """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number or letter takes a full stop; a circled number (which
-    `str.isalnum` counts as a number), or a label that ends in its own mark ("1."), stands alone."""
-    stops = label[-1:] != "" and unicodedata.category(label[-1]) in ("Nd", "Lu", "Ll", "Lo")
-    return f"{label}. {title}" if stops else f"{label} {title}"
+    """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number takes a full stop, a circled number stands alone."""
+    # A circled or parenthesised number (①, ⑴: Unicode "other number") is its own mark, as is a closing bracket.
+    last = label[-1:]
+    return f"{label}. {title}" if last.isalnum() and unicodedata.category(last) != "No" else f"{label} {title}"
 
 
 # -- numbers --------------------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ class DistributionRowView:
     tone: Tone
     label: str
     count: int
-    percent: int
+    percent: int | None  # None: a share of nothing (no indicator at all), shown as "–"
     published: int | None  # the official count, when a report published one
 
     @property
@@ -275,7 +275,7 @@ class DistributionView:
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
     chart: chartspec.DistributionSpec | None
-    total_share: str = percent(100)
+    total_share: str  # "100%", or "–" for a share of nothing
 
 
 def distribution_view(
@@ -293,7 +293,7 @@ def distribution_view(
             tone_of(row.category, scale),
             category_label(row.category, lang),
             row.count,
-            row.percent,
+            row.percent if distribution.total else None,
             None if published is None else published.get(row.category, 0),
         )
         for row in distribution.rows
@@ -305,12 +305,14 @@ def distribution_view(
         summary = ", ".join(f"{row.label} {row.count} ({row.share})" for row in rows)
         chart = chartspec.DistributionSpec(
             chart_id,
-            tuple(chartspec.Bar(row.label, row.count, row.percent) for row in rows),
+            tuple(chartspec.Bar(row.label, row.count, row.percent or 0) for row in rows),
             title=caption,
             summary=f"{t('total', lang)} {distribution.total}: {summary}",
             count_label=counted,
         )
-    return DistributionView(caption, counted, distribution.total, rows, matches, chart)
+    # A share of nothing is no share: "–", not "100%".
+    total_share = percent(100) if distribution.total else NONE
+    return DistributionView(caption, counted, distribution.total, rows, matches, chart, total_share)
 
 
 def distribution_caption(plan: Plan, year: int, lang: str) -> str:

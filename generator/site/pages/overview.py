@@ -16,6 +16,7 @@ from generator.numbers import UnitDisplay
 from generator.site import chartspec
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import level_names, numbered
+from generator.site.pages.headline import has_grades
 from generator.site.pages.progress import GradeMatrix, years_matrix
 from generator.site.pages.report import strategy_matrix
 
@@ -72,7 +73,7 @@ def plan_overview(plan: Plan, evaluations: Mapping[int, YearEvaluation], lang: s
         sizes=_size_table(plan, lang),
         latest=(
             strategy_matrix(plan, latest_year, evaluations[latest_year], names, lang)
-            if latest_year is not None
+            if latest_year is not None and has_grades(evaluations[latest_year])
             else None
         ),
         years=years_matrix(plan, evaluations, lang),

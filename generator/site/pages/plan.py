@@ -107,7 +107,8 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     content = replace(content, contents=plan_contents(content, lang))
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
-    return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content, charts)
+    meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), summary=content.card.headline)
+    return Page(meta, content, charts)
 
 
 def plan_contents(content: PlanContent, lang: str) -> tuple[Link, ...]:

@@ -14,7 +14,14 @@ from markupsafe import Markup
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
-from generator.describe import category_label, finding_sentence, target_text
+from generator.describe import (
+    category_label,
+    execution_finding_sentence,
+    execution_finding_subject,
+    finding_sentence,
+    target_text,
+)
+from generator.evaluation.budget import ExecutionFinding
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
@@ -49,6 +56,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
@@ -85,7 +93,7 @@ class ExcludedRow:
 
 @dataclass(frozen=True)
 class FindingView:
-    project_link: Link  # to the indicator on its project's page, labelled by the project
+    project_link: Link | None  # to the indicator (or the budget) on its project's page; None: the year's total
     indicator: str
     text: str
     rationale: str
@@ -99,6 +107,9 @@ class ReportContent:
     year: int
     check_title: str
     contents: tuple[Link, ...]  # to the page's sections (its h2s), in page order: see `report_contents`
+    headline: Headline
+    summary: SummaryTable
+    has_grades: bool  # False: the check filed budget execution only, so no grade tables or chart
     method: Markup | None
     distribution: DistributionView
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
@@ -142,7 +153,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     content = replace(content, contents=report_contents(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
+    meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
+    return Page(meta, content, page_charts)
 
 
 def _report_content(
@@ -153,13 +165,21 @@ def _report_content(
     check = evaluation.results.check
     caption = distribution_caption(plan, year, lang)
     distribution = distribution_view(
-        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
+        plan,
+        evaluation.distribution,
+        lang,
+        caption,
+        f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
+        check.published_distribution,
     )
     return ReportContent(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
         contents=(),  # made last, from the sections the content has
+        headline=report_headline(plan, evaluation, lang),
+        summary=summary_table(plan, evaluation, lang),
+        has_grades=has_grades(evaluation),
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         years=years_matrix(plan, evaluations, lang, up_to=year),
@@ -206,16 +226,18 @@ def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: Le
 
 def report_contents(content: ReportContent, lang: str) -> tuple[Link, ...]:
     """The contents list: each h2 of report.html the content has, by its id and heading, in page order."""
+    grades = content.has_grades
     sections = [
-        ("method-heading", t("basis_and_method", lang), content.method),
-        ("distribution-heading", t("distribution", lang), True),
-        ("strategy-heading", t("by_strategy", lang, strategy=content.level_names.strategy), True),
-        ("years-heading", t("progress_heading", lang), content.years),
-        ("changes-heading", content.changes.heading if content.changes else "", content.changes),
-        ("detail-heading", t("detailed_table", lang), True),
+        ("summary-heading", t("summary_table", lang), True),
+        ("distribution-heading", t("distribution", lang), grades),
+        ("strategy-heading", t("by_strategy", lang, strategy=content.level_names.strategy), grades),
+        ("years-heading", t("progress_heading", lang), grades and content.years),
+        ("changes-heading", content.changes.heading if content.changes else "", grades and content.changes),
+        ("detail-heading", t("detailed_table", lang), grades),
         ("excluded-heading", t("excluded_items", lang), content.excluded_rows),
-        ("findings-heading", t("audit_findings", lang), True),
-        ("budget-heading", t("budget_execution", lang), content.budget_by_project),
+        ("findings-heading", t("audit_findings", lang), grades or content.findings),
+        ("budget-heading", t("budget_execution", lang), True),
+        ("method-heading", t("basis_and_method", lang), content.method),
         ("discrepancies-heading", t("discrepancies", lang), content.discrepancies),
         ("amendments-heading", content.amendments.heading if content.amendments else "", content.amendments),
         ("open-data-heading", t("open_data", lang), content.data_links),
@@ -288,8 +310,21 @@ def _excluded_rows(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[E
 
 
 def _finding_views(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+    """The indicators' findings, then the printed execution rates the figures do not give."""
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    return tuple(_finding_view(plan, f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+    indicators = [_finding_view(plan, f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
+    budget = [_execution_finding_view(plan, f, lang) for f in evaluation.execution_findings]
+    return (*indicators, *budget)
+
+
+def _execution_finding_view(plan: Plan, finding: ExecutionFinding, lang: str) -> FindingView:
+    """A project's line links its page; the year's total has no page to link."""
+    if finding.project is None:
+        return FindingView(
+            None, execution_finding_subject(finding, lang), execution_finding_sentence(finding, lang), ""
+        )
+    link = project_link(plan, finding.project, lang)
+    return FindingView(link, t("budget_execution", lang), execution_finding_sentence(finding, lang), "")
 
 
 def _finding_view(plan: Plan, finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
