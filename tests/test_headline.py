@@ -94,7 +94,7 @@ def real() -> tuple[list[Plan], dict[str, dict[int, YearEvaluation]]]:
 
 
 def _site(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]], data_date: str = "") -> Site:
-    return Site(plans, evaluations, data_date, {"ko": "", "en": ""}, "")
+    return Site(plans, evaluations, data_date, {"ko": "", "en": ""}, {"ko": "", "en": ""})
 
 
 def _plan(plans: list[Plan], plan_id: str) -> Plan:

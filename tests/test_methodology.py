@@ -63,7 +63,7 @@ def test_the_methodology_contents_list_every_section_once_with_the_same_ids_in_b
     for lang in ("ko", "en"):
         content = methodology_page(_site(), lang).content
         assert isinstance(content, MethodologyContent)
-        ids = [heading.id for heading in content.contents]
+        ids = [link.href.removeprefix("#") for link in content.contents]
         assert ids[0] == content.scale_section.id and ids[-1] == content.data_section.id
         assert len(ids) == len(set(ids)), ids
         # Every section the text and the notes hold is listed, and only those: the h2 of the rendered HTML.
@@ -96,7 +96,7 @@ def test_a_site_without_notes_lists_only_the_packaged_sections() -> None:
     content = methodology_page(_site(notes=False), "en").content
     assert isinstance(content, MethodologyContent)
     assert content.notes == ""
-    assert [heading.id for heading in content.contents] == [
+    assert [link.href.removeprefix("#") for link in content.contents] == [
         "scale", "rate", "rounding", "grades", "exclusions", "published", "distribution", "budget", "open-data",
     ]  # fmt: skip
     assert content.dictionary.href == "en/data.html"
@@ -110,10 +110,10 @@ def test_the_dictionary_page_drops_the_texts_own_title_and_lists_its_sections() 
         assert isinstance(content, DataDictionaryContent)
         assert page.meta.path == href
         assert "<h1" not in content.body
-        assert [heading.id for heading in content.contents] == [
+        assert [link.href.removeprefix("#") for link in content.contents] == [
             "conventions", "plan-json", "plan-csv", "results-json", "results-csv", "datapackage",
         ]  # fmt: skip
-    assert dictionary_page(_site(), "ko").content.contents[0].title == "공통 규칙"  # type: ignore[attr-defined]
+    assert dictionary_page(_site(), "ko").content.contents[0].label == "공통 규칙"  # type: ignore[attr-defined]
 
 
 def _tables(text: str) -> dict[str, list[str]]:

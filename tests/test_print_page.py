@@ -186,7 +186,7 @@ def report_2021() -> dict[str, ReportContent]:
     report = validate_path(PLANS, RESULTS)
     [plan] = [p for p in report.plans if p.id == PLAN]
     evaluations = {year: evaluate_year(plan, results) for year, results in report.results[plan.id].items()}
-    site = Site([plan], {plan.id: evaluations}, "2022-03-18", {"ko": "", "en": ""}, "")
+    site = Site([plan], {plan.id: evaluations}, "2022-03-18", {"ko": "", "en": ""}, {"ko": "", "en": ""})
     pages = {lang: report_page(site, plan, 2021, evaluations[2021], lang) for lang in ("ko", "en")}
     return {lang: page.content for lang, page in pages.items() if isinstance(page.content, ReportContent)}
 

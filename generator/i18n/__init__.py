@@ -15,6 +15,7 @@ from generator.i18n.execution import EXECUTION
 from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
 from generator.i18n.methodology import METHODOLOGY
+from generator.i18n.navigation import NAVIGATION
 from generator.i18n.particles import Word
 from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
@@ -42,6 +43,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     WORDS,
     PRINTED,
     METHODOLOGY,
+    NAVIGATION,
 )
 
 

@@ -4,7 +4,6 @@ title, and the link to it that every download block carries."""
 from __future__ import annotations
 
 METHODOLOGY: dict[str, dict[str, str]] = {
-    "toc_title": {"ko": "차례", "en": "Contents"},
     "data_dictionary": {"ko": "데이터 사전", "en": "Data dictionary"},
     "data_dictionary_link": {"ko": "파일 설명 (데이터 사전)", "en": "What the files contain (data dictionary)"},
     "methodology_data_note": {

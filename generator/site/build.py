@@ -152,7 +152,7 @@ def sitemap(pages: list[Page], base_url: str) -> bytes:
     base = base_url.rstrip("/")
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.meta.path):
-        if isinstance(page.content, NotFoundContent):
+        if isinstance(page.content, NotFoundContent) or page.meta.empty:  # nothing to show: not listed
             continue
         lines.append(f"  <url><loc>{xml_escape(f'{base}/{page.meta.path}')}</loc></url>")
     lines.append("</urlset>")

@@ -89,9 +89,12 @@ def _section(items: Sequence[Amendment], lang: str) -> AmendmentsSection:
 
 
 def amendments_link(site: Site, plan: Plan, lang: str) -> Link | None:
+    """None without a git history, and when the record lists none: a list of nothing is not linked to."""
     if site.amendments is None:
         return None
     count = len(site.amendments.for_plan(plan.id))
+    if count == 0:
+        return None
     return Link(lang_path(lang, amendments_path(plan)), t("amendments_link", lang, count=numbers.count(count)))
 
 
@@ -103,4 +106,6 @@ def amendments_page(site: Site, plan: Plan, lang: str) -> Page | None:
     crumbs = (Link(plan_link.href, (spec.short_title or spec.title).get(lang)),)
     section = _section(site.amendments.for_plan(plan.id), lang)
     title = f"{t('amendments', lang)} — {(spec.short_title or spec.title).get(lang)}"
-    return Page(page_meta(site, lang, amendments_path(plan), title, crumbs), AmendmentsContent(plan_link, section))
+    # Built even when empty, so its address always answers; nothing links to it then (`amendments_link`).
+    meta = page_meta(site, lang, amendments_path(plan), title, crumbs, empty=not section.items)
+    return Page(meta, AmendmentsContent(plan_link, section))

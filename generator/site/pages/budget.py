@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.data.model import Plan
@@ -16,6 +16,7 @@ from generator.data.schema import ProjectFile, UnitText
 from generator.describe import display_of
 from generator.evaluation.budget import BudgetLine, Execution, by_department, total
 from generator.numbers import NONE, UnitDisplay, exact, percent_tenths
+from generator.site.pages.common import Link, lang_path, project_path
 
 Amount = int | float
 
@@ -35,6 +36,7 @@ class ExecutionRow:
     committed_rate: str
     spent_rate: str
     is_total: bool = False
+    link: Link | None = None  # where the label leads: a project's page, in a table by project
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,10 @@ def execution_table(
     label_heading: str,
     rows: Sequence[tuple[str, Execution]],
     total_label: str | None,
+    links: Sequence[Link] = (),
 ) -> ExecutionTable:
-    """A table of `rows` and, when `total_label` is given, their total, in one unit for all its amounts."""
+    """A table of `rows` and, when `total_label` is given, their total, in one unit for all its amounts. `links`,
+    when given, are where the rows' labels lead, one per row in order (the total has none)."""
     lines = list(rows)
     if total_label is not None:
         lines.append((total_label, total(execution for _, execution in rows)))
@@ -88,6 +92,7 @@ def execution_table(
         _row(label, execution, display, is_total=total_label is not None and index == len(lines) - 1)
         for index, (label, execution) in enumerate(lines)
     )
+    views = tuple(replace(view, link=links[i]) if i < len(links) else view for i, view in enumerate(views))
     return ExecutionTable(caption, label_heading, views, display.unit)
 
 
@@ -109,6 +114,13 @@ def project_label(project: ProjectFile, lang: str) -> str:
 
 def by_project_rows(lines: Sequence[BudgetLine], lang: str) -> list[tuple[str, Execution]]:
     return [(project_label(line.project, lang), line.execution) for line in lines]
+
+
+def by_project_links(plan: Plan, lines: Sequence[BudgetLine], lang: str) -> list[Link]:
+    """The project pages of `by_project_rows`, in the same order."""
+    return [
+        Link(lang_path(lang, project_path(plan, line.project.id)), project_label(line.project, lang)) for line in lines
+    ]
 
 
 def by_department_rows(lines: Sequence[BudgetLine], lang: str) -> list[tuple[str, Execution]]:

@@ -117,6 +117,9 @@ class PageMeta:
     menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
     summary: str = ""  # the page's own answer in one or two sentences (its headline); empty: the site's tagline
     print_heads: PrintHeads | None = None  # None: printed without a running header and footer
+    # Nothing to show (a year not yet checked, an empty list): built so its address answers, but never linked
+    # to, left out of the search index and the sitemap, and marked noindex for search engines.
+    empty: bool = False
 
     @property
     def context(self) -> str:
@@ -147,6 +150,7 @@ def page_meta(
     *,
     indexed: bool = True,
     summary: str = "",
+    empty: bool = False,
 ) -> PageMeta:
     home = Link(lang_path(lang, "index.html"), t("home", lang))
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
@@ -162,9 +166,10 @@ def page_meta(
         footer=site.footer(lang),
         publisher=site.publisher(lang),
         extra_css=site.extra_css,
-        indexed=indexed,
+        indexed=indexed and not empty,
         summary=summary,
         print_heads=print_heads(site, lang, title),
+        empty=empty,
     )
 
 

@@ -11,7 +11,7 @@ from generator.describe import category_label, count_heading
 from generator.evaluation.budget import lead_department
 from generator.i18n import plural, sentence_case, t
 from generator.numbers import NONE
-from generator.site.pages.budget import ExecutionTable, by_project_rows, execution_table
+from generator.site.pages.budget import ExecutionTable, by_project_links, by_project_rows, execution_table
 from generator.site.pages.common import (
     Link,
     Page,
@@ -118,6 +118,7 @@ def _budget_tables(site: Site, department: LocalizedText, lang: str) -> tuple[Ex
                     level_name(plan, "project", lang),
                     by_project_rows(lines, lang),
                     t("total", lang),
+                    by_project_links(plan, lines, lang),
                 )
             )
     return tuple(tables)

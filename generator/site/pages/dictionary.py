@@ -14,8 +14,9 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from generator.i18n import t
-from generator.site.markup import Heading, render_sections
-from generator.site.pages.common import DICTIONARY_PATH, Page, Site, page_meta
+from generator.site.markup import render_sections
+from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, page_meta
+from generator.site.pages.navigation import contents_links
 
 DICTIONARY_FILES = {"ko": "open-data.ko.md", "en": "open-data.md"}
 
@@ -24,7 +25,7 @@ DICTIONARY_FILES = {"ko": "open-data.ko.md", "en": "open-data.md"}
 class DataDictionaryContent:
     template: ClassVar[str] = "data.html"
 
-    contents: tuple[Heading, ...]  # every h2 of the page, in order: the contents list at its top
+    contents: tuple[Link, ...]  # every h2 of the page, in order: the contents list at its top
     body: Markup
 
 
@@ -33,4 +34,5 @@ def dictionary_page(site: Site, lang: str) -> Page:
     # The text's own title (`# …`) names the document where it is read as a file; the page has its own h1.
     text = re.sub(r"\A# [^\n]*\n", "", site.open_data_md[lang])
     body, sections = render_sections(text, title)
-    return Page(page_meta(site, lang, DICTIONARY_PATH, title), DataDictionaryContent(contents=sections, body=body))
+    content = DataDictionaryContent(contents_links((h.id, h.title) for h in sections), body)
+    return Page(page_meta(site, lang, DICTIONARY_PATH, title), content)

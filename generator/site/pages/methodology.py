@@ -19,6 +19,7 @@ from generator.describe import grade_ranges
 from generator.i18n import t
 from generator.site.markup import Heading, render_sections
 from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, lang_path, page_meta
+from generator.site.pages.navigation import contents_links
 
 PATH = "methodology.html"
 # The ids the notes' headings get from their words start so, apart from the packaged text's ids.
@@ -43,7 +44,7 @@ class ScaleTable:
 class MethodologyContent:
     template: ClassVar[str] = "methodology.html"
 
-    contents: tuple[Heading, ...]  # every h2 of the page, in order: the contents list at its top
+    contents: tuple[Link, ...]  # every h2 of the page, in order: the contents list at its top
     scale_section: Heading
     scales: tuple[ScaleTable, ...]
     body: Markup
@@ -65,7 +66,9 @@ def methodology_page(site: Site, lang: str) -> Page:
     scale_section = Heading("scale", t("scale", lang))
     data_section = Heading("open-data", t("open_data", lang))
     content = MethodologyContent(
-        contents=(scale_section, *body_sections, *notes_sections, data_section),
+        contents=contents_links(
+            (h.id, h.title) for h in (scale_section, *body_sections, *notes_sections, data_section)
+        ),
         scale_section=scale_section,
         scales=scale_tables(site.plans, lang),
         body=body,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from generator.data.model import Plan
@@ -23,14 +23,21 @@ from generator.site.pages.common import (
     lang_path,
     level_name,
     level_names,
+    numbered,
     page_meta,
     plan_data_links,
     plan_path,
     project_path,
-    report_path,
-    report_years,
 )
 from generator.site.pages.home import PlanCard, plan_card
+from generator.site.pages.navigation import (
+    ReportEntry,
+    contents_links,
+    present,
+    report_entries,
+    strategy_anchor,
+    task_anchor,
+)
 from generator.site.pages.overview import PlanOverview, plan_overview
 
 
@@ -45,6 +52,7 @@ class ProjectRow:
 @dataclass(frozen=True)
 class TaskNode:
     id: str
+    anchor: str  # the id of its table on the page, which project pages link to: "task-1-2"
     label: str
     title: str
     projects: tuple[ProjectRow, ...]
@@ -54,8 +62,10 @@ class TaskNode:
 @dataclass(frozen=True)
 class StrategyNode:
     id: str
+    anchor: str  # the id of its section: "strategy-1"
     label: str
     title: str
+    heading: str  # "전략 1. 적극적 정보 제공", "추진전략 ① 적극적 정보제공"
     tasks: tuple[TaskNode, ...]
 
 
@@ -64,12 +74,14 @@ class PlanContent:
     template: ClassVar[str] = "plan.html"
 
     card: PlanCard
+    contents: tuple[Link, ...]  # to the page's sections (its h2s), in page order
     level_names: LevelNames
     overview: PlanOverview
     strategies: tuple[StrategyNode, ...]
     budget_unit: str
-    reports: tuple[Link, ...]
-    amendments_link: Link | None  # to the list of amendments; None when built without a git history
+    reports: tuple[ReportEntry, ...]  # each year of the period: a link where it was checked, else words
+    amendments_link: Link | None  # to the list of amendments; None without a git history or with none to list
+    amendments_note: str  # said instead of the link when the record lists none; empty otherwise
     discrepancies: tuple[DiscrepancyView, ...]
     sources: tuple[str, ...]
     data_links: DataLinks
@@ -78,38 +90,53 @@ class PlanContent:
 def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     spec = plan.spec
     evaluations = site.evaluations.get(plan.id, {})
-    reports = tuple(
-        Link(lang_path(lang, report_path(plan, year)), t("report_title", lang, year=year))
-        for year in report_years(plan, evaluations)
-    )
     display = planned_display(plan, lang)
+    link = amendments_link(site, plan, lang)
     content = PlanContent(
         card=plan_card(site, plan, lang),
+        contents=(),
         level_names=level_names(plan, lang),
         overview=plan_overview(plan, evaluations, lang),
         strategies=tuple(_strategy_node(plan, strategy, display, lang) for strategy in spec.strategies),
         budget_unit=display.unit,
-        reports=reports,
-        amendments_link=amendments_link(site, plan, lang),
+        reports=report_entries(plan, evaluations, lang),
+        amendments_link=link,
+        amendments_note=t("no_amendments", lang) if link is None and site.amendments is not None else "",
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
         data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang),
     )
+    content = replace(content, contents=plan_contents(content, lang))
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
     meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), summary=content.card.headline)
     return Page(meta, content, charts)
 
 
+def plan_contents(content: PlanContent, lang: str) -> tuple[Link, ...]:
+    """The contents list: each h2 of plan.html the page has, by its id and heading."""
+    sections = [
+        ("overview-heading", content.overview.heading, True),
+        ("reports-heading", t("annual_reports", lang), True),
+        ("structure-heading", t("structure", lang), True),
+        ("open-data-heading", t("open_data", lang), content.data_links),
+        ("discrepancies-heading", t("discrepancies", lang), content.discrepancies),
+    ]
+    return contents_links(present(sections))
+
+
 def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:
     tasks = tuple(_task_node(plan, task, display, lang) for task in strategy.tasks)
-    return StrategyNode(strategy.id, strategy.label or strategy.id, strategy.title.get(lang), tasks)
+    label, title = strategy.label or strategy.id, strategy.title.get(lang)
+    heading = f"{level_name(plan, 'strategy', lang)} {numbered(label, title)}"
+    return StrategyNode(strategy.id, strategy_anchor(strategy.id), label, title, heading, tasks)
 
 
 def _task_node(plan: Plan, task: TaskSpec, display: UnitDisplay, lang: str) -> TaskNode:
     rows = tuple(_project_row(plan, project, display, lang) for project in plan.projects_of(task.id))
     label, title = task.label or task.id, task.title.get(lang)
-    return TaskNode(task.id, label, title, rows, f"{level_name(plan, 'task', lang)} {label} {title}")
+    caption = f"{level_name(plan, 'task', lang)} {label} {title}"
+    return TaskNode(task.id, task_anchor(task.id), label, title, rows, caption)
 
 
 def _project_row(plan: Plan, project: ProjectFile, display: UnitDisplay, lang: str) -> ProjectRow:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
+from generator.data.model import Plan, number_of, primary_measure
 from generator.data.schema import Contact, IndicatorSpec, ProjectFile, UnitText
 from generator.describe import display_of, plan_total_words, status_text, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
@@ -25,13 +25,13 @@ from generator.site.pages.common import (
     discrepancy_views,
     grade_text,
     lang_path,
-    level_name,
     page_meta,
     plan_path,
     project_path,
     rate_text,
     report_path,
 )
+from generator.site.pages.navigation import Placement, department_links, indicator_anchor, placements
 
 # An indicator's outcome in a year, by (year, indicator id).
 Outcomes = dict[tuple[int, str], IndicatorOutcome]
@@ -49,6 +49,7 @@ class YearCell:
 @dataclass(frozen=True)
 class IndicatorView:
     id: str
+    anchor: str  # its section's id, which the report's findings link to: "ind-1-1-1-1"
     name: str
     unit: str
     kind: str
@@ -94,8 +95,9 @@ class ProjectContent:
     template: ClassVar[str] = "project.html"
 
     plan_link: Link
-    path_labels: tuple[str, ...]
-    departments: str  # "정보공개정책과, 민주주의위원회"; – for none
+    placements: tuple[Placement, ...]  # its strategy and task, linked to their anchors on the plan page
+    department_links: tuple[Link, ...]  # to each department's page
+    departments: str  # "정보공개정책과, 민주주의위원회"; – for none (said where there are no links)
     origin: str
     purpose: str
     legal_basis: tuple[str, ...]
@@ -125,7 +127,8 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
     display = planned_display(plan, lang)
     content = ProjectContent(
         plan_link=Link(lang_path(lang, plan_path(plan)), plan.spec.title.get(lang)),
-        path_labels=_path_labels(plan, project, lang),
+        placements=placements(plan, project, lang),
+        department_links=department_links(site, project, lang),
         departments=", ".join(d.get(lang) for d in project.departments) or NONE,
         origin=_origin_text(project, lang),
         purpose=project.purpose.get(lang) if project.purpose else "",
@@ -156,16 +159,6 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
 
 
 # -- where the project sits, and what the plan says of it ---------------------------------------------------
-
-
-def _path_labels(plan: Plan, project: ProjectFile, lang: str) -> tuple[str, ...]:
-    strategy = next(s for s in plan.strategies if s.id == parent_id(task_of(project.id)))
-    task = next(task for task in strategy.tasks if task.id == task_of(project.id))
-    return (
-        f"{level_name(plan, 'strategy', lang)} {strategy.label or strategy.id}. {strategy.title.get(lang)}",
-        f"{level_name(plan, 'task', lang)} {task.label or task.id} {task.title.get(lang)}",
-        f"{level_name(plan, 'project', lang)} {project.label or project.id}",
-    )
 
 
 def _origin_text(project: ProjectFile, lang: str) -> str:
@@ -211,6 +204,7 @@ def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, la
     total_label, total, total_note = plan_total_words(indicator, lang)
     return IndicatorView(
         id=indicator.id,
+        anchor=indicator_anchor(indicator.id),
         name=name,
         unit=unit,
         kind=kind,

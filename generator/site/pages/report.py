@@ -21,13 +21,20 @@ from generator.describe import (
     finding_sentence,
     target_text,
 )
+from generator.evaluation.budget import ExecutionFinding
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
 from generator.numbers import NONE
 from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
-from generator.site.pages.budget import ExecutionTable, by_department_rows, by_project_rows, execution_table
+from generator.site.pages.budget import (
+    ExecutionTable,
+    by_department_rows,
+    by_project_links,
+    by_project_rows,
+    execution_table,
+)
 from generator.site.pages.common import (
     DataLinks,
     DiscrepancyView,
@@ -53,6 +60,7 @@ from generator.site.pages.common import (
 )
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
+from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -80,7 +88,7 @@ class DetailGroup:
 
 @dataclass(frozen=True)
 class ExcludedRow:
-    project: str
+    project_link: Link  # labelled "1-1-① 정보소통광장 운영"
     indicator: str
     status: str
     reason: str
@@ -88,6 +96,7 @@ class ExcludedRow:
 
 @dataclass(frozen=True)
 class FindingView:
+    project_link: Link | None  # to the indicator (or the budget) on its project's page; None: the year's total
     indicator: str
     text: str
     rationale: str
@@ -100,6 +109,7 @@ class ReportContent:
     plan_link: Link
     year: int
     check_title: str
+    contents: tuple[Link, ...]  # to the page's sections (its h2s), in page order: see `report_contents`
     headline: Headline
     summary: SummaryTable
     has_grades: bool  # False: the check filed budget execution only, so no grade tables or chart
@@ -140,11 +150,14 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     path = report_path(plan, year)
     if evaluation is None:
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
-        return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
+        # Built so the year's address answers before its check; nothing links to it (`navigation.report_entries`).
+        meta = page_meta(site, lang, path, title, crumbs, empty=True)
+        return Page(meta, ReportPendingContent(plan_link, year))
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     content = replace(content, legend=report_legend(content, lang))
+    content = replace(content, contents=report_contents(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
     return Page(meta, content, page_charts)
@@ -169,6 +182,7 @@ def _report_content(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
+        contents=(),  # made last, from the sections the content has
         headline=report_headline(plan, evaluation, lang),
         summary=summary_table(plan, evaluation, lang),
         has_grades=has_grades(evaluation),
@@ -187,8 +201,8 @@ def _report_content(
             indicator=names.indicator,
             indicator_plural=plural(names.indicator, lang),
         ),
-        excluded_rows=_excluded_rows(evaluation, lang),
-        findings=_finding_views(evaluation, lang),
+        excluded_rows=_excluded_rows(plan, evaluation, lang),
+        findings=_finding_views(plan, evaluation, lang),
         budget_by_project=_budget_by_project(plan, evaluation, names, lang),
         budget_by_department=_budget_by_department(plan, evaluation, lang),
         discrepancies=_report_discrepancies(plan, evaluation, lang),
@@ -222,6 +236,27 @@ def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: Le
             for c in categories
         ),
     )
+
+
+def report_contents(content: ReportContent, lang: str) -> tuple[Link, ...]:
+    """The contents list: each h2 of report.html the content has, by its id and heading, in page order."""
+    grades = content.has_grades
+    sections = [
+        ("summary-heading", t("summary_table", lang), True),
+        ("distribution-heading", t("distribution", lang), grades),
+        ("strategy-heading", content.strategy_heading, grades),
+        ("years-heading", t("progress_heading", lang), grades and content.years),
+        ("changes-heading", content.changes.heading if content.changes else "", grades and content.changes),
+        ("detail-heading", t("detailed_table", lang), grades),
+        ("excluded-heading", t("excluded_items", lang), content.excluded_rows),
+        ("findings-heading", t("audit_findings", lang), grades or content.findings),
+        ("budget-heading", t("budget_execution", lang), True),
+        ("method-heading", t("basis_and_method", lang), content.method),
+        ("discrepancies-heading", t("discrepancies", lang), content.discrepancies),
+        ("amendments-heading", content.amendments.heading if content.amendments else "", content.amendments),
+        ("open-data-heading", t("open_data", lang), content.data_links),
+    ]
+    return contents_links(present(sections))
 
 
 # -- the detailed table --------------------------------------------------------------------------------------
@@ -272,10 +307,10 @@ def _detail_row(plan: Plan, outcome: IndicatorOutcome, first_of_project: bool, l
     )
 
 
-def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, ...]:
+def _excluded_rows(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, ...]:
     return tuple(
         ExcludedRow(
-            project=f"{o.project.label or o.project.id} {o.project.title.get(lang)}",
+            project_link=project_link(plan, o.project, lang),
             indicator=o.indicator.name.get(lang),
             status=t(o.category, lang),
             reason=o.result.reason.get(lang) if o.result and o.result.reason else NONE,
@@ -288,23 +323,29 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 # -- findings, budget, discrepancies -----------------------------------------------------------------------
 
 
-def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+def _finding_views(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
     """The indicators' findings, then the printed execution rates the figures do not give."""
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    indicators = [_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
-    budget = [
-        FindingView(execution_finding_subject(f, lang), execution_finding_sentence(f, lang), "")
-        for f in evaluation.execution_findings
-    ]
+    indicators = [_finding_view(plan, f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
+    budget = [_execution_finding_view(plan, f, lang) for f in evaluation.execution_findings]
     return (*indicators, *budget)
 
 
-def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
+def _execution_finding_view(plan: Plan, finding: ExecutionFinding, lang: str) -> FindingView:
+    """A project's line links its page; the year's total has no page to link."""
+    if finding.project is None:
+        return FindingView(
+            None, execution_finding_subject(finding, lang), execution_finding_sentence(finding, lang), ""
+        )
+    link = project_link(plan, finding.project, lang)
+    return FindingView(link, t("budget_execution", lang), execution_finding_sentence(finding, lang), "")
+
+
+def _finding_view(plan: Plan, finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
     text = finding_sentence(finding, outcome, lang)
-    project = outcome.project
-    where = f"{project.label or project.id} {project.title.get(lang)} — {outcome.indicator.name.get(lang)}"
+    link = project_link(plan, outcome.project, lang, indicator_anchor(outcome.indicator.id))
     rationale = finding.rationale.get(lang) if finding.rationale else ""
-    return FindingView(where, text, rationale)
+    return FindingView(link, outcome.indicator.name.get(lang), text, rationale)
 
 
 def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames, lang: str) -> ExecutionTable | None:
@@ -317,6 +358,7 @@ def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames
         names.project,
         by_project_rows(evaluation.budget_lines, lang),
         t("total", lang),
+        by_project_links(plan, evaluation.budget_lines, lang),
     )
 
 

@@ -1,4 +1,22 @@
-// The site's only script: the report's print button and the search page. Everything else works without it.
+// The site's only script: the language switch's place, the report's print button and the search page.
+// Everything works without it.
+
+// The language switch leads to the other language's page; here it also keeps the reader's place: the #anchor
+// (the same ids in both languages) and, on the search page, the query. Worked out when the link is used, since
+// the hash and the query change after the page loads (in-page links, the search box).
+(function () {
+  var link = document.querySelector("a.lang-switch");
+  if (!link) { return; }
+  var target = link.href.split("#")[0].split("?")[0];
+  var keepsQuery = document.querySelector("[data-search]") !== null;
+  function keepPlace() {
+    link.href = target + (keepsQuery ? window.location.search : "") + window.location.hash;
+  }
+  ["mousedown", "focus", "click", "contextmenu"].forEach(function (name) { link.addEventListener(name, keepPlace); });
+  window.addEventListener("hashchange", keepPlace);
+  keepPlace();
+})();
+
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
