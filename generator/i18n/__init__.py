@@ -14,6 +14,7 @@ from generator.i18n.imports import IMPORTS
 from generator.i18n.particles import Word
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
+from generator.i18n.sharing import SHARING
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
@@ -31,6 +32,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    SHARING,
 )
 
 

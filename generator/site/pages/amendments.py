@@ -15,6 +15,7 @@ from generator.data.model import Plan
 from generator.i18n import t
 from generator.review.record import Amendment
 from generator.site.pages.common import Link, Page, Site, lang_path, page_meta, plan_path
+from generator.site.pages.credits import plan_sources
 
 
 @dataclass(frozen=True)
@@ -102,4 +103,5 @@ def amendments_page(site: Site, plan: Plan, lang: str) -> Page | None:
     crumbs = (Link(plan_link.href, (spec.short_title or spec.title).get(lang)),)
     section = _section(site.amendments.for_plan(plan.id), lang)
     title = f"{t('amendments', lang)} — {(spec.short_title or spec.title).get(lang)}"
-    return Page(page_meta(site, lang, amendments_path(plan), title, crumbs), AmendmentsContent(plan_link, section))
+    meta = page_meta(site, lang, amendments_path(plan), title, crumbs, sources=plan_sources(plan.id, results=True))
+    return Page(meta, AmendmentsContent(plan_link, section))

@@ -28,6 +28,7 @@ from generator.site.pages.common import (
     report_path,
     report_years,
 )
+from generator.site.pages.credits import plan_sources
 from generator.site.pages.home import PlanCard, plan_card
 from generator.site.pages.overview import PlanOverview, plan_overview
 
@@ -95,7 +96,8 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     )
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
-    return Page(page_meta(site, lang, plan_path(plan), spec.title.get(lang)), content, charts)
+    meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), sources=plan_sources(plan.id, results=True))
+    return Page(meta, content, charts)
 
 
 def _strategy_node(plan: Plan, strategy: StrategySpec, display: UnitDisplay, lang: str) -> StrategyNode:

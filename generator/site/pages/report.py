@@ -43,6 +43,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.credits import plan_sources, report_sources
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -125,12 +126,15 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     path = report_path(plan, year)
     if evaluation is None:
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
-        return Page(page_meta(site, lang, path, title, crumbs), ReportPendingContent(plan_link, year))
+        # Nothing filed yet: the page shows the plan's period, so its date is the plan's.
+        meta = page_meta(site, lang, path, title, crumbs, sources=plan_sources(plan.id))
+        return Page(meta, ReportPendingContent(plan_link, year))
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    return Page(page_meta(site, lang, path, content.check_title, crumbs), content, page_charts)
+    meta = page_meta(site, lang, path, content.check_title, crumbs, sources=report_sources(plan.id, year))
+    return Page(meta, content, page_charts)
 
 
 def _report_content(
