@@ -49,6 +49,9 @@ def citation(lang: str, *, author: str, title: str, site: str, year: str, url: s
     """How to cite a page, in its language: publisher, title (unless the page is the site's own), site, year;
     then the address, when known. The reader adds the date they looked at it."""
     values = {"author": author, "title": title, "site": site, "year": year}
-    key = "cite_site" if title == site else "cite_page"
-    text = t(key if author else f"{key}_no_author", lang, **values)
+    if title == site:  # the home page: the site is the title
+        key = "cite_site" if author else "cite_site_no_author"
+    else:
+        key = "cite_page" if author else "cite_page_no_author"
+    text = t(key, lang, **values)
     return t("cite_online", lang, citation=text, url=url) if url else text
