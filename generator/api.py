@@ -48,7 +48,7 @@ class Options:
     base_url: str | None = None  # the site's absolute address [default: base_url in site.yaml]
     cache_dir: Path | None = None  # the chart and amendments cache [default: .plansite-cache in the repository]
     use_cache: bool = True  # False: draw every chart and compare every commit again; keep nothing
-    amendments: bool = True  # False: list no amendments (the data's git history is not read)
+    amendments: bool = True  # False: list no amendments (no commit is compared; "last updated" still reads git)
     source_date: datetime.date | None = None  # the data date the pages show (SOURCE_DATE_EPOCH)
     pagefind: Path | None = None  # the Pagefind executable (PAGEFIND_BINARY_PATH) [default: the installed one]
     chromium: str | None = None  # the Chromium that prints PDFs (PLANSITE_CHROMIUM) [default: one on PATH]

@@ -32,7 +32,9 @@ SITE = (
     "tagline: {ko: 시험용 합성 자료, en: Synthetic test data}\n"
     "organisation: {ko: 시험 기관, en: Test Office}\n"
 )
-LICENCE = "licence: {ko: 공공누리 제1유형 (출처표시), en: KOGL Type 1 (attribution)}\nlicence_url: https://example.org/kogl\n"
+LICENCE = (
+    "licence: {ko: 공공누리 제1유형 (출처표시), en: KOGL Type 1 (attribution)}\nlicence_url: https://example.org/kogl\n"
+)
 
 
 def _pages(out: Path) -> list[Path]:
@@ -145,7 +147,7 @@ def test_a_preview_png_is_kept_in_the_chart_cache_and_a_damaged_one_is_drawn_aga
 
 
 @pytest.mark.slow
-def test_two_builds_give_the_same_preview_images(demo_root: Path, tmp_path: Path) -> None:
+def test_two_builds_give_the_same_preview_images(demo_root: Path) -> None:
     (demo_root / "site.yaml").write_text(SITE, encoding="utf-8")
     first = _build(demo_root, "--base-url", ADDRESS, "--no-cache")
     kept = {p.relative_to(first): p.read_bytes() for p in first.rglob("*.png")}
