@@ -72,6 +72,7 @@ def test_every_page_has_a_title_and_description_and_absolute_addresses_when_the_
         assert _meta(page, "og:locale") == {"ko": "ko_KR", "en": "en_US"}[lang]
         assert _meta(page, "og:locale:alternate") == {"ko": "en_US", "en": "ko_KR"}[lang]
         assert _meta(page, "og:url") == ADDRESS + relative
+        assert _meta(page, "og:type") == ("website" if relative in ("index.html", "en/index.html") else "article")
         image = _meta(page, "og:image")
         if image is not None:
             images += 1

@@ -138,6 +138,11 @@ class PageMeta:
         return self.summary or self.description or self.site_name
 
     @property
+    def og_type(self) -> str:
+        """Open Graph's kind of page: the home page is the website, every other page an article of it."""
+        return "article" if self.breadcrumbs else "website"
+
+    @property
     def locale(self) -> str:
         """Open Graph's form of the page's language ("ko_KR"), and of the other language's (`locale_alternate`)."""
         return LOCALES[self.lang]
