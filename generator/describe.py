@@ -11,9 +11,12 @@ from decimal import Decimal
 
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
 from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
+from generator.data.units import base_counter
+from generator.evaluation.budget import ExecutionFinding
+from generator.evaluation.totals import plan_total
 from generator.evaluation.year import Finding, FindingKind, IndicatorOutcome
-from generator.i18n import plural, t
-from generator.numbers import NONE, UnitDisplay, percent, unit_display
+from generator.i18n import in_sentence, plural, t
+from generator.numbers import NONE, UnitDisplay, count, exact, in_words, percent, percent_printed, span, unit_display
 
 NON_GRADES = (EXCLUDED, NOT_EVALUATED, PENDING)
 
@@ -45,6 +48,29 @@ def count_heading(name: str, lang: str) -> str:
     return t("count_of", lang, name=name, plural=plural(name, lang))
 
 
+def counted(name: str, number: int, lang: str) -> str:
+    """A count of a plan's level, named as the plan names it: "전략 4"; in English the number first and the name
+    in the plural but for one: "4 strategies", "1 strategy"."""
+    level = in_sentence(name, lang) if number == 1 else plural(name, lang)
+    return t("level_count", lang, level=level, count=count(number))
+
+
+def plan_total_words(indicator: IndicatorSpec, lang: str) -> tuple[str, str, str]:
+    """The indicator's plan total as (label, figure, note), by its kind (`evaluation.totals`): "계획상 합계" and the
+    sum for a flow, "최종 목표(2027년)" and the final target for a stock, with a note when the plan states another
+    total for it; three empty strings where the plan states no total."""
+    total = plan_total(indicator)
+    if total is None:
+        return "", "", ""
+    if total.final_year is None:
+        return t("stated_total", lang), target_text(total.value, indicator, lang), ""
+    note = ""
+    if total.stated_instead is not None:
+        note = t("stated_total_not_used", lang, stated=target_text(total.stated_instead, indicator, lang))
+    label = t("plan_total_stock", lang, year=total.final_year)
+    return label, target_text(total.value, indicator, lang), note
+
+
 def target_text(value: Target, indicator: IndicatorSpec, lang: str) -> str:
     """A target or actual as a reader sees it: number with unit, measures joined, or text."""
     if value is None:
@@ -64,8 +90,17 @@ def display_of(unit: UnitText | None, lang: str, figures: Iterable[Number | Deci
     return unit_display(unit.ko, unit.get("en"), unit.scale, lang, figures)
 
 
+def sum_in_words(unit: UnitText, figure: Number | Decimal, lang: str) -> str:
+    """A sum in `unit` as people say it (`1,163억 원`, `116.3 billion won`); where the unit's base cannot be
+    told, the exact figure with its unit."""
+    base = base_counter(unit.ko, unit.scale)
+    if base is None:
+        return display_of(unit, lang, [figure]).with_unit(figure)
+    return in_words(exact(figure) * unit.scale, base, unit.get("en"), lang)
+
+
 def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
-    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90–94%`, `E 70% 미만`."""
+    """Each grade with the range of shown rates that earns it: `A+ 101% 이상`, `B 90~94%`, `E 70% 미만`."""
     ranges = []
     for index, band in enumerate(scale):
         upper = scale[index - 1].min_rate - 1 if index > 0 else None
@@ -76,7 +111,7 @@ def grade_ranges(scale: Sequence[Band], lang: str) -> list[tuple[str, str]]:
         elif band.min_rate == 0:
             text = t("rate_below", lang, rate=upper + 1)
         else:
-            text = f"{band.min_rate}–{percent(upper)}"
+            text = span(band.min_rate, percent(upper), lang)
         ranges.append((band.grade, text))
     return ranges
 
@@ -98,3 +133,21 @@ def finding_sentence(finding: Finding, outcome: IndicatorOutcome, lang: str) -> 
 def rate_status_text(outcome: IndicatorOutcome, lang: str) -> str:
     """Why no rate could be computed (`no actual`, `qualitative target` …); empty when it could."""
     return t(f"rate_status_{outcome.rate.status.value}", lang)
+
+
+def execution_finding_subject(finding: ExecutionFinding, lang: str) -> str:
+    """What a printed execution rate belongs to: a unit project's line, or the year's total."""
+    project = finding.project
+    if project is None:
+        return t("execution_finding_total", lang)
+    return t("execution_finding_project", lang, project=f"{project.label or project.id} {project.title.get(lang)}")
+
+
+def execution_finding_sentence(finding: ExecutionFinding, lang: str) -> str:
+    """`The published execution rate (spent) 56.3% differs from the 56.2% the figures give.`"""
+    measure = t(f"measure_{finding.measure}_rate", lang)
+    stated = percent_printed(finding.stated)
+    if finding.computed is None:
+        return t("finding_execution_rate_no_budget", lang, measure=measure, stated=stated)
+    computed = percent_printed(finding.computed)
+    return t("finding_execution_rate_differs", lang, measure=measure, stated=stated, computed=computed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -20,6 +20,9 @@ Number = int | float
 
 NONE = "–"  # no figure: no target, no result, no budget
 LOCALES = {"ko": "ko_KR", "en": "en_US"}
+# The one mark of a range the site writes, per language: 2024~2027 (물결표, as Korean official writing has it),
+# 2024–2027 (en dash). The catalogue's `span`, for messages worded later, writes the same (tests/test_words.py).
+RANGE_MARKS = {"ko": "~", "en": "–"}
 # Source figures carry at most a few decimals; six removes binary float noise without losing any of them.
 _PLACES = Decimal("0.000001")
 
@@ -67,6 +70,12 @@ def percent(value: int | None) -> str:
     return NONE if value is None else f"{value}%"
 
 
+def span(first: object, last: object, lang: str) -> str:
+    """A range the site writes, with the one range mark of `lang`: `2024~2027`, `2024–2027`. Ranges in data text
+    are shown as the source writes them."""
+    return f"{first}{RANGE_MARKS[lang]}{last}"
+
+
 def count(value: int) -> str:
     """A count of things (indicators, amendments, rows): `1,234`."""
     return f"{value:,}"
@@ -81,6 +90,11 @@ def count_share(number: int, share: int) -> str:
 def percent_tenths(value: Decimal | None) -> str:
     """A budget execution rate, already rounded to one decimal: `99.7%`, `0.0%`; `–` when there is no budget."""
     return NONE if value is None else f"{value:.1f}%"
+
+
+def percent_printed(value: Decimal | None) -> str:
+    """A rate with exactly the decimals it has (as an official table printed it): `56.3%`, `56%`; `–` for none."""
+    return NONE if value is None else f"{value:,f}%"
 
 
 def machine(value: Number) -> str:
@@ -163,3 +177,33 @@ def unit_display(
 
 def _exact_in(value: Decimal) -> bool:
     return value == value.quantize(_WORD_PLACES)
+
+
+# Korean says a large sum in its number words, rounded: 1,163억 원 for 116,349 백만원. Knowledge of how Korean
+# groups digits (by ten thousands), not a reader's word in a sentence of its own.
+_KOREAN_LARGE_KO = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+_TENTH = Decimal("0.1")
+
+
+def in_words(value: Number | Decimal, base_ko: str, base_en: str, lang: str) -> str:
+    """A sum of base units (won, people) said as people say it, rounded: `1,163억 원`, `116.3 billion won`.
+
+    The largest number word the sum reaches (조, 억, 만; trillion, billion, million) with the figure in it: a
+    whole number from ten of them up, one decimal below ten in Korean; one decimal in English. Below the
+    smallest word, the whole figure. For a headline only: tables keep the exact figures.
+    """
+    number = exact(value)
+    words = _KOREAN_LARGE_KO if lang != "en" else _ENGLISH_LARGE
+    base = base_en if lang == "en" else base_ko
+    factor, word = next(((f, w) for f, w in words if abs(number) >= f), (1, ""))
+    scaled = number / factor
+    places = _TENTH if (lang == "en" and factor > 1) or abs(scaled) < 10 else Decimal(1)
+    shown = amount(scaled.quantize(places, rounding=ROUND_HALF_UP), lang)
+    if lang == "en":
+        return " ".join(part for part in (shown, word, base) if part)
+    return f"{shown}{word} {base}".strip()
+
+
+def css_share(part: int, whole: int) -> str:
+    """`part` as a share of `whole` for a CSS width (`46.67%`): drawing, not a figure a reader reads."""
+    return "0%" if whole == 0 else f"{Decimal(part) * 100 / Decimal(whole):.2f}%"

@@ -36,8 +36,12 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     that changes its build, or the data, builds its own."""
     import generator
 
+    from .wordcheck import recording_particles, save_attachments
+
     out = tmp_path_factory.mktemp("real-site") / "reports"
-    generator.build(generator.Options(root=ROOT, out=out))  # through the API, which reads the amendments record
+    with recording_particles() as attached:  # the particles the catalogue attached, for tests/test_words.py
+        generator.build(generator.Options(root=ROOT, out=out))  # through the API, which reads the amendments record
+    save_attachments(out, attached)
     return out
 
 

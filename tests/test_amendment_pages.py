@@ -97,3 +97,22 @@ def test_a_data_repository_outside_git_builds_without_amendments(
     assert result.exit_code == 0, result.output
     [said] = [line for line in result.output.splitlines() if line.startswith("no amendments listed:")]
     assert "not in a git repository" in said
+
+
+@pytest.mark.slow
+def test_a_unit_changed_only_in_korean_shows_the_korean_on_the_english_page(repository: Path) -> None:
+    """The English unit reads "cases" before and after: "cases → cases" would say nothing, so the English page shows
+    the Korean before and after, marked lang="ko", and says only the Korean changed."""
+    project = repository / "plans" / PLAN / "projects" / "1-1-1.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("unit: {ko: 건, en: cases}", "unit: {ko: 건수, en: cases}"), encoding="utf-8")
+    _commit(repository, "Name the unit as the source does", "2026-04-01T10:00:00+09:00")
+    result = CliRunner().invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = _page(repository, f"en/plans/{PLAN}/projects/1-1-1.html").xpath("//section[@class='amendments']//tbody/tr")
+    [row] = [row for row in rows if "Korean text changed" in row.text_content()]
+    before, after = row.xpath("./td")
+    assert (before.text_content(), after.text_content()) == ("건", "건수")
+    assert before.get("lang") == after.get("lang") == "ko"
+    korean = _page(repository, f"plans/{PLAN}/projects/1-1-1.html").xpath("//section[@class='amendments']//td")
+    assert [cell.text_content() for cell in korean] == ["건", "건수"] and not korean[0].get("lang")

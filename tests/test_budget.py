@@ -84,7 +84,7 @@ def tables(page: Path) -> list[list[str]]:
 def test_the_report_shows_departments_with_the_total_then_projects(site: Path) -> None:
     departments, projects = tables(site / "plans/budget-demo/reports/2024.html")
     assert departments == [
-        "2024년 소관부서별 예산 집행 (천원)",
+        "2024년 소관부서별 예산 집행 (단위: 천원)",
         "소관부서 | 예산현액 | 원인행위 | 지출 | 원인행위율 | 집행률",
         "가과 | 1,500 | 997 | 997 | 66.5% | 66.5%",
         "나과 | 2,300 | 1,430 | 1,429.85 | 62.2% | 62.2%",
@@ -100,9 +100,25 @@ def test_the_report_shows_departments_with_the_total_then_projects(site: Path) -
     assert parse(site / "plans/budget-demo/reports/2024.html").cssselect("table.execution tr.total-row")
 
 
+@pytest.mark.parametrize(("lang", "line"), [("ko", "(단위: 천원)"), ("en", "(Unit: won)")])
+def test_each_execution_table_prints_its_unit_on_a_line_of_its_own(site: Path, lang: str, line: str) -> None:
+    """The unit is no longer in the caption's words but on the right-aligned line official tables carry; it is
+    inside the caption, so the table's name (and its scroll region's) still says it."""
+    page = parse(site / ("" if lang == "ko" else "en/") / "plans/budget-demo/reports/2024.html")
+    tables = page.cssselect("table.execution")
+    assert [[unit.text_content() for unit in table.cssselect("caption > span.table-unit")] for table in tables] == [
+        [line],
+        [line],
+    ]
+    for table in tables:
+        caption = " ".join(table.find("caption").text_content().split())
+        assert caption.endswith(f" {line}") and caption.count(line) == 1
+        assert table.getparent().get("aria-label") == caption
+
+
 def test_english_multiplies_the_thousand_won_out(site: Path) -> None:
     departments, _ = tables(site / "en/plans/budget-demo/reports/2024.html")
-    assert departments[0] == "2024: budget execution by department (won)"
+    assert departments[0] == "2024: budget execution by department (Unit: won)"
     assert departments[-1] == "Total | 3,800,000 | 2,427,000 | 2,426,850 | 63.9% | 63.9%"
 
 
@@ -124,7 +140,7 @@ def _department_file(site: Path, name: str) -> str:
 def test_a_project_page_shows_its_year_with_one_decimal(site: Path) -> None:
     [table] = tables(site / "plans/budget-demo/projects/1-1-1.html")
     assert table == [
-        "2024년 예산 집행 (천원)",
+        "2024년 예산 집행 (단위: 천원)",
         "예산현액 | 원인행위 | 지출 | 원인행위율 | 집행률",
         "1,000 | 997 | 997 | 99.7% | 99.7%",
     ]
@@ -189,3 +205,56 @@ def test_more_executed_than_allowed_is_a_warning_naming_the_figures(tmp_path: Pa
     where, message = warning.split("): ", 1)
     assert message in problem.format()
     assert f"({where})" in problem.format()
+
+
+# -- execution rates an official table printed (issue 26) ----------------------------------------------------
+
+
+def _with_published(tmp_path: Path, line: str, total: str | None = None) -> YearEvaluation:
+    """The budget fixture with printed rates on 1-1-1 (1000 budget, 997 committed and spent: 99.7%)."""
+    shutil.copytree(BUDGET, tmp_path, dirs_exist_ok=True)
+    filed = tmp_path / "results/budget-demo/2024/projects/1-1-1.yaml"
+    text = filed.read_text(encoding="utf-8")
+    filed.write_text(text.replace("spent: 997}", f"spent: 997, published: {line}}}"), encoding="utf-8")
+    if total is not None:
+        check = tmp_path / "results/budget-demo/2024/check.yaml"
+        check.write_text(check.read_text(encoding="utf-8") + f"published_execution: {total}\n", encoding="utf-8")
+    report = validate_path(tmp_path / "plans", tmp_path / "results")
+    assert report.problems == []
+    [plan] = report.plans
+    return evaluate_year(plan, report.results["budget-demo"][2024])
+
+
+def test_a_printed_rate_the_figures_give_is_no_finding(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{committed_rate: 99.7, spent_rate: 100}")  # 99.7 → 100 as a whole
+    assert evaluation.execution_findings == ()
+
+
+def test_a_printed_rate_the_figures_do_not_give_is_a_finding_at_its_own_precision(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.8}")
+    [finding] = evaluation.execution_findings
+    assert (finding.project and finding.project.id, finding.measure) == ("1-1-1", "spent")
+    assert (str(finding.stated), str(finding.computed)) == ("99.8", "99.7")
+
+
+def test_the_printed_total_is_compared_with_the_total_of_the_lines(tmp_path: Path) -> None:
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.7}", "{committed_rate: 63.9, spent_rate: 63.8}")
+    [finding] = evaluation.execution_findings  # the lines total 3,800 budget, 2,427 committed, 2,426.85 spent
+    assert (finding.project, finding.measure) == (None, "spent")
+    assert (str(finding.stated), str(finding.computed)) == ("63.8", "63.9")
+
+
+def test_a_printed_rate_finding_is_on_the_report_and_in_the_terminal(tmp_path: Path) -> None:
+    from generator.describe import execution_finding_sentence, execution_finding_subject
+
+    evaluation = _with_published(tmp_path, "{spent_rate: 99.8}")
+    [finding] = evaluation.execution_findings
+    assert execution_finding_sentence(finding, "ko") == "공표된 집행률(지출) 99.8%는 수치로 산출한 99.7%와 다릅니다."
+    assert execution_finding_sentence(finding, "en") == (
+        "The published execution rate (spent) 99.8% differs from the 99.7% the figures give."
+    )
+    assert execution_finding_subject(finding, "ko").endswith("예산 집행")
+    folders = ["--plans", str(tmp_path / "plans"), "--results", str(tmp_path / "results")]
+    result = CliRunner().invoke(main, ["report", "budget-demo", "2024", *folders, "--lang", "en"])
+    assert "differs from the 99.7% the figures give" in result.output
+    assert "Audit findings: 1" in result.output

@@ -42,7 +42,9 @@ def test_docs_lists_the_topics_and_prints_each_one() -> None:
     listing = invoke("docs", "--lang", "en")
     assert all(f"plansite docs {topic}" in listing for topic in TOPICS)
     assert "데이터 형식" in invoke("docs", "--lang", "ko")
-    assert invoke("docs", "publishing").rstrip("\n") == (DOCS / "publishing.md").read_text(encoding="utf-8").rstrip("\n")
+    assert invoke("docs", "publishing").rstrip("\n") == (DOCS / "publishing.md").read_text(encoding="utf-8").rstrip(
+        "\n"
+    )
     path = Path(invoke("docs", "data-format", "--path").strip())
     assert path.read_bytes() == (DOCS / "data-format.md").read_bytes()
 

@@ -56,7 +56,7 @@ def test_the_checker_finds_each_kind_of_problem() -> None:
         "forgotten": {"ko": "잊힘", "en": "Forgotten"},
     }
     code = [
-        "t('home', lang) + t(\"missing_key\", lang) + msg(\"missing_message\", x=1)",
+        't(\'home\', lang) + t("missing_key", lang) + msg("missing_message", x=1)',
         't(f"kind_{indicator.kind}", lang)',
         "'only_korean', 'placeholders'",
     ]

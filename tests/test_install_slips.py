@@ -40,7 +40,9 @@ def test_init_gitignore_keeps_copies_and_outputs_out_of_git_but_not_the_vendored
         "plans/example-plan/plan.yaml",
     ]
     done = subprocess.run(
-        ["git", "-c", "core.quotePath=false", "-C", str(office), "check-ignore", "--no-index", *candidates], capture_output=True, text=True
+        ["git", "-c", "core.quotePath=false", "-C", str(office), "check-ignore", "--no-index", *candidates],
+        capture_output=True,
+        text=True,
     )
     assert done.stdout.splitlines() == candidates[:5]
 

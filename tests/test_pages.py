@@ -165,3 +165,13 @@ def test_the_main_menu_comes_from_the_registry_and_a_broken_entry_is_an_error() 
     )
     with pytest.raises(TypeError, match="pages whose content is not of their kind"):
         build_pages(site, mislabelled)
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [("1", "1. 정보"), ("가", "가. 정보"), ("①", "① 정보"), ("⑴", "⑴ 정보"), ("1)", "1) 정보"), ("iv", "iv. 정보")],
+)
+def test_a_number_takes_a_full_stop_and_a_circled_number_stands_alone(label: str, shown: str) -> None:
+    from generator.site.pages.common import numbered
+
+    assert numbered(label, "정보") == shown

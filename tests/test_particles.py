@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.i18n import t
@@ -51,3 +53,32 @@ def test_the_catalogue_attaches_particles_by_format_spec(monkeypatch: pytest.Mon
     assert t("_probe", "ko", department="x", project="단위사업") == "x 소관 단위사업과 등급"
     assert t("_probe", "ko", department="x", project="성과지표") == "x 소관 성과지표와 등급"
     assert i18n.msg("_probe", department="x", project="세부사업").render("ko") == "x 소관 세부사업과 등급"
+
+
+def test_a_quoted_word_takes_its_particle_after_the_closing_mark() -> None:
+    from generator.i18n.particles import with_particle
+
+    assert with_particle("plans", "'은") == "'plans'는"
+    assert with_particle("계획", "「과") == "「계획」과"
+    assert t("link_leaves_not_read", "ko", name="data", root="/r").startswith("'data'는 ")
+
+
+def test_a_path_takes_its_particle_like_text() -> None:
+    from pathlib import Path
+
+    assert t("results_no_check", "ko", file=Path("check.yaml")) == "결과 폴더에 check.yaml이 없습니다"
+
+
+# A particle written by hand after a placeholder ("{file}이", "'{name}'은(는)") fits only the words it was tried
+# with; and a both-forms writing ("은(는)", "(으)로") is what the rule replaces.
+_HAND_ATTACHED = re.compile(
+    r"\}['\"’”」』]?(?:은|는|이|가|을|를|와|과|으로|로)|은\(는\)|는\(은\)|이\(가\)|가\(이\)"
+    r"|을\(를\)|를\(을\)|와\(과\)|과\(와\)|\(으\)로"
+)
+
+
+def test_the_catalogue_attaches_no_particle_by_hand() -> None:
+    from generator.i18n import UI
+
+    hand = {key: entry["ko"] for key, entry in UI.items() if _HAND_ATTACHED.search(entry["ko"])}
+    assert not hand, hand

@@ -129,7 +129,7 @@ def test_the_plan_page_opens_with_the_plan_at_a_glance(pages: dict[str, Page]) -
     overview = content.overview
     budget = overview.budget
     assert budget is not None
-    assert budget.caption == "Budget by strategy and year (million won)"
+    assert (budget.caption, budget.unit) == ("Budget by strategy and year", "million won")  # the unit: a line above
     assert [(row.label, row.amounts, row.total) for row in budget.rows] == [
         ("1. Strategy one", ("120", "130", "140"), "390"),
         ("2. Strategy two", ("60", "70", "80"), "210"),

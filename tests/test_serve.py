@@ -60,7 +60,9 @@ def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> No
 def test_a_nested_missing_path_gets_its_languages_404_with_links_from_the_site_root() -> None:
     """Issue 24: at /plans/x/nope.html a relative stylesheet link would be another 404; under en/ the English page.
     The preview serves at its root even when site.yaml names the published site's address under a sub-path."""
-    Path("site.yaml").write_text("site_name: {ko: 시험, en: Test}\nbase_url: https://example.org/sub/\n", encoding="utf-8")
+    Path("site.yaml").write_text(
+        "site_name: {ko: 시험, en: Test}\nbase_url: https://example.org/sub/\n", encoding="utf-8"
+    )
     messages: list[str] = []
     stop = threading.Event()
     thread = serving(stop, messages)

@@ -401,7 +401,7 @@ def test_collect_refuses_a_year_outside_the_plan_s_period_and_writes_nothing(
     result = invoke("collect", "sheets", "2031")
     assert result.exit_code == 2, result.output
     assert "plansite: 2031 is outside the period of sheets (2024–2025)" in result.output
-    assert "기간(2024–2025) 밖" in invoke("collect", "sheets", "2023", "--lang", "ko").output
+    assert "기간(2024~2025) 밖" in invoke("collect", "sheets", "2023", "--lang", "ko").output
     assert not (tmp_path / "workbooks").exists()
 
 

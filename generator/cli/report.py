@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.describe import category_label, count_heading, display_of, finding_sentence
+from generator.describe import (
+    category_label,
+    count_heading,
+    display_of,
+    execution_finding_sentence,
+    execution_finding_subject,
+    finding_sentence,
+)
 from generator.evaluation.budget import Execution, by_department, total
 from generator.evaluation.grading import Distribution
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
@@ -137,8 +144,13 @@ def render_report(evaluation: YearEvaluation, lang: str) -> str:
     lines += published_comparison(evaluation, lang)
     outcomes = {outcome.indicator.id: outcome for outcome in evaluation.outcomes}
     findings = evaluation.findings
-    lines += ["", f"{t('audit_findings', lang)}: {len(findings)}"]
+    budget_findings = evaluation.execution_findings
+    lines += ["", f"{t('audit_findings', lang)}: {len(findings) + len(budget_findings)}"]
     lines += [f"  {finding_line(finding, outcomes[finding.indicator_id], lang)}" for finding in findings]
+    lines += [
+        f"  {execution_finding_subject(finding, lang)}: {execution_finding_sentence(finding, lang)}"
+        for finding in budget_findings
+    ]
     budget = budget_table(evaluation, lang)
     if budget:
         lines += ["", *budget]

@@ -111,7 +111,9 @@ def load_year(plan: Plan, directory: Path, problems: list[Problem], tally: Engli
     if check.year not in plan.spec.period.years:
         first, last = plan.spec.period.first, plan.spec.period.last
         problems.append(
-            document.problem(("year",), msg("year_outside_period", year=check.year, period=f"{first}–{last}"))
+            document.problem(
+                ("year",), msg("year_outside_period", year=check.year, period=msg("span", first=first, last=last))
+            )
         )
     if _errors(problems) > errors_before:
         # A folder filed under the wrong plan or year: every result in it would fail for that one reason.

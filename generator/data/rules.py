@@ -31,7 +31,7 @@ class PlanRules:
         self.problems = problems
         self.years = spec.period.years
         self.recorded_years = [year for year in spec.recorded_years if year in self.years]
-        self.period_text = f"{spec.period.first}–{spec.period.last}"
+        self.period_text = msg("span", first=spec.period.first, last=spec.period.last)
         self.task_ids = {task.id for strategy in spec.strategies for task in strategy.tasks}
         self.source_ids = {source.id for source in spec.sources}
 

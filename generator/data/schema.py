@@ -420,12 +420,20 @@ class IndicatorResult(Model):
     published: Published | None = None
 
 
+class PublishedExecution(Model):
+    """Execution rates as an official table printed them, kept to compare with the rates the figures give."""
+
+    committed_rate: OptionalAmount = None
+    spent_rate: OptionalAmount = None
+
+
 class BudgetExecution(Model):
     """The year's budget (예산현액), commitments (원인행위) and expenditure (지출), in the plan's unit."""
 
     budget: Amount
     committed: OptionalAmount = None
     spent: OptionalAmount = None
+    published: PublishedExecution | None = None
 
 
 class ProjectResults(Model):
@@ -445,4 +453,5 @@ class CheckFile(Model):
     method: Text | None = None
     sources: list[Source] = []
     published_distribution: dict[GradeName, WholeNumber] | None = None
+    published_execution: PublishedExecution | None = None
     discrepancies: list[Discrepancy] = []

@@ -63,3 +63,14 @@ def scale_problems(doc: Document, path: YamlPath, unit: UnitText | None) -> list
             severity=Severity.WARNING,
         )
     ]
+
+
+def base_counter(unit_ko: str, scale: int) -> str | None:
+    """The counter a scaled Korean unit counts in: 백만원 with scale 1,000,000 → 원; an unscaled unit is its own
+    counter; None where the unit's number word does not match its scale (no safe base to say a sum in)."""
+    if scale == 1:
+        return unit_ko.strip()
+    match = _SCALED.fullmatch(unit_ko.strip())
+    if match is None or NUMBER_WORDS_KO[match.group(1)] != scale:
+        return None
+    return match.group(2)

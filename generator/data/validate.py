@@ -262,7 +262,9 @@ def check_year_in_period(plan: Plan, year: int) -> None:
     """A UsageError naming the plan's period when `year` is outside it (no year's work can be asked for it)."""
     if year not in plan.spec.period.years:
         first, last = plan.spec.period.first, plan.spec.period.last
-        raise UsageError(msg("usage_year_outside_period", year=year, plan=plan.id, first=first, last=last))
+        raise UsageError(
+            msg("usage_year_outside_period", year=year, plan=plan.id, period=msg("span", first=first, last=last))
+        )
 
 
 def year_results(report: ValidationReport, plan: Plan, year: int) -> YearResults:

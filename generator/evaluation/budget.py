@@ -9,20 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
-from generator.data.schema import LocalizedText, ProjectFile
+from generator.data.schema import LocalizedText, ProjectFile, PublishedExecution
 from generator.numbers import Number, exact
 
 TENTH = Decimal("0.1")
 
 
-def execution_rate(amount: Number | Decimal | None, budget: Number | Decimal | None) -> Decimal | None:
-    """`amount` as a percent of `budget`, one decimal, half up; nothing recorded counts as nothing executed
-    (0.0). None only where there is no budget to divide by."""
+def execution_rate(amount: Number | Decimal | None, budget: Number | Decimal | None, places: int = 1) -> Decimal | None:
+    """`amount` as a percent of `budget`, to `places` decimals (one, as the tables print), half up; nothing
+    recorded counts as nothing executed (0.0). None only where there is no budget to divide by."""
     if budget is None or budget == 0:
         return None
     executed = Decimal(0) if amount is None else _decimal(amount)
-    return (executed / _decimal(budget) * 100).quantize(TENTH, rounding=ROUND_HALF_UP)
+    step = Decimal(1).scaleb(-places)
+    return (executed / _decimal(budget) * 100).quantize(step, rounding=ROUND_HALF_UP)
 
 
 def _decimal(value: Number | Decimal) -> Decimal:
@@ -54,6 +56,7 @@ class BudgetLine:
     budget: Number
     committed: Number | None  # None: not filed, counted as nothing committed
     spent: Number | None
+    published: PublishedExecution | None = None  # the rates an official table printed for the line
 
     @property
     def execution(self) -> Execution:
@@ -109,3 +112,54 @@ def by_department(lines: Sequence[BudgetLine]) -> tuple[DepartmentExecution, ...
         names[key] = department
     order = sorted(groups, key=lambda key: (key is None, key or ""))
     return tuple(DepartmentExecution(names[key], tuple(groups[key])) for key in order)
+
+
+# -- rates an official table printed --------------------------------------------------------------------------
+
+Measure = Literal["committed", "spent"]
+
+
+@dataclass(frozen=True)
+class ExecutionFinding:
+    """A printed execution rate that is not the rate the figures give, as the grade findings are for grades."""
+
+    project: ProjectFile | None  # None: the grand total of the year
+    measure: Measure
+    stated: Decimal  # as printed
+    computed: Decimal | None  # from the figures, to the printed rate's own decimals; None: no budget
+
+
+def execution_findings(
+    lines: Sequence[BudgetLine], published_total: PublishedExecution | None
+) -> tuple[ExecutionFinding, ...]:
+    """Each line's printed rates, then the grand total's, against the rates their figures give.
+
+    A rate is compared at the precision it was printed with: 56% is checked against the whole percent, 56.3%
+    against the tenth, so a table that prints whole percents is not faulted for not printing decimals."""
+    found: list[ExecutionFinding] = []
+    for line in lines:
+        found += _compare(line.project, line.execution, line.published)
+    if lines:
+        found += _compare(None, total(line.execution for line in lines), published_total)
+    return tuple(found)
+
+
+def _compare(
+    project: ProjectFile | None, execution: Execution, published: PublishedExecution | None
+) -> list[ExecutionFinding]:
+    if published is None:
+        return []
+    found = []
+    pairs: tuple[tuple[Measure, Number | None, Decimal], ...] = (
+        ("committed", published.committed_rate, execution.committed),
+        ("spent", published.spent_rate, execution.spent),
+    )
+    for measure, stated, amount in pairs:
+        if stated is None:
+            continue
+        printed = exact(stated)
+        places = max(0, -int(printed.as_tuple().exponent))
+        computed = execution_rate(amount, execution.budget, places)
+        if computed != printed:
+            found.append(ExecutionFinding(project, measure, printed, computed))
+    return found

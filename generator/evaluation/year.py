@@ -24,7 +24,7 @@ from generator.data.schema import (
     ResultStatus,
     Target,
 )
-from generator.evaluation.budget import BudgetLine
+from generator.evaluation.budget import BudgetLine, ExecutionFinding, execution_findings
 from generator.evaluation.grading import (
     Distribution,
     Rate,
@@ -110,6 +110,11 @@ class YearEvaluation:
     def findings(self) -> list[Finding]:
         return [finding for outcome in self.outcomes for finding in outcome.findings]
 
+    @property
+    def execution_findings(self) -> tuple[ExecutionFinding, ...]:
+        """Printed execution rates, of the lines and of the year's total, that the figures do not give."""
+        return execution_findings(self.budget_lines, self.results.check.published_execution)
+
 
 def evaluate_year(plan: Plan, results: YearResults) -> YearEvaluation:
     scale = scale_of(plan.spec)
@@ -118,7 +123,7 @@ def evaluate_year(plan: Plan, results: YearResults) -> YearEvaluation:
         for project, indicator in plan.indicators()
     )
     budget_lines = tuple(
-        BudgetLine(project, execution.budget, execution.committed, execution.spent)
+        BudgetLine(project, execution.budget, execution.committed, execution.spent, execution.published)
         for project in plan.projects
         if (execution := _budget_of(results, project.id)) is not None
     )

@@ -7,17 +7,22 @@ Data text comes from the YAML; these are the words around it. The tables live in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
+from generator.i18n.execution import EXECUTION
+from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
 from generator.i18n.particles import Word
+from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
 from generator.i18n.sharing import SHARING
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
 from generator.i18n.usage import USAGE
+from generator.i18n.words import WORDS
 from generator.i18n.workbooks import WORKBOOKS
 
 LANGUAGES = ("ko", "en")
@@ -32,6 +37,10 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     USAGE,
     COMMANDS,
     IMPORTS,
+    EXECUTION,
+    HEADLINE,
+    WORDS,
+    PRINTED,
     SHARING,
 )
 
@@ -82,8 +91,16 @@ def _restore(key: str, values: dict[str, object]) -> Message:
 
 
 def _fill(key: str, lang: str, values: Mapping[str, object]) -> str:
-    shown = {name: Word(render(value, lang)) if isinstance(value, str) else value for name, value in values.items()}
-    return UI[key][lang].format(**shown)
+    return UI[key][lang].format(**{name: _word(value, lang) for name, value in values.items()})
+
+
+def _word(value: object, lang: str) -> object:
+    """A value as a sentence takes it: text (and a path) as a `Word`, so a particle spec after it works."""
+    if isinstance(value, str):
+        return Word(render(value, lang))
+    if isinstance(value, os.PathLike):
+        return Word(os.fspath(value))
+    return value
 
 
 def render(text: str, lang: str) -> str:
@@ -99,7 +116,7 @@ def t(key: str, lang: str, **values: object) -> str:
     text = UI[key][lang]
     if not values:
         return text
-    return text.format(**{name: Word(value) if isinstance(value, str) else value for name, value in values.items()})
+    return text.format(**{name: _word(value, lang) for name, value in values.items()})
 
 
 def in_sentence(name: str, lang: str) -> str:
@@ -107,12 +124,25 @@ def in_sentence(name: str, lang: str) -> str:
     return name[0].lower() + name[1:] if lang == "en" and name else name
 
 
+def sentence_case(text: str, lang: str) -> str:
+    """An English caption or heading starting with a capital, whatever word the catalogue set first: "projects of
+    …" → "Projects of …". A first word already holding a capital ("mVoting", "iOS") is a name, kept as written."""
+    if lang != "en" or not text or not text[0].islower():
+        return text
+    first = text.split(" ", 1)[0]
+    return text if any(letter.isupper() for letter in first) else text[0].upper() + text[1:]
+
+
 def plural(name: str, lang: str) -> str:
     """A plan's level name counted in English: "Unit project" → "unit projects"; Korean has no plural."""
     if lang != "en":
         return name
     lower = in_sentence(name, lang)
-    return lower if lower.endswith("s") else lower + "s"
+    if lower.endswith("s"):
+        return lower
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return lower[:-1] + "ies"  # strategy → strategies, but survey → surveys
+    return lower + "s"
 
 
 def other_language(lang: str) -> str:

@@ -47,11 +47,11 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "{path}: cannot be written, so nothing was written: {reason}",
     },
     "link_leaves_not_read": {
-        "ko": "'{name}'은(는) {root} 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "ko": "{name:'은} {root} 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
         "en": "'{name}' is a symbolic link leading out of {root}, so it was not read",
     },
     "link_loop_not_read": {
-        "ko": "'{name}'은(는) 끝없이 자기 자신을 가리키는 심볼릭 링크(링크 고리)라서 읽지 않았습니다",
+        "ko": "{name:'은} 끝없이 자기 자신을 가리키는 심볼릭 링크(링크 고리)라서 읽지 않았습니다",
         "en": "'{name}' is a symbolic link loop (it leads back to itself), so it was not read",
     },
     "hint_link_itself": {
@@ -150,12 +150,12 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "'{revision}' is not a revision; give a branch, a tag or a commit, such as main",
     },
     "diff_name_ambiguous": {
-        "ko": "'{name}'은(는) 폴더이면서 git 리비전이기도 합니다. 폴더라면 ./{name}, 리비전이라면 {name}~0으로 쓰세요",
+        "ko": "{name:'은} 폴더이면서 git 리비전이기도 합니다. 폴더라면 ./{name}, 리비전이라면 {name}~0으로 쓰세요",
         "en": "'{name}' is both a folder and a git revision; write ./{name} for the folder or {name}~0 for the"
         " revision",
     },
     "revision_link_not_read": {
-        "ko": "'{name}'은(는) {revision}에서 절대 경로나 저장소 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
+        "ko": "{name:'은} {revision}에서 절대 경로나 저장소 밖을 가리키는 심볼릭 링크라서 읽지 않았습니다",
         "en": "'{name}' is a symbolic link at {revision} that is absolute or leads out of the repository, so it"
         " was not read",
     },

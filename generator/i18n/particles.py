@@ -4,6 +4,7 @@ A Korean particle takes one of two forms by whether the word before it ends in a
 은/는, 이/가, 을/를, 이나/나, 이라/라; 으로/로 also takes 로 after ㄹ. The catalogue writes the particle as a
 format spec on the placeholder, in either form — `{project:과}` — and `t` chooses the form the word needs, so one
 rule serves every sentence instead of a hand-picked particle that fits only the word it was tried with.
+A quoted word writes its opening mark before the particle: `{name:'은}` gives 'plans'는.
 
 How a word ends is read as a Korean reader says it: a Hangul syllable by its final consonant, a digit by its
 Korean name (1 일, 3 삼, 6 육, …), Latin letters by their common reading, and anything in trailing brackets or
@@ -72,6 +73,18 @@ def attach(word: str, particle: str) -> str:
     return word + (with_consonant if final else with_vowel)
 
 
+def agrees(word: str, form: str) -> bool:
+    """Whether `form` written after `word` is the form its ending takes. After a vowel the copula keeps its 이 as
+    well as dropping it (목표이다 and 목표다 are both standard), so either agrees there."""
+    if word + form == attach(word, form):
+        return True
+    with_consonant, _ = FORMS_KO[form]
+    return form == with_consonant and form in _COPULA_KO and final_consonant(word) == ""
+
+
+_COPULA_KO = frozenset({"이다", "이라", "이나"})
+
+
 def _spoken_end(word: str) -> str:
     """`word` without what is not read before a particle: trailing quotes, spaces and bracketed asides."""
     text = word.rstrip(_QUOTES)
@@ -83,10 +96,27 @@ def _spoken_end(word: str) -> str:
     return text
 
 
+# A spec may open with a quotation mark: `{name:'은}` quotes the word, then attaches the particle after the
+# closing mark ('plans'는), which a particle written inside the braces could not reach.
+QUOTES_KO = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "『": "』"}
+
+
+def is_particle_spec(spec: str) -> bool:
+    """Whether `spec` is a particle format spec: `과`, `으로`, or one after an opening quotation mark (`'은`)."""
+    return spec in FORMS_KO or (spec[:1] in QUOTES_KO and spec[1:] in FORMS_KO)
+
+
+def with_particle(word: str, spec: str) -> str:
+    """`word` as the particle spec `spec` writes it: with_particle("plans", "'은") == "'plans'는"."""
+    if spec in FORMS_KO:
+        return attach(word, spec)
+    return attach(f"{spec[0]}{word}{QUOTES_KO[spec[0]]}", spec[1:])
+
+
 class Word(str):
     """A value filled into a catalogue sentence: `{name:과}` attaches the particle its ending takes."""
 
     def __format__(self, spec: str) -> str:
-        if spec in FORMS_KO:
-            return attach(str(self), spec)
+        if is_particle_spec(spec):
+            return with_particle(str(self), spec)
         return format(str(self), spec)

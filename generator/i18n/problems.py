@@ -194,7 +194,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ko": "계획의 결과 폴더에는 연도마다 그 연도 이름의 폴더 하나를 둡니다(예: 2024)",
         "en": "a plan's results hold one folder per year, named by the year (e.g. 2024)",
     },
-    "results_no_check": {"ko": "결과 폴더에 {file}이 없습니다", "en": "results folder has no {file}"},
+    "results_no_check": {"ko": "결과 폴더에 {file:이} 없습니다", "en": "results folder has no {file}"},
     "hint_new_year": {
         "ko": "plansite new-year PLAN YEAR로 빈 연도 전체를 만들 수 있습니다",
         "en": "plansite new-year PLAN YEAR writes a complete, empty year",
@@ -203,9 +203,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ko": "점검 파일 이름이 '{name}'여서 이 연도의 결과를 읽지 않았습니다",
         "en": "the check file is named '{name}', so this year's results were not read",
     },
-    "hint_rename_to": {"ko": "이름을 {name}(으)로 바꾸세요", "en": "rename it to {name}"},
+    "hint_rename_to": {"ko": "이름을 {name:으로} 바꾸세요", "en": "rename it to {name}"},
     "hint_results_year_holds": {
-        "ko": "결과 연도 폴더에는 {check}와 {projects}/만 둡니다. 다른 곳으로 옮기세요",
+        "ko": "결과 연도 폴더에는 {check:과} {projects}/만 둡니다. 다른 곳으로 옮기세요",
         "en": "a results year holds {check} and {projects}/ only; move it elsewhere",
     },
     "results_other_plan": {
@@ -224,7 +224,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ko": "단위사업 '{id}': 파일 이름('{file}')과 다릅니다",
         "en": "project '{id}' differs from its file name '{file}'",
     },
-    "hint_rename_file_to": {"ko": "파일 이름을 {name}(으)로 바꾸세요", "en": "rename the file to {name}"},
+    "hint_rename_file_to": {"ko": "파일 이름을 {name:으로} 바꾸세요", "en": "rename the file to {name}"},
     "unknown_indicator": {
         "ko": "단위사업 {project}에 없는 성과지표: '{id}'",
         "en": "unknown indicator '{id}' for project {project}",
@@ -340,7 +340,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "measure_problem": {"ko": "측정 항목 '{key}': {message}", "en": "measure '{key}': {message}"},
     "budget_got": {
-        "ko": "예산(years와 total) 또는 '{non_budget}'을 적어야 합니다. 적힌 값: {got}",
+        "ko": "예산(years와 total) 또는 {non_budget:'을} 적어야 합니다. 적힌 값: {got}",
         "en": "expected a budget (years and total) or '{non_budget}', got {got}",
     },
     "budget_years_mapping": {

@@ -217,7 +217,7 @@ SHAPE: dict[str, dict[str, str]] = {
     },
     "hint_link_to_file": {"ko": "링크 대신 파일 자체를 두세요", "en": "replace the link with the file itself"},
     "hint_data_suffix": {
-        "ko": "이곳의 데이터 파일은 이름이 {suffix}(으)로 끝나야 합니다",
+        "ko": "이곳의 데이터 파일은 이름이 {suffix:으로} 끝나야 합니다",
         "en": "data files here end in {suffix}",
     },
     "looped_link": {
@@ -240,11 +240,11 @@ SHAPE: dict[str, dict[str, str]] = {
         "en": "the plan file is named '{name}', so this plan was not read",
     },
     "folder_without_plan": {
-        "ko": "{file}이 없어 이 폴더의 계획을 읽지 않았습니다: '{name}'",
+        "ko": "{file:이} 없어 이 폴더의 계획을 읽지 않았습니다: '{name}'",
         "en": "folder '{name}' has no {file}, so its plan was not read",
     },
     "hint_add_plan_file": {
-        "ko": "{file}을 추가하거나 폴더를 plans/ 밖으로 옮기세요",
+        "ko": "{file:을} 추가하거나 폴더를 plans/ 밖으로 옮기세요",
         "en": "add {file}, or move the folder out of plans/",
     },
     "hint_plans_file_out": {
@@ -260,7 +260,7 @@ SHAPE: dict[str, dict[str, str]] = {
         "en": "results/ holds one folder per plan, named by the plan id: {ids}",
     },
     "hint_plan_folder_holds": {
-        "ko": "계획 폴더에는 {plan}과 {projects}/만 둡니다. 다른 곳으로 옮기세요",
+        "ko": "계획 폴더에는 {plan:과} {projects}/만 둡니다. 다른 곳으로 옮기세요",
         "en": "a plan folder holds {plan} and {projects}/ only; move it elsewhere",
     },
     # site.yaml (generator/data/config.py).

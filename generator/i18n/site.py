@@ -139,19 +139,22 @@ SITE: dict[str, dict[str, str]] = {
     },
     "excluded_items": {"ko": "평가 제외 및 평가 안함", "en": "Excluded and not evaluated"},
     "excluded_caption": {
-        "ko": "{year}년 평가 제외·평가 안함 {indicator}와 사유",
+        "ko": "{year}년 평가 제외·평가 안함 {indicator:과} 사유",
         "en": "{year}: {indicator_plural} excluded or not evaluated, with reasons",
     },
     "audit_findings": {"ko": "검증 결과", "en": "Audit findings"},
     "audit_intro": {
-        "ko": "공표되거나 정성 평가된 달성도·등급이 표의 수치로 산출한 값과 다른 경우입니다.",
-        "en": "Where a published or assessed rate or grade differs from what the figures in the table give.",
+        "ko": "공표되거나 정성 평가된 달성도·등급과 공표된 예산 집행률이 표의 수치로 산출한 값과 다른 경우입니다.",
+        "en": (
+            "Where a published or assessed rate or grade, or a published budget execution rate, differs from what"
+            " the figures in the table give."
+        ),
     },
     "no_findings": {"ko": "검증 결과 다른 점이 없습니다.", "en": "No differences were found."},
     "by_strategy": {"ko": "{strategy}별 분포", "en": "Distribution by {strategy}"},
     "distribution_by_year": {
-        "ko": "연도별 등급 분포({first}~{last}년, {indicator} 수와 비율)",
-        "en": "Grade distribution by year, {first}–{last} (number and share)",
+        "ko": "연도별 등급 분포({years}년, {indicator} 수와 비율)",
+        "en": "Grade distribution by year, {years} (number and share)",
     },
     "amendments": {"ko": "공개 후 수정 내역", "en": "Amendments since publication"},
     "amendments_intro": {
@@ -170,7 +173,7 @@ SITE: dict[str, dict[str, str]] = {
     "after": {"ko": "이후", "en": "After"},
     "item": {"ko": "항목", "en": "Item"},
     "overview": {"ko": "한눈에 보기", "en": "At a glance"},
-    "budget_by_strategy": {"ko": "{strategy}별·연도별 예산({unit})", "en": "Budget by {strategy} and year ({unit})"},
+    "budget_by_strategy": {"ko": "{strategy}별·연도별 예산", "en": "Budget by {strategy} and year"},
     "budget_chart_summary": {
         "ko": "연도별 예산 합계({unit}) — {years}. {strategy}별 금액은 아래 표에 있습니다.",
         "en": "Total budget by year ({unit}): {years}. The amounts by {strategy} are in the table below.",
@@ -195,17 +198,17 @@ SITE: dict[str, dict[str, str]] = {
     },
     "budget_execution": {"ko": "예산 집행", "en": "Budget execution"},
     "budget_execution_caption": {
-        "ko": "{year}년 {project}별 예산 집행 ({unit})",
-        "en": "{year}: budget execution by {project} ({unit})",
+        "ko": "{year}년 {project}별 예산 집행",
+        "en": "{year}: budget execution by {project}",
     },
-    "budget_execution_year": {"ko": "{year}년 예산 집행 ({unit})", "en": "Budget execution {year} ({unit})"},
+    "budget_execution_year": {"ko": "{year}년 예산 집행", "en": "Budget execution {year}"},
     "budget_execution_by_department": {
-        "ko": "{year}년 소관부서별 예산 집행 ({unit})",
-        "en": "{year}: budget execution by department ({unit})",
+        "ko": "{year}년 소관부서별 예산 집행",
+        "en": "{year}: budget execution by department",
     },
     "budget_execution_department": {
-        "ko": "{year}년 {plan} 예산 집행 ({unit})",
-        "en": "{plan}: budget execution {year} ({unit})",
+        "ko": "{year}년 {plan} 예산 집행",
+        "en": "{plan}: budget execution {year}",
     },
     "department_names_translated": {
         "ko": "영문 부서명은 원문에 없는 번역입니다.",
@@ -262,19 +265,19 @@ SITE: dict[str, dict[str, str]] = {
     "finding_basis_published": {"ko": "공표", "en": "published"},
     "finding_basis_assessed": {"ko": "정성 평가", "en": "assessed"},
     "finding_rate_differs": {
-        "ko": "{basis} 달성도 {stated}는 수치로 산출한 {computed}와 다릅니다.",
+        "ko": "{basis} 달성도 {stated:은} 수치로 산출한 {computed:과} 다릅니다.",
         "en": "The {basis} rate {stated} differs from the {computed} the figures give.",
     },
     "finding_grade_differs": {
-        "ko": "{basis} 등급 {stated}는 산출 달성도 {rate}의 등급 {computed}와 다릅니다.",
+        "ko": "{basis} 등급 {stated:은} 산출 달성도 {rate}의 등급 {computed:과} 다릅니다.",
         "en": "The {basis} grade {stated} differs from {computed}, the grade of the computed rate {rate}.",
     },
     "finding_unverifiable": {
-        "ko": "{basis} 등급 {stated}는 수치로 다시 산출할 수 없습니다({reason}).",
+        "ko": "{basis} 등급 {stated:은} 수치로 다시 산출할 수 없습니다({reason}).",
         "en": "The {basis} grade {stated} cannot be recomputed from the figures ({reason}).",
     },
     "finding_assessed": {
-        "ko": "정성 평가로 {stated}가 주어졌습니다(산출값 {computed}).",
+        "ko": "정성 평가로 {stated:이} 주어졌습니다(산출값 {computed}).",
         "en": "Assessed as {stated} by judgement (computed: {computed}).",
     },
     # The title `plansite new-year` gives a new check (check.yaml), for the office to edit.

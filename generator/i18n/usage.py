@@ -29,7 +29,7 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "{path}: expected a folder of plans or a plan folder, got a file",
     },
     "usage_no_plan_file": {
-        "ko": "{path}: 이 폴더에도 바로 아래 폴더들에도 {file}이 없습니다",
+        "ko": "{path}: 이 폴더에도 바로 아래 폴더들에도 {file:이} 없습니다",
         "en": "{path}: no {file} here or in the folders directly below",
     },
     "usage_folder_or_files": {
@@ -45,8 +45,8 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "{plan} has no results for {year} (years with results: {recorded})",
     },
     "usage_year_outside_period": {
-        "ko": "{year}년은 {plan}의 계획 기간({first}–{last}) 밖입니다",
-        "en": "{year} is outside the period of {plan} ({first}–{last})",
+        "ko": "{year}년은 {plan}의 계획 기간({period}) 밖입니다",
+        "en": "{year} is outside the period of {plan} ({period})",
     },
     "new_year_summary": {
         "ko": "파일 {written}개 작성, {kept}개 유지",
@@ -120,7 +120,7 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "built {pages} pages in {seconds} s ({rendered} rendered again)",
     },
     "serving": {
-        "ko": "{folder}를 {address}에서 보여 줍니다 (멈추려면 Ctrl+C)",
+        "ko": "{folder:을} {address}에서 보여 줍니다 (멈추려면 Ctrl+C)",
         "en": "serving {folder} on {address} (Ctrl+C to stop)",
     },
     "change_detected": {"ko": "변경을 감지했습니다. 다시 만듭니다", "en": "change detected, rebuilding"},
@@ -180,7 +180,7 @@ USAGE: dict[str, dict[str, str]] = {
     },
     "vendor_no_requirements": {
         "ko": "{path}에 vendor/의 plansite 휠을 설치하는 줄이 정확히 하나 있어야 합니다. 아무것도 쓰지 않았습니다 —"
-        " plansite를 설치하는 줄을 {line}로 바꾼 뒤 다시 실행하세요",
+        " plansite를 설치하는 줄을 {line:으로} 바꾼 뒤 다시 실행하세요",
         "en": "{path} must have exactly one line installing a plansite wheel from vendor/; nothing was written —"
         " replace the line that installs plansite with {line} and run this again",
     },
@@ -192,11 +192,11 @@ USAGE: dict[str, dict[str, str]] = {
     },
     "removed": {"ko": "삭제: {path}", "en": "removed {path}"},
     "vendor_done": {
-        "ko": "이제 {requirements}가 plansite {version}을 {wheel}에서 설치합니다. 두 파일을 커밋하세요",
+        "ko": "이제 {requirements:이} plansite {version:을} {wheel}에서 설치합니다. 두 파일을 커밋하세요",
         "en": "{requirements} now installs plansite {version} from {wheel}; commit both",
     },
     "vendor_up_to_date": {
-        "ko": "{requirements}는 이미 plansite {version}을 {wheel}에서 설치합니다. 바꾼 것이 없습니다",
+        "ko": "{requirements:은} 이미 plansite {version:을} {wheel}에서 설치합니다. 바꾼 것이 없습니다",
         "en": "{requirements} already installs plansite {version} from {wheel}; nothing changed",
     },
     # plansite collect and import.

@@ -33,7 +33,7 @@ WORKBOOKS: dict[str, dict[str, str]] = {
         "en": "write the number alone, without unit or words such as 약 (about) or 이상 (over)",
     },
     "sheet_percent_not_rate": {
-        "ko": "칸이 백분율 {shown}로 표시되지만(저장된 값 {value}) 단위가 {unit}입니다",
+        "ko": "칸이 백분율 {shown:으로} 표시되지만(저장된 값 {value}) 단위가 {unit}입니다",
         "en": "the cell shows a percentage, {shown} (it holds {value}), but the unit is {unit}",
     },
     "sheet_percent_hint": {
@@ -92,7 +92,7 @@ WORKBOOKS: dict[str, dict[str, str]] = {
         " cannot be opened; nothing was written. Rename the department in the plan",
     },
     "collect_name_shared": {
-        "ko": "부서 {department}와(과) {other}의 통합문서 파일 이름이 같습니다({name}; 파일 이름에 쓸 수 없는 글자와"
+        "ko": "부서 {department:과} {other}의 통합문서 파일 이름이 같습니다({name}; 파일 이름에 쓸 수 없는 글자와"
         " 대소문자는 구별되지 않습니다). 아무것도 쓰지 않았습니다. 계획에서 한쪽 부서 이름을 바꾸세요",
         "en": "departments {department} and {other} would share one workbook ({name}: characters a file name"
         " cannot hold, and case, do not tell them apart); nothing was written. Rename one of them in the plan",

@@ -27,6 +27,10 @@ class Row:
     label: str
     before: str
     after: str
+    lang: str = ""  # the language of before and after when not the row's: "ko" for a change only the Korean shows
+
+
+SOURCE_LANG = "ko"  # the language every text of the data has (LocalizedText.ko is required)
 
 
 @dataclass(frozen=True)
@@ -217,4 +221,10 @@ def _field_row(change: FieldChange, lang: str, within: str = "") -> Row:
         before, after = (NONE if v is None else status_text(v, lang) for v in (change.before, change.after))
     if change.field == "spent_rate":
         before, after = (percent_tenths(v) for v in (change.before, change.after))
-    return Row(f"{within}: {label}" if within else label, before, after)
+    label = f"{within}: {label}" if within else label
+    if before == after and lang != SOURCE_LANG:
+        # Only the source text changed ("proposals → proposals" said nothing): show the Korean, marked as such.
+        source = text_of(change.before, SOURCE_LANG), text_of(change.after, SOURCE_LANG)
+        if source[0] != source[1]:
+            return Row(t("diff_source_only", lang, label=label), *source, lang=SOURCE_LANG)
+    return Row(label, before, after)

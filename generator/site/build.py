@@ -219,7 +219,7 @@ def render_site(
         open_data_md=re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", "open-data.md")),
         amendments=record if isinstance(record, Amendments) else None,
         root=root_path,
-        address=address,
+        address=address or None,
         history=history,
         # The one clock a build reads, and only without SOURCE_DATE_EPOCH: the date of pages git does not date.
         build_date=(source_date or datetime.date.today()).isoformat(),

@@ -10,17 +10,22 @@ from __future__ import annotations
 import functools
 import hashlib
 import posixpath
+import re
 from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 PACKAGE = "generator.site"
 THEME = "theme"
 STATIC_PREFIX = "static"
 EXTRA_CSS = "extra.css"  # the name a site's own style.css is published under, so it never replaces ours
+# What a CSS string inside an HTML <style> element must not hold as itself: its own quote and escape character,
+# line ends and other controls (a string cannot span lines), and < > & (so no "</style>" can end the element).
+CSS_UNSAFE = re.compile(r'[\\"<>&\x00-\x1f\x7f]')
 
 
 def packaged(*parts: str) -> Traversable:
@@ -49,7 +54,7 @@ def make_environment(theme_dir: Path | None = None) -> Environment:
     recompiles a template whose file changed (auto_reload), so `serve` sees theme edits."""
     packaged_loader = PackageLoader(PACKAGE, f"{THEME}/templates")
     loader = packaged_loader if theme_dir is None else ChoiceLoader([FileSystemLoader(theme_dir), packaged_loader])
-    return Environment(
+    environment = Environment(
         loader=loader,
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -57,6 +62,15 @@ def make_environment(theme_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string for a <style> element, where HTML escaping does not apply: each unsafe
+    character becomes a CSS hex escape ("\\22 " for a quote), which the browser reads back as the character."""
+    escaped = CSS_UNSAFE.sub(lambda found: f"\\{ord(found.group()):x} ", str(text))
+    return Markup(f'"{escaped}"')
 
 
 def static_files(theme_dir: Path | None = None) -> dict[str, bytes]:

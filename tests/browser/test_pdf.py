@@ -28,6 +28,8 @@ YEAR = "2021"
 REPORT = f"plans/{PLAN}/reports/{YEAR}.html"
 HEADING = {"ko": "2021년 주민참여사업 이행사항 점검결과 보고", "en": "Report on the 2021 implementation check"}
 PROJECT = {"ko": "정보소통광장 공개 누적 건수", "en": "Items disclosed on the Information Plaza"}
+ISSUER = {"ko": "서울특별시", "en": "Seoul Metropolitan Government"}  # site.yaml's organisation
+ADDRESS = "https://example.org/plans/"  # the copy's site.yaml gives the site an address
 OLD_PDF = b"%PDF-1.4\n% an older print of the report\n"
 
 
@@ -37,7 +39,8 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("data")
     shutil.copytree(PLANS, root / "plans")
     shutil.copytree(RESULTS, root / "results")
-    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    config = (ROOT / "site.yaml").read_text(encoding="utf-8")
+    (root / "site.yaml").write_text(f"{config}\nbase_url: {ADDRESS}\n", encoding="utf-8")
     return root
 
 
@@ -114,6 +117,26 @@ def test_the_report_prints_with_its_title_and_language(
     assert 5 <= len(pages) <= 10, len(pages)
     assert plain(HEADING[lang]) in pages[0], "text should stay text, with the heading on the first page"
     assert any(plain(PROJECT[lang]) in text for text in pages)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_printed_page_names_issuer_title_date_address_and_its_number(
+    printed: dict[str, tuple[Path, Result, str]], lang: str
+) -> None:
+    """The running header and footer (page-margin boxes of the print CSS): a page taken out of the report still
+    says who issued it, what it is, how current its data is, where it comes from, and which page of how many."""
+    path, result, _ = printed[lang]
+    assert result.exit_code == 0, result.output
+    pages = [plain(page.extract_text()) for page in PdfReader(path).pages]
+    before, after = plain(t("print_data_date", lang, date="\x00")).split("\x00")
+    dated = re.compile(re.escape(before) + r"\d{4}-\d{2}-\d{2}" + re.escape(after))
+    for number, text in enumerate(pages, start=1):
+        where = f"page {number} of {len(pages)}"
+        assert plain(ISSUER[lang]) in text, where
+        assert plain(HEADING[lang]) in text, where
+        assert dated.search(text), where
+        assert ADDRESS in text, where
+        assert plain(t("print_page_number", lang, page=number, pages=len(pages))) in text, where
 
 
 def test_an_existing_file_is_left_alone_without_force(repository: Path, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ class ChangeLine:
     label: str
     before: str
     after: str
+    lang: str  # the language of before and after when it is not the page's ("ko" when only the Korean changed)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _view(item: Amendment, lang: str) -> AmendmentView:
         commit=commit,
         heading=heading,
         caption=f"{item.date} · {heading} ({t('amendment_change', lang, commit=commit)})",
-        lines=tuple(ChangeLine(row.label, row.before, row.after) for row in item.rows(lang)),
+        lines=tuple(ChangeLine(row.label, row.before, row.after, row.lang) for row in item.rows(lang)),
     )
 
 

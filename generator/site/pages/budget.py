@@ -1,13 +1,13 @@
 """Budgets as the pages print them: the plan's budget by year, and execution tables by project and department.
 
-Every table picks one display for all its figures (`describe.display_of`), so its caption names one unit: the
-source's in Korean; in English, a scaled budget unit multiplied out ("million won").
+Every table picks one display for all its figures (`describe.display_of`), so it names one unit, printed above it
+("(단위: 백만원)"): the source's in Korean; in English, a scaled budget unit multiplied out ("million won").
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,6 +44,7 @@ class ExecutionTable:
     caption: str
     label_heading: str
     rows: tuple[ExecutionRow, ...]
+    unit: str  # of every amount in the table ("백만원"), printed above it
 
 
 def planned_budget(project: ProjectFile) -> tuple[dict[int, Amount | None], Amount | None]:
@@ -72,12 +73,12 @@ def sum_of(figures: Iterable[Amount | Decimal | None]) -> Decimal | None:
 def execution_table(
     plan: Plan,
     lang: str,
-    caption: Callable[[str], str],
+    caption: str,
     label_heading: str,
     rows: Sequence[tuple[str, Execution]],
     total_label: str | None,
 ) -> ExecutionTable:
-    """A table of `rows` and, when `total_label` is given, their total; `caption` is given the unit."""
+    """A table of `rows` and, when `total_label` is given, their total, in one unit for all its amounts."""
     lines = list(rows)
     if total_label is not None:
         lines.append((total_label, total(execution for _, execution in rows)))
@@ -87,7 +88,7 @@ def execution_table(
         _row(label, execution, display, is_total=total_label is not None and index == len(lines) - 1)
         for index, (label, execution) in enumerate(lines)
     )
-    return ExecutionTable(caption(display.unit), label_heading, views)
+    return ExecutionTable(caption, label_heading, views, display.unit)
 
 
 def _row(label: str, execution: Execution, display: UnitDisplay, *, is_total: bool) -> ExecutionRow:

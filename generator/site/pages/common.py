@@ -6,6 +6,7 @@ A page module (`home`, `plan`, `project`, …) builds its own content from these
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
@@ -40,7 +41,7 @@ class Site:
     extra_css: bool = False  # the site's theme adds its own style sheet
     amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
     root: str | None = None  # the site's path on its host ("/plans/"), when its address is known
-    address: str | None = None  # the site's absolute address (base_url), when known: for link previews and citing
+    address: str | None = None  # the site's absolute address (base_url), when known: printed pages, link previews
     history: FileDates | None = None  # when each data file last changed (git); None: outside git
     build_date: str = ""  # YYYY-MM-DD: the "last updated" date of a page whose files git does not date
 
@@ -105,6 +106,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class PrintHeads:
+    """The running header and footer of every printed page: base.html writes them into CSS page-margin boxes."""
+
+    issuer: str  # top left: the site's organisation, else its name
+    title: str  # top right: the page's title
+    source: str  # bottom left: the data date and the site's address, either or both may be missing
+    page_number: tuple[str, str, str]  # bottom right: the words before, between and after page n and N
+
+
+@dataclass(frozen=True)
 class PageMeta:
     lang: str
     path: str
@@ -120,6 +131,7 @@ class PageMeta:
     indexed: bool = True  # whether the search index holds the page's content
     menu: tuple[Link, ...] = ()  # the main menu, from the registry of page kinds (`generator.site.pages`)
     summary: str = ""  # the page's own answer in one or two sentences (its headline); empty: the site's tagline
+    print_heads: PrintHeads | None = None  # None: printed without a running header and footer
     updated: str = ""  # the last change of the data the page shows ("2026년 11월 3일"); empty: not known
     updated_iso: str = ""  # the same date as YYYY-MM-DD, for <time datetime>
     url: str = ""  # the page's absolute address; empty when the site's address is not known
@@ -209,7 +221,26 @@ def page_meta(
         licence=site.licence(lang),
         licence_url=site.licence_url(),
         citation=citation(lang, author=publisher, title=title, site=name, year=updated[:4], url=url),
+        print_heads=print_heads(site, lang, title),
     )
+
+
+def print_heads(site: Site, lang: str, title: str) -> PrintHeads:
+    dated = t("print_data_date", lang, date=site.data_date) if site.data_date else ""
+    return PrintHeads(
+        issuer=site.publisher(lang) or site.name(lang),
+        title=title,
+        source=" · ".join(part for part in (dated, site.address or "") if part),
+        page_number=page_number_words(lang),
+    )
+
+
+def page_number_words(lang: str) -> tuple[str, str, str]:
+    """The catalogue's "page n / N" around its two numbers, which only the printer fills in (CSS counters)."""
+    # Control characters never occur in the catalogue, so they mark where the numbers go.
+    before, rest = t("print_page_number", lang, page="\x00", pages="\x01").split("\x00")
+    between, after = rest.split("\x01")
+    return before, between, after
 
 
 # -- paths ----------------------------------------------------------------------------------------------
@@ -284,7 +315,9 @@ def level_names(plan: Plan, lang: str) -> LevelNames:
 
 def numbered(label: str, title: str) -> str:
     """`1. 적극적 정보 제공`, `① 적극적 정보제공`: a number takes a full stop, a circled number stands alone."""
-    return f"{label}. {title}" if label[-1:].isalnum() else f"{label} {title}"
+    # A circled or parenthesised number (①, ⑴: Unicode "other number") is its own mark, as is a closing bracket.
+    last = label[-1:]
+    return f"{label}. {title}" if last.isalnum() and unicodedata.category(last) != "No" else f"{label} {title}"
 
 
 # -- numbers --------------------------------------------------------------------------------------------
@@ -309,7 +342,7 @@ class DistributionRowView:
     tone: Tone
     label: str
     count: int
-    percent: int
+    percent: int | None  # None: a share of nothing (no indicator at all), shown as "–"
     published: int | None  # the official count, when a report published one
 
     @property
@@ -325,7 +358,7 @@ class DistributionView:
     rows: tuple[DistributionRowView, ...]
     matches_published: bool | None
     chart: chartspec.DistributionSpec | None
-    total_share: str = percent(100)
+    total_share: str  # "100%", or "–" for a share of nothing
 
 
 def distribution_view(
@@ -343,7 +376,7 @@ def distribution_view(
             tone_of(row.category, scale),
             category_label(row.category, lang),
             row.count,
-            row.percent,
+            row.percent if distribution.total else None,
             None if published is None else published.get(row.category, 0),
         )
         for row in distribution.rows
@@ -355,12 +388,14 @@ def distribution_view(
         summary = ", ".join(f"{row.label} {row.count} ({row.share})" for row in rows)
         chart = chartspec.DistributionSpec(
             chart_id,
-            tuple(chartspec.Bar(row.label, row.count, row.percent) for row in rows),
+            tuple(chartspec.Bar(row.label, row.count, row.percent or 0) for row in rows),
             title=caption,
             summary=f"{t('total', lang)} {distribution.total}: {summary}",
             count_label=counted,
         )
-    return DistributionView(caption, counted, distribution.total, rows, matches, chart)
+    # A share of nothing is no share: "–", not "100%".
+    total_share = percent(100) if distribution.total else NONE
+    return DistributionView(caption, counted, distribution.total, rows, matches, chart, total_share)
 
 
 def distribution_caption(plan: Plan, year: int, lang: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -10,7 +9,7 @@ from generator.data.model import Plan
 from generator.data.schema import LocalizedText, ProjectFile
 from generator.describe import category_label, count_heading
 from generator.evaluation.budget import lead_department
-from generator.i18n import in_sentence, plural, t
+from generator.i18n import in_sentence, plural, sentence_case, t
 from generator.numbers import NONE
 from generator.site.pages.budget import ExecutionTable, by_project_rows, execution_table
 from generator.site.pages.common import (
@@ -89,8 +88,9 @@ def _department_page(
 ) -> Page:
     entries = tuple(_department_project(site, plan, project, lang) for plan, project in projects)
     word = _project_word(lang)
-    caption = t(
-        "department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)
+    caption = sentence_case(
+        t("department_caption", lang, department=department.get(lang), project=word, project_plural=plural(word, lang)),
+        lang,
     )
     crumbs = (Link(lang_path(lang, INDEX_PATH), t("departments", lang)),)
     sources = [
@@ -139,17 +139,13 @@ def _budget_tables(site: Site, department: LocalizedText, lang: str) -> tuple[Ex
                 execution_table(
                     plan,
                     lang,
-                    functools.partial(_budget_caption, lang, name, year),
+                    t("budget_execution_department", lang, plan=name, year=year),
                     level_name(plan, "project", lang),
                     by_project_rows(lines, lang),
                     t("total", lang),
                 )
             )
     return tuple(tables)
-
-
-def _budget_caption(lang: str, plan: str, year: int, unit: str) -> str:
-    return t("budget_execution_department", lang, plan=plan, year=year, unit=unit)
 
 
 def _department_project(site: Site, plan: Plan, project: ProjectFile, lang: str) -> DepartmentProject:

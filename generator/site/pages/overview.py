@@ -16,6 +16,7 @@ from generator.numbers import UnitDisplay
 from generator.site import chartspec
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import level_names, numbered
+from generator.site.pages.headline import has_grades
 from generator.site.pages.progress import GradeMatrix, years_matrix
 from generator.site.pages.report import strategy_matrix
 
@@ -30,7 +31,7 @@ class StrategyBudgetRow:
 @dataclass(frozen=True)
 class BudgetOverview:
     caption: str
-    unit: str
+    unit: str  # of every amount, printed above the table and on the chart's axis
     years: tuple[int, ...]
     rows: tuple[StrategyBudgetRow, ...]
     totals: tuple[str, ...]
@@ -72,7 +73,7 @@ def plan_overview(plan: Plan, evaluations: Mapping[int, YearEvaluation], lang: s
         sizes=_size_table(plan, lang),
         latest=(
             strategy_matrix(plan, latest_year, evaluations[latest_year], names, lang)
-            if latest_year is not None
+            if latest_year is not None and has_grades(evaluations[latest_year])
             else None
         ),
         years=years_matrix(plan, evaluations, lang),
@@ -105,7 +106,7 @@ def _budget_overview(plan: Plan, lang: str) -> BudgetOverview | None:
     year_totals = [sum_of(amounts[year] for amounts in by_strategy.values()) for year in years]
     if all(amount is None for amount in year_totals):
         return None
-    caption = t("budget_by_strategy", lang, strategy=in_sentence(names.strategy, lang), unit=display.unit)
+    caption = t("budget_by_strategy", lang, strategy=in_sentence(names.strategy, lang))
     return BudgetOverview(
         caption=caption,
         unit=display.unit,

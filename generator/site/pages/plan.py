@@ -96,7 +96,14 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     )
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
-    meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), sources=plan_sources(plan.id, results=True))
+    meta = page_meta(
+        site,
+        lang,
+        plan_path(plan),
+        spec.title.get(lang),
+        summary=content.card.headline,
+        sources=plan_sources(plan.id, results=True),
+    )
     return Page(meta, content, charts)
 
 

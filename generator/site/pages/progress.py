@@ -13,7 +13,7 @@ from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.progress import Movement, OutcomeChange, changes_since, previous_check
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
-from generator.numbers import count, count_share
+from generator.numbers import count, count_share, span
 from generator.site.pages.common import Link, grade_text, lang_path, level_name, project_path, rate_text
 
 # -- distributions side by side ----------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def years_matrix(
 
     name = level_name(plan, "indicator", lang)
     return GradeMatrix(
-        caption=t("distribution_by_year", lang, indicator=name, first=years[0], last=years[-1]),
+        caption=t("distribution_by_year", lang, indicator=name, years=span(years[0], years[-1], lang)),
         columns=tuple(str(year) for year in years),
         totals=tuple(d.total for d in distributions),
         rows=tuple(

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
 from generator.data.schema import Contact, IndicatorSpec, ProjectFile, UnitText
-from generator.describe import display_of, status_text, target_text
+from generator.describe import display_of, plan_total_words, status_text, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 from generator.numbers import NONE, UnitDisplay, amount
@@ -54,7 +54,9 @@ class IndicatorView:
     unit: str
     kind: str
     direction: str
-    stated_total: str
+    total_label: str  # "계획상 합계" for a flow, "최종 목표(2027년)" for a stock (describe.plan_total_words)
+    total: str  # "" when the plan states no total
+    total_note: str  # why a stock's stated total is not shown as its total; usually ""
     years: tuple[YearCell, ...]
     chart: chartspec.TargetActualSpec | None
     chart_caption: str
@@ -101,7 +103,7 @@ class ProjectContent:
     body: Markup | None
     budget_unit: str
     budget_years: tuple[YearAmount, ...]
-    budget_caption: str  # "연도별 예산 (백만원)"
+    budget_caption: str  # "연도별 예산", over a line naming `budget_unit`
     budget_total: str
     budget_note: str
     indicators: tuple[IndicatorView, ...]
@@ -132,7 +134,7 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
         body=render_markdown(project.content.get(lang), title) if project.content else None,
         budget_unit=display.unit,
         budget_years=_budget_years(plan, project, display),
-        budget_caption=f"{t('budget_by_year', lang)} ({display.unit})",
+        budget_caption=t("budget_by_year", lang),
         budget_total=display.figure(planned_budget(project)[1]),
         budget_note=_budget_note(project, lang),
         indicators=indicators,
@@ -239,16 +241,16 @@ def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, la
     caption = ""
     if not indicator.qualitative:
         chart, caption = _target_actual_chart(plan, indicator, outcomes, lang)
-    stated_total = ""
-    if indicator.total is not None:
-        stated_total = target_text(indicator.total, indicator, lang)
+    total_label, total, total_note = plan_total_words(indicator, lang)
     return IndicatorView(
         id=indicator.id,
         name=name,
         unit=unit,
         kind=kind,
         direction=t(f"direction_{indicator.direction}", lang),
-        stated_total=stated_total,
+        total_label=total_label,
+        total=total,
+        total_note=total_note,
         years=tuple(
             _year_cell(indicator, year, outcomes.get((year, indicator.id)), lang) for year in plan.spec.period.years
         ),
@@ -351,7 +353,7 @@ def _year_result_view(
         budget = execution_table(
             plan,
             lang,
-            lambda unit: t("budget_execution_year", lang, year=year, unit=unit),
+            t("budget_execution_year", lang, year=year),
             "",
             [("", line.execution)],
             None,

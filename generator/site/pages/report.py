@@ -14,7 +14,13 @@ from markupsafe import Markup
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
 from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import StrategySpec
-from generator.describe import category_label, finding_sentence, target_text
+from generator.describe import (
+    category_label,
+    execution_finding_sentence,
+    execution_finding_subject,
+    finding_sentence,
+    target_text,
+)
 from generator.evaluation.grading import Tone, tone_of
 from generator.evaluation.year import Finding, IndicatorOutcome, YearEvaluation
 from generator.i18n import in_sentence, plural, t
@@ -44,6 +50,8 @@ from generator.site.pages.common import (
     report_path,
 )
 from generator.site.pages.credits import plan_sources, report_sources
+from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
+from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 
@@ -91,11 +99,15 @@ class ReportContent:
     plan_link: Link
     year: int
     check_title: str
+    headline: Headline
+    summary: SummaryTable
+    has_grades: bool  # False: the check filed budget execution only, so no grade tables or chart
     method: Markup | None
     distribution: DistributionView
     years: GradeMatrix | None  # this and every earlier check side by side; None for the first check
     changes: ChangesView | None  # since the previous check; None for the first check
     by_strategy: GradeMatrix
+    strategy_heading: str  # "추진전략별 분포", "Distribution by strategy"
     detail_caption: str
     detail_groups: tuple[DetailGroup, ...]
     excluded_caption: str
@@ -107,6 +119,7 @@ class ReportContent:
     data_links: tuple[Link, ...]
     level_names: LevelNames
     amendments: AmendmentsSection | None = None  # None: built without a git history
+    legend: tuple[LegendEntry, ...] = ()  # each mark the page's tables use, explained once (see `report_legend`)
 
 
 @dataclass(frozen=True)
@@ -132,8 +145,17 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
+    content = replace(content, legend=report_legend(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    meta = page_meta(site, lang, path, content.check_title, crumbs, sources=report_sources(plan.id, year))
+    meta = page_meta(
+        site,
+        lang,
+        path,
+        content.check_title,
+        crumbs,
+        summary=content.headline.summary,
+        sources=report_sources(plan.id, year),
+    )
     return Page(meta, content, page_charts)
 
 
@@ -145,17 +167,26 @@ def _report_content(
     check = evaluation.results.check
     caption = distribution_caption(plan, year, lang)
     distribution = distribution_view(
-        plan, evaluation.distribution, lang, caption, f"dist-{lang}-{plan.id}-{year}", check.published_distribution
+        plan,
+        evaluation.distribution,
+        lang,
+        caption,
+        f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
+        check.published_distribution,
     )
     return ReportContent(
         plan_link=plan_link,
         year=year,
         check_title=check.title.get(lang),
+        headline=report_headline(plan, evaluation, lang),
+        summary=summary_table(plan, evaluation, lang),
+        has_grades=has_grades(evaluation),
         method=render_markdown(check.method.get(lang), check.title.get(lang)) if check.method else None,
         distribution=distribution,
         years=years_matrix(plan, evaluations, lang, up_to=year),
         changes=changes_view(plan, evaluations, year, lang),
         by_strategy=strategy_matrix(plan, year, evaluation, names, lang),
+        strategy_heading=t("by_strategy", lang, strategy=in_sentence(names.strategy, lang)),
         detail_caption=t("detailed_caption", lang, year=year, indicator=in_sentence(names.indicator, lang)),
         detail_groups=_detail_groups(plan, evaluation, names, lang),
         excluded_caption=t(
@@ -175,12 +206,19 @@ def _report_content(
     )
 
 
+def report_legend(content: ReportContent, lang: str) -> tuple[LegendEntry, ...]:
+    """The marks of every table on the report, the amendments included: the last thing made."""
+    rows = [row for group in content.detail_groups for row in group.rows]
+    categories = [row.category for row in content.distribution.rows] + [row.category for row in rows]
+    return legend_entries(content, categories, any(row.grade_note for row in rows), lang)
+
+
 def strategy_matrix(plan: Plan, year: int, evaluation: YearEvaluation, names: LevelNames, lang: str) -> GradeMatrix:
     strategies = {s.id: s for s in plan.strategies}
     per_strategy = evaluation.distribution_by_strategy()
     categories = [row.category for row in evaluation.distribution.rows]
     return GradeMatrix(
-        caption=t("by_strategy", lang, strategy=names.strategy) + f" ({year})",
+        caption=t("by_strategy", lang, strategy=in_sentence(names.strategy, lang)) + f" ({year})",
         columns=tuple(numbered(strategies[sid].label or sid, strategies[sid].title.get(lang)) for sid in per_strategy),
         totals=tuple(dist.total for dist in per_strategy.values()),
         rows=tuple(
@@ -260,8 +298,14 @@ def _excluded_rows(evaluation: YearEvaluation, lang: str) -> tuple[ExcludedRow, 
 
 
 def _finding_views(evaluation: YearEvaluation, lang: str) -> tuple[FindingView, ...]:
+    """The indicators' findings, then the printed execution rates the figures do not give."""
     outcome_by_id = {o.indicator.id: o for o in evaluation.outcomes}
-    return tuple(_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings)
+    indicators = [_finding_view(f, outcome_by_id[f.indicator_id], lang) for f in evaluation.findings]
+    budget = [
+        FindingView(execution_finding_subject(f, lang), execution_finding_sentence(f, lang), "")
+        for f in evaluation.execution_findings
+    ]
+    return (*indicators, *budget)
 
 
 def _finding_view(finding: Finding, outcome: IndicatorOutcome, lang: str) -> FindingView:
@@ -278,9 +322,7 @@ def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames
     return execution_table(
         plan,
         lang,
-        lambda unit: t(
-            "budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang), unit=unit
-        ),
+        t("budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang)),
         names.project,
         by_project_rows(evaluation.budget_lines, lang),
         t("total", lang),
@@ -294,7 +336,7 @@ def _budget_by_department(plan: Plan, evaluation: YearEvaluation, lang: str) -> 
     return execution_table(
         plan,
         lang,
-        lambda unit: t("budget_execution_by_department", lang, year=evaluation.year, unit=unit),
+        t("budget_execution_by_department", lang, year=evaluation.year),
         t("department", lang),
         by_department_rows(evaluation.budget_lines, lang),
         t("total", lang),
