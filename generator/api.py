@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.data.layout import PLANS_DIR, RESULTS_DIR, DataRepository, find_repository
+from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository, find_repository
 from generator.data.paths import refuse_inside, resolve
 from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
-from generator.review.record import Amendments, Unavailable
+from generator.review.record import Amendments, FileDates, Unavailable
 
 if TYPE_CHECKING:
     from generator.site.build import BuildSummary, WarmBuild
@@ -48,7 +48,7 @@ class Options:
     base_url: str | None = None  # the site's absolute address [default: base_url in site.yaml]
     cache_dir: Path | None = None  # the chart and amendments cache [default: .plansite-cache in the repository]
     use_cache: bool = True  # False: draw every chart and compare every commit again; keep nothing
-    amendments: bool = True  # False: list no amendments (the data's git history is not read)
+    amendments: bool = True  # False: list no amendments (no commit is compared; "last updated" still reads git)
     source_date: datetime.date | None = None  # the data date the pages show (SOURCE_DATE_EPOCH)
     pagefind: Path | None = None  # the Pagefind executable (PAGEFIND_BINARY_PATH) [default: the installed one]
     chromium: str | None = None  # the Chromium that prints PDFs (PLANSITE_CHROMIUM) [default: one on PATH]
@@ -108,7 +108,8 @@ def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
 
     `warm` is what a long-running caller keeps between builds, so that a build re-does only what changed."""
     data, out, report, cache_dir = _gathered(options, warm)
-    return _published(options, data, out, report, cache_dir, warm, amendment_record(data, _usable(cache_dir), options))
+    record = amendment_record(data, _usable(cache_dir), options)
+    return _published(options, data, out, report, cache_dir, warm, record, history=file_history(data))
 
 
 def serve(
@@ -120,13 +121,15 @@ def serve(
 
     # The record is read once: the preview shows the working tree, whose history does not move while it runs.
     record: list[Amendments | Unavailable | None] = []
+    history: list[FileDates | None] = []
 
     def build_kept(warm: WarmBuild) -> BuildSummary:
         data, out, report, cache_dir = _gathered(options, warm)
         if not record:
             record.append(amendment_record(data, _usable(cache_dir), options))
+            history.append(file_history(data))
         # Served here at the root, whatever address site.yaml gives the published site (its 404 page links so).
-        return _published(options, data, out, report, cache_dir, warm, record[0], root_path="/")
+        return _published(options, data, out, report, cache_dir, warm, record[0], "/", history[0])
 
     data = repository(options)
     for folder in (options.out or data.output, options.cache_dir, data.plans, data.results):
@@ -154,6 +157,7 @@ def _published(
     warm: WarmBuild | None,
     record: Amendments | Unavailable | None,
     root_path: str | None = None,
+    history: FileDates | None = None,
 ) -> BuildSummary:
     from generator.site.build import build_site
 
@@ -170,6 +174,7 @@ def _published(
         before_publish=options.before_publish,
         report=report,
         root_path=root_path,
+        history=history,
     )
 
 
@@ -185,7 +190,16 @@ def print_report(options: Options, plan_id: str, year: int, lang: str, out: Path
     refuse_inside(target, (data.plans, data.results))  # a report is no data: before Chromium is looked for
     record = amendment_record(data, data.cache if options.use_cache else None, options)
     return print_report_pdf(
-        data, plan, year, lang, target, force=force, progress=options.progress, record=record, chromium=options.chromium
+        data,
+        plan,
+        year,
+        lang,
+        target,
+        force=force,
+        progress=options.progress,
+        record=record,
+        chromium=options.chromium,
+        history=file_history(data),
     )
 
 
@@ -205,6 +219,18 @@ def amendment_record(data: DataRepository, cache_dir: Path | None, options: Opti
         )
     _say(options)(msg("progress_history"))
     return amendments(root, cache_dir)
+
+
+def file_history(data: DataRepository) -> FileDates | None:
+    """When each data file last changed, from git: the pages' "last updated" dates. None outside git (the pages
+    then show the build's date), or when the data folders are not the plans/ and results/ of one repository."""
+    from generator.review.history import file_dates
+
+    root = data.plans.parent
+    if data.plans.name != PLANS_DIR or data.results.absolute() != (root / RESULTS_DIR).absolute():
+        return None
+    found = file_dates(root, (PLANS_DIR, RESULTS_DIR, SITE_CONFIG))
+    return found if isinstance(found, FileDates) else None
 
 
 def _cache_dir(data: DataRepository, report: ValidationReport, out: Path, options: Options) -> Path | None:

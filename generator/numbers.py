@@ -7,11 +7,13 @@ so should a language be added. Machine-readable files get the plain digits (`mac
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 Number = int | float
@@ -56,6 +58,11 @@ def _grouped(text: str, lang: str) -> str:
     except InvalidOperation:
         # Past Decimal's 28 digits Babel cannot quantize; grouping alone is all such a figure needs.
         return f"{number:,f}"
+
+
+def day(value: datetime.date, lang: str) -> str:
+    """A date as the language writes it in running text: "2026년 11월 3일", "November 3, 2026"."""
+    return format_date(value, "long", locale=LOCALES[lang])
 
 
 def percent(value: int | None) -> str:

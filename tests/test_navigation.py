@@ -62,7 +62,9 @@ def real_pages() -> list[Page]:
         plan.id: {year: evaluate_year(plan, results) for year, results in report.results.get(plan.id, {}).items()}
         for plan in report.plans
     }
-    site = Site(report.plans, evaluations, "2026-01-01", {"ko": "", "en": ""}, {"ko": "", "en": ""}, config=report.config.spec)
+    site = Site(
+        report.plans, evaluations, "2026-01-01", {"ko": "", "en": ""}, {"ko": "", "en": ""}, config=report.config.spec
+    )
     return build_pages(site)
 
 

@@ -35,15 +35,19 @@ def _relative_folder(value: Any) -> str:
     return value
 
 
+AbsoluteUrl = Annotated[
+    str, PlainValidator(_absolute_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^/]+"})
+]
+
+
 class SiteConfigFile(Model):
     site_name: Text
     tagline: Text | None = None
     organisation: Text | None = None
-    base_url: (
-        Annotated[str, PlainValidator(_absolute_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^/]+"})]
-        | None
-    ) = None
+    base_url: AbsoluteUrl | None = None
     footer: Text | None = None
+    licence: Text | None = None  # the terms the site's content may be reused under, as its publisher states them
+    licence_url: AbsoluteUrl | None = None  # where those terms are published in full
     methodology_notes: Text | None = None  # Markdown: the site's own notes on how its data was read
     theme_dir: (
         Annotated[str, PlainValidator(_relative_folder), WithJsonSchema({"type": "string", "pattern": "^[^/]"})] | None

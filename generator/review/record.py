@@ -6,6 +6,7 @@ Kept apart from the reading of git history so that the pages take the record as 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.review.view import Row
@@ -92,3 +93,18 @@ class Amendments:
 @dataclass(frozen=True)
 class Unavailable:
     reason: str  # why there is no record of amendments, for the build to say once
+
+
+@dataclass(frozen=True)
+class FileDates:
+    """When each data file last changed on the record: the date of the newest commit that touched it.
+
+    `dates` holds every file by its path from the data repository's root ("plans/x/projects/1-1-1.yaml") and
+    every folder above it ("plans/x", "plans"), each with the newest date found under it, so a page asks for
+    the files and folders it shows and gets one date back (`history.py` reads it from git)."""
+
+    dates: dict[str, str]  # path → YYYY-MM-DD, the committer's date in the commit's own time zone
+
+    def latest(self, paths: Iterable[str]) -> str:
+        """The newest date among `paths` (files or folders); empty when none of them was ever committed."""
+        return max((date for path in paths if (date := self.dates.get(path.strip("/"))) is not None), default="")

@@ -30,7 +30,7 @@ from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import LANGUAGES, msg, other_language, t
-from generator.review.record import Amendments, Unavailable
+from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import ChartSpec
@@ -38,6 +38,7 @@ from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
 from generator.site.pages.dictionary import DICTIONARY_FILES
 from generator.site.pages.not_found import NotFoundContent
+from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.search import index_site
 from generator.site.theme import make_environment, relative_url
@@ -185,12 +186,16 @@ def render_site(
     report: ValidationReport | None = None,
     source_date: datetime.date | None = None,
     root_path: str | None = None,
+    history: FileDates | None = None,
+    previews: bool = True,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
 
     `record` is the amendments to list (read from the data's history by the caller; None: none listed);
     `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served
-    from when it is not its address's (a local preview: "/")."""
+    from when it is not its address's (a local preview: "/"); `history` when each data file last changed (None:
+    outside git, every page's "last updated" is the build's date); `previews` False draws no link-preview
+    images (a printout needs none)."""
     say = progress or (lambda _message: None)
     if report is None:
         report = load_data(repository, warm, say)
@@ -219,12 +224,19 @@ def render_site(
         amendments=record if isinstance(record, Amendments) else None,
         root=root_path,
         address=address or None,
+        history=history,
+        # The one clock a build reads, and only without SOURCE_DATE_EPOCH: the date of pages git does not date.
+        build_date=(source_date or datetime.date.today()).isoformat(),
     )
     say(msg("progress_building_pages"))
     pages = build_pages(site)
+    cache = cache or ChartCache(None)
+    images: dict[str, bytes] = {}
+    if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
+        pages, images = add_previews(pages, address, os.cpu_count() or 1, cache)
     specs = [spec for page in pages for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
-    svgs = render_charts(specs, os.cpu_count() or 1, cache or ChartCache(None), warm.svgs if warm else None)
+    svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
     say(msg("progress_open_data"))
     for plan in report.plans:
@@ -232,6 +244,7 @@ def render_site(
         for name, content in open_data_files(plan, years).items():
             files[f"data/{plan.id}/{name}"] = content
     files.update(static)
+    files.update(images)
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
     return files, pages
@@ -307,13 +320,15 @@ def build_site(
     before_publish: Callable[[Path], None] | None = None,
     report: ValidationReport | None = None,
     root_path: str | None = None,
+    history: FileDates | None = None,
 ) -> BuildSummary:
     """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
 
     `warm` is what `serve` keeps between its builds (see `WarmBuild`); `record` the amendments to list (see
     `render_site`); `pagefind` the indexer to run (None: the installed one); `before_publish` is called with
     the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it;
-    `root_path` the path the site is served from when it is not its address's (see `render_site`)."""
+    `root_path` the path the site is served from when it is not its address's and `history` when each data
+    file last changed (see `render_site`)."""
     started = time.perf_counter()
     say = progress or (lambda _m: None)
     if base_url is not None:
@@ -333,6 +348,7 @@ def build_site(
         report=report,
         source_date=source_date,
         root_path=root_path,
+        history=history,
     )
     say(msg("progress_writing_index", count=len(files)))
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)

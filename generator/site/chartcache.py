@@ -45,8 +45,10 @@ CHARTS = "charts"
 # The module that draws charts: its source and that of every module of the package it imports decide a chart's
 # bytes, with the libraries it draws with (numbers are formatted by Babel).
 CHART_CODE = "site/charts.py"
+PREVIEW_CODE = "site/chartpng.py"  # a chart as the PNG of a link preview (it draws with CHART_CODE)
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
-_ENTRY = re.compile(r"[0-9a-f]{64}\.svg")
+_PREVIEW_LIBRARIES = (*_LIBRARIES, "pillow")  # matplotlib writes PNGs with Pillow
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:svg|png)")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.[^/]*\.tmp")  # as tempfile.mkstemp names them in `put`
 _STALE_SECONDS = 600  # a temporary file this old belongs to a write that was killed
 MAX_ENTRY_BYTES = 4 * 1024 * 1024  # the largest chart drawn is far smaller; a larger entry is not ours
@@ -63,6 +65,16 @@ def chart_key(spec: ChartSpec) -> str:
     return hashlib.sha256(f"{drawing_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
 
 
+@functools.cache
+def preview_version() -> str:
+    return fingerprint("png", code_closure(PREVIEW_CODE), _PREVIEW_LIBRARIES)
+
+
+def preview_key(spec: ChartSpec) -> str:
+    """The key of a chart's PNG for link previews: never a chart SVG's key (the version is salted apart)."""
+    return hashlib.sha256(f"{preview_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+
+
 class ChartCache:
     """Looks charts up in, and stores them into, a cache folder; `ChartCache(None)` keeps nothing."""
 
@@ -72,6 +84,7 @@ class ChartCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.png_misses = 0  # link-preview PNGs drawn (not counted among the charts)
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
 
@@ -102,13 +115,37 @@ class ChartCache:
             self.used.add(chart_key(spec))
             self.hits += 1
 
+    def get_png(self, spec: ChartSpec) -> bytes | None:
+        """The chart's link-preview PNG if the cache holds it (counted apart from the charts: `png_misses`)."""
+        if self.folder is None:
+            self.png_misses += 1
+            return None
+        key = preview_key(spec)
+        self.used.add(key)
+        path = self._path(key, ".png")
+        png = None
+        if self._own_folder(path.parent):
+            try:
+                png = _read_png(path, key)
+            except UnusableEntry:
+                self.rejected += 1
+        self.png_misses += png is None
+        return png
+
+    def put_png(self, spec: ChartSpec, png: bytes) -> None:
+        if self.folder is not None:
+            key = preview_key(spec)
+            self.used.add(key)
+            self._write(key, self._path(key, ".png"), png)
+
     def put(self, spec: ChartSpec, svg: str) -> None:
         if self.folder is None:
             return
         key = chart_key(spec)
         self.used.add(key)
-        path = self._path(key)
-        body = svg.encode("utf-8")
+        self._write(key, self._path(key), svg.encode("utf-8"))
+
+    def _write(self, key: str, path: Path, body: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not self._own_folder(path.parent):
@@ -157,9 +194,9 @@ class ChartCache:
             with contextlib.suppress(OSError):
                 shard.rmdir()  # only when empty
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str = ".svg") -> Path:
         assert self.folder is not None
-        return self.folder / CHARTS / key[:2] / f"{key}.svg"
+        return self.folder / CHARTS / key[:2] / f"{key}{suffix}"
 
 
 def _read_entry(path: Path, key: str, chart_id: str) -> str | None:
@@ -177,6 +214,19 @@ def _read_entry(path: Path, key: str, chart_id: str) -> str | None:
     if not safe(svg, chart_id):
         raise UnusableEntry(f"{path.name}: not a chart as plansite draws it")
     return svg
+
+
+def _read_png(path: Path, key: str) -> bytes | None:
+    """The entry's PNG; None if there is none; UnusableEntry if it is not one this cache wrote for `key`."""
+    content = read_entry_file(path, MAX_ENTRY_BYTES)
+    if content is None:
+        return None
+    stated, _, body = content.partition(b"\n")
+    if seal(key, body).encode() != stated:
+        raise UnusableEntry(f"{path.name}: its hash does not match")
+    if not body.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise UnusableEntry(f"{path.name}: not a PNG")
+    return body
 
 
 def _older_than(path: Path, seconds: float) -> bool:

@@ -16,6 +16,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -132,7 +133,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
                 # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
                 axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
             layout.settle()
-            return _svg(figure, chart_id, title, summary)
+            return _finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -179,7 +180,7 @@ def target_actual_chart(
             if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
                 _turn_upright(labels)
             layout.settle()
-            return _svg(figure, chart_id, title, summary)
+            return _finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -230,7 +231,7 @@ def budget_chart(
             layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
             _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
             layout.settle()
-            return _svg(figure, chart_id, title, summary)
+            return _finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -354,6 +355,15 @@ def _turn_upright(texts: Sequence[Text]) -> None:
 
 def _tick_label(value: float, _position: int | None = None) -> str:
     return amount(value)
+
+
+# The last step of every chart: SVG markup for the page. A link preview wants the same drawing as a PNG
+# (`chartpng`), which sets its own last step here for the time of one drawing.
+FINISH: ContextVar[Callable[[Figure, str, str, str], str]] = ContextVar("FINISH")
+
+
+def _finish(figure: Figure, chart_id: str, title: str, summary: str) -> str:
+    return FINISH.get(_svg)(figure, chart_id, title, summary)
 
 
 def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:

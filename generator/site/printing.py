@@ -25,7 +25,7 @@ from generator.data.layout import DataRepository
 from generator.data.model import Plan
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
-from generator.review.record import Amendments, Unavailable
+from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site.build import protected_paths, render_site
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.pages import lang_path
@@ -100,15 +100,18 @@ def print_report_pdf(
     progress: Progress | None = None,
     record: Amendments | Unavailable | None = None,
     chromium: str | None = None,
+    history: FileDates | None = None,
 ) -> Path:
     """Print PLAN's YEAR report page in `lang` to `out`; returns `out`. The caller checked that YEAR has results.
 
-    `record` is the amendments the report lists, as for the site; `chromium` the browser to print with."""
+    `record` is the amendments the report lists, as for the site; `chromium` the browser to print with;
+    `history` when each data file last changed (the report's "last updated" date)."""
     say = progress or (lambda _message: None)
     check_pdf_target(out, force=force, name=default_pdf_name(plan, year, lang))
     with _chromium(chromium) as browser, tempfile.TemporaryDirectory(prefix="plansite-pdf-") as folder:
         site = Path(folder)
-        files, _ = render_site(repository, progress=say, cache=_chart_cache(repository, site), record=record)
+        cache = _chart_cache(repository, site)
+        files, _ = render_site(repository, progress=say, cache=cache, record=record, history=history, previews=False)
         target = lang_path(lang, report_path(plan, year))
         if target not in files:
             raise UsageError(msg("no_report_page", plan=plan.id, year=year))

@@ -15,6 +15,7 @@ from generator.data.model import Plan
 from generator.i18n import t
 from generator.review.record import Amendment
 from generator.site.pages.common import Link, Page, Site, lang_path, page_meta, plan_path
+from generator.site.pages.credits import plan_sources
 
 
 @dataclass(frozen=True)
@@ -107,5 +108,6 @@ def amendments_page(site: Site, plan: Plan, lang: str) -> Page | None:
     section = _section(site.amendments.for_plan(plan.id), lang)
     title = f"{t('amendments', lang)} — {(spec.short_title or spec.title).get(lang)}"
     # Built even when empty, so its address always answers; nothing links to it then (`amendments_link`).
-    meta = page_meta(site, lang, amendments_path(plan), title, crumbs, empty=not section.items)
+    sources = plan_sources(plan.id, results=True)
+    meta = page_meta(site, lang, amendments_path(plan), title, crumbs, empty=not section.items, sources=sources)
     return Page(meta, AmendmentsContent(plan_link, section))

@@ -19,9 +19,10 @@ from generator.describe import category_label, count_heading
 from generator.evaluation.grading import Distribution, Tone, tone_of
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, plural, t
-from generator.numbers import NONE, percent
-from generator.review.record import Amendments
+from generator.numbers import LOCALES, NONE, percent
+from generator.review.record import Amendments, FileDates
 from generator.site import chartspec
+from generator.site.pages.credits import EVERYTHING, absolute_url, citation, updated_text
 
 Amount = int | float
 
@@ -40,7 +41,9 @@ class Site:
     extra_css: bool = False  # the site's theme adds its own style sheet
     amendments: Amendments | None = None  # None: no git history to read them from, so no such sections
     root: str | None = None  # the site's path on its host ("/plans/"), when its address is known
-    address: str | None = None  # the site's absolute address (base_url), when known: printed pages name it
+    address: str | None = None  # the site's absolute address (base_url), when known: printed pages, link previews
+    history: FileDates | None = None  # when each data file last changed (git); None: outside git
+    build_date: str = ""  # YYYY-MM-DD: the "last updated" date of a page whose files git does not date
 
     def name(self, lang: str) -> str:
         return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)
@@ -57,6 +60,18 @@ class Site:
         """The site's own Markdown notes for the methodology page (what is particular to its plans); may be empty."""
         notes = self.config.methodology_notes if self.config is not None else None
         return notes.get(lang) if notes is not None else ""
+
+    def licence(self, lang: str) -> str:
+        licence = self.config.licence if self.config is not None else None
+        return licence.get(lang) if licence is not None else ""
+
+    def licence_url(self) -> str:
+        return (self.config.licence_url if self.config is not None else None) or ""
+
+    def updated(self, sources: Sequence[str]) -> str:
+        """The date (YYYY-MM-DD) of the last commit that changed any of the page's data files; else the build's."""
+        found = self.history.latest(sources) if self.history is not None else ""
+        return found or self.build_date
 
     def publisher(self, lang: str) -> str:
         organisation = self.config.organisation if self.config is not None else None
@@ -120,6 +135,36 @@ class PageMeta:
     # Nothing to show (a year not yet checked, an empty list): built so its address answers, but never linked
     # to, left out of the search index and the sitemap, and marked noindex for search engines.
     empty: bool = False
+    updated: str = ""  # the last change of the data the page shows ("2026년 11월 3일"); empty: not known
+    updated_iso: str = ""  # the same date as YYYY-MM-DD, for <time datetime>
+    url: str = ""  # the page's absolute address; empty when the site's address is not known
+    image: str = ""  # the absolute address of the page's preview image (its first chart as PNG); may be empty
+    image_alt: str = ""  # what the preview image shows (the chart's title)
+    image_width: str = ""
+    image_height: str = ""
+    licence: str = ""  # the site's licence (site.yaml); empty: none stated
+    licence_url: str = ""
+    citation: str = ""  # how to cite the page, in its language
+
+    @property
+    def preview(self) -> str:
+        """The page's description for search engines and link previews: its summary, else the site's tagline,
+        else the site's name (a preview is never empty)."""
+        return self.summary or self.description or self.site_name
+
+    @property
+    def og_type(self) -> str:
+        """Open Graph's kind of page: the home page is the website, every other page an article of it."""
+        return "article" if self.breadcrumbs else "website"
+
+    @property
+    def locale(self) -> str:
+        """Open Graph's form of the page's language ("ko_KR"), and of the other language's (`locale_alternate`)."""
+        return LOCALES[self.lang]
+
+    @property
+    def locale_alternate(self) -> str:
+        return LOCALES[other_language(self.lang)]
 
     @property
     def context(self) -> str:
@@ -151,9 +196,15 @@ def page_meta(
     indexed: bool = True,
     summary: str = "",
     empty: bool = False,
+    sources: Sequence[str] = EVERYTHING,
 ) -> PageMeta:
+    """The page's envelope; `sources` are the data files and folders it shows (from the data repository's root),
+    whose last change is its "last updated" date."""
     home = Link(lang_path(lang, "index.html"), t("home", lang))
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
+    updated = site.updated(sources)
+    url = absolute_url(site.address, lang_path(lang, path))
+    publisher, name = site.publisher(lang), site.name(lang)
     return PageMeta(
         lang=lang,
         path=lang_path(lang, path),
@@ -161,13 +212,19 @@ def page_meta(
         alternate=lang_path(other_language(lang), path),
         breadcrumbs=tuple(breadcrumbs),
         data_date=site.data_date,
-        site_name=site.name(lang),
+        site_name=name,
         description=site.tagline(lang),
         footer=site.footer(lang),
-        publisher=site.publisher(lang),
+        publisher=publisher,
         extra_css=site.extra_css,
         indexed=indexed and not empty,
         summary=summary,
+        updated=updated_text(updated, lang),
+        updated_iso=updated,
+        url=url,
+        licence=site.licence(lang),
+        licence_url=site.licence_url(),
+        citation=citation(lang, author=publisher, title=title, site=name, year=updated[:4], url=url),
         print_heads=print_heads(site, lang, title),
         empty=empty,
     )

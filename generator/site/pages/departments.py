@@ -9,7 +9,7 @@ from generator.data.model import Plan
 from generator.data.schema import LocalizedText, ProjectFile
 from generator.describe import category_label, count_heading
 from generator.evaluation.budget import lead_department
-from generator.i18n import plural, sentence_case, t
+from generator.i18n import in_sentence, plural, sentence_case, t
 from generator.numbers import NONE
 from generator.site.pages.budget import ExecutionTable, by_project_links, by_project_rows, execution_table
 from generator.site.pages.common import (
@@ -21,6 +21,7 @@ from generator.site.pages.common import (
     page_meta,
     project_path,
 )
+from generator.site.pages.credits import project_sources
 
 INDEX_PATH = "departments/index.html"
 
@@ -69,8 +70,9 @@ def department_pages(site: Site, lang: str) -> list[Page]:
         pages.append(_department_page(site, path, text, projects, lang))
     rows.sort(key=lambda row: row.link.label)
     word = _project_word(lang)
+    summary = t("summary_departments", lang, count=len(rows), project=word, project_plural=plural(word, lang))
     index = Page(
-        page_meta(site, lang, INDEX_PATH, t("departments", lang)),
+        page_meta(site, lang, INDEX_PATH, t("departments", lang), summary=summary),
         DepartmentsContent(
             t("departments_caption", lang, project=word, project_plural=plural(word, lang)),
             count_heading(word, lang),
@@ -91,10 +93,33 @@ def _department_page(
         lang,
     )
     crumbs = (Link(lang_path(lang, INDEX_PATH), t("departments", lang)),)
+    sources = [
+        source
+        for plan, project in projects
+        for source in project_sources(plan.id, project.id, site.evaluations.get(plan.id, {}))
+    ]
     return Page(
-        page_meta(site, lang, path, department.get(lang), crumbs),
+        page_meta(
+            site,
+            lang,
+            path,
+            department.get(lang),
+            crumbs,
+            summary=_summary(department, projects, lang),
+            sources=sources,
+        ),
         DepartmentContent(caption, word, entries, _budget_tables(site, department, lang)),
     )
+
+
+def _summary(department: LocalizedText, projects: list[tuple[Plan, ProjectFile]], lang: str) -> str:
+    word = _project_word(lang)
+    plans = ", ".join(dict.fromkeys((plan.spec.short_title or plan.spec.title).get(lang) for plan, _ in projects))
+    if len(projects) == 1:
+        key, values = "summary_department_one", {"project_lower": in_sentence(word, lang)}
+    else:
+        key, values = "summary_department", {"project_plural": plural(word, lang)}
+    return t(key, lang, department=department.get(lang), count=len(projects), project=word, plans=plans, **values)
 
 
 def _budget_tables(site: Site, department: LocalizedText, lang: str) -> tuple[ExecutionTable, ...]:

@@ -29,6 +29,7 @@ from generator.site.pages.common import (
     plan_path,
     project_path,
 )
+from generator.site.pages.credits import plan_sources
 from generator.site.pages.home import PlanCard, plan_card
 from generator.site.pages.navigation import (
     ReportEntry,
@@ -109,7 +110,14 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
     content = replace(content, contents=plan_contents(content, lang))
     budget = content.overview.budget
     charts = (budget.chart,) if budget is not None else ()
-    meta = page_meta(site, lang, plan_path(plan), spec.title.get(lang), summary=content.card.headline)
+    meta = page_meta(
+        site,
+        lang,
+        plan_path(plan),
+        spec.title.get(lang),
+        summary=content.card.headline,
+        sources=plan_sources(plan.id, results=True),
+    )
     return Page(meta, content, charts)
 
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from generator.data.model import Plan, number_of, primary_measure
+from generator.data.model import Plan, number_of, parent_id, primary_measure, task_of
 from generator.data.schema import Contact, IndicatorSpec, ProjectFile, UnitText
 from generator.describe import display_of, plan_total_words, status_text, target_text
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
@@ -31,6 +31,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.credits import project_sources
 from generator.site.pages.navigation import Placement, department_links, indicator_anchor, placements
 
 # An indicator's outcome in a year, by (year, indicator id).
@@ -155,7 +156,39 @@ def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Pag
     )
     page_title = f"{project.label or project.id} {title}"
     page_charts = tuple(view.chart for view in indicators if view.chart is not None)
-    return Page(page_meta(site, lang, project_path(plan, project.id), page_title, crumbs), content, page_charts)
+    meta = page_meta(
+        site,
+        lang,
+        project_path(plan, project.id),
+        page_title,
+        crumbs,
+        summary=_summary(plan, project, content.departments, outcomes, lang),
+        sources=project_sources(plan.id, project.id, sorted(evaluations)),
+    )
+    return Page(meta, content, page_charts)
+
+
+def _summary(plan: Plan, project: ProjectFile, departments: str, outcomes: Outcomes, lang: str) -> str:
+    """For link previews and search engines: where the project sits, who runs it, and its latest check's grades."""
+    strategy = next(s for s in plan.strategies if s.id == parent_id(task_of(project.id)))
+    task = next(task for task in strategy.tasks if task.id == task_of(project.id))
+    where = " › ".join(
+        ((plan.spec.short_title or plan.spec.title).get(lang), strategy.title.get(lang), task.title.get(lang))
+    )
+    key = "summary_project" if project.departments else "summary_project_no_department"
+    text = t(key, lang, where=where, departments=departments)
+    checked = [year for year, _ in outcomes]
+    if not checked:
+        return text
+    latest = max(checked)
+    grades = [
+        grade_text(outcome, lang)
+        for indicator in project.indicators
+        if (outcome := outcomes.get((latest, indicator.id))) is not None and outcome.status is not None
+    ]
+    if not grades:
+        return text
+    return f"{text} {t('summary_project_checked', lang, year=latest, grades=', '.join(grades))}"
 
 
 # -- where the project sits, and what the plan says of it ---------------------------------------------------

@@ -58,6 +58,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.credits import plan_sources, report_sources
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
@@ -151,7 +152,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     if evaluation is None:
         title = f"{t('report_title', lang, year=year)} — {(spec.short_title or spec.title).get(lang)}"
         # Built so the year's address answers before its check; nothing links to it (`navigation.report_entries`).
-        meta = page_meta(site, lang, path, title, crumbs, empty=True)
+        # Nothing filed yet: the page shows the plan's period, so its date is the plan's.
+        meta = page_meta(site, lang, path, title, crumbs, empty=True, sources=plan_sources(plan.id))
         return Page(meta, ReportPendingContent(plan_link, year))
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
@@ -159,7 +161,15 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     content = replace(content, legend=report_legend(content, lang))
     content = replace(content, contents=report_contents(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
-    meta = page_meta(site, lang, path, content.check_title, crumbs, summary=content.headline.summary)
+    meta = page_meta(
+        site,
+        lang,
+        path,
+        content.check_title,
+        crumbs,
+        summary=content.headline.summary,
+        sources=report_sources(plan.id, year),
+    )
     return Page(meta, content, page_charts)
 
 
