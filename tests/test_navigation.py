@@ -30,6 +30,7 @@ from generator.site.pages.report import ReportContent, ReportPendingContent
 
 from .conftest import FIXTURES, PLANS, RESULTS
 from .sitecheck import REPORT_2021, html_pages, parse, resolve
+from .sitemodels import demo_site
 
 ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -38,16 +39,7 @@ ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def _demo_site(amendments: Amendments | None = None) -> Site:
-    report = validate_path(Path("plans"))
-    [plan] = report.plans
-    return Site(
-        plans=report.plans,
-        evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
-        data_date="2024-01-01",
-        methodology_md={"ko": "## 방법", "en": "## Method"},
-        open_data_md={"ko": "# 공개 데이터", "en": "# Open data"},
-        amendments=amendments,
-    )
+    return demo_site(amendments=amendments)
 
 
 def _page(pages: list[Page], path: str) -> Page:

@@ -5,18 +5,17 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from pathlib import Path
 
 import pytest
 
-from generator.data.validate import validate_path
-from generator.evaluation.year import evaluate_year
 from generator.site import theme
 from generator.site.pages import KINDS, Page, PageKind, Site, build_pages
 from generator.site.pages.amendments import AmendmentsContent
 from generator.site.pages.budget import YearAmount
 from generator.site.pages.project import IndicatorView, ProjectContent
 from generator.site.pages.report import ReportContent, ReportPendingContent
+
+from .sitemodels import demo_site
 
 CONTENT_TYPES = tuple(content for kind in KINDS for content in kind.contents)
 
@@ -26,15 +25,7 @@ def demo_pages() -> list[Page]:
 
 
 def _demo_site() -> Site:
-    report = validate_path(Path("plans"))
-    [plan] = report.plans
-    return Site(
-        plans=report.plans,
-        evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
-        data_date="2024-01-01",
-        methodology_md={"ko": "## 방법", "en": "## Method"},
-        open_data_md={"ko": "# 공개 데이터", "en": "# Open data"},
-    )
+    return demo_site()
 
 
 def _check_types(value: object, hint: object, where: str) -> None:

@@ -20,6 +20,7 @@ from generator.site.pages.report import ReportContent, report_page
 from generator.site.theme import css_string, make_environment
 
 from .conftest import PLANS, RESULTS
+from .sitemodels import demo_site
 
 PLAN = "seoul-citizen-participation-2019"
 HOSTILE = 'Office "A" \\ back</style><script>alert(1)</script>\n& more'
@@ -72,16 +73,7 @@ def demo_pages(demo_root: Path) -> list[Page]:
 
 
 def _demo_site(address: str | None = None) -> Site:
-    report = validate_path(Path("plans"))
-    [plan] = report.plans
-    return Site(
-        plans=report.plans,
-        evaluations={plan.id: {2024: evaluate_year(plan, report.results["demo"][2024])}},
-        data_date="2024-01-01",
-        methodology_md={"ko": "## 방법", "en": "## Method"},
-        open_data_md={"ko": "# 공공데이터", "en": "# Open data"},
-        address=address,
-    )
+    return demo_site(address=address)
 
 
 @pytest.mark.usefixtures("demo_root")

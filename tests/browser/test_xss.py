@@ -102,7 +102,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "output"
 
 
-INJECTED = """() => {
+INJECTED = r"""() => {
   const found = [];
   for (const element of document.querySelectorAll('*')) {
     for (const attribute of element.attributes) {
