@@ -13,6 +13,8 @@ import nh3
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup, escape
 
+from generator.site.tables import REGION_END, label_cells, table_region
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
     "table", "thead", "tbody", "tr", "th", "td", "a", "h2", "h3", "h4", "h5", "h6", "sup", "sub",
@@ -34,8 +36,9 @@ def _four_space_nesting(text: str) -> str:
 
 # Pure, and the slowest step of rendering pages: kept per process, so `serve` renders unchanged text once.
 @functools.lru_cache(maxsize=8192)
-def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 2) -> Markup:
-    """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one.
+def render_markdown(text: str, table_caption: str, *, heading_shift: int = 2) -> Markup:
+    """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one, and
+    their scroll region named by it.
 
     Headings move down by `heading_shift` levels, so text from the data fits under the page's own headings.
     """
@@ -43,11 +46,9 @@ def render_markdown(text: str, table_caption: str = "", *, heading_shift: int = 
     return _finish(html, table_caption, heading_shift, ALLOWED_ATTRIBUTES)
 
 
-def _finish(
-    html: str, table_caption: str, heading_shift: int, attributes: dict[str, set[str]], *, regions: bool = False
-) -> Markup:
-    """Shift the headings, sanitise, and give every table its scope and caption; with `regions`, put each table in
-    a scroll region named by its caption, as the page's own data tables are, for tables wider than a phone."""
+def _finish(html: str, table_caption: str, heading_shift: int, attributes: dict[str, set[str]]) -> Markup:
+    """Shift the headings, sanitise, and give every table its scope and caption, its scroll region named by the
+    caption and its cells' labels, as the page's own data tables have (`tables.py`: one place for both)."""
     # Headings inside data text would break the page's outline (one h1, sections at h2): shift them down.
     if heading_shift:
         for level in range(6 - heading_shift, 0, -1):
@@ -65,15 +66,10 @@ def _finish(
     tables = clean.count("<table>")
     for number in range(1, tables + 1):
         label = table_caption if tables == 1 else f"{table_caption} ({number})"
-        caption = f"<table><caption>{escape(label)}</caption>"
-        if regions:
-            region = f'<div class="scroll-region" role="region" tabindex="0" aria-label="{escape(label)}">'
-            caption = region + caption
-        clean = clean.replace("<table>", caption.replace("<table>", "<table >"), 1)
-    clean = clean.replace("<table >", "<table>")
-    if regions:
-        clean = clean.replace("</table>", "</table></div>")
-    return Markup(clean)
+        opening = f"{table_region(label)}<table ><caption>{escape(label)}</caption>"
+        clean = clean.replace("<table>", opening, 1)
+    clean = clean.replace("<table >", "<table>").replace("</table>", f"</table>{REGION_END}")
+    return label_cells(clean) if tables else Markup(clean)
 
 
 # -- documents with sections: the packaged texts and the site's own notes -------------------------------------
@@ -117,7 +113,7 @@ def render_sections(
         for token in _flat(converter.toc_tokens)  # type: ignore[attr-defined]
         if token["level"] == level
     )
-    return _finish(html, table_caption, heading_shift, HEADING_ATTRIBUTES, regions=True), sections
+    return _finish(html, table_caption, heading_shift, HEADING_ATTRIBUTES), sections
 
 
 def _flat(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:

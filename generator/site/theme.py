@@ -19,6 +19,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.site.tables import REGION_END, label_cells, table_region
+
 PACKAGE = "generator.site"
 THEME = "theme"
 STATIC_PREFIX = "static"
@@ -63,6 +65,8 @@ def make_environment(theme_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["css_string"] = css_string
+    # Every table of a template is made by the data_table macro, which wraps it with these (as markup.py does).
+    environment.globals.update(table_region=table_region, label_cells=label_cells, region_end=REGION_END)
     return environment
 
 

@@ -73,3 +73,31 @@ def test_progress_pages_are_accessible(context, progress_url: str, name: str, la
     section = SECTIONS[name]
     assert page.locator(section).count() == 1
     page.locator(section).screenshot(path=str(screenshots / f"progress-{name}-{lang}.png"))
+
+
+# Every figure cell of the page's tables lies inside the screen: the changes tables, which the real site does not
+# have yet, show each indicator's two years as one block of labelled figures on a phone (issue 27).
+_CELLS_OFF_SCREEN = """
+() => Array.from(document.querySelectorAll('main td')).filter(cell => {
+  const box = cell.getBoundingClientRect();
+  return box.width > 0 && (box.left < 0 || box.right > document.documentElement.clientWidth);
+}).map(cell => cell.textContent.trim())
+"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_changes_since_the_last_check_read_on_a_phone(browser, progress_url: str, lang: str) -> None:
+    from .test_phone_tables import _COVERED_FIGURES, PHONE
+
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for name in ("amendments", "plan", "amended", "report"):
+            page.goto(progress_url + ("" if lang == "ko" else "en/") + PAGES[name], wait_until="load")
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+            assert page.evaluate(_CELLS_OFF_SCREEN) == [], name
+            assert page.evaluate(_COVERED_FIGURES) == [], name
+        labels = page.evaluate("Array.from(document.querySelectorAll('table.changes td')).map(td => td.dataset.label)")
+        assert labels and all(labels), "each figure of a changes table is labelled with its year and column"
+    finally:
+        context.close()

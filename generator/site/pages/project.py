@@ -352,8 +352,9 @@ def _year_result_view(
             [("", line.execution)],
             None,
         )
-    narrative = render_markdown(filed.narrative.get(lang)) if filed and filed.narrative else None
     link = Link(lang_path(lang, report_path(plan, year)), t("report_title", lang, year=year))
+    # A table in the narrative is named by the year's report, the heading the narrative stands under.
+    narrative = render_markdown(filed.narrative.get(lang), link.label) if filed and filed.narrative else None
     return YearResultView(year, link, results, budget, narrative)
 
 
@@ -369,5 +370,9 @@ def _result_view(outcome: IndicatorOutcome, lang: str) -> ResultView:
         grade=grade_text(outcome, lang),
         basis=t(f"basis_{outcome.basis}", lang) if outcome.basis else "",
         reason=result.reason.get(lang) if result is not None and result.reason is not None else "",
-        narrative=render_markdown(result.narrative.get(lang)) if result is not None and result.narrative else None,
+        narrative=(  # a table in it is named by the indicator it tells of
+            render_markdown(result.narrative.get(lang), outcome.indicator.name.get(lang))
+            if result is not None and result.narrative
+            else None
+        ),
     )

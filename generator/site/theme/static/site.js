@@ -1,4 +1,5 @@
-// The site's only script: the language switch's place, the report's print button and the search page.
+// The site's only script: the language switch's place, the report's print button, the scroll regions' Tab stops
+// and the search page.
 // Everything works without it.
 
 // The language switch leads to the other language's page; here it also keeps the reader's place: the #anchor
@@ -20,6 +21,27 @@
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
+
+// A table or chart region is a Tab stop so that a keyboard can scroll it; one whose content fits needs none, so it
+// leaves the Tab order, and comes back when a narrower window makes it overflow. Without this script every region
+// stays focusable, which is the safe side.
+(function () {
+  var regions = document.querySelectorAll(".scroll-region");
+  if (!regions.length) { return; }
+  function update() {
+    regions.forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) { region.setAttribute("tabindex", "0"); }
+      else if (region !== document.activeElement) { region.removeAttribute("tabindex"); }
+    });
+  }
+  var pending = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(update, 100);
+  });
+  window.addEventListener("load", update);  // after the fonts, which change the widths a little
+  update();
+})();
 
 // Search: the page says it needs JavaScript until this runs; the index is Pagefind's, built with the site.
 (function () {
