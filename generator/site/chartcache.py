@@ -33,7 +33,7 @@ from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import msg
-from generator.site.chartspec import ChartSpec
+from generator.site.chartspec import ChartSpec, Variant, drawing_id
 from generator.site.svg import safe
 
 TAG = "CACHEDIR.TAG"
@@ -60,9 +60,10 @@ def drawing_version() -> str:
     return fingerprint("", code_closure(CHART_CODE), _LIBRARIES)
 
 
-def chart_key(spec: ChartSpec) -> str:
+def chart_key(spec: ChartSpec, variant: Variant = "wide") -> str:
+    """The key of one drawing of a chart: each specification is drawn wide and narrow (for a phone)."""
     # repr of frozen dataclasses of str, int, float and tuples is exact and stable (floats repr round-trip).
-    return hashlib.sha256(f"{drawing_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{drawing_version()}\0{variant}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
 
 
 @functools.cache
@@ -88,18 +89,18 @@ class ChartCache:
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
 
-    def get(self, spec: ChartSpec) -> str | None:
+    def get(self, spec: ChartSpec, variant: Variant = "wide") -> str | None:
         if self.folder is None:
             self.misses += 1
             return None
-        key = chart_key(spec)
+        key = chart_key(spec, variant)
         self.used.add(key)
         path = self._path(key)
         if not self._own_folder(path.parent):
             self.misses += 1
             return None
         try:
-            svg = _read_entry(path, key, spec.chart_id)
+            svg = _read_entry(path, key, drawing_id(spec.chart_id, variant))
         except UnusableEntry:
             self.rejected += 1
             svg = None
@@ -109,10 +110,10 @@ class ChartCache:
             self.hits += 1
         return svg
 
-    def keep(self, spec: ChartSpec) -> None:
+    def keep(self, spec: ChartSpec, variant: Variant = "wide") -> None:
         """Count a chart the build had at hand (a preview keeps its charts) as used, so it is not pruned."""
         if self.folder is not None:
-            self.used.add(chart_key(spec))
+            self.used.add(chart_key(spec, variant))
             self.hits += 1
 
     def get_png(self, spec: ChartSpec) -> bytes | None:
@@ -138,10 +139,10 @@ class ChartCache:
             self.used.add(key)
             self._write(key, self._path(key, ".png"), png)
 
-    def put(self, spec: ChartSpec, svg: str) -> None:
+    def put(self, spec: ChartSpec, svg: str, variant: Variant = "wide") -> None:
         if self.folder is None:
             return
-        key = chart_key(spec)
+        key = chart_key(spec, variant)
         self.used.add(key)
         self._write(key, self._path(key), svg.encode("utf-8"))
 
