@@ -369,7 +369,7 @@ def build_site(
         time.perf_counter() - started,
         out_dir,
         counts[3],
-        cache.misses,
+        len(cache.missed),
         cache.unusable,
         record.reason if isinstance(record, Unavailable) else "",
         cache.rejected + (record.rejected if isinstance(record, Amendments) else 0),

@@ -84,20 +84,21 @@ class ChartCache:
         self.unusable = unusable  # why a cache that was asked for is not kept, e.g. a read-only folder
         self.used: set[str] = set()
         self.hits = 0
-        self.misses = 0
+        self.misses = 0  # drawings (each chart has two) not found: drawn by the build
+        self.missed: set[ChartSpec] = set()  # the charts with a drawing not found (the command says how many)
         self.png_misses = 0  # link-preview PNGs drawn (not counted among the charts)
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
 
     def get(self, spec: ChartSpec, variant: Variant = "wide") -> str | None:
         if self.folder is None:
-            self.misses += 1
+            self._miss(spec)
             return None
         key = chart_key(spec, variant)
         self.used.add(key)
         path = self._path(key)
         if not self._own_folder(path.parent):
-            self.misses += 1
+            self._miss(spec)
             return None
         try:
             svg = _read_entry(path, key, drawing_id(spec.chart_id, variant))
@@ -105,10 +106,14 @@ class ChartCache:
             self.rejected += 1
             svg = None
         if svg is None:
-            self.misses += 1
+            self._miss(spec)
         else:
             self.hits += 1
         return svg
+
+    def _miss(self, spec: ChartSpec) -> None:
+        self.misses += 1
+        self.missed.add(spec)
 
     def keep(self, spec: ChartSpec, variant: Variant = "wide") -> None:
         """Count a chart the build had at hand (a preview keeps its charts) as used, so it is not pruned."""
