@@ -482,3 +482,16 @@ def test_both_drawings_of_a_chart_share_no_id_and_resolve_their_own_references(k
 def test_a_narrow_drawing_is_the_same_bytes_every_time() -> None:
     for spec in NARROW_CASES.values():
         assert charts.render(spec, "narrow") == charts.render(spec, "narrow")
+
+
+def test_a_long_row_name_breaks_at_its_spaces_and_its_row_grows_when_narrow() -> None:
+    name = "시민협력국 민관협력담당관 협치지원과 외부"
+    bars = (Bar("A", 1, 50), Bar(name, 1, 50))
+    svg = charts.render(chartspec.DistributionSpec("long", bars, "t", "s", "사업 수"), "narrow")
+    shown = texts(svg)
+    assert name not in shown and " ".join(word for text in shown for word in text.split() if word in name) == name
+    short = charts.render(
+        chartspec.DistributionSpec("short", (Bar("A", 1, 50), Bar("B", 1, 50)), "t", "s", "n"), "narrow"
+    )
+    assert float(parse(svg).get("viewBox").split()[3]) > float(parse(short).get("viewBox").split()[3])
+    assert natural_width_px(svg) <= PHONE_ROOM_PX and smallest_text_px(svg) >= 12

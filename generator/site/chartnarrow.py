@@ -43,6 +43,8 @@ DISTRIBUTION_ROW = 0.28  # inches per grade
 PAIR_ROW = 0.5  # inches per year of a target/actual chart: two bars, each with its figure beside it
 BUDGET_ROW = 0.34  # inches per year of a budget chart
 LEGEND_GAP_PX = 8.0  # between the axis heading and the key below it
+LINE_SPACING = 1.2  # matplotlib's own, between the lines of one text
+NAME_SHARE = 0.35  # of the width, at most, for a row's name: the rest is for its bar and figure
 
 
 @dataclass
@@ -141,7 +143,6 @@ def _narrow(chart_id: str, title: str, summary: str, draw: Callable[[Axes], _Row
         try:
             axes = figure.add_subplot()
             rows = draw(axes)
-            axes.set_yticks(range(len(rows.names)), rows.names)
             axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table
             axes.tick_params(axis="y", length=0)
             if not isinstance(axes.xaxis.get_major_locator(), MaxNLocator):
@@ -179,11 +180,16 @@ class _Layout:
         axis_below = (rc["xtick.major.size"] + rc["xtick.major.pad"] + rc["axes.labelpad"]) * points + 2 * line
         bottom = EDGE_PX + legend_height + (LEGEND_GAP_PX if legend_height else 0.0) + axis_below
         top = EDGE_PX + line / 2  # the first row's figure is centred on its bar, whose top is the plot's
-        plot_height = len(self.rows.names) * self.rows.row_height * self.dpi
+        width = NARROW_WIDTH * self.dpi
+        # A long name (a department, say) breaks at its spaces rather than squeeze the bars; its row grows with it.
+        names = [self._wrap(name, NAME_SHARE * width) for name in self.rows.names]
+        self.axes.set_yticks(range(len(names)), names)
+        lines = max((name.count("\n") + 1 for name in names), default=1)
+        row = max(self.rows.row_height * self.dpi, lines * line * LINE_SPACING + 2 * GAP_PX if lines > 1 else 0.0)
+        plot_height = len(names) * row
         height = bottom + plot_height + top
         self.figure.set_size_inches(NARROW_WIDTH, height / self.dpi)
-        width = NARROW_WIDTH * self.dpi
-        left = EDGE_PX + max(map(self._width, self.rows.names), default=0.0) + rc["ytick.major.pad"] * points
+        left = EDGE_PX + max(map(self._width, names), default=0.0) + rc["ytick.major.pad"] * points
         right = EDGE_PX
         for _ in range(3):  # the last tick's label depends on the range, which depends on the room it leaves
             right = EDGE_PX + self._x_range(width - left - right) / 2

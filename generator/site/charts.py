@@ -4,6 +4,9 @@ The pages are reproducible builds kept next to the data in git, so a chart must 
 the same input, on any machine. It must also stand on its own for readers who cannot see colour or print in black
 and white: every figure is printed on its bar, and target and actual differ by fill pattern and legend text, not by
 hue. Text stays `<text>` (selectable, searchable, read by screen readers, set in the page's font).
+
+These are the wide drawings, for a desktop screen and for print; `chartnarrow` draws the same specifications for
+a phone, and `render` draws either.
 """
 
 from __future__ import annotations
@@ -43,7 +46,17 @@ from generator.site.chartstyle import (
     tick_label,
 )
 
-__all__ = ["FINISH", "RENDERERS", "Bar", "BudgetSeries", "render"]
+# FINISH, Bar and BudgetSeries are named here for the modules that draw through this one (chartpng, the tests).
+__all__ = [
+    "FINISH",
+    "RENDERERS",
+    "Bar",
+    "BudgetSeries",
+    "budget_chart",
+    "distribution_chart",
+    "render",
+    "target_actual_chart",
+]
 
 LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
 MIN_SLOTS = 3
