@@ -43,6 +43,7 @@ DISTRIBUTION_ROW = 0.28  # inches per grade
 PAIR_ROW = 0.5  # inches per year of a target/actual chart: two bars, each with its figure beside it
 BUDGET_ROW = 0.34  # inches per year of a budget chart
 LEGEND_GAP_PX = 8.0  # between the axis heading and the key below it
+LINE_SAMPLE_KO = "Ag명"  # Latin ascender and descender and a Hangul syllable: as high as a line of text gets
 LINE_SPACING = 1.2  # matplotlib's own, between the lines of one text
 NAME_SHARE = 0.35  # of the width, at most, for a row's name: the rest is for its bar and figure
 
@@ -175,7 +176,7 @@ class _Layout:
 
     def place(self) -> None:
         rc, points = matplotlib.rcParams, self.dpi / 72
-        line = self.renderer.get_text_width_height_descent("Ag명", self.font, ismath=False)[1]
+        line = self.renderer.get_text_width_height_descent(LINE_SAMPLE_KO, self.font, ismath=False)[1]
         legend_height = self._legend()
         axis_below = (rc["xtick.major.size"] + rc["xtick.major.pad"] + rc["axes.labelpad"]) * points + 2 * line
         bottom = EDGE_PX + legend_height + (LEGEND_GAP_PX if legend_height else 0.0) + axis_below
