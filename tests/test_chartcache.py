@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -56,7 +57,12 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(demo_root: Path
 @pytest.mark.slow
 def test_a_truncated_or_altered_entry_is_redrawn_and_never_served(demo_root: Path) -> None:
     build("--out", "first")
-    truncated, altered = entries(demo_root)[:2]
+    # Entries of two different charts (each chart has a wide and a narrow drawing): two charts are drawn again.
+    by_chart = {
+        re.search(rb'aria-labelledby="([^"]+?)(?:-narrow)?-title', path.read_bytes())[1]: path
+        for path in entries(demo_root)
+    }
+    truncated, altered = list(by_chart.values())[:2]
     truncated.write_bytes(truncated.read_bytes()[:200])
     content = altered.read_bytes()
     altered.write_bytes(content.replace(b"<svg", b"<svg data-altered='1'", 1))
@@ -78,7 +84,7 @@ def test_entries_the_build_did_not_use_are_pruned(demo_root: Path) -> None:
     output = build("--out", "site")
     after = set(entries(demo_root))
     assert "(2 drawn)" in output, output  # the project's chart, in Korean and in English
-    assert len(before - after) == 2 and len(after - before) == 2
+    assert len(before - after) == 4 and len(after - before) == 4  # each chart's wide and narrow drawing
     assert stray_temporary.exists()  # a recent temporary file may belong to a build still running
 
 
@@ -103,13 +109,30 @@ def test_a_new_chart_code_or_library_version_misses(monkeypatch: pytest.MonkeyPa
     assert chart_key(spec) != key
 
 
+def test_the_wide_and_the_narrow_drawing_of_a_chart_are_kept_apart(tmp_path: Path) -> None:
+    spec = DistributionSpec("c", (Bar("A", 1, 100),), "t", "s", "n")
+    assert chart_key(spec) == chart_key(spec, "wide") != chart_key(spec, "narrow")
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "output")
+    wide = '<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="c-title c-desc" />'
+    narrow = '<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="c-narrow-title c-narrow-desc" />'
+    cache.put(spec, wide, "wide")
+    cache.put(spec, narrow, "narrow")
+    again = ChartCache(tmp_path / "cache")
+    assert (again.get(spec, "wide"), again.get(spec, "narrow")) == (wide, narrow)
+    # A narrow entry is checked as the narrow drawing's: its ids must start with its own prefix.
+    cache.put(spec, wide, "narrow")
+    assert ChartCache(tmp_path / "cache").get(spec, "narrow") is None
+
+
 def test_the_drawing_version_covers_all_code_a_chart_runs() -> None:
     """A change to any module the chart code uses (say, how figures are written) must miss the cache."""
     assert fingerprint.code_closure(chartcache.CHART_CODE) == (
         "numbers.py",
         "site/chartlayout.py",
+        "site/chartnarrow.py",
         "site/charts.py",
         "site/chartspec.py",
+        "site/chartstyle.py",
         "site/svg.py",
     )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
 import re
 import subprocess
 import sys
+import typing
 import warnings
 import weakref
 from typing import Any
@@ -16,7 +18,7 @@ import pytest
 from lxml import etree
 from matplotlib import _pylab_helpers
 
-from generator.site import charts
+from generator.site import charts, chartspec
 from generator.site.charts import Bar, distribution_chart, target_actual_chart
 
 from .conftest import ROOT
@@ -343,9 +345,10 @@ def test_every_kind_of_chart_has_its_renderer_and_an_unknown_kind_is_an_error() 
     import dataclasses
     import typing
 
-    from generator.site import charts, chartspec
+    from generator.site import chartnarrow, charts, chartspec
 
     assert set(charts.RENDERERS) == set(typing.get_args(chartspec.ChartSpec))
+    assert set(chartnarrow.NARROW_RENDERERS) == set(typing.get_args(chartspec.ChartSpec))
 
     @dataclasses.dataclass(frozen=True)
     class PieSpec:
@@ -353,3 +356,142 @@ def test_every_kind_of_chart_has_its_renderer_and_an_unknown_kind_is_an_error() 
 
     with pytest.raises(TypeError, match="no chart renderer for PieSpec"):
         charts.render(PieSpec("pie"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="NARROW_RENDERERS"):
+        charts.render(PieSpec("pie"), "narrow")  # type: ignore[arg-type]
+
+
+# -- the narrow drawing, for a phone -------------------------------------------------------------------------
+
+PHONE_ROOM_PX = 328  # a 360 px phone less the page's 1rem margins
+PX_PER_UNIT = 4 / 3  # matplotlib's viewBox counts points; a chart shown at its natural size draws 1 pt as 4/3 px
+_FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
+_STRATEGIES_EN = (
+    "Strategy 1. Proactive provision of information",
+    "Strategy 2. Guaranteeing opportunities for direct citizen participation",
+    "Strategy 3. Reasoned communication and collaborative governance",
+    "Strategy 4. Building citizens' capacity and sustaining the programme",
+)
+# One specification of every kind, with the longest words and figures the real data has (and longer).
+NARROW_CASES = {
+    "distribution": chartspec.DistributionSpec(
+        "dist", (*BARS_2021[:-2], Bar("Excluded", 7, 16), Bar("Not evaluated", 5, 11)), "t", "s", "Number of sub-tasks"
+    ),
+    "target_actual": chartspec.TargetActualSpec(
+        "ta",
+        (2024, 2025, 2026, 2027),
+        (1200, 1500.5, None, 2_000_000),
+        (1234, None, None, 27_177_000),
+        "명",
+        "t",
+        "s",
+        "목표",
+        "실적",
+    ),
+    "budget": chartspec.BudgetSpec(
+        "b",
+        (2024, 2025, 2026, 2027),
+        tuple(
+            charts.BudgetSeries(f"Strategy {n}", (7768.0 * n, 7807.0, None, 11808.0), name)
+            for n, name in enumerate(_STRATEGIES_EN, start=1)
+        ),
+        "million won",
+        "t",
+        "s",
+    ),
+}
+
+
+def natural_width_px(svg: str) -> float:
+    return float(parse(svg).get("viewBox").split()[2]) * PX_PER_UNIT
+
+
+def smallest_text_px(svg: str) -> float:
+    """The smallest text's height in CSS px when the chart is shown at its natural size."""
+    sizes = [float(size) for size in _FONT_SIZE.findall(svg)]
+    assert len(sizes) == len(texts(svg)), "every text states its size"
+    return min(sizes) * PX_PER_UNIT
+
+
+def test_every_kind_of_chart_has_a_narrow_drawing() -> None:
+    assert set(NARROW_CASES) == {
+        re.sub(r"(?<!^)([A-Z])", r"_\1", kind.__name__[:-4]).lower() for kind in typing.get_args(chartspec.ChartSpec)
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(NARROW_CASES))
+def test_a_narrow_drawing_fits_a_phone_with_12_px_text(kind: str) -> None:
+    svg = charts.render(NARROW_CASES[kind], "narrow")
+    assert natural_width_px(svg) <= PHONE_ROOM_PX
+    assert smallest_text_px(svg) >= 12
+    # The page never shows it smaller than its natural size (it scrolls in its region on a narrower screen).
+    assert f'style="min-width: {math.ceil(natural_width_px(svg))}px"' in svg
+    # The wide drawing of the same chart would not fit: the narrow one is needed.
+    wide = charts.render(NARROW_CASES[kind])
+    assert (
+        natural_width_px(wide) > PHONE_ROOM_PX or smallest_text_px(wide) * PHONE_ROOM_PX / natural_width_px(wide) < 12
+    )
+
+
+def test_a_narrow_drawing_shows_the_same_figures_and_leaves_out_empty_years() -> None:
+    shown = texts(charts.render(NARROW_CASES["target_actual"], "narrow"))
+    assert {
+        "2024",
+        "2025",
+        "2027",
+        "1,200",
+        "1,234",
+        "1,500.5",
+        "2,000,000",
+        "27,177,000",
+        "목표",
+        "실적",
+        "명",
+    } <= set(shown)
+    assert "2026" not in shown  # neither a target nor an actual
+    shown = texts(charts.render(NARROW_CASES["distribution"], "narrow"))
+    assert {bar.label for bar in NARROW_CASES["distribution"].bars} <= set(shown)  # type: ignore[union-attr]
+    assert {"13 (29%)", "0", "5 (11%)", "Number of sub-tasks"} <= set(shown)
+    svg = charts.render(NARROW_CASES["budget"], "narrow")
+    shown = texts(svg)
+    assert "2026" not in shown and {"2024", "2025", "2027", "77,680", "31,228", "47,232"} <= set(shown)
+    # The key names each strategy in full, wrapped at its spaces.
+    legend = next(group for group in parse(svg).iter(f"{SVG}g") if group.get("id", "").endswith("legend_1"))
+    lines = ["".join(text.itertext()) for text in legend.iter(f"{SVG}text")]
+    assert " ".join(lines) == " ".join(_STRATEGIES_EN) and len(lines) > len(_STRATEGIES_EN)
+
+
+def test_a_chart_with_no_values_at_all_keeps_its_years_when_narrow() -> None:
+    spec = chartspec.TargetActualSpec("ta", (2024, 2025), (None, None), (None, None), "명", "t", "s", "목표", "실적")
+    assert {"2024", "2025", "목표", "실적"} <= set(texts(charts.render(spec, "narrow")))
+
+
+@pytest.mark.parametrize("kind", sorted(NARROW_CASES))
+def test_both_drawings_of_a_chart_share_no_id_and_resolve_their_own_references(kind: str) -> None:
+    wide, narrow = (parse(charts.render(NARROW_CASES[kind], variant)) for variant in ("wide", "narrow"))
+    wide_ids = [element.get("id") for element in wide.iter() if element.get("id")]
+    narrow_ids = [element.get("id") for element in narrow.iter() if element.get("id")]
+    assert wide_ids and narrow_ids and not set(wide_ids) & set(narrow_ids)
+    assert len(narrow_ids) == len(set(narrow_ids))
+    assert set(references(narrow)) <= set(narrow_ids) and set(references(wide)) <= set(wide_ids)
+    # The same text alternative, each naming its own title and description.
+    assert [wide[0].text, wide[1].text] == [narrow[0].text, narrow[1].text]
+    assert narrow.get("aria-labelledby").split() == [narrow[0].get("id"), narrow[1].get("id")]
+
+
+@pytest.mark.slow
+def test_a_narrow_drawing_is_the_same_bytes_every_time() -> None:
+    for spec in NARROW_CASES.values():
+        assert charts.render(spec, "narrow") == charts.render(spec, "narrow")
+
+
+def test_a_long_row_name_breaks_at_its_spaces_and_its_row_grows_when_narrow() -> None:
+    name = "시민협력국 민관협력담당관 협치지원과 외부"
+    bars = (Bar("A", 1, 50), Bar(name, 1, 50))
+    svg = charts.render(chartspec.DistributionSpec("long", bars, "t", "s", "사업 수"), "narrow")
+    shown = texts(svg)
+    assert name not in shown and " ".join(word for text in shown for word in text.split() if word in name) == name
+    short = charts.render(
+        chartspec.DistributionSpec("short", (Bar("A", 1, 50), Bar("B", 1, 50)), "t", "s", "n"), "narrow"
+    )
+    assert float(parse(svg).get("viewBox").split()[3]) > float(parse(short).get("viewBox").split()[3])
+    assert natural_width_px(svg) <= PHONE_ROOM_PX and smallest_text_px(svg) >= 12

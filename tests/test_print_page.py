@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
-from generator.site.build import render_page
+from generator.site.build import Drawings, render_page
 from generator.site.pages import Page, Site, build_pages
 from generator.site.pages.common import PrintHeads, page_number_words
 from generator.site.pages.report import ReportContent, report_page
@@ -140,7 +140,7 @@ def test_a_table_with_a_unit_prints_it_under_its_caption(
     """A project's planned budget and its execution: "(단위: …)" on a line of its own in the caption (so in the
     table's and its region's name too); the indicator's table, whose figures carry their own units, has none."""
     [page] = [p for p in demo_pages if p.meta.path.endswith("plans/demo/projects/1-1-1.html") and p.meta.lang == lang]
-    svgs = {spec: Markup("<svg></svg>") for spec in page.charts}
+    svgs = {spec: Drawings(Markup("<svg></svg>"), Markup("<svg></svg>")) for spec in page.charts}
     tree = lxml.html.fromstring(render_page(make_environment(), page, svgs))
     captions = {" ".join(c.text_content().split()): c for c in tree.cssselect("table.data caption")}
     assert [text for text, caption in captions.items() if caption.cssselect("span.table-unit")] == expected
@@ -165,7 +165,7 @@ def test_the_demo_report_explains_the_marks_it_uses(demo_pages: list[Page]) -> N
         ("평가 안함", "none"),
     ]
     assert content.legend[0].meaning.startswith("수치 없음")
-    svgs = {spec: Markup("<svg></svg>") for spec in page.charts}
+    svgs = {spec: Drawings(Markup("<svg></svg>"), Markup("<svg></svg>")) for spec in page.charts}
     tree = lxml.html.fromstring(render_page(make_environment(), page, svgs))
     [legend] = tree.cssselect(".legend")
     assert [" ".join(dt.text_content().split()) for dt in legend.cssselect("dt")] == ["–", "평가 제외", "평가 안함"]

@@ -33,7 +33,7 @@ from generator.i18n import LANGUAGES, msg, other_language, t
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import ChartSpec
+from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.opendata import open_data_files
 from generator.site.pages import Page, Site, build_pages, lang_path
 from generator.site.pages.dictionary import DICTIONARY_FILES
@@ -74,7 +74,7 @@ class WarmBuild:
     """
 
     reads: ReadMemo = field(default_factory=ReadMemo)
-    svgs: dict[ChartSpec, Markup] = field(default_factory=dict)
+    svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, bytes] = field(default_factory=dict)
@@ -99,37 +99,47 @@ def data_date(
     return max(dates).isoformat() if dates else ""
 
 
+@dataclass(frozen=True)
+class Drawings:
+    """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
+    the wide one."""
+
+    wide: Markup
+    narrow: Markup
+
+
 def render_charts(
-    specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Markup] | None = None
-) -> dict[ChartSpec, Markup]:
-    """Every chart's SVG: from `known` or the cache where they hold the chart, else drawn (on all cores when many)."""
+    specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Drawings] | None = None
+) -> dict[ChartSpec, Drawings]:
+    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on all cores when many)."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
-    svgs: dict[ChartSpec, str | None] = {}
+    svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
     for spec in unique:
-        if spec in known:
-            cache.keep(spec)
-            svgs[spec] = known[spec]
-        else:
-            svgs[spec] = cache.get(spec)
-    missing = [spec for spec, svg in svgs.items() if svg is None]
+        for variant in VARIANTS:
+            if spec in known:
+                cache.keep(spec, variant)
+                svgs[spec, variant] = getattr(known[spec], variant)
+            else:
+                svgs[spec, variant] = cache.get(spec, variant)
+    missing = [drawing for drawing, svg in svgs.items() if svg is None]
     if missing:
         from generator.site import charts  # matplotlib is imported only when a chart must be drawn
 
         if workers > 1 and len(missing) >= PARALLEL_FROM:
             with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-                drawn = list(pool.map(charts.render, missing, chunksize=8))
+                drawn = list(pool.map(charts.render, *zip(*missing, strict=True), chunksize=8))
         else:
-            drawn = [charts.render(spec) for spec in missing]
-        for spec, svg in zip(missing, drawn, strict=True):
-            cache.put(spec, svg)
-            svgs[spec] = svg
+            drawn = [charts.render(spec, variant) for spec, variant in missing]
+        for (spec, variant), svg in zip(missing, drawn, strict=True):
+            cache.put(spec, svg, variant)
+            svgs[spec, variant] = svg
     cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
-    return {spec: Markup(svg) for spec, svg in svgs.items()}
+    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
 
 
-def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Markup]) -> bytes:
+def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
     meta = page.meta
     template = environment.get_template(page.content.template)
     # The 404 page is served at any depth: with the site's path known, its links start from there.
@@ -253,7 +263,7 @@ def render_site(
 def render_pages(
     environment: Environment,
     pages: list[Page],
-    svgs: dict[ChartSpec, Markup],
+    svgs: dict[ChartSpec, Drawings],
     say: Progress,
     warm: WarmBuild | None = None,
     theme_dir: Path | None = None,
@@ -359,7 +369,7 @@ def build_site(
         time.perf_counter() - started,
         out_dir,
         counts[3],
-        cache.misses,
+        len(cache.missed),
         cache.unusable,
         record.reason if isinstance(record, Unavailable) else "",
         cache.rejected + (record.rejected if isinstance(record, Amendments) else 0),

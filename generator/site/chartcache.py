@@ -1,6 +1,7 @@
 """Chart SVGs kept between builds, so a rebuild draws only the charts whose content changed.
 
-A chart's bytes are decided by its specification, the chart code, the versions of the libraries that draw it
+Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own. A drawing's
+bytes are decided by its specification and variant, the chart code, the versions of the libraries that draw it
 and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
 label, a new plansite or a new matplotlib simply misses. Entries a build did not use are pruned after it, so the
 cache holds what the current data needs and no more.
@@ -33,7 +34,7 @@ from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import msg
-from generator.site.chartspec import ChartSpec
+from generator.site.chartspec import ChartSpec, Variant, drawing_id
 from generator.site.svg import safe
 
 TAG = "CACHEDIR.TAG"
@@ -60,9 +61,10 @@ def drawing_version() -> str:
     return fingerprint("", code_closure(CHART_CODE), _LIBRARIES)
 
 
-def chart_key(spec: ChartSpec) -> str:
+def chart_key(spec: ChartSpec, variant: Variant = "wide") -> str:
+    """The key of one drawing of a chart: each specification is drawn wide and narrow (for a phone)."""
     # repr of frozen dataclasses of str, int, float and tuples is exact and stable (floats repr round-trip).
-    return hashlib.sha256(f"{drawing_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{drawing_version()}\0{variant}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
 
 
 @functools.cache
@@ -83,36 +85,41 @@ class ChartCache:
         self.unusable = unusable  # why a cache that was asked for is not kept, e.g. a read-only folder
         self.used: set[str] = set()
         self.hits = 0
-        self.misses = 0
+        self.misses = 0  # drawings (each chart has two) not found: drawn by the build
+        self.missed: set[ChartSpec] = set()  # the charts with a drawing not found (the command says how many)
         self.png_misses = 0  # link-preview PNGs drawn (not counted among the charts)
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
 
-    def get(self, spec: ChartSpec) -> str | None:
+    def get(self, spec: ChartSpec, variant: Variant = "wide") -> str | None:
         if self.folder is None:
-            self.misses += 1
+            self._miss(spec)
             return None
-        key = chart_key(spec)
+        key = chart_key(spec, variant)
         self.used.add(key)
         path = self._path(key)
         if not self._own_folder(path.parent):
-            self.misses += 1
+            self._miss(spec)
             return None
         try:
-            svg = _read_entry(path, key, spec.chart_id)
+            svg = _read_entry(path, key, drawing_id(spec.chart_id, variant))
         except UnusableEntry:
             self.rejected += 1
             svg = None
         if svg is None:
-            self.misses += 1
+            self._miss(spec)
         else:
             self.hits += 1
         return svg
 
-    def keep(self, spec: ChartSpec) -> None:
+    def _miss(self, spec: ChartSpec) -> None:
+        self.misses += 1
+        self.missed.add(spec)
+
+    def keep(self, spec: ChartSpec, variant: Variant = "wide") -> None:
         """Count a chart the build had at hand (a preview keeps its charts) as used, so it is not pruned."""
         if self.folder is not None:
-            self.used.add(chart_key(spec))
+            self.used.add(chart_key(spec, variant))
             self.hits += 1
 
     def get_png(self, spec: ChartSpec) -> bytes | None:
@@ -138,10 +145,10 @@ class ChartCache:
             self.used.add(key)
             self._write(key, self._path(key, ".png"), png)
 
-    def put(self, spec: ChartSpec, svg: str) -> None:
+    def put(self, spec: ChartSpec, svg: str, variant: Variant = "wide") -> None:
         if self.folder is None:
             return
-        key = chart_key(spec)
+        key = chart_key(spec, variant)
         self.used.add(key)
         self._write(key, self._path(key), svg.encode("utf-8"))
 

@@ -4,57 +4,59 @@ The pages are reproducible builds kept next to the data in git, so a chart must 
 the same input, on any machine. It must also stand on its own for readers who cannot see colour or print in black
 and white: every figure is printed on its bar, and target and actual differ by fill pattern and legend text, not by
 hue. Text stays `<text>` (selectable, searchable, read by screen readers, set in the page's font).
+
+These are the wide drawings, for a desktop screen and for print; `chartnarrow` draws the same specifications for
+a phone, and `render` draws either.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import io
 import math
-import re
-import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import matplotlib
-import matplotlib.style
-from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
-from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from generator.numbers import amount, count_share
-from generator.site import svg
+from generator.site import chartnarrow
 from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
-from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, ChartSpec, DistributionSpec, TargetActualSpec
+from generator.site.chartspec import (
+    Bar,
+    BudgetSeries,
+    BudgetSpec,
+    ChartSpec,
+    DistributionSpec,
+    TargetActualSpec,
+    Variant,
+)
+from generator.site.chartstyle import (
+    BAR_COLOUR,
+    FINISH,
+    INK,
+    SEGMENT_STYLES,
+    chart_style,
+    check_chart_id,
+    finish,
+    tick_label,
+)
 
-if TYPE_CHECKING:
-    # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
-    from matplotlib.typing import RcKeyType
-
-# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
-# The dark blue turns a dark grey in print, well apart from the white hatched target bars.
-BAR_COLOUR = OKABE_ITO["blue"]
-INK = OKABE_ITO["black"]
+# FINISH, Bar and BudgetSeries are named here for the modules that draw through this one (chartpng, the tests).
+__all__ = [
+    "FINISH",
+    "RENDERERS",
+    "Bar",
+    "BudgetSeries",
+    "budget_chart",
+    "distribution_chart",
+    "render",
+    "target_actual_chart",
+]
 
 LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
 MIN_SLOTS = 3
@@ -62,55 +64,19 @@ MIN_SLOTS = 3
 DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
 TARGET_ACTUAL_SIZE = (6.0, 3.0)
 BUDGET_SIZE = (6.0, 3.4)
-# Each strategy's segment differs by hatch as well as by colour, so a black-and-white printout still tells them apart.
-SEGMENT_STYLES = (
-    (OKABE_ITO["blue"], None),
-    (OKABE_ITO["orange"], "///"),
-    (OKABE_ITO["bluish_green"], "..."),
-    (OKABE_ITO["reddish_purple"], "xx"),
-    (OKABE_ITO["sky_blue"], "\\\\"),
-    (OKABE_ITO["vermillion"], "++"),
-    (OKABE_ITO["yellow"], "oo"),
-)
 PAIR_WIDTH = 0.4  # each bar of a target/actual pair: the pair fills 0.8 of a year's slot, leaving a clear gap
-
-# The id is prefixed to every id in the chart, so it must itself be a plain id token.
-_CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-
-# The NanumGothic shipped by koreanize-matplotlib, found without importing that package: its import rewrites the
-# global rcParams of whatever process imports it.
-_FONT_PACKAGE = "koreanize_matplotlib"
-_FONT_FILE = "NanumGothic.ttf"
-_FONT_FAMILY_NAME = "NanumGothic"
-
-# Keyed by matplotlib's own list of rc names, so a misspelt key fails type checking rather than the first chart.
-_RC: dict[RcKeyType, object] = {
-    # Text stays text; the font is only used for layout metrics, the reader's browser draws the glyphs.
-    "svg.fonttype": "none",
-    # Clip-path, hatch and marker ids are hashes salted with this; unsalted they are random per run.
-    "svg.hashsalt": "plansite",
-    # DejaVu Sans (bundled with matplotlib) covers what NanumGothic lacks, such as U+2212 MINUS SIGN.
-    "font.family": [_FONT_FAMILY_NAME, "DejaVu Sans"],
-    "font.size": 9.0,
-    # Labels come from the data; a `$` in a department name must not start mathtext.
-    "text.parse_math": False,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "hatch.linewidth": 0.8,
-    "legend.frameon": False,
-}
 
 
 def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summary: str, count_label: str) -> str:
     """A vertical bar per grade (and per 평가 제외 …), each bar annotated `13 (29%)`; y axis: `count_label`."""
-    _check_chart_id(chart_id)
+    check_chart_id(chart_id)
     if not bars:
         raise ValueError("a distribution chart needs at least one bar")
     negative = [bar.label for bar in bars if bar.count < 0]
     if negative:
         raise ValueError(f"negative counts for {', '.join(negative)}")
 
-    with _chart_style():
+    with chart_style():
         figure = Figure(figsize=DISTRIBUTION_SIZE)
         try:
             axes = figure.add_subplot()
@@ -122,7 +88,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
             axes.tick_params(axis="x", length=0)
             _set_slots(axes, len(positions))
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-            axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+            axes.yaxis.set_major_formatter(FuncFormatter(tick_label))
             _axis_heading(axes, count_label)
 
             slot = 1.0  # data units between bar centres
@@ -133,7 +99,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
                 # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
                 axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
             layout.settle()
-            return _finish(figure, chart_id, title, summary)
+            return finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -151,7 +117,7 @@ def target_actual_chart(
     actual_label: str,
 ) -> str:
     """Target and actual side by side per year; a missing value leaves a gap, its year stays on the axis."""
-    _check_chart_id(chart_id)
+    check_chart_id(chart_id)
     if not years:
         raise ValueError("a target/actual chart needs at least one year")
     if not len(years) == len(targets) == len(actuals):
@@ -159,7 +125,7 @@ def target_actual_chart(
     if any(value is not None and not math.isfinite(value) for value in (*targets, *actuals)):
         raise ValueError("targets and actuals must be finite numbers or None")
 
-    with _chart_style():
+    with chart_style():
         figure = Figure(figsize=TARGET_ACTUAL_SIZE)
         try:
             axes = figure.add_subplot()
@@ -180,7 +146,7 @@ def target_actual_chart(
             if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
                 _turn_upright(labels)
             layout.settle()
-            return _finish(figure, chart_id, title, summary)
+            return finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -189,7 +155,7 @@ def budget_chart(
     chart_id: str, years: Sequence[int], series: Sequence[BudgetSeries], *, unit: str, title: str, summary: str
 ) -> str:
     """A stacked bar per year, a segment per series (strategy) keyed in the legend, the year's total above it."""
-    _check_chart_id(chart_id)
+    check_chart_id(chart_id)
     if not years or not series:
         raise ValueError("a budget chart needs at least one year and one series")
     if any(len(line.amounts) != len(years) for line in series):
@@ -197,7 +163,7 @@ def budget_chart(
     if any(value is not None and (not math.isfinite(value) or value < 0) for s in series for value in s.amounts):
         raise ValueError("budget amounts must be finite, non-negative numbers or None")
 
-    with _chart_style():
+    with chart_style():
         figure = Figure(figsize=BUDGET_SIZE)
         try:
             axes = figure.add_subplot()
@@ -231,7 +197,7 @@ def budget_chart(
             layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
             _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
             layout.settle()
-            return _finish(figure, chart_id, title, summary)
+            return finish(figure, chart_id, title, summary)
         finally:
             figure.clear()
 
@@ -272,44 +238,12 @@ def _year_axes(axes: Axes, years: Sequence[int], unit: str, keys: list[Patch], *
     axes.set_xticks(positions, [str(year) for year in years])
     axes.tick_params(axis="x", length=0)
     _set_slots(axes, len(positions))
-    axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+    axes.yaxis.set_major_formatter(FuncFormatter(tick_label))
     _axis_heading(axes, unit)
     # Above the plot, so it can never cover a bar or its figure; the left corner holds the unit.
     axes.legend(
         handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1 + LEGEND_ABOVE), ncols=columns, borderaxespad=0.0
     )
-
-
-def _check_chart_id(chart_id: str) -> None:
-    if not _CHART_ID.fullmatch(chart_id):
-        raise ValueError(f"chart id {chart_id!r} must be a letter followed by letters, digits, '-' or '_'")
-
-
-@functools.cache
-def _font_path() -> Path:
-    spec = importlib.util.find_spec(_FONT_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {_FONT_PACKAGE.replace('_', '-')} package (it ships {_FONT_FILE}) is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "fonts" / _FONT_FILE
-    if not path.is_file():
-        raise RuntimeError(f"{path} is missing; reinstall {_FONT_PACKAGE.replace('_', '-')}")
-    # The font manager keeps every added font for the life of the process, so add it only once.
-    font_manager.fontManager.addfont(str(path))
-    return path
-
-
-@contextmanager
-def _chart_style() -> Iterator[None]:
-    """Matplotlib's defaults plus ours, whatever the process or a matplotlibrc has set, restored afterwards.
-
-    rcParams are process-wide, so charts must not be drawn from several threads at once.
-    """
-    _font_path()
-    with matplotlib.style.context("default"), matplotlib.rc_context(_RC), warnings.catch_warnings():
-        # The reader's browser draws the text (svg.fonttype none), with its own fonts: a glyph our layout font
-        # lacks only makes the label's measured width approximate, and is no message for the user.
-        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        yield
 
 
 def _set_slots(axes: Axes, count: int) -> None:
@@ -353,26 +287,6 @@ def _turn_upright(texts: Sequence[Text]) -> None:
         text.set_fontsize(LABEL_SIZES[0])
 
 
-def _tick_label(value: float, _position: int | None = None) -> str:
-    return amount(value)
-
-
-# The last step of every chart: SVG markup for the page. A link preview wants the same drawing as a PNG
-# (`chartpng`), which sets its own last step here for the time of one drawing.
-FINISH: ContextVar[Callable[[Figure, str, str, str], str]] = ContextVar("FINISH")
-
-
-def _finish(figure: Figure, chart_id: str, title: str, summary: str) -> str:
-    return FINISH.get(_svg)(figure, chart_id, title, summary)
-
-
-def _svg(figure: Figure, chart_id: str, title: str, summary: str) -> str:
-    buffer = io.BytesIO()
-    # Date None: no timestamp (nor SOURCE_DATE_EPOCH); Creator None: no matplotlib version in the markup.
-    FigureCanvasSVG(figure).print_svg(buffer, metadata={"Date": None, "Creator": None})
-    return svg.inline(buffer.getvalue(), chart_id, title, summary)
-
-
 def _distribution(spec: DistributionSpec) -> str:
     return distribution_chart(
         spec.chart_id, spec.bars, title=spec.title, summary=spec.summary, count_label=spec.count_label
@@ -406,9 +320,13 @@ RENDERERS: dict[type[Any], Callable[[Any], str]] = {
 }
 
 
-def render(spec: ChartSpec) -> str:
-    """The SVG of one chart specification (a plain function, so a process pool can run it)."""
-    renderer = RENDERERS.get(type(spec))
+def render(spec: ChartSpec, variant: Variant = "wide") -> str:
+    """The SVG of one chart specification as drawn for a wide screen and print, or for a phone (`narrow`).
+
+    A plain function, so a process pool can run it."""
+    wide = variant == "wide"
+    renderer = (RENDERERS if wide else chartnarrow.NARROW_RENDERERS).get(type(spec))
     if renderer is None:
-        raise TypeError(f"no chart renderer for {type(spec).__name__}: add one to RENDERERS in {__name__}")
+        registry = "RENDERERS in generator.site.charts" if wide else "NARROW_RENDERERS in generator.site.chartnarrow"
+        raise TypeError(f"no chart renderer for {type(spec).__name__}: add one to {registry}")
     return renderer(spec)

@@ -7,6 +7,11 @@ can look a chart up in the cache before it imports matplotlib at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Variant = Literal["wide", "narrow"]
+"""Each chart is drawn twice: `wide` for a screen of desktop width and for print, `narrow` for a phone."""
+VARIANTS: tuple[Variant, ...] = ("wide", "narrow")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class BudgetSeries:
 
     label: str
     amounts: tuple[float | None, ...]
+    name: str = ""  # the strategy's full name, keyed under a phone's chart (which has room for it); "": the label
 
 
 @dataclass(frozen=True)
@@ -61,3 +67,8 @@ class BudgetSpec:
 
 
 ChartSpec = DistributionSpec | TargetActualSpec | BudgetSpec
+
+
+def drawing_id(chart_id: str, variant: Variant) -> str:
+    """The id a drawing's inner ids start with: both drawings of a chart sit in one page, so they differ."""
+    return chart_id if variant == "wide" else f"{chart_id}-narrow"

@@ -21,9 +21,11 @@ _FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)px")
 # The chart scales with the page; below the width at which its smallest text is this many CSS px high it stops
 # shrinking and scrolls inside its region instead (a phone at 360 px would draw 9 pt labels at about 6 px).
 MIN_TEXT_PX = 10.0
+# A phone's drawing (`chartnarrow`) is made to be shown at its natural size, where its text is this high.
+NARROW_TEXT_PX = 12.0
 
 
-def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
+def inline(document: bytes, chart_id: str, title: str, summary: str, min_text_px: float = MIN_TEXT_PX) -> str:
     """A standalone SVG document made fit to sit inside an HTML page next to other charts."""
     # Parsing drops the XML declaration and DOCTYPE, which are not allowed inside HTML.
     root = ET.fromstring(document)
@@ -42,7 +44,7 @@ def inline(document: bytes, chart_id: str, title: str, summary: str) -> str:
     # Sized by the page's CSS (width: 100%; height: auto) through the viewBox, not fixed in points.
     for attribute in ("width", "height"):
         root.attrib.pop(attribute, None)
-    minimum = _min_width(root)
+    minimum = _min_width(root, min_text_px)
     if minimum:
         root.set("style", f"min-width: {minimum}px")
     root.set("role", "img")
@@ -112,14 +114,14 @@ def safe(markup: str, chart_id: str) -> bool:
     return ET.tostring(root, encoding="unicode") == markup
 
 
-def _min_width(root: ET.Element) -> int | None:
-    """CSS px below which the smallest text of the chart would be under MIN_TEXT_PX high."""
+def _min_width(root: ET.Element, min_text_px: float) -> int | None:
+    """CSS px below which the smallest text of the chart would be under `min_text_px` high."""
     sizes = [float(match.group(1)) for e in root.iter() for match in _FONT_SIZE.finditer(e.get("style", ""))]
     view_box = root.get("viewBox", "").split()
     if not sizes or len(view_box) != 4:
         return None
     # One viewBox unit is drawn as (shown width / viewBox width) CSS px.
-    return math.ceil(float(view_box[2]) * MIN_TEXT_PX / min(sizes))
+    return math.ceil(float(view_box[2]) * min_text_px / min(sizes))
 
 
 def _drop_document_parts(root: ET.Element) -> None:

@@ -57,9 +57,11 @@ _UNSCROLLABLE_TABLES = """
 }).map(table => table.querySelector('caption')?.textContent || table.className)
 """
 
-# The smallest chart text as drawn, in CSS px: font size in the SVG's units times its scale on screen.
+# The smallest chart text as drawn, in CSS px: font size in the SVG's units times its scale on screen (of the
+# drawing shown: each chart has a wide and a narrow one, see test_phone_charts.py).
 _SMALLEST_CHART_TEXT = """
-() => Math.min(Infinity, ...Array.from(document.querySelectorAll('main svg text')).map(text =>
+() => Math.min(Infinity, ...Array.from(document.querySelectorAll('main svg text'))
+  .filter(text => text.ownerSVGElement.getClientRects().length).map(text =>
   parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a))
 """
 

@@ -132,6 +132,7 @@ def _budget_chart(
         chartspec.BudgetSeries(
             f"{names.strategy} {strategy.label or strategy.id}",
             tuple(None if a is None else float(display.value(a)) for a in (by_strategy[strategy.id][y] for y in years)),
+            numbered(f"{names.strategy} {strategy.label or strategy.id}", strategy.title.get(lang)),
         )
         for strategy in plan.strategies
     )
