@@ -21,7 +21,10 @@ from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import plural
 from generator.numbers import NONE, in_words
 from generator.site.build import build_site
-from generator.site.pages.common import Site, distribution_view
+from generator.site.pages.common import (
+    Site,
+)
+from generator.site.pages.distribution import distribution_view
 from generator.site.pages.headline import plan_headline, top_grades
 from generator.site.pages.home import HomeContent, home_page, plans_by_currency
 from generator.site.pages.plan import plan_page

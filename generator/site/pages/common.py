@@ -1,4 +1,6 @@
-"""What every kind of page shares: the site being built, output paths, the page envelope and the shared views.
+"""What every kind of page shares: the site being built, output paths, the page envelope, the words for levels.
+
+The distribution and discrepancy views several pages show are in `distribution`.
 
 A page module (`home`, `plan`, `project`, …) builds its own content from these; templates only format.
 """
@@ -12,13 +14,11 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
 from generator.data.config import SiteConfigFile
-from generator.data.grades import scale_of
 from generator.data.model import Plan
-from generator.data.schema import Discrepancy, LocalizedText, ProjectFile
-from generator.describe import category_label, count_heading
-from generator.evaluation.grading import Distribution, Tone, tone_of
+from generator.data.schema import LocalizedText, ProjectFile
+from generator.describe import category_label
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
-from generator.i18n import other_language, plural, t
+from generator.i18n import other_language, t
 from generator.numbers import LOCALES, NONE, percent
 from generator.review.record import Amendments, FileDates
 from generator.site import chartspec
@@ -352,92 +352,3 @@ def grade_text(outcome: IndicatorOutcome | None, lang: str) -> str:
     if outcome is None or outcome.status is None:
         return NONE
     return category_label(outcome.category, lang)
-
-
-# -- distributions and discrepancies ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DistributionRowView:
-    category: str  # grade or excluded / not_evaluated / pending
-    tone: Tone
-    label: str
-    count: int
-    percent: int | None  # None: a share of nothing (no indicator at all), shown as "–"
-    published: int | None  # the official count, when a report published one
-
-    @property
-    def share(self) -> str:
-        return percent(self.percent)
-
-
-@dataclass(frozen=True)
-class DistributionView:
-    caption: str
-    count_heading: str  # names what is graded: "성과지표 수", "Number of indicators"
-    total: int
-    rows: tuple[DistributionRowView, ...]
-    matches_published: bool | None
-    chart: chartspec.DistributionSpec | None
-    total_share: str  # "100%", or "–" for a share of nothing
-
-
-def distribution_view(
-    plan: Plan,
-    distribution: Distribution,
-    lang: str,
-    caption: str,
-    chart_id: str | None,
-    published: dict[str, int] | None = None,
-) -> DistributionView:
-    scale = scale_of(plan.spec)
-    rows = tuple(
-        DistributionRowView(
-            row.category,
-            tone_of(row.category, scale),
-            category_label(row.category, lang),
-            row.count,
-            row.percent if distribution.total else None,
-            None if published is None else published.get(row.category, 0),
-        )
-        for row in distribution.rows
-    )
-    matches = None if published is None else all(row.count == row.published for row in rows)
-    counted = count_heading(level_name(plan, "indicator", lang), lang)
-    chart = None
-    if chart_id is not None:
-        summary = ", ".join(f"{row.label} {row.count} ({row.share})" for row in rows)
-        chart = chartspec.DistributionSpec(
-            chart_id,
-            tuple(chartspec.Bar(row.label, row.count, row.percent or 0) for row in rows),
-            title=caption,
-            summary=f"{t('total', lang)} {distribution.total}: {summary}",
-            count_label=counted,
-        )
-    # A share of nothing is no share: "–", not "100%".
-    total_share = percent(100) if distribution.total else NONE
-    return DistributionView(caption, counted, distribution.total, rows, matches, chart, total_share)
-
-
-def distribution_caption(plan: Plan, year: int, lang: str) -> str:
-    name = level_name(plan, "indicator", lang)
-    return t("distribution_caption", lang, year=year, indicator=name, indicator_plural=plural(name, lang))
-
-
-@dataclass(frozen=True)
-class DiscrepancyView:
-    subject: str
-    note: str
-    sources: str
-
-
-def discrepancy_views(plan: Plan, items: Sequence[Discrepancy], lang: str, subject: str = "") -> list[DiscrepancyView]:
-    titles = {source.id: source.title.get(lang) for source in plan.spec.sources}
-    return [
-        DiscrepancyView(
-            subject=" ".join(filter(None, [subject, d.indicator or d.project or ""])),
-            note=d.note.get(lang),
-            sources="; ".join(titles.get(s, s) for s in d.sources),
-        )
-        for d in items
-    ]

@@ -17,18 +17,16 @@ from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
 from generator.numbers import span
 from generator.site.pages.common import (
-    DistributionView,
     Link,
     Page,
     Site,
-    distribution_caption,
-    distribution_view,
     lang_path,
     level_name,
     page_meta,
     plan_path,
     report_path,
 )
+from generator.site.pages.distribution import DistributionView, distribution_caption, distribution_view
 from generator.site.pages.headline import Headline, plan_headline, report_headline
 
 

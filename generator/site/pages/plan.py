@@ -13,13 +13,11 @@ from generator.site.pages.amendments import amendments_link
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.common import (
     DataLinks,
-    DiscrepancyView,
     LevelNames,
     Link,
     Page,
     Site,
     data_links,
-    discrepancy_views,
     lang_path,
     level_name,
     level_names,
@@ -30,6 +28,7 @@ from generator.site.pages.common import (
     project_path,
 )
 from generator.site.pages.credits import plan_sources
+from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
 from generator.site.pages.home import PlanCard, plan_card
 from generator.site.pages.navigation import (
     ReportEntry,

@@ -18,11 +18,9 @@ from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
 from generator.site.pages.common import (
-    DiscrepancyView,
     Link,
     Page,
     Site,
-    discrepancy_views,
     grade_text,
     lang_path,
     page_meta,
@@ -32,6 +30,7 @@ from generator.site.pages.common import (
     report_path,
 )
 from generator.site.pages.credits import project_sources
+from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
 from generator.site.pages.navigation import Placement, department_links, indicator_anchor, placements
 
 # An indicator's outcome in a year, by (year, indicator id).

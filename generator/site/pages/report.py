@@ -37,16 +37,11 @@ from generator.site.pages.budget import (
 )
 from generator.site.pages.common import (
     DataLinks,
-    DiscrepancyView,
-    DistributionView,
     LevelNames,
     Link,
     Page,
     Site,
     data_links,
-    discrepancy_views,
-    distribution_caption,
-    distribution_view,
     grade_text,
     lang_path,
     level_names,
@@ -59,6 +54,13 @@ from generator.site.pages.common import (
     report_path,
 )
 from generator.site.pages.credits import plan_sources, report_sources
+from generator.site.pages.distribution import (
+    DiscrepancyView,
+    DistributionView,
+    discrepancy_views,
+    distribution_caption,
+    distribution_view,
+)
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
