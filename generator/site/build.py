@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,23 +23,21 @@ from markupsafe import Markup
 
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
-from generator.data.model import Plan
 from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
 from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
-from generator.evaluation.year import YearEvaluation, evaluate_year
-from generator.i18n import LANGUAGES, msg, other_language, t
+from generator.evaluation.year import evaluate_year
+from generator.i18n import msg, other_language, t
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
-from generator.site.opendata import open_data_files
-from generator.site.pages import Page, Site, build_pages, lang_path
-from generator.site.pages.dictionary import DICTIONARY_FILES
+from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.search import index_site
+from generator.site.sitemodel import plan_data_files, site_model
 from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
@@ -79,24 +76,6 @@ class WarmBuild:
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, bytes] = field(default_factory=dict)
     rendered: int = 0  # pages the latest build rendered (the others were kept)
-
-
-def data_date(
-    plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]], source_date: datetime.date | None = None
-) -> str:
-    """`source_date` when given (SOURCE_DATE_EPOCH: reproducible builds), else the newest source document date;
-    empty when the data dates none of its sources (the footer then names no date)."""
-    if source_date is not None:
-        return source_date.isoformat()
-    dates = [source.date for plan in plans for source in plan.spec.sources if source.date is not None]
-    dates += [
-        source.date
-        for years in evaluations.values()
-        for evaluation in years.values()
-        for source in evaluation.results.check.sources
-        if source.date is not None
-    ]
-    return max(dates).isoformat() if dates else ""
 
 
 @dataclass(frozen=True)
@@ -219,25 +198,7 @@ def render_site(
     address = base_url or config_url
     if root_path is None and address:
         root_path = site_root(address)
-    site = Site(
-        plans=report.plans,
-        evaluations=evaluations,
-        data_date=data_date(report.plans, evaluations, source_date),
-        config=report.config.spec,
-        extra_css=f"{theme.STATIC_PREFIX}/{theme.EXTRA_CSS}" in static,
-        methodology_md={lang: theme.read_text("content", f"methodology.{lang}.md") for lang in LANGUAGES},
-        # Links between the repository's docs mean nothing on the site: keep their text only.
-        open_data_md={
-            lang: re.sub(r"\[([^\]]+)\]\([^)]*\.md[^)]*\)", r"\1", theme.read_text("content", name))
-            for lang, name in DICTIONARY_FILES.items()
-        },
-        amendments=record if isinstance(record, Amendments) else None,
-        root=root_path,
-        address=address or None,
-        history=history,
-        # The one clock a build reads, and only without SOURCE_DATE_EPOCH: the date of pages git does not date.
-        build_date=(source_date or datetime.date.today()).isoformat(),
-    )
+    site = site_model(report, evaluations, static, address, root_path, record, history, source_date)
     say(msg("progress_building_pages"))
     pages = build_pages(site)
     cache = cache or ChartCache(None)
@@ -249,10 +210,7 @@ def render_site(
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
     say(msg("progress_open_data"))
-    for plan in report.plans:
-        years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
-        for name, content in open_data_files(plan, years).items():
-            files[f"data/{plan.id}/{name}"] = content
+    files.update(plan_data_files(report.plans, evaluations))
     files.update(static)
     files.update(images)
     if address:
