@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-
-from lxml import html as lxml_html
+from html.parser import HTMLParser
 
 COMPOUND_LANGUAGES = frozenset({"ko"})  # languages that write words together; English keeps Pagefind's stemming
 TERMS_META = "terms"  # the metadata field that holds the terms (site.js does not show it)
@@ -25,7 +24,7 @@ MIN_WORD = 3  # syllables: a two-syllable word has no inner part of two syllable
 MIN_PART = 2  # syllables: one syllable alone matches too much to be worth finding inside words
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")  # precomposed Hangul syllables
 _BODY = " data-pagefind-body>"  # the end of the opening tag of `<main>` on an indexed page (base.html)
-_SKIPPED = ("script", "style")
+_SKIPPED = frozenset({"script", "style"})
 
 
 def compound_terms(text: str) -> tuple[str, ...]:
@@ -41,17 +40,39 @@ def _begins_a_word(prefix: str, words: list[str]) -> bool:
     return at < len(words) and words[at].startswith(prefix)
 
 
+class _Text(HTMLParser):
+    """The text of an HTML fragment, without the content of scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
 def indexed_text(page: str) -> str:
     """The text of the page's indexed `<main>`, as Pagefind reads it (without scripts and styles); empty when the
     page is not indexed."""
-    document = lxml_html.fromstring(page)
-    found = document.xpath("//main[@data-pagefind-body]")
-    if not found:
+    start = page.find(_BODY)
+    if start < 0:
         return ""
-    main = found[0]
-    for element in list(main.iter(*_SKIPPED)):
-        element.drop_tree()
-    return " ".join(main.itertext())
+    start += len(_BODY)
+    end = page.find("</main>", start)  # `<main>` holds no other `<main>`
+    reader = _Text()
+    reader.feed(page[start : end if end >= 0 else len(page)])
+    reader.close()
+    return " ".join(reader.parts)
 
 
 def with_compound_terms(page: str) -> str:
