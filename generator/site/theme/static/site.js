@@ -125,7 +125,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     pagefind = module;
     // Results link under the folder the site is published in, whatever the host's sub-path.
     var root = new URL(form.getAttribute("data-root"), window.location.href).pathname.replace(/index\.html$/, "");
-    await pagefind.options({ baseUrl: root, excerptLength: 24 });
+    // The parts of Korean compounds (metadata "terms", generator/site/searchterms.py) find a page, but count for
+    // little: a page whose own words match ranks first.
+    await pagefind.options({ baseUrl: root, excerptLength: 24, ranking: { metaWeights: { terms: 0.01 } } });
     await pagefind.init();
     input.disabled = false;
     button.disabled = false;
