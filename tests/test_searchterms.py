@@ -11,7 +11,13 @@ from lxml import html
 from generator.data.layout import find_repository
 from generator.site.build import build_site
 from generator.site.search import INDEX_DIR
-from generator.site.searchterms import TERMS_META, compound_terms, indexed_text, with_compound_terms
+from generator.site.searchterms import (
+    TERMS_META,
+    compound_terms,
+    indexed_text,
+    with_compound_terms,
+    with_spaced_cells,
+)
 
 PAGE = (
     '<!doctype html><html lang="ko"><head><title>t</title></head><body><nav>메뉴바깥말</nav>'
@@ -84,3 +90,12 @@ def test_korean_pages_carry_the_terms_and_english_pages_keep_their_words() -> No
     assert english == 0 and korean > 0
     entry = json.loads(Path("output", INDEX_DIR, "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"en", "ko"}
+
+
+def test_cells_terms_and_descriptions_are_kept_apart_for_the_search() -> None:
+    glued = "<dl><div><dt>소관부서</dt><dd><a>정보공개담당관</a></dd></div></dl><tr><th>2024</th><td>1</td></tr>"
+    spaced = with_spaced_cells(glued)
+    assert spaced == (
+        "<dl><div><dt>소관부서</dt> <dd><a>정보공개담당관</a></dd> </div></dl><tr><th>2024</th> <td>1</td> </tr>"
+    )
+    assert with_spaced_cells(spaced) == spaced  # a space already there is kept as it is

@@ -10,6 +10,10 @@ build cost and with no model to ship (the note on issue 28 has the table).
 The terms go into a Pagefind metadata field of `<main>`: Pagefind searches metadata, but neither shows it on the
 page nor puts it in a result's excerpt, and it ranks a page whose own words match above one found only through
 these terms. A suffix that already begins a word of the page is left out: the page is found by that word.
+
+Pagefind also runs the text of table cells and of a description list's terms and descriptions together
+(소관부서정보공개담당관, 2024202520262027), in the words it indexes and in its excerpts; a space after each cell,
+where a browser shows nothing (between table cells and between the items of a grid), keeps them apart.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ MIN_PART = 2  # syllables: one syllable alone matches too much to be worth findi
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")  # precomposed Hangul syllables
 _BODY = " data-pagefind-body>"  # the end of the opening tag of `<main>` on an indexed page (base.html)
 _SKIPPED = frozenset({"script", "style"})
+_GLUED_CELL = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")  # a cell closed right before the next tag
 
 
 def compound_terms(text: str) -> tuple[str, ...]:
@@ -73,6 +78,12 @@ def indexed_text(page: str) -> str:
     reader.feed(page[start : end if end >= 0 else len(page)])
     reader.close()
     return " ".join(reader.parts)
+
+
+def with_spaced_cells(page: str) -> str:
+    """The page with a space after each table cell, term and description that another tag follows at once, so
+    that Pagefind reads them as separate words; a reader sees the page as it was."""
+    return _GLUED_CELL.sub(r"\1 ", page)
 
 
 def with_compound_terms(page: str) -> str:
