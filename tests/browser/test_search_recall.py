@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from generator.i18n import t
 from generator.site.search import INDEX_DIR
+
+from .checks import axe_violations
 
 PROJECTS = "plans/seoul-citizen-participation-2024/projects"
 # Korean queries of two or more syllables, most of them found only inside compounds (시민참여, 빅데이터담당관).
@@ -125,3 +128,29 @@ def test_a_page_whose_own_words_match_ranks_above_one_found_inside_a_compound(as
     results = ask("ko", "광장")
     whole = [address for address in results if re.search(r"(^|\s)광장", korean_texts[address])]
     assert whole and results[: len(whole)] == whole
+
+
+def test_a_button_shows_the_results_beyond_the_first_and_takes_the_focus_there(
+    context, base_url: str, korean_texts: dict[str, str], screenshots: Path
+) -> None:
+    page = context.new_page()
+    page.goto(f"{base_url}search.html?q=%EC%B0%B8%EC%97%AC")  # 참여: over a hundred pages
+    page.wait_for_selector(".search-results li")
+    expected = sum("참여" in text for text in korean_texts.values())
+    status = page.text_content("[data-search-status]") or ""
+    total = int(re.findall(r"\d+", status.replace(",", ""))[-1])
+    assert total >= 0.9 * expected > 60
+    shown = page.locator(".search-results li").count()
+    more = page.locator("button.search-more")
+    assert shown == 30 and more.text_content() == t("search_more", "ko", count=30)
+    assert axe_violations(page) == []
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('.search-results li').length > 30")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.search-results li a')[30]")
+    while more.is_visible():
+        more.click()
+        page.wait_for_timeout(200)
+    assert page.locator(".search-results li").count() == total
+    hrefs = page.eval_on_selector_all(".search-results a", "links => links.map(link => link.href)")
+    assert len(set(hrefs)) == total  # each page once
+    page.screenshot(path=str(screenshots / "search-more.png"), full_page=False)

@@ -100,14 +100,38 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     return item;
   }
 
+  // Only the first results are loaded at once (each needs its own small file); a button loads the next ones
+  // and moves the focus to the first of them, so a keyboard or screen reader user goes on from there.
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.hidden = true;
+  list.parentNode.appendChild(more);
+
+  function offerMore(results, shownCount, mine) {
+    var left = results.length - shownCount;
+    more.hidden = left <= 0;
+    if (left <= 0) { more.onclick = null; return; }
+    more.textContent = message("more", { count: Math.min(left, MAX_RESULTS).toLocaleString(document.documentElement.lang) });
+    more.onclick = async function () {
+      var next = await Promise.all(results.slice(shownCount, shownCount + MAX_RESULTS).map(function (r) { return r.data(); }));
+      if (mine !== latest) { return; }
+      var items = next.map(resultItem);
+      items.forEach(function (item) { list.appendChild(item); });
+      offerMore(results, shownCount + next.length, mine);
+      if (items.length) { items[0].querySelector("a").focus(); }
+    };
+  }
+
   async function run(query) {
     var mine = ++latest;
-    if (!query) { list.replaceChildren(); say(message("hint")); return; }
+    if (!query) { list.replaceChildren(); more.hidden = true; say(message("hint")); return; }
     say(message("loading"));
     var found = await pagefind.search(query);
     var shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
     if (mine !== latest) { return; }  // a newer query was asked meanwhile: its results replace these
     list.replaceChildren.apply(list, shown.map(resultItem));
+    offerMore(found.results, shown.length, mine);
     var count = found.results.length;
     say(count === 0 ? message("none", { query: query })
       : message(count === 1 ? "one" : "many", { query: query, count: count.toLocaleString(document.documentElement.lang) }));
