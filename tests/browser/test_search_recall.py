@@ -154,3 +154,13 @@ def test_a_button_shows_the_results_beyond_the_first_and_takes_the_focus_there(
     hrefs = page.eval_on_selector_all(".search-results a", "links => links.map(link => link.href)")
     assert len(set(hrefs)) == total  # each page once
     page.screenshot(path=str(screenshots / "search-more.png"), full_page=False)
+
+
+def test_a_page_found_inside_a_compound_shows_the_compound_marked_in_its_excerpt(context, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(f"{base_url}search.html?q=%EB%8B%B4%EB%8B%B9%EA%B4%80")  # 담당관: only ever inside a compound
+    page.wait_for_selector(".search-results li")
+    excerpts = page.locator(".search-results li > p:last-child")
+    marks = [excerpts.nth(i).locator("mark").all_text_contents() for i in range(excerpts.count())]
+    assert marks and all(found and set(found) == {"담당관"} for found in marks), marks
+    assert "빅데이터담당관" in (page.locator(".search-results li", has_text="1-1-②").first.text_content() or "")

@@ -80,7 +80,28 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     return nodes;
   }
 
-  function resultItem(data) {
+  // A page found only through a part of a compound (참여 inside 시민참여) has an excerpt without a mark, from
+  // the top of the page: show instead the words around the first place its text holds the query, marked.
+  function compoundExcerpt(content, query) {
+    var words = content.split(/\s+/);
+    var terms = query.split(/\s+/).filter(Boolean);
+    var at = words.findIndex(function (word) { return terms.some(function (term) { return word.includes(term); }); });
+    if (at < 0) { return null; }
+    var start = Math.max(0, at - 8);
+    var nodes = [];
+    words.slice(start, start + 24).forEach(function (word, index) {
+      if (index > 0) { nodes.push(document.createTextNode(" ")); }
+      var term = terms.find(function (t) { return word.includes(t); });
+      if (!term) { nodes.push(document.createTextNode(word)); return; }
+      var from = word.indexOf(term);
+      var mark = document.createElement("mark");
+      mark.textContent = term;
+      nodes.push(document.createTextNode(word.slice(0, from)), mark, document.createTextNode(word.slice(from + term.length)));
+    });
+    return nodes;
+  }
+
+  function resultItem(data, query) {
     var item = document.createElement("li");
     var link = document.createElement("a");
     link.href = data.url;
@@ -88,7 +109,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     var heading = document.createElement("h2");
     heading.appendChild(link);
     var excerpt = document.createElement("p");
-    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    var marked = (data.excerpt || "").includes("<mark>");
+    var nodes = (!marked && compoundExcerpt(data.content || "", query)) || excerptNodes(data.excerpt || "");
+    nodes.forEach(function (node) { excerpt.appendChild(node); });
     if (data.meta && data.meta.context) {
       var context = document.createElement("p");
       context.className = "search-context";
@@ -108,7 +131,7 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   more.hidden = true;
   list.parentNode.appendChild(more);
 
-  function offerMore(results, shownCount, mine) {
+  function offerMore(results, shownCount, mine, query) {
     var left = results.length - shownCount;
     more.hidden = left <= 0;
     if (left <= 0) { more.onclick = null; return; }
@@ -116,9 +139,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     more.onclick = async function () {
       var next = await Promise.all(results.slice(shownCount, shownCount + MAX_RESULTS).map(function (r) { return r.data(); }));
       if (mine !== latest) { return; }
-      var items = next.map(resultItem);
+      var items = next.map(function (data) { return resultItem(data, query); });
       items.forEach(function (item) { list.appendChild(item); });
-      offerMore(results, shownCount + next.length, mine);
+      offerMore(results, shownCount + next.length, mine, query);
       if (items.length) { items[0].querySelector("a").focus(); }
     };
   }
@@ -130,8 +153,8 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     var found = await pagefind.search(query);
     var shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
     if (mine !== latest) { return; }  // a newer query was asked meanwhile: its results replace these
-    list.replaceChildren.apply(list, shown.map(resultItem));
-    offerMore(found.results, shown.length, mine);
+    list.replaceChildren.apply(list, shown.map(function (data) { return resultItem(data, query); }));
+    offerMore(found.results, shown.length, mine, query);
     var count = found.results.length;
     say(count === 0 ? message("none", { query: query })
       : message(count === 1 ? "one" : "many", { query: query, count: count.toLocaleString(document.documentElement.lang) }));
