@@ -20,6 +20,7 @@ from generator.i18n.particles import Word
 from generator.i18n.printed import PRINTED
 from generator.i18n.problems import PROBLEMS
 from generator.i18n.reading import READING, SHAPE
+from generator.i18n.search_results import SEARCH_RESULTS
 from generator.i18n.sharing import SHARING
 from generator.i18n.site import SITE
 from generator.i18n.terminal import TERMINAL
@@ -46,6 +47,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     METHODOLOGY,
     NAVIGATION,
     SHARING,
+    SEARCH_RESULTS,
 )
 
 

@@ -37,6 +37,7 @@ from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.search import index_site
+from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import plan_data_files, site_model
 from generator.site.theme import make_environment, relative_url
 
@@ -134,6 +135,10 @@ def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Draw
         t=lambda key, **values: t(key, meta.lang, **values),
         chart_svg=lambda spec: svgs[spec],
     )
+    if meta.indexed:
+        html = with_spaced_cells(html)  # the text the search reads and shows (searchterms.py)
+    if meta.indexed and meta.lang in COMPOUND_LANGUAGES:
+        html = with_compound_terms(html)  # words inside compounds, found by the search
     return html.encode("utf-8")
 
 

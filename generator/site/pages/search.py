@@ -36,6 +36,7 @@ _MESSAGES = (
     "search_many",
     "search_file",
     "search_failed",
+    "search_more",
 )
 
 

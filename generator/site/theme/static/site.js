@@ -80,7 +80,28 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     return nodes;
   }
 
-  function resultItem(data) {
+  // A page found only through a part of a compound (참여 inside 시민참여) has an excerpt without a mark, from
+  // the top of the page: show instead the words around the first place its text holds the query, marked.
+  function compoundExcerpt(content, query) {
+    var words = content.split(/\s+/);
+    var terms = query.split(/\s+/).filter(Boolean);
+    var at = words.findIndex(function (word) { return terms.some(function (term) { return word.includes(term); }); });
+    if (at < 0) { return null; }
+    var start = Math.max(0, at - 8);
+    var nodes = [];
+    words.slice(start, start + 24).forEach(function (word, index) {
+      if (index > 0) { nodes.push(document.createTextNode(" ")); }
+      var term = terms.find(function (t) { return word.includes(t); });
+      if (!term) { nodes.push(document.createTextNode(word)); return; }
+      var from = word.indexOf(term);
+      var mark = document.createElement("mark");
+      mark.textContent = term;
+      nodes.push(document.createTextNode(word.slice(0, from)), mark, document.createTextNode(word.slice(from + term.length)));
+    });
+    return nodes;
+  }
+
+  function resultItem(data, query) {
     var item = document.createElement("li");
     var link = document.createElement("a");
     link.href = data.url;
@@ -88,7 +109,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     var heading = document.createElement("h2");
     heading.appendChild(link);
     var excerpt = document.createElement("p");
-    excerptNodes(data.excerpt || "").forEach(function (node) { excerpt.appendChild(node); });
+    var marked = (data.excerpt || "").includes("<mark>");
+    var nodes = (!marked && compoundExcerpt(data.content || "", query)) || excerptNodes(data.excerpt || "");
+    nodes.forEach(function (node) { excerpt.appendChild(node); });
     if (data.meta && data.meta.context) {
       var context = document.createElement("p");
       context.className = "search-context";
@@ -100,14 +123,38 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     return item;
   }
 
+  // Only the first results are loaded at once (each needs its own small file); a button loads the next ones
+  // and moves the focus to the first of them, so a keyboard or screen reader user goes on from there.
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.hidden = true;
+  list.parentNode.appendChild(more);
+
+  function offerMore(results, shownCount, mine, query) {
+    var left = results.length - shownCount;
+    more.hidden = left <= 0;
+    if (left <= 0) { more.onclick = null; return; }
+    more.textContent = message("more", { count: Math.min(left, MAX_RESULTS).toLocaleString(document.documentElement.lang) });
+    more.onclick = async function () {
+      var next = await Promise.all(results.slice(shownCount, shownCount + MAX_RESULTS).map(function (r) { return r.data(); }));
+      if (mine !== latest) { return; }
+      var items = next.map(function (data) { return resultItem(data, query); });
+      items.forEach(function (item) { list.appendChild(item); });
+      offerMore(results, shownCount + next.length, mine, query);
+      if (items.length) { items[0].querySelector("a").focus(); }
+    };
+  }
+
   async function run(query) {
     var mine = ++latest;
-    if (!query) { list.replaceChildren(); say(message("hint")); return; }
+    if (!query) { list.replaceChildren(); more.hidden = true; say(message("hint")); return; }
     say(message("loading"));
     var found = await pagefind.search(query);
     var shown = await Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }));
     if (mine !== latest) { return; }  // a newer query was asked meanwhile: its results replace these
-    list.replaceChildren.apply(list, shown.map(resultItem));
+    list.replaceChildren.apply(list, shown.map(function (data) { return resultItem(data, query); }));
+    offerMore(found.results, shown.length, mine, query);
     var count = found.results.length;
     say(count === 0 ? message("none", { query: query })
       : message(count === 1 ? "one" : "many", { query: query, count: count.toLocaleString(document.documentElement.lang) }));
@@ -125,7 +172,9 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     pagefind = module;
     // Results link under the folder the site is published in, whatever the host's sub-path.
     var root = new URL(form.getAttribute("data-root"), window.location.href).pathname.replace(/index\.html$/, "");
-    await pagefind.options({ baseUrl: root, excerptLength: 24 });
+    // The parts of Korean compounds (metadata "terms", generator/site/searchterms.py) find a page, but count for
+    // little: a page whose own words match ranks first.
+    await pagefind.options({ baseUrl: root, excerptLength: 24, ranking: { metaWeights: { terms: 0.01 } } });
     await pagefind.init();
     input.disabled = false;
     button.disabled = false;

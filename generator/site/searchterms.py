@@ -1,0 +1,99 @@
+"""Words inside Korean compounds, made findable: extra search terms for a page, added before Pagefind reads it.
+
+Pagefind finds a word by its beginning, and Korean writes nouns together (시민참여, 정보소통광장), so a reader
+who types the part of a name they remember (참여, 광장) would find nothing. For every Hangul word of three or more
+syllables on a Korean page, the suffixes of two or more syllables (시민참여 → 민참여, 참여) are added as terms, so
+that Pagefind's prefix match becomes a match anywhere inside a word. Measured on the shipped plans against
+morphological analysis and character bigrams, this finds every page whose text holds the query, at the lowest
+build cost and with no model to ship (the note on issue 28 has the table).
+
+The terms go into a Pagefind metadata field of `<main>`: Pagefind searches metadata, but neither shows it on the
+page nor puts it in a result's excerpt, and it ranks a page whose own words match above one found only through
+these terms. A suffix that already begins a word of the page is left out: the page is found by that word.
+
+Pagefind also runs the text of table cells and of a description list's terms and descriptions together
+(소관부서정보공개담당관, 2024202520262027), in the words it indexes and in its excerpts; a space after each cell,
+where a browser shows nothing (between table cells and between the items of a grid), keeps them apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from html.parser import HTMLParser
+
+COMPOUND_LANGUAGES = frozenset({"ko"})  # languages that write words together; English keeps Pagefind's stemming
+TERMS_META = "terms"  # the metadata field that holds the terms (site.js does not show it)
+MIN_WORD = 3  # syllables: a two-syllable word has no inner part of two syllables
+MIN_PART = 2  # syllables: one syllable alone matches too much to be worth finding inside words
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")  # precomposed Hangul syllables
+_BODY = " data-pagefind-body>"  # the end of the opening tag of `<main>` on an indexed page (base.html)
+_SKIPPED = frozenset({"script", "style"})
+_GLUED_CELL = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")  # a cell closed right before the next tag
+
+
+def compound_terms(text: str) -> tuple[str, ...]:
+    """The suffixes of the Hangul words in `text` that Pagefind would not otherwise find, in a fixed order."""
+    words = sorted(set(_HANGUL_WORD.findall(text)))
+    suffixes = {word[start:] for word in words if len(word) >= MIN_WORD for start in range(1, len(word) - 1)}
+    return tuple(sorted(suffix for suffix in suffixes if not _begins_a_word(suffix, words)))
+
+
+def _begins_a_word(prefix: str, words: list[str]) -> bool:
+    """Whether some word of the sorted `words` starts with `prefix`."""
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+class _Text(HTMLParser):
+    """The text of an HTML fragment, without the content of scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def indexed_text(page: str) -> str:
+    """The text of the page's indexed `<main>`, as Pagefind reads it (without scripts and styles); empty when the
+    page is not indexed."""
+    start = page.find(_BODY)
+    if start < 0:
+        return ""
+    start += len(_BODY)
+    end = page.find("</main>", start)  # `<main>` holds no other `<main>`
+    reader = _Text()
+    reader.feed(page[start : end if end >= 0 else len(page)])
+    reader.close()
+    return " ".join(reader.parts)
+
+
+def with_spaced_cells(page: str) -> str:
+    """The page with a space after each table cell, term and description that another tag follows at once, so
+    that Pagefind reads them as separate words; a reader sees the page as it was."""
+    return _GLUED_CELL.sub(r"\1 ", page)
+
+
+def with_compound_terms(page: str) -> str:
+    """The page with the terms of its indexed `<main>` in a Pagefind metadata field; the page as it was when it is
+    not indexed or has no compound to open."""
+    if _BODY not in page:
+        return page
+    terms = compound_terms(indexed_text(page))
+    if not terms:
+        return page
+    # Hangul syllables and spaces only: nothing to escape in the attribute, no comma to split Pagefind's list.
+    field = f' data-pagefind-body data-pagefind-meta="{TERMS_META}:{" ".join(terms)}">'
+    return page.replace(_BODY, field, 1)
