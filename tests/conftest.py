@@ -45,6 +45,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def built_copy(tmp_path_factory: pytest.TempPathFactory, fixture: Path) -> Path:
+    """A fixture data repository copied to a fresh folder and built there; the built site's folder."""
+    from generator.data.layout import find_repository  # imported when used, as real_site does
+    from generator.site.build import build_site
+
+    root = tmp_path_factory.mktemp(fixture.name)
+    shutil.copytree(fixture, root, dirs_exist_ok=True)
+    out = root / "output"
+    build_site(find_repository(cwd=root), out)
+    return out
+
+
 @pytest.fixture
 def demo_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the synthetic demo data (plans/demo and results/demo) in the working directory."""

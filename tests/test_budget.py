@@ -14,14 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.data.layout import find_repository
 from generator.data.validate import validate_path
 from generator.evaluation.budget import by_department, execution_rate, total
 from generator.evaluation.year import YearEvaluation, evaluate_year
-from generator.site.build import build_site
 from generator.site.opendata import open_data_files
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, built_copy
 from .sitecheck import parse, table_text
 
 BUDGET = FIXTURES / "budget"
@@ -70,11 +68,7 @@ def test_department_totals_add_up_to_the_grand_total(evaluation: YearEvaluation)
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("budget")
-    shutil.copytree(BUDGET, root, dirs_exist_ok=True)
-    out = root / "output"
-    build_site(find_repository(cwd=root), out)
-    return out
+    return built_copy(tmp_path_factory, BUDGET)
 
 
 def tables(page: Path) -> list[list[str]]:

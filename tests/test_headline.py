@@ -5,14 +5,12 @@ budget-only check (tests/fixtures/budget-only)."""
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from generator.data.grades import DEFAULT_SCALE, Band
-from generator.data.layout import find_repository
 from generator.data.model import Plan
 from generator.data.units import base_counter
 from generator.data.validate import validate_path
@@ -20,7 +18,6 @@ from generator.evaluation.grading import Distribution, distribution
 from generator.evaluation.year import YearEvaluation, evaluate_year
 from generator.i18n import plural
 from generator.numbers import NONE, in_words
-from generator.site.build import build_site
 from generator.site.pages.common import (
     Site,
 )
@@ -30,7 +27,7 @@ from generator.site.pages.home import HomeContent, home_page, plans_by_currency
 from generator.site.pages.plan import plan_page
 from generator.site.pages.report import ReportContent, report_page
 
-from .conftest import FIXTURES, PLANS, RESULTS
+from .conftest import FIXTURES, PLANS, RESULTS, built_copy
 from .sitecheck import parse, table_text
 
 BUDGET_ONLY = FIXTURES / "budget-only"
@@ -218,11 +215,7 @@ def test_a_share_of_nothing_is_a_dash(budget_only) -> None:
 
 @pytest.fixture(scope="module")
 def budget_only_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("budget-only")
-    shutil.copytree(BUDGET_ONLY, root, dirs_exist_ok=True)
-    out = root / "output"
-    build_site(find_repository(cwd=root), out)
-    return out
+    return built_copy(tmp_path_factory, BUDGET_ONLY)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
