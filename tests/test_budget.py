@@ -252,3 +252,23 @@ def test_a_printed_rate_finding_is_on_the_report_and_in_the_terminal(tmp_path: P
     result = CliRunner().invoke(main, ["report", "budget-demo", "2024", *folders, "--lang", "en"])
     assert "differs from the 99.7% the figures give" in result.output
     assert "Audit findings: 1" in result.output
+
+
+def test_a_printed_rate_of_a_line_without_budget_cannot_be_recomputed(tmp_path: Path) -> None:
+    from generator.describe import execution_finding_sentence
+
+    shutil.copytree(BUDGET, tmp_path, dirs_exist_ok=True)
+    filed = tmp_path / "results/budget-demo/2024/projects/1-1-1.yaml"
+    text = filed.read_text(encoding="utf-8")
+    filed.write_text(
+        text.replace("{budget: 1000, committed: 997, spent: 997}", "{budget: 0, published: {spent_rate: 50}}"),
+        encoding="utf-8",
+    )
+    report = validate_path(tmp_path / "plans", tmp_path / "results")
+    [plan] = report.plans
+    evaluation = evaluate_year(plan, report.results["budget-demo"][2024])
+    [finding] = [f for f in evaluation.execution_findings if f.project is not None]
+    assert finding.computed is None
+    assert execution_finding_sentence(finding, "en") == (
+        "The published execution rate (spent) 50% cannot be recomputed: there is no budget to divide by."
+    )
