@@ -8,6 +8,7 @@ import typing
 
 import pytest
 
+from generator.i18n import t
 from generator.site import theme
 from generator.site.pages import KINDS, Page, PageKind, Site, build_pages
 from generator.site.pages.amendments import AmendmentsContent
@@ -166,3 +167,18 @@ def test_a_number_takes_a_full_stop_and_a_circled_number_stands_alone(label: str
     from generator.site.pages.common import numbered
 
     assert numbered(label, "정보") == shown
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_every_searched_page_names_its_kind_and_where_it_sits_for_the_search_results() -> None:
+    kinds = {content: kind for kind in KINDS for content in kind.contents}
+    for page in demo_pages():
+        kind = kinds[type(page.content)]
+        if not page.meta.indexed or kind.name == "home":
+            continue
+        assert kind.result_kind, kind.name  # a searched kind of page says what it is
+        word = t(kind.result_kind, page.meta.lang)
+        assert page.meta.context.startswith(word), (page.meta.path, page.meta.context)
+        if isinstance(page.content, ProjectContent | ReportContent):  # and which plan it belongs to
+            plan = next(plan for plan in _demo_site().plans if f"/{plan.spec.id}/" in f"/{page.meta.path}")
+            assert plan.spec.title.get(page.meta.lang) in page.meta.context, page.meta.path

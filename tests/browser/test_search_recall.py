@@ -164,3 +164,14 @@ def test_a_page_found_inside_a_compound_shows_the_compound_marked_in_its_excerpt
     marks = [excerpts.nth(i).locator("mark").all_text_contents() for i in range(excerpts.count())]
     assert marks and all(found and set(found) == {"담당관"} for found in marks), marks
     assert "빅데이터담당관" in (page.locator(".search-results li", has_text="1-1-②").first.text_content() or "")
+
+
+def test_a_result_line_names_the_kind_of_page_and_its_plan(context, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(f"{base_url}en/search.html?q=Participation")
+    page.wait_for_selector(".search-results li")
+    lines = page.locator(".search-results .search-context").all_text_contents()
+    kinds = {line.split(" · ")[0] for line in lines}
+    assert {"Unit project", "Annual check", "Plan"} <= kinds, kinds
+    projects = [line for line in lines if line.startswith("Unit project · ")]
+    assert projects and all(line.endswith("Participation Basic Plan") for line in projects), projects

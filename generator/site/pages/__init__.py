@@ -29,12 +29,14 @@ __all__ = ["KINDS", "Page", "PageKind", "Site", "build_pages", "lang_path"]
 @dataclass(frozen=True)
 class PageKind:
     """A kind of page: the content its pages carry (whose `template` shows it), how they are made for one
-    language, and its entry in the main menu (a catalogue key and the page's path), if it has one."""
+    language, its entry in the main menu (a catalogue key and the page's path), if it has one, and the word
+    naming the kind beside its pages among search results (a catalogue key), if they are searched."""
 
     name: str
     contents: tuple[type[PageContent], ...]
     pages: Callable[[Site, str], Iterable[Page | None]]
     menu: tuple[str, str] | None = None
+    result_kind: str | None = None
 
 
 def _home(site: Site, lang: str) -> list[Page | None]:
@@ -69,17 +71,33 @@ def _one(make: Callable[[Site, str], Page]) -> Callable[[Site, str], list[Page |
 
 KINDS: tuple[PageKind, ...] = (
     PageKind("home", (HomeContent,), _home, ("home", "index.html")),
-    PageKind("plan", (PlanContent,), _plans),
-    PageKind("project", (ProjectContent,), _projects),
-    PageKind("report", (ReportContent, ReportPendingContent), _reports),
-    PageKind("amendments", (AmendmentsContent,), _amendments),
-    PageKind("departments", (DepartmentsContent, DepartmentContent), department_pages, ("departments", INDEX_PATH)),
-    PageKind("methodology", (MethodologyContent,), _one(methodology_page), ("methodology", "methodology.html")),
+    PageKind("plan", (PlanContent,), _plans, result_kind="result_kind_plan"),
+    PageKind("project", (ProjectContent,), _projects, result_kind="result_kind_project"),
+    PageKind("report", (ReportContent, ReportPendingContent), _reports, result_kind="result_kind_report"),
+    PageKind("amendments", (AmendmentsContent,), _amendments, result_kind="result_kind_amendments"),
+    PageKind(
+        "departments",
+        (DepartmentsContent, DepartmentContent),
+        department_pages,
+        ("departments", INDEX_PATH),
+        "result_kind_departments",
+    ),
+    PageKind(
+        "methodology",
+        (MethodologyContent,),
+        _one(methodology_page),
+        ("methodology", "methodology.html"),
+        "result_kind_methodology",
+    ),
     # No menu entry: the dictionary is for those who download the files, and every download block links to it.
-    PageKind("dictionary", (DataDictionaryContent,), _one(dictionary_page)),
+    PageKind("dictionary", (DataDictionaryContent,), _one(dictionary_page), result_kind="result_kind_dictionary"),
     PageKind("search", (SearchContent,), _one(search_page), ("search", SEARCH_PAGE)),
     PageKind("not_found", (NotFoundContent,), _one(not_found_page)),
 )
+
+
+def _result_kind(kind: PageKind, lang: str) -> str:
+    return t(kind.result_kind, lang) if kind.result_kind else ""
 
 
 def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
@@ -97,5 +115,8 @@ def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
         paths = {page.meta.path for _, page in made}
         if missing := [link.href for link in menu if link.href not in paths]:
             raise TypeError(f"menu entries that lead to no page: {missing}")
-        pages += [dataclasses.replace(page, meta=dataclasses.replace(page.meta, menu=menu)) for _, page in made]
+        pages += [
+            dataclasses.replace(page, meta=dataclasses.replace(page.meta, menu=menu, kind=_result_kind(kind, lang)))
+            for kind, page in made
+        ]
     return pages

@@ -145,6 +145,7 @@ class PageMeta:
     licence: str = ""  # the site's licence (site.yaml); empty: none stated
     licence_url: str = ""
     citation: str = ""  # how to cite the page, in its language
+    kind: str = ""  # the kind of page in the reader's words ("단위사업"), named among search results; may be empty
 
     @property
     def preview(self) -> str:
@@ -168,8 +169,10 @@ class PageMeta:
 
     @property
     def context(self) -> str:
-        """Where the page sits, below home ("plan › task"): shown with the page's title among search results."""
-        return " › ".join(crumb.label for crumb in self.breadcrumbs[1:])
+        """What the page is and where it sits, below home ("단위사업 · plan › task"): shown with the page's title
+        among search results."""
+        where = " › ".join(crumb.label for crumb in self.breadcrumbs[1:])
+        return " · ".join(part for part in (self.kind, where) if part)
 
 
 @runtime_checkable
