@@ -145,6 +145,9 @@ class PageMeta:
     licence: str = ""  # the site's licence (site.yaml); empty: none stated
     licence_url: str = ""
     citation: str = ""  # how to cite the page, in its language
+    # The Atom feeds its <head> names (href: the feed's path, label: its title): the site's, and on a plan's pages
+    # the plan's (`generator.site.pages.follow`).
+    feeds: tuple[Link, ...] = ()
 
     @property
     def preview(self) -> str:
