@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
 from generator.i18n.execution import EXECUTION
+from generator.i18n.feeds import FEEDS
 from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
 from generator.i18n.methodology import METHODOLOGY
@@ -48,6 +49,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     NAVIGATION,
     SHARING,
     SEARCH_RESULTS,
+    FEEDS,
 )
 
 

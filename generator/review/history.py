@@ -1,7 +1,8 @@
 """When each data file last changed: the "last updated" date of every page, read from the data's git history.
 
 One `git log` over the data folders gives, newest commit first, the files each commit touched; the first date
-a file is seen is its last change. A page then asks for the files and folders it shows (`FileDates.latest`).
+a file is seen is its last change, the last date its first commit (when it was first published, for the feeds).
+A page then asks for the files and folders it shows (`FileDates.latest`).
 The line read is HEAD's first-parent history, as for the amendments: a change merged from a branch counts from
 the day it was merged, when it was published. Uncommitted changes are not on the record (the site then shows
 the date of the last commit, as it shows the committed amendments).
@@ -44,12 +45,14 @@ def file_dates(root: Path, paths: Sequence[str]) -> FileDates | Unavailable:
         return Unavailable("git took too long to read the data's history")
     if log.returncode != 0:
         return Unavailable("git could not read the data's history")
-    return FileDates(_dates(log.stdout.decode("utf-8", "replace")))
+    return FileDates(*_dates(log.stdout.decode("utf-8", "replace")))
 
 
-def _dates(log: str) -> dict[str, str]:
-    """Each file's newest date, and each folder's newest date of any file under it, from the log's text."""
+def _dates(log: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Each file's newest and oldest date, and each folder's newest and oldest date of any file under it, from
+    the log's text."""
     dates: dict[str, str] = {}
+    first: dict[str, str] = {}
     for commit in log.split(_COMMIT)[1:]:
         date, _, names = commit.partition("\0")
         day = date.strip()[:10]
@@ -62,4 +65,6 @@ def _dates(log: str) -> dict[str, str]:
                 key = str(place)
                 if dates.get(key, "") < day:
                     dates[key] = day
-    return dates
+                if first.get(key, day) >= day:
+                    first[key] = day
+    return dates, first

@@ -101,10 +101,16 @@ class FileDates:
 
     `dates` holds every file by its path from the data repository's root ("plans/x/projects/1-1-1.yaml") and
     every folder above it ("plans/x", "plans"), each with the newest date found under it, so a page asks for
-    the files and folders it shows and gets one date back (`history.py` reads it from git)."""
+    the files and folders it shows and gets one date back (`history.py` reads it from git). `first` holds the
+    oldest date of each: when a thing was first published (a feed's entry, `generator.site.feeds`)."""
 
     dates: dict[str, str]  # path → YYYY-MM-DD, the committer's date in the commit's own time zone
+    first: dict[str, str] = field(default_factory=dict)  # path → the date of the oldest commit that touched it
 
     def latest(self, paths: Iterable[str]) -> str:
         """The newest date among `paths` (files or folders); empty when none of them was ever committed."""
         return max((date for path in paths if (date := self.dates.get(path.strip("/"))) is not None), default="")
+
+    def earliest(self, paths: Iterable[str]) -> str:
+        """The oldest date among `paths`: when the first of them was first committed; empty when none was."""
+        return min((date for path in paths if (date := self.first.get(path.strip("/"))) is not None), default="")

@@ -32,6 +32,7 @@ from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
+from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
@@ -216,6 +217,7 @@ def render_site(
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
     say(msg("progress_open_data"))
     files.update(plan_data_files(report.plans, evaluations))
+    files.update(feed_files(site))
     files.update(static)
     files.update(images)
     if address:

@@ -10,11 +10,13 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from generator.data.model import Plan
 from generator.i18n import LANGUAGES, t
 from generator.site.pages.amendments import AmendmentsContent, amendments_page
-from generator.site.pages.common import Link, Page, PageContent, Site, lang_path, report_years
+from generator.site.pages.common import Link, Page, PageContent, PageMeta, Site, lang_path, report_years
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
 from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
+from generator.site.pages.follow import plan_feed_link, site_feed_link
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
 from generator.site.pages.not_found import NotFoundContent, not_found_page
@@ -44,11 +46,15 @@ def _home(site: Site, lang: str) -> list[Page | None]:
 
 
 def _plans(site: Site, lang: str) -> list[Page | None]:
-    return [plan_page(site, plan, lang) for plan in site.plans]
+    return [_followed(plan_page(site, plan, lang), plan, lang) for plan in site.plans]
 
 
 def _projects(site: Site, lang: str) -> list[Page | None]:
-    return [project_page(site, plan, project, lang) for plan in site.plans for project in plan.projects]
+    return [
+        _followed(project_page(site, plan, project, lang), plan, lang)
+        for plan in site.plans
+        for project in plan.projects
+    ]
 
 
 def _reports(site: Site, lang: str) -> list[Page | None]:
@@ -56,13 +62,22 @@ def _reports(site: Site, lang: str) -> list[Page | None]:
     for plan in site.plans:
         evaluations = site.evaluations.get(plan.id, {})
         pages += [
-            report_page(site, plan, year, evaluations.get(year), lang) for year in report_years(plan, evaluations)
+            _followed(report_page(site, plan, year, evaluations.get(year), lang), plan, lang)
+            for year in report_years(plan, evaluations)
         ]
     return pages
 
 
 def _amendments(site: Site, lang: str) -> list[Page | None]:
-    return [amendments_page(site, plan, lang) for plan in site.plans]  # None where a plan has no record
+    # None where a plan has no record
+    return [_followed(amendments_page(site, plan, lang), plan, lang) for plan in site.plans]
+
+
+def _followed(page: Page | None, plan: Plan, lang: str) -> Page | None:
+    """A plan's page names the plan's feed in its <head>, after the site's (`build_pages` puts that first)."""
+    if page is None:
+        return None
+    return dataclasses.replace(page, meta=dataclasses.replace(page.meta, feeds=(plan_feed_link(plan, lang),)))
 
 
 def _one(make: Callable[[Site, str], Page]) -> Callable[[Site, str], list[Page | None]]:
@@ -100,9 +115,15 @@ def _result_kind(kind: PageKind, lang: str) -> str:
     return t(kind.result_kind, lang) if kind.result_kind else ""
 
 
+def _finished(meta: PageMeta, menu: tuple[Link, ...], kind: str, site_feed: Link) -> PageMeta:
+    """The page's envelope with what only the registry knows: the menu, its kind's word, the site's feed."""
+    return dataclasses.replace(meta, menu=menu, kind=kind, feeds=(site_feed, *meta.feeds))
+
+
 def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
-    """Every page of every kind in both languages, each with the main menu; a page whose content is not its
-    kind's, or a menu entry that leads to no page, is an error of the registry (a bug, not the user's)."""
+    """Every page of every kind in both languages, each with the main menu and the feeds its <head> names; a page
+    whose content is not its kind's, or a menu entry that leads to no page, is an error of the registry (a bug,
+    not the user's)."""
     pages: list[Page] = []
     for lang in LANGUAGES:
         made = [(kind, page) for kind in kinds for page in kind.pages(site, lang) if page is not None]
@@ -115,8 +136,9 @@ def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
         paths = {page.meta.path for _, page in made}
         if missing := [link.href for link in menu if link.href not in paths]:
             raise TypeError(f"menu entries that lead to no page: {missing}")
+        site_feed = site_feed_link(site, lang)
         pages += [
-            dataclasses.replace(page, meta=dataclasses.replace(page.meta, menu=menu, kind=_result_kind(kind, lang)))
+            dataclasses.replace(page, meta=_finished(page.meta, menu, _result_kind(kind, lang), site_feed))
             for kind, page in made
         ]
     return pages

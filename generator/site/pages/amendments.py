@@ -16,6 +16,7 @@ from generator.i18n import t
 from generator.review.record import Amendment
 from generator.site.pages.common import Link, Page, Site, lang_path, page_meta, plan_path
 from generator.site.pages.credits import plan_sources
+from generator.site.pages.follow import Follow, follow_plan
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class AmendmentsContent:
 
     plan_link: Link
     section: AmendmentsSection
+    follow: Follow  # the plan's feed, which lists each of these amendments as it is made
 
 
 AMENDMENTS_PAGE = "amendments.html"
@@ -110,4 +112,4 @@ def amendments_page(site: Site, plan: Plan, lang: str) -> Page | None:
     # Built even when empty, so its address always answers; nothing links to it then (`amendments_link`).
     sources = plan_sources(plan.id, results=True)
     meta = page_meta(site, lang, amendments_path(plan), title, crumbs, empty=not section.items, sources=sources)
-    return Page(meta, AmendmentsContent(plan_link, section))
+    return Page(meta, AmendmentsContent(plan_link, section, follow_plan(plan, lang)))

@@ -146,6 +146,9 @@ class PageMeta:
     licence_url: str = ""
     citation: str = ""  # how to cite the page, in its language
     kind: str = ""  # the kind of page in the reader's words ("단위사업"), named among search results; may be empty
+    # The Atom feeds its <head> names (href: the feed's path, label: its title): the site's, and on a plan's pages
+    # the plan's (`generator.site.pages.follow`).
+    feeds: tuple[Link, ...] = ()
 
     @property
     def preview(self) -> str:

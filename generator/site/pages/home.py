@@ -27,6 +27,7 @@ from generator.site.pages.common import (
     report_path,
 )
 from generator.site.pages.distribution import DistributionView, distribution_caption, distribution_view
+from generator.site.pages.follow import Follow, follow_site
 from generator.site.pages.headline import Headline, plan_headline, report_headline
 
 
@@ -65,13 +66,14 @@ class HomeContent:
     heading: str  # what the site is: its tagline, or a plain line
     current: PlanCard | None  # None: a site with no plan
     earlier: tuple[PlanCard, ...]  # newest first
+    follow: Follow  # the site's feed: new checks and amendments
 
 
 def home_page(site: Site, lang: str) -> Page:
     ordered = plans_by_currency(site.plans, site.data_date)
     cards = [plan_card(site, plan, lang) for plan in ordered]
     current = cards[0] if cards else None
-    content = HomeContent(site.tagline(lang) or t("home_heading", lang), current, tuple(cards[1:]))
+    content = HomeContent(site.tagline(lang) or t("home_heading", lang), current, tuple(cards[1:]), follow_site(lang))
     summary = ""
     if current is not None:
         summary = current.latest.headline.sentence if current.latest else current.headline

@@ -29,6 +29,7 @@ from generator.site.pages.common import (
 )
 from generator.site.pages.credits import plan_sources
 from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
+from generator.site.pages.follow import Follow, follow_plan
 from generator.site.pages.home import PlanCard, plan_card
 from generator.site.pages.navigation import (
     ReportEntry,
@@ -82,6 +83,7 @@ class PlanContent:
     reports: tuple[ReportEntry, ...]  # each year of the period: a link where it was checked, else words
     amendments_link: Link | None  # to the list of amendments; None without a git history or with none to list
     amendments_note: str  # said instead of the link when the record lists none; empty otherwise
+    follow: Follow  # the plan's feed: its new checks and amendments
     discrepancies: tuple[DiscrepancyView, ...]
     sources: tuple[str, ...]
     data_links: DataLinks
@@ -102,6 +104,7 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         reports=report_entries(plan, evaluations, lang),
         amendments_link=link,
         amendments_note=t("no_amendments", lang) if link is None and site.amendments is not None else "",
+        follow=follow_plan(plan, lang),
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
         data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang),
