@@ -17,9 +17,11 @@ from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
 from generator.numbers import span
 from generator.site.pages.common import (
+    DataLinks,
     Link,
     Page,
     Site,
+    data_links,
     lang_path,
     level_name,
     page_meta,
@@ -65,13 +67,16 @@ class HomeContent:
     heading: str  # what the site is: its tagline, or a plain line
     current: PlanCard | None  # None: a site with no plan
     earlier: tuple[PlanCard, ...]  # newest first
+    data_links: DataLinks  # the zip of all the data and the data dictionary (each plan's files are on its page)
 
 
 def home_page(site: Site, lang: str) -> Page:
     ordered = plans_by_currency(site.plans, site.data_date)
     cards = [plan_card(site, plan, lang) for plan in ordered]
     current = cards[0] if cards else None
-    content = HomeContent(site.tagline(lang) or t("home_heading", lang), current, tuple(cards[1:]))
+    content = HomeContent(
+        site.tagline(lang) or t("home_heading", lang), current, tuple(cards[1:]), data_links((), lang, site)
+    )
     summary = ""
     if current is not None:
         summary = current.latest.headline.sentence if current.latest else current.headline

@@ -104,7 +104,7 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         amendments_note=t("no_amendments", lang) if link is None and site.amendments is not None else "",
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
-        data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang),
+        data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang, site),
     )
     content = replace(content, contents=plan_contents(content, lang))
     budget = content.overview.budget
