@@ -19,6 +19,7 @@ import pytest
 from lxml import html
 
 import generator
+from generator.data.config import SiteConfigFile
 from generator.site.opendata.bundle import (
     EARLIEST,
     PERMISSIONS,
@@ -32,6 +33,7 @@ from generator.site.opendata.bundle import (
     zip_name,
 )
 from generator.site.opendata.terms import Terms, package_terms
+from generator.site.pages import Site
 
 from .conftest import FIXTURES
 
@@ -157,6 +159,20 @@ def test_a_readme_gives_how_to_cite_and_the_dates_but_no_build_time() -> None:
     assert "every file in it is dated 2025-03-04." in english
     undated = readme("ko", _about("ko", data_date=""), {})
     assert "자료 기준일: 출처 문서에 날짜가 없습니다." in undated and "모든 파일 시각은 1980-01-01입니다." in undated
+
+
+def _site(config: dict[str, object] | None) -> Site:
+    spec = SiteConfigFile.model_validate(config) if config is not None else None
+    return Site(plans=[], evaluations={}, data_date="", methodology_md={}, open_data_md={}, config=spec)
+
+
+def test_the_sites_short_name_is_its_own_else_its_english_name_slugged() -> None:
+    assert (
+        _site({"site_name": {"ko": "시험", "en": "Test Site: Reports"}, "slug": "office-data"}).slug() == "office-data"
+    )
+    assert _site({"site_name": {"ko": "시험", "en": "Test Site: Reports"}}).slug() == "test-site-reports"
+    assert _site({"site_name": {"ko": "시험 사이트"}}).slug() == "plan-implementation-reports"
+    assert _site(None).slug() == "plan-implementation-reports"
 
 
 # -- licence and citation in the data package ------------------------------------------------------------------

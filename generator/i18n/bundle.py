@@ -23,7 +23,6 @@ BUNDLE: dict[str, dict[str, str]] = {
         "en": "This guide: {korean} (Korean), {english} (English). There is one folder per plan; the {package} "
         "in each describes the other files of its folder.",
     },
-    "readme_licence": {"ko": "{licence}", "en": "{licence}"},
     "readme_licence_url": {"ko": "전문: {url}", "en": "Full terms: {url}"},
     "readme_no_licence": {
         "ko": "이 자료에는 이용 조건(라이선스)이 명시되어 있지 않습니다. 자료를 공개한 곳: {publisher}.",

@@ -138,8 +138,8 @@ def _file_meanings(dictionary: str) -> dict[str, str]:
 
 def _licence(lang: str, about: About) -> str:
     if about.licence:
-        stated = t("readme_licence", lang, licence=about.licence)
-        return f"{stated} {t('readme_licence_url', lang, url=about.licence_url)}" if about.licence_url else stated
+        terms = t("readme_licence_url", lang, url=about.licence_url) if about.licence_url else ""
+        return f"{about.licence} {terms}".strip()
     if about.publisher:
         return t("readme_no_licence", lang, publisher=about.publisher)
     return t("readme_no_licence_no_publisher", lang, site=about.site)
