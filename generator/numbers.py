@@ -81,6 +81,11 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def kilobytes(size: int) -> str:
+    """A download's size in whole kilobytes of 1,024 bytes, rounded up so that no file shows as empty: `97 KB`."""
+    return f"{count(-(-size // 1024))} KB"
+
+
 def count_share(number: int, share: int) -> str:
     """A count with its share, `12 (34%)`; a plain `0` for none, as the official tables print it ("0 (0%)" reads
     like a data error)."""

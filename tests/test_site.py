@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -122,12 +123,20 @@ def test_open_data_is_linked_and_present(site: Path) -> None:
 
 
 def test_open_data_folders_hold_exactly_the_generated_bytes(site: Path) -> None:
+    """Every file as `open_data_files` makes it; the data package also says how to cite the plan's data, in the
+    words of the plan page's footer (the shipped site.yaml states no licence, so the package states none)."""
     report = validate_path(PLANS, RESULTS)
     for plan in report.plans:
         evaluations = [evaluate_year(plan, results) for results in report.results.get(plan.id, {}).values()]
         files = open_data_files(plan, evaluations)
         folder = site / "data" / plan.id
         assert sorted(path.name for path in folder.iterdir()) == sorted(files)
+        package = json.loads((folder / "datapackage.json").read_bytes())
+        for lang, key in (("ko", "citation"), ("en", "citation_en")):
+            page = parse(site / ("en/" if lang == "en" else "") / f"plans/{plan.id}/index.html")
+            assert package.pop(key) == page.xpath("string(//footer//span[@class='cite-text'])"), (plan.id, lang)
+        assert not {"licenses", "licence", "licence_en"} & set(package)
+        assert package == json.loads(files.pop("datapackage.json"))
         for name, content in files.items():
             assert (folder / name).read_bytes() == content, name
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.data.schema import Model, Text, describe_value
+from generator.data.schema import Model, Slug, Text, describe_value
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked
 from generator.errors import Problem
 from generator.i18n import msg
@@ -42,6 +42,9 @@ AbsoluteUrl = Annotated[
 
 class SiteConfigFile(Model):
     site_name: Text
+    # The site's short name in file names, such as the zip of all its data; by default its English name, slugged.
+    # Never the checkout folder's name: a CI clone lives elsewhere, and the name must not change with it.
+    slug: Slug | None = None
     tagline: Text | None = None
     organisation: Text | None = None
     base_url: AbsoluteUrl | None = None

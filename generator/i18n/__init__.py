@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from generator.i18n.bundle import BUNDLE
 from generator.i18n.commands import COMMANDS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.feeds import FEEDS
@@ -49,6 +50,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     NAVIGATION,
     SHARING,
     SEARCH_RESULTS,
+    BUNDLE,
     FEEDS,
 )
 

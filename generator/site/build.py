@@ -32,6 +32,7 @@ from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
+from generator.site.datafiles import with_open_data
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
@@ -39,7 +40,7 @@ from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
 from generator.site.search import index_site
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
-from generator.site.sitemodel import plan_data_files, site_model
+from generator.site.sitemodel import site_model
 from generator.site.theme import make_environment, relative_url
 
 Progress = Callable[[str], None]
@@ -205,6 +206,8 @@ def render_site(
     if root_path is None and address:
         root_path = site_root(address)
     site = site_model(report, evaluations, static, address, root_path, record, history, source_date)
+    say(msg("progress_open_data"))
+    site, data_files = with_open_data(site)  # first: the pages link the zip of all the data with its size
     say(msg("progress_building_pages"))
     pages = build_pages(site)
     cache = cache or ChartCache(None)
@@ -215,8 +218,7 @@ def render_site(
     say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
-    say(msg("progress_open_data"))
-    files.update(plan_data_files(report.plans, evaluations))
+    files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
     files.update(images)

@@ -14,7 +14,6 @@ from generator.evaluation.year import YearEvaluation
 from generator.i18n import LANGUAGES
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
-from generator.site.opendata import open_data_files
 from generator.site.pages import Site
 from generator.site.pages.dictionary import DICTIONARY_FILES
 
@@ -67,13 +66,3 @@ def site_model(
         # The one clock a build reads, and only without SOURCE_DATE_EPOCH: the date of pages git does not date.
         build_date=(source_date or datetime.date.today()).isoformat(),
     )
-
-
-def plan_data_files(plans: list[Plan], evaluations: dict[str, dict[int, YearEvaluation]]) -> dict[str, bytes]:
-    """Each plan's downloads (CSV, JSON, data package) under data/<plan>/."""
-    files: dict[str, bytes] = {}
-    for plan in plans:
-        years = [evaluations[plan.id][year] for year in sorted(evaluations[plan.id])]
-        for name, content in open_data_files(plan, years).items():
-            files[f"data/{plan.id}/{name}"] = content
-    return files

@@ -15,6 +15,7 @@ from generator.evaluation.year import YearEvaluation
 from generator.site.opendata.package import DATAPACKAGE_JSON, datapackage_data, datapackage_json
 from generator.site.opendata.plan import plan_csv, plan_data, plan_json
 from generator.site.opendata.results import results_csv, results_data, results_json
+from generator.site.opendata.terms import Terms
 from generator.site.opendata.values import (
     FORMAT_VERSION,
     PLAN_COLUMNS,
@@ -31,6 +32,7 @@ __all__ = [
     "FORMAT_VERSION",
     "PLAN_COLUMNS",
     "RESULTS_COLUMNS",
+    "Terms",
     "csv_cell",
     "datapackage_data",
     "datapackage_json",
@@ -47,8 +49,9 @@ __all__ = [
 # -- files ---------------------------------------------------------------------------------------------------
 
 
-def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation]) -> dict[str, bytes]:
-    """File name → content for one plan: plan.json, plan.csv, results-<year>.json/.csv by year, datapackage.json."""
+def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation], terms: Terms | None = None) -> dict[str, bytes]:
+    """File name → content for one plan: plan.json, plan.csv, results-<year>.json/.csv by year, datapackage.json;
+    `terms` how to cite them and their licence, stated in the data package (None: neither)."""
     files: dict[str, bytes] = {PLAN_JSON: plan_json(plan).encode("utf-8"), PLAN_CSV: plan_csv(plan)}
     seen: set[int] = set()
     ordered = sorted(evaluations, key=lambda e: e.year)
@@ -61,5 +64,5 @@ def open_data_files(plan: Plan, evaluations: Sequence[YearEvaluation]) -> dict[s
         files[results_json_name(evaluation.year)] = results_json(evaluation).encode("utf-8")
         files[results_csv_name(evaluation.year)] = results_csv(evaluation)
     # Last: it describes the files above (Frictionless Data Package), so tools can read and check them.
-    files[DATAPACKAGE_JSON] = datapackage_json(plan, ordered).encode("utf-8")
+    files[DATAPACKAGE_JSON] = datapackage_json(plan, ordered, terms).encode("utf-8")
     return files

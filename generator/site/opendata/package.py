@@ -5,7 +5,8 @@ file a plain resource. Texts follow one convention throughout: the standard `tit
 Korean, the language of the source documents, and the custom `title_en` and `description_en` hold the English,
 like the `_ko`/`_en` columns. The English meaning of each column is read from the packaged open-data.md, the
 page that documents the files, so the two cannot say different things; the Korean words are in the packaged
-open-data-columns.json beside it. No licence is stated: the data gives none.
+open-data-columns.json beside it. The licence and how to cite come from the site (`terms`); without them, none is
+stated.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from generator.evaluation.grading import RateStatus
 from generator.evaluation.year import GradeBasis, YearEvaluation
 from generator.i18n import t
 from generator.site import theme
+from generator.site.opendata.terms import Terms, package_terms
 from generator.site.opendata.values import (
     FORMAT_VERSION,
     LIST_SEPARATOR,
@@ -139,8 +141,9 @@ def _file_meaning(name: str) -> str:
 # -- the package -------------------------------------------------------------------------------------------------
 
 
-def datapackage_data(plan: Plan, evaluations: Sequence[YearEvaluation]) -> Json:
-    """The package of one plan's files; `evaluations` in the order of their files (by year)."""
+def datapackage_data(plan: Plan, evaluations: Sequence[YearEvaluation], terms: Terms | None = None) -> Json:
+    """The package of one plan's files; `evaluations` in the order of their files (by year), `terms` how to cite
+    them and their licence (None: neither is stated)."""
     title = plan.spec.title
     years = ", ".join(str(evaluation.year) for evaluation in evaluations)
     words = _words()["package"]
@@ -152,14 +155,15 @@ def datapackage_data(plan: Plan, evaluations: Sequence[YearEvaluation]) -> Json:
         "description": words["ko"].format(title=title.ko, years=years or words["no_years"]["ko"]),
         "description_en": words["en"].format(title=title.en, years=years or words["no_years"]["en"]),
         "format_version": FORMAT_VERSION,
+        **(package_terms(terms) if terms is not None else {}),
         "sources": _sources(plan, evaluations),
         "resources": _resources(evaluations),
     }
     return _without_none(package)
 
 
-def datapackage_json(plan: Plan, evaluations: Sequence[YearEvaluation]) -> str:
-    return dump_json(datapackage_data(plan, evaluations))
+def datapackage_json(plan: Plan, evaluations: Sequence[YearEvaluation], terms: Terms | None = None) -> str:
+    return dump_json(datapackage_data(plan, evaluations, terms))
 
 
 def package_name(plan_id: str) -> str:

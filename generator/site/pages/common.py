@@ -19,7 +19,7 @@ from generator.data.schema import LocalizedText, ProjectFile
 from generator.describe import category_label
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import other_language, t
-from generator.numbers import LOCALES, NONE, percent
+from generator.numbers import LOCALES, NONE, kilobytes, percent
 from generator.review.record import Amendments, FileDates
 from generator.site import chartspec
 from generator.site.pages.credits import EVERYTHING, absolute_url, citation, updated_text
@@ -28,6 +28,14 @@ Amount = int | float
 
 
 # -- the site -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A download the build made before the pages (the zip of all the data), which the pages link with its size."""
+
+    path: str  # from the site root: "data/my-site-data.zip"
+    size: int  # in bytes
 
 
 @dataclass(frozen=True)
@@ -44,9 +52,16 @@ class Site:
     address: str | None = None  # the site's absolute address (base_url), when known: printed pages, link previews
     history: FileDates | None = None  # when each data file last changed (git); None: outside git
     build_date: str = ""  # YYYY-MM-DD: the "last updated" date of a page whose files git does not date
+    all_data: DataFile | None = None  # the zip of all the data; None: not made (a site model in a test)
 
     def name(self, lang: str) -> str:
         return self.config.site_name.get(lang) if self.config is not None else t("default_site_name", lang)
+
+    def slug(self) -> str:
+        """The site's short name in file names: site.yaml's `slug`, else its English name slugged (never the
+        checkout folder's name, which differs between clones)."""
+        chosen = self.config.slug if self.config is not None else None
+        return chosen or slugify(self.name("en")) or slugify(t("default_site_name", "en"))
 
     def tagline(self, lang: str) -> str:
         tagline = self.config.tagline if self.config is not None else None
@@ -210,7 +225,6 @@ def page_meta(
     breadcrumbs = (home, *crumbs) if path != "index.html" else ()
     updated = site.updated(sources)
     url = absolute_url(site.address, lang_path(lang, path))
-    publisher, name = site.publisher(lang), site.name(lang)
     return PageMeta(
         lang=lang,
         path=lang_path(lang, path),
@@ -218,10 +232,10 @@ def page_meta(
         alternate=lang_path(other_language(lang), path),
         breadcrumbs=tuple(breadcrumbs),
         data_date=site.data_date,
-        site_name=name,
+        site_name=site.name(lang),
         description=site.tagline(lang),
         footer=site.footer(lang),
-        publisher=publisher,
+        publisher=site.publisher(lang),
         extra_css=site.extra_css,
         indexed=indexed and not empty,
         summary=summary,
@@ -230,10 +244,18 @@ def page_meta(
         url=url,
         licence=site.licence(lang),
         licence_url=site.licence_url(),
-        citation=citation(lang, author=publisher, title=title, site=name, year=updated[:4], url=url),
+        citation=page_citation(site, lang, path, title, sources),
         print_heads=print_heads(site, lang, title),
         empty=empty,
     )
+
+
+def page_citation(site: Site, lang: str, path: str, title: str, sources: Sequence[str] = EVERYTHING) -> str:
+    """How to cite the page at `path` (in `lang`'s folder) that shows `sources`; also how the downloads of what
+    it shows are cited (the data package of a plan cites its page, the zip of all the data the home page)."""
+    url = absolute_url(site.address, lang_path(lang, path))
+    author, name = site.publisher(lang), site.name(lang)
+    return citation(lang, author=author, title=title, site=name, year=site.updated(sources)[:4], url=url)
 
 
 def print_heads(site: Site, lang: str, title: str) -> PrintHeads:
@@ -297,10 +319,20 @@ class DataLinks:
 
     files: tuple[Link, ...]
     dictionary: Link
+    all_data: Link | None = None  # the zip of every plan's files, with its size
 
 
-def data_links(files: Sequence[Link], lang: str) -> DataLinks:
-    return DataLinks(tuple(files), Link(lang_path(lang, DICTIONARY_PATH), t("data_dictionary_link", lang)))
+def data_links(files: Sequence[Link], lang: str, site: Site | None = None) -> DataLinks:
+    """The block of `files`; with `site`, the zip of all its data too."""
+    dictionary = Link(lang_path(lang, DICTIONARY_PATH), t("data_dictionary_link", lang))
+    return DataLinks(tuple(files), dictionary, all_data_link(site, lang) if site is not None else None)
+
+
+def all_data_link(site: Site, lang: str) -> Link | None:
+    """The zip of all the data, its size in the label; None when the build made none."""
+    if site.all_data is None:
+        return None
+    return Link(site.all_data.path, t("all_data_link", lang, size=kilobytes(site.all_data.size)))
 
 
 def plan_data_links(plan: Plan, years: Sequence[int], lang: str) -> list[Link]:

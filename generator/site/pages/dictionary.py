@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.i18n import t
 from generator.site.markup import render_sections
-from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, page_meta
+from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, all_data_link, page_meta
 from generator.site.pages.navigation import contents_links
 
 DICTIONARY_FILES = {"ko": "open-data.ko.md", "en": "open-data.md"}
@@ -27,6 +27,7 @@ class DataDictionaryContent:
 
     contents: tuple[Link, ...]  # every h2 of the page, in order: the contents list at its top
     body: Markup
+    all_data: Link | None = None  # the zip of all the data, below the contents list
 
 
 def dictionary_page(site: Site, lang: str) -> Page:
@@ -34,5 +35,5 @@ def dictionary_page(site: Site, lang: str) -> Page:
     # The text's own title (`# …`) names the document where it is read as a file; the page has its own h1.
     text = re.sub(r"\A# [^\n]*\n", "", site.open_data_md[lang])
     body, sections = render_sections(text, title)
-    content = DataDictionaryContent(contents_links((h.id, h.title) for h in sections), body)
+    content = DataDictionaryContent(contents_links((h.id, h.title) for h in sections), body, all_data_link(site, lang))
     return Page(page_meta(site, lang, DICTIONARY_PATH, title), content)

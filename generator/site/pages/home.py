@@ -17,9 +17,11 @@ from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
 from generator.numbers import span
 from generator.site.pages.common import (
+    DataLinks,
     Link,
     Page,
     Site,
+    data_links,
     lang_path,
     level_name,
     page_meta,
@@ -67,16 +69,18 @@ class HomeContent:
     current: PlanCard | None  # None: a site with no plan
     earlier: tuple[PlanCard, ...]  # newest first
     follow: Follow  # the site's feed: new checks and amendments
+    data_links: DataLinks  # the zip of all the data and the data dictionary (each plan's files are on its page)
 
 
 def home_page(site: Site, lang: str) -> Page:
     ordered = plans_by_currency(site.plans, site.data_date)
     cards = [plan_card(site, plan, lang) for plan in ordered]
     current = cards[0] if cards else None
-    content = HomeContent(site.tagline(lang) or t("home_heading", lang), current, tuple(cards[1:]), follow_site(lang))
     summary = ""
     if current is not None:
         summary = current.latest.headline.sentence if current.latest else current.headline
+    heading = site.tagline(lang) or t("home_heading", lang)
+    content = HomeContent(heading, current, tuple(cards[1:]), follow_site(lang), data_links((), lang, site))
     return Page(page_meta(site, lang, "index.html", site.name(lang), summary=summary), content)
 
 

@@ -107,7 +107,7 @@ def plan_page(site: Site, plan: Plan, lang: str) -> Page:
         follow=follow_plan(plan, lang),
         discrepancies=tuple(discrepancy_views(plan, spec.discrepancies, lang)),
         sources=tuple(source.title.get(lang) for source in spec.sources),
-        data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang),
+        data_links=data_links(plan_data_links(plan, sorted(evaluations), lang), lang, site),
     )
     content = replace(content, contents=plan_contents(content, lang))
     budget = content.overview.budget

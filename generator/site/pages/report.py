@@ -41,6 +41,7 @@ from generator.site.pages.common import (
     Link,
     Page,
     Site,
+    all_data_link,
     data_links,
     grade_text,
     lang_path,
@@ -160,6 +161,7 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     content = _report_content(plan, year, site.evaluations.get(plan.id, {year: evaluation}), plan_link, lang)
     if site.amendments is not None:
         content = replace(content, amendments=amendments_section(site.amendments.for_report(plan.id, year), lang))
+    content = replace(content, data_links=replace(content.data_links, all_data=all_data_link(site, lang)))
     content = replace(content, legend=report_legend(content, lang))
     content = replace(content, contents=report_contents(content, lang))
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
