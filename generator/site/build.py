@@ -33,6 +33,7 @@ from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.pages import Page, build_pages, lang_path
+from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
@@ -148,6 +149,8 @@ def sitemap(pages: list[Page], base_url: str) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.meta.path):
         if isinstance(page.content, NotFoundContent) or page.meta.empty:  # nothing to show: not listed
+            continue
+        if isinstance(page.content, EmbedContent):  # a part of another page, for other sites' frames
             continue
         lines.append(f"  <url><loc>{xml_escape(f'{base}/{page.meta.path}')}</loc></url>")
     lines.append("</urlset>")
@@ -324,7 +327,7 @@ def build_site(
         history=history,
     )
     say(msg("progress_writing_index", count=len(files)))
-    counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
+    counts = (len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
     _publish(files, out_dir, warm, pagefind, before_publish)
     return BuildSummary(

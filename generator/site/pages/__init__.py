@@ -15,6 +15,7 @@ from generator.site.pages.amendments import AmendmentsContent, amendments_page
 from generator.site.pages.common import Link, Page, PageContent, Site, lang_path, report_years
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
 from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
+from generator.site.pages.embed import EmbedContent, embed_pages
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
 from generator.site.pages.not_found import NotFoundContent, not_found_page
@@ -79,6 +80,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("dictionary", (DataDictionaryContent,), _one(dictionary_page)),
     PageKind("search", (SearchContent,), _one(search_page), ("search", SEARCH_PAGE)),
     PageKind("not_found", (NotFoundContent,), _one(not_found_page)),
+    # No menu entry: an embed is shown inside another site's <iframe>; its code is under what it embeds.
+    PageKind("embed", (EmbedContent,), embed_pages),
 )
 
 
