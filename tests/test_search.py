@@ -87,3 +87,17 @@ def test_the_command_says_why_the_search_index_failed(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "plansite: the search index could not be built: Error: something went wrong in Pagefind" in result.output
     assert "Traceback" not in result.output
+
+
+def test_pagefind_reads_only_the_folders_of_indexed_pages_with_their_names_escaped() -> None:
+    """Folders without an indexed page (the embeds') are not parsed: a build's time is not spent on them."""
+    from generator.site.search import index_glob
+
+    paths = [
+        "index.html",
+        "search.html",
+        "plans/a/projects/1.html",
+        "plans/a/projects/2.html",
+        "en/plans/a{b},c/x.html",
+    ]
+    assert index_glob(paths) == r"{*.html,en/plans/a\{b\}\,c/*.html,plans/a/projects/*.html}"
