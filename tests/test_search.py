@@ -35,8 +35,13 @@ def test_every_page_readers_look_for_is_indexed_in_its_own_language() -> None:
             indexed[document.get("lang")] += 1
     assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == indexed
     assert list(entry["languages"]) == sorted(entry["languages"])  # reproducible: in a fixed order
-    # All but search.html, 404.html and the demo's year without results (a page with nothing to show).
-    assert indexed == {lang: count - 3 for lang, count in pages.items()}
+    # All but search.html, 404.html, the demo's year without results (a page with nothing to show) and the embeds
+    # (one chart or headline for other sites' frames: the page each belongs to is indexed).
+    embeds = {
+        lang: len(list(Path("output", *([] if lang == "ko" else [lang]), "embed").rglob("*.html"))) for lang in pages
+    }
+    assert embeds["ko"] > 0
+    assert indexed == {lang: count - 3 - embeds[lang] for lang, count in pages.items()}
     assert not html.parse("output/plans/demo/reports/2025.html").getroot().xpath("//main[@data-pagefind-body]")
 
 
@@ -82,3 +87,17 @@ def test_the_command_says_why_the_search_index_failed(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "plansite: the search index could not be built: Error: something went wrong in Pagefind" in result.output
     assert "Traceback" not in result.output
+
+
+def test_pagefind_reads_only_the_folders_of_indexed_pages_with_their_names_escaped() -> None:
+    """Folders without an indexed page (the embeds') are not parsed: a build's time is not spent on them."""
+    from generator.site.search import index_glob
+
+    paths = [
+        "index.html",
+        "search.html",
+        "plans/a/projects/1.html",
+        "plans/a/projects/2.html",
+        "en/plans/a{b},c/x.html",
+    ]
+    assert index_glob(paths) == r"{*.html,en/plans/a\{b\}\,c/*.html,plans/a/projects/*.html}"

@@ -38,7 +38,11 @@ LICENCE = (
 
 
 def _pages(out: Path) -> list[Path]:
-    return sorted(path for path in out.rglob("*.html") if path.name != "404.html")
+    """The pages readers open and share: not the page for a missing address, nor the embeds, which show in other
+    sites' frames with their source line and name the page they belong to as canonical (tests/test_embeds.py)."""
+    return sorted(
+        path for path in out.rglob("*.html") if path.name != "404.html" and "embed" not in path.relative_to(out).parts
+    )
 
 
 def _meta(page: html.HtmlElement, key: str) -> str | None:

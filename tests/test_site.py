@@ -56,12 +56,14 @@ def test_every_page_has_one_h1_a_title_and_a_language(site: Path) -> None:
 def test_every_page_links_to_its_counterpart_with_hreflang(site: Path) -> None:
     for page in html_pages(site):
         tree = parse(page)
-        switch = tree.cssselect("a.lang-switch")[0]
+        # An embed has no language switch (no site header): its head names its counterpart, as every page's does.
+        switch = tree.cssselect("link[rel=alternate][hreflang]" if "embed" in page.parts else "a.lang-switch")[0]
         target = resolve(page, switch.get("href"))
         assert target is not None and target.exists(), page
         assert switch.get("hreflang") in ("ko", "en") and switch.get("hreflang") != tree.get("lang")
         counterpart = parse(target)
-        assert resolve(target, counterpart.cssselect("a.lang-switch")[0].get("href")) == page.resolve()
+        back = counterpart.cssselect("link[rel=alternate][hreflang]" if "embed" in page.parts else "a.lang-switch")[0]
+        assert resolve(target, back.get("href")) == page.resolve()
 
 
 def test_every_internal_link_and_asset_resolves_inside_the_site(site: Path) -> None:
@@ -98,9 +100,9 @@ def test_every_chart_has_a_text_alternative(site: Path) -> None:
             for ident in labelled:
                 element = svg.xpath(f".//*[@id='{ident}']")
                 assert element and element[0].text_content().strip(), f"{page}: {ident}"
-    # In each language: 80 indicators' target-and-actual charts, the 3rd plan's budget and the 2021 distribution,
-    # each drawn wide and narrow (for a phone).
-    assert charts == 2 * 2 * (80 + 1 + 1)
+    # In each language: 80 indicators' target-and-actual charts (on their pages and again in their embeds), the 3rd
+    # plan's budget and the 2021 distribution, each drawn wide and narrow (for a phone).
+    assert charts == 2 * 2 * (80 * 2 + 1 + 1)
 
 
 def test_report_2021_golden_tables(site: Path) -> None:

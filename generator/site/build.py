@@ -35,10 +35,11 @@ from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
+from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
-from generator.site.search import index_site
+from generator.site.search import index_glob, index_site
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
 from generator.site.theme import make_environment, relative_url
@@ -150,6 +151,8 @@ def sitemap(pages: list[Page], base_url: str) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in sorted(pages, key=lambda p: p.meta.path):
         if isinstance(page.content, NotFoundContent) or page.meta.empty:  # nothing to show: not listed
+            continue
+        if isinstance(page.content, EmbedContent):  # a part of another page, for other sites' frames
             continue
         lines.append(f"  <url><loc>{xml_escape(f'{base}/{page.meta.path}')}</loc></url>")
     lines.append("</urlset>")
@@ -328,9 +331,10 @@ def build_site(
         history=history,
     )
     say(msg("progress_writing_index", count=len(files)))
-    counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
+    counts = (len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files)
+    glob = index_glob(page.meta.path for page in pages if page.meta.indexed)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
-    _publish(files, out_dir, warm, pagefind, before_publish)
+    _publish(files, out_dir, warm, pagefind, before_publish, glob)
     return BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -350,12 +354,13 @@ def _publish(
     warm: WarmBuild | None,
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
+    glob: str = "",
 ) -> None:
-    """Publish with the search index; a warm build links what it published unchanged, a cold one hands each
-    file's memory back once written."""
+    """Publish with the search index (of the files `glob` names, see `search.index_glob`); a warm build links what
+    it published unchanged, a cold one hands each file's memory back once written."""
 
     def stage(staging: Path) -> None:
-        index_site(staging, pagefind)
+        index_site(staging, pagefind, glob)
         if before_publish is not None:
             before_publish(staging)
 

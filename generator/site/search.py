@@ -13,13 +13,19 @@ the same bytes, once the languages in its entry file are put in order (Pagefind 
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import PlansiteError
 from generator.i18n import msg
 
 INDEX_DIR = "pagefind"  # beside the pages, so the search page finds it by a relative address
+DEFAULT_GLOB = "**/*.{html}"  # Pagefind's own: every HTML file of the site
+# What Pagefind's glob syntax (the `wax` crate) reads as more than a letter; escaped in a folder's name.
+_GLOB_SPECIAL = re.compile(r"[\\*?$:<>()\[\]{},!#]")
 _TIMEOUT = 600  # seconds; the 4,000-project benchmark site takes well under a minute
 
 
@@ -41,15 +47,25 @@ def pagefind_binary(configured: Path | None = None) -> Path:
     return Path(get_executable())
 
 
-def index_site(site_dir: Path, pagefind: Path | None = None) -> None:
+def index_glob(indexed: Iterable[str]) -> str:
+    """The files Pagefind reads: the HTML files of each folder that holds a page of the index (paths from the
+    site's root). Folders with none, such as the embeds', are not even parsed: they cost a build time for nothing."""
+    folders = sorted({posixpath.dirname(path) for path in indexed})
+    patterns = [_GLOB_SPECIAL.sub(r"\\\g<0>", f"{folder}/" if folder else "") + "*.html" for folder in folders]
+    return "{" + ",".join(patterns) + "}" if patterns else DEFAULT_GLOB
+
+
+def index_site(site_dir: Path, pagefind: Path | None = None, glob: str = "") -> None:
     """Write the search index of the HTML pages in `site_dir` into `site_dir/pagefind/` (with `pagefind`, or
-    the installed Pagefind)."""
+    the installed Pagefind); `glob` is which files it reads (see `index_glob`; "": every HTML file)."""
     command = [
         str(pagefind_binary(pagefind)),
         "--site",
         str(site_dir),
         "--output-subdir",
         INDEX_DIR,
+        "--glob",
+        glob or DEFAULT_GLOB,
         # Results link to the page files themselves, so they work on any host and under any sub-path.
         "--keep-index-url",
         "--silent",

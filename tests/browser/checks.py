@@ -104,6 +104,8 @@ _FOCUS_STYLE = """
 _FOCUSABLE_COUNT = """
 () => { const found = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'))
   .filter(el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+                  // The content of a closed <details> is not in the Tab order until it is opened (its summary is).
+                  if (el.closest('details:not([open])')) return false;
                   return s.visibility !== 'hidden' && s.display !== 'none' && (r.width > 0 || r.height > 0 || el.classList.contains('skip-link')); });
   found.forEach((el, i) => el.setAttribute('data-tab-probe', String(i)));
   return found.length; }

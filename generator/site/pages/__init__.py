@@ -16,6 +16,7 @@ from generator.site.pages.amendments import AmendmentsContent, amendments_page
 from generator.site.pages.common import Link, Page, PageContent, PageMeta, Site, lang_path, report_years
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
 from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
+from generator.site.pages.embed import EmbedContent, embed_pages
 from generator.site.pages.follow import plan_feed_link, site_feed_link
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
@@ -108,6 +109,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("dictionary", (DataDictionaryContent,), _one(dictionary_page), result_kind="result_kind_dictionary"),
     PageKind("search", (SearchContent,), _one(search_page), ("search", SEARCH_PAGE)),
     PageKind("not_found", (NotFoundContent,), _one(not_found_page)),
+    # No menu entry: an embed is shown inside another site's <iframe>; its code is under what it embeds.
+    PageKind("embed", (EmbedContent,), embed_pages),
 )
 
 

@@ -31,6 +31,7 @@ from generator.site.pages.common import (
 )
 from generator.site.pages.credits import project_sources
 from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
+from generator.site.pages.embedcode import EmbedCode, embed_code, indicator_embed_path
 from generator.site.pages.navigation import Placement, department_links, indicator_anchor, placements
 
 # An indicator's outcome in a year, by (year, indicator id).
@@ -60,6 +61,7 @@ class IndicatorView:
     years: tuple[YearCell, ...]
     chart: chartspec.TargetActualSpec | None
     chart_caption: str
+    embed: EmbedCode | None = None  # the code to embed its chart on another site; None: no chart
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,18 @@ class ProjectContent:
     amendments: AmendmentsSection | None = None  # None: built without a git history
 
 
-def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
+def project_outcomes(site: Site, plan: Plan, project: ProjectFile) -> Outcomes:
+    """Every checked year's outcome of each of the project's indicators."""
     evaluations = site.evaluations.get(plan.id, {})
-    outcomes: Outcomes = {
+    return {
         (year, o.indicator.id): o for year, ev in evaluations.items() for o in ev.outcomes if o.project.id == project.id
     }
-    indicators = tuple(_indicator_view(plan, indicator, outcomes, lang) for indicator in project.indicators)
+
+
+def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
+    evaluations = site.evaluations.get(plan.id, {})
+    outcomes = project_outcomes(site, plan, project)
+    indicators = tuple(indicator_view(site, plan, indicator, outcomes, lang) for indicator in project.indicators)
     year_results = tuple(
         _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
     )
@@ -226,7 +234,8 @@ def _contact_row(contact: Contact, lang: str) -> ContactRow:
 # -- indicators --------------------------------------------------------------------------------------------
 
 
-def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str) -> IndicatorView:
+def indicator_view(site: Site, plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str) -> IndicatorView:
+    """An indicator's section: its facts, its targets and results by year, its chart and the chart's embed code."""
     kind, unit = _kind_and_unit(indicator, lang)
     name = indicator.name.get(lang)
     chart = None
@@ -249,7 +258,19 @@ def _indicator_view(plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, la
         ),
         chart=chart,
         chart_caption=caption,
+        embed=(
+            None
+            if chart is None
+            else embed_code(
+                site, lang, indicator_embed_path(plan, indicator.id), indicator_anchor(indicator.id), caption
+            )
+        ),
     )
+
+
+def _embed_code(site: Site, plan: Plan, indicator: IndicatorSpec, caption: str, lang: str) -> EmbedCode:
+    path = indicator_embed_path(plan, indicator.id)
+    return embed_code(site, lang, path, indicator_anchor(indicator.id), caption)
 
 
 def _kind_and_unit(indicator: IndicatorSpec, lang: str) -> tuple[str, str]:

@@ -62,6 +62,7 @@ from generator.site.pages.distribution import (
     distribution_caption,
     distribution_view,
 )
+from generator.site.pages.embedcode import EmbedCode, embed_code, headline_embed_path
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
@@ -135,6 +136,7 @@ class ReportContent:
     level_names: LevelNames
     amendments: AmendmentsSection | None = None  # None: built without a git history
     legend: tuple[LegendEntry, ...] = ()  # each mark the page's tables use, explained once (see `report_legend`)
+    embed: EmbedCode | None = None  # the code to embed its headline on another site
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ def report_page(site: Site, plan: Plan, year: int, evaluation: YearEvaluation | 
     content = replace(content, data_links=replace(content.data_links, all_data=all_data_link(site, lang)))
     content = replace(content, legend=report_legend(content, lang))
     content = replace(content, contents=report_contents(content, lang))
+    embed = embed_code(site, lang, headline_embed_path(plan, year), "headline", content.check_title, headline=True)
+    content = replace(content, embed=embed)
     page_charts = (content.distribution.chart,) if content.distribution.chart is not None else ()
     meta = page_meta(
         site,

@@ -1,5 +1,5 @@
-// The site's only script: the language switch's place, the report's print button, the scroll regions' Tab stops
-// and the search page.
+// The site's only script: the language switch's place, the report's print button, the scroll regions' Tab stops,
+// the embed code's address and copy button, and the search page.
 // Everything works without it.
 
 // The language switch leads to the other language's page; here it also keeps the reader's place: the #anchor
@@ -41,6 +41,36 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   });
   window.addEventListener("load", update);  // after the fonts, which change the widths a little
   update();
+})();
+
+// "Embed this": where the site's address was not known at build, the code names the embed by its path in the
+// site; served over http(s), the address the reader sees is the site's, so it goes in front. The copy button shows
+// only here; without this script the code is text to select.
+(function () {
+  document.querySelectorAll("[data-embed-code]").forEach(function (box) {
+    var path = box.getAttribute("data-embed-path");
+    if (path && /^https?:$/.test(window.location.protocol)) {
+      var address = new URL(box.getAttribute("data-embed-url"), window.location.href).href;
+      box.value = box.value.replace('src="' + path + '"', 'src="' + address + '"');
+      var hint = box.parentNode.querySelector("[data-embed-hint]");
+      if (hint) { hint.hidden = true; }
+    }
+  });
+  document.querySelectorAll("[data-embed-copy]").forEach(function (button) {
+    var box = document.getElementById(button.getAttribute("data-embed-copy"));
+    var status = button.parentNode.querySelector("[data-copied]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      box.focus();
+      box.select();
+      function done() { status.textContent = status.getAttribute("data-copied"); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(box.value).then(done, function () { if (document.execCommand("copy")) { done(); } });
+      } else if (document.execCommand("copy")) {
+        done();
+      }
+    });
+  });
 })();
 
 // Search: the page says it needs JavaScript until this runs; the index is Pagefind's, built with the site.
