@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 
 from generator.i18n.commands import COMMANDS
+from generator.i18n.downloads import DOWNLOADS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.headline import HEADLINE
 from generator.i18n.imports import IMPORTS
@@ -48,6 +49,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     NAVIGATION,
     SHARING,
     SEARCH_RESULTS,
+    DOWNLOADS,
 )
 
 

@@ -53,6 +53,7 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
+from generator.site.pages.chartfiles import grades_files
 from generator.site.pages.credits import plan_sources, report_sources
 from generator.site.pages.distribution import (
     DiscrepancyView,
@@ -190,6 +191,12 @@ def _report_content(
         f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
         check.published_distribution,
     )
+    if distribution.chart is not None:
+        page = lang_path(lang, report_path(plan, year))
+        bars = [(row.category, row.label, row.count, row.percent) for row in distribution.rows]
+        distribution = replace(
+            distribution, files=grades_files(distribution.chart, page, plan.id, year, bars, lang)
+        )
     return ReportContent(
         plan_link=plan_link,
         year=year,
