@@ -43,7 +43,15 @@ DOC = ROOT / "generator" / "site" / "theme" / "content" / "open-data.md"
 SVG = "{http://www.w3.org/2000/svg}"
 
 TARGET_ACTUAL = TargetActualSpec(
-    "chart-ko-9-9-9-1", (2024, 2025), (10.0, 20.0), (12.0, None), "건", "합성 지표: 연도별 목표와 실적", "요약", "목표", "실적"
+    "chart-ko-9-9-9-1",
+    (2024, 2025),
+    (10.0, 20.0),
+    (12.0, None),
+    "건",
+    "합성 지표: 연도별 목표와 실적",
+    "요약",
+    "목표",
+    "실적",
 )
 
 
@@ -126,9 +134,8 @@ def test_a_warm_build_draws_nothing_and_a_missing_png_redraws_its_chart(tmp_path
     assert redrawn.missed == {TARGET_ACTUAL} and redrawn.misses == 0  # both SVGs were found; the PNG was not
 
 
-def test_every_chart_of_every_page_has_its_downloads_and_no_other(
-    demo_root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("demo_root")
+def test_every_chart_of_every_page_has_its_downloads_and_no_other() -> None:
     pages = build_pages(demo_site())
     for page in pages:
         assert [files.chart for files in page_chart_files(page.content)] == list(page.charts), page.meta.path

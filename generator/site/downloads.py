@@ -77,4 +77,3 @@ def standalone_svg(markup: str) -> bytes:
     size = f' width="{width}" height="{height}" font-family="{FONT_FAMILY}"'
     tag = _MIN_WIDTH.sub("", opening.group()).replace(view_box.group(), size + view_box.group(), 1)
     return (XML_DECLARATION + markup[: opening.start()] + tag + markup[opening.end() :] + "\n").encode("utf-8")
-

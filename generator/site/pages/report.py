@@ -35,6 +35,7 @@ from generator.site.pages.budget import (
     by_project_rows,
     execution_table,
 )
+from generator.site.pages.chartfiles import grades_files
 from generator.site.pages.common import (
     DataLinks,
     LevelNames,
@@ -53,7 +54,6 @@ from generator.site.pages.common import (
     rate_text,
     report_path,
 )
-from generator.site.pages.chartfiles import grades_files
 from generator.site.pages.credits import plan_sources, report_sources
 from generator.site.pages.distribution import (
     DiscrepancyView,
@@ -194,9 +194,7 @@ def _report_content(
     if distribution.chart is not None:
         page = lang_path(lang, report_path(plan, year))
         bars = [(row.category, row.label, row.count, row.percent) for row in distribution.rows]
-        distribution = replace(
-            distribution, files=grades_files(distribution.chart, page, plan.id, year, bars, lang)
-        )
+        distribution = replace(distribution, files=grades_files(distribution.chart, page, plan.id, year, bars, lang))
     return ReportContent(
         plan_link=plan_link,
         year=year,
