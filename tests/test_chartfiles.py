@@ -232,6 +232,8 @@ def test_every_charts_csv_holds_its_data_tables_figures_and_its_drawings_open(re
         charts_on_page = tree.xpath("//figure[contains(@class, 'chart')]")
         for figure in charts_on_page:
             [line] = figure.xpath(".//p[contains(@class, 'chart-files')]")
+            # Not printed, and not in the search index (the same words under every chart).
+            assert "no-print" in line.get("class") and line.get("data-pagefind-ignore") is not None
             links = line.xpath(".//a[@download]")
             assert [link.text for link in links] == ["SVG", "PNG", "CSV"]
             svg_path, png_path, csv_path = (resolve(page, link.get("href")) for link in links)

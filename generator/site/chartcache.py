@@ -1,8 +1,9 @@
 """Chart SVGs kept between builds, so a rebuild draws only the charts whose content changed.
 
-Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own. A drawing's
-bytes are decided by its specification and variant, the chart code, the versions of the libraries that draw it
-and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
+Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own; so are its
+PNGs, the download drawn with the wide SVG and the link preview (`PngKind`), keyed apart from the SVGs. A
+drawing's bytes are decided by its specification and variant, the chart code, the versions of the libraries that
+draw it and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
 label, a new plansite or a new matplotlib simply misses. Entries a build did not use are pruned after it, so the
 cache holds what the current data needs and no more.
 

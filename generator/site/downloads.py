@@ -45,6 +45,8 @@ def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn]) 
     """Every chart's SVG file, PNG and CSV, by path from the site root."""
     files: dict[str, bytes] = {}
     for page in pages:
+        if not page.charts:
+            continue  # nothing to look for in the page model
         for chart in page_chart_files(page.content):
             drawn = drawings[chart.chart]
             files[chart.href("svg")] = standalone_svg(drawn.wide)
