@@ -116,7 +116,10 @@ def test_the_png_is_drawn_with_the_wide_svg_at_twice_its_size_and_carries_its_ti
     assert svg == charts.render(spec)  # drawing the PNG beside it changes nothing of the SVG
     root = ET.fromstring(standalone_svg(svg))
     assert png_size(png) == (2 * int(root.get("width") or 0), 2 * int(root.get("height") or 0))
-    assert Image.open(io.BytesIO(png)).info["Title"] == spec.title
+    image = Image.open(io.BytesIO(png))
+    assert image.info["Title"] == spec.title and image.mode == "RGB"
+    assert image.getpixel((0, 0)) == (255, 255, 255)  # an opaque white ground, as the page shows the chart
+    assert [round(dpi) for dpi in image.info["dpi"]] == [192, 192]  # 2 px a CSS px: a document sizes it right
     assert chartpng.render_drawing(spec, "narrow") == (charts.render(spec, "narrow"), b"")
     assert chartpng.render_drawing(spec, "wide")[1] == png  # the same bytes every time
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import io
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from generator.site import charts
 from generator.site.chartspec import ChartSpec, Variant
@@ -49,7 +52,7 @@ def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
 
     def finish(figure: Figure, chart_id: str, title: str, summary: str) -> str:
         markup = svg_markup(figure, chart_id, title, summary)  # first: the SVG is what it is without the PNG
-        drawn.append(_png(figure, DOWNLOAD_DPI, title))
+        drawn.append(_download_png(figure, title))
         return markup
 
     token = charts.FINISH.set(finish)
@@ -60,16 +63,32 @@ def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
     return svg, drawn[0]
 
 
-def _png(figure: Figure, dpi: float | None = None, title: str | None = None) -> bytes:
+def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     # Software None: no matplotlib version in the file; Agg writes no time of its own. A white ground: a
-    # previewer shows a transparent image on its own colour, dark in a dark theme, and so may a document.
-    # The title names a download as its SVG's <title> does (Pillow writes it as UTF-8 iTXt where need be).
+    # previewer shows a transparent image on its own colour, dark in a dark theme.
     figure.savefig(
         buffer,
         format="png",
-        dpi=dpi or PREVIEW_WIDTH / figure.get_figwidth(),
-        metadata={"Software": None} | ({"Title": title} if title else {}),
+        dpi=PREVIEW_WIDTH / figure.get_figwidth(),
+        metadata={"Software": None},
         facecolor="white",
     )
+    return buffer.getvalue()
+
+
+def _download_png(figure: Figure, title: str) -> bytes:
+    """The figure drawn on Agg at `DOWNLOAD_DPI`, written as RGB with its title (UTF-8 iTXt) and its resolution.
+
+    Every chart builds cold draws this, so it is made for speed: drawn and written directly rather than through
+    `savefig`, without the alpha channel (the chart's ground is opaque white) and at a light compression, it
+    takes about three quarters of savefig's time for a file about a fifth larger. No software name, no time."""
+    figure.set_dpi(DOWNLOAD_DPI)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    info = PngInfo()
+    info.add_itxt("Title", title)
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, "png", pnginfo=info, dpi=(DOWNLOAD_DPI, DOWNLOAD_DPI), compress_level=3)
     return buffer.getvalue()
