@@ -35,8 +35,8 @@ class _Collector(ChartCache):
             self.specs.append(spec)
         return '<svg viewBox="0 0 1 1"/>'
 
-    def get_png(self, spec: ChartSpec, kind: PngKind = "preview") -> bytes | None:
-        return b""
+    def get_png(self, spec: ChartSpec, kind: PngKind = "preview") -> bytes | None:  # noqa: ARG002
+        return b""  # every PNG "found" too, so that the build draws nothing
 
 
 def main() -> None:
