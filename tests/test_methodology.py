@@ -112,6 +112,7 @@ def test_the_dictionary_page_drops_the_texts_own_title_and_lists_its_sections() 
         assert "<h1" not in content.body
         assert [link.href.removeprefix("#") for link in content.contents] == [
             "conventions", "plan-json", "plan-csv", "results-json", "results-csv", "datapackage", "all-data",
+            "chart-downloads",
         ]  # fmt: skip
     assert dictionary_page(_site(), "ko").content.contents[0].label == "공통 규칙"  # type: ignore[attr-defined]
 
@@ -131,7 +132,7 @@ def _tables(text: str) -> dict[str, list[str]]:
 def test_the_korean_dictionary_has_the_english_ones_sections_and_names() -> None:
     korean, english = (theme.read_text("content", DICTIONARY_FILES[lang]) for lang in ("ko", "en"))
     heading_ids = [re.findall(r"^#+ .*\{#([a-z-]+)\}$", text, re.MULTILINE) for text in (korean, english)]
-    assert heading_ids[0] == heading_ids[1] and len(heading_ids[0]) == 16
+    assert heading_ids[0] == heading_ids[1] and len(heading_ids[0]) == 20
     assert _tables(korean) == _tables(english)
     assert len(_tables(english)["results-csv"]) > 30
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from generator.i18n.bundle import BUNDLE
 from generator.i18n.commands import COMMANDS
 from generator.i18n.embeds import EMBEDS
+from generator.i18n.downloads import DOWNLOADS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.feeds import FEEDS
 from generator.i18n.headline import HEADLINE
@@ -54,6 +55,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     BUNDLE,
     FEEDS,
     EMBEDS,
+    DOWNLOADS,
 )
 
 

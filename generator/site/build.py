@@ -34,6 +34,7 @@ from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
 from generator.site.feeds import feed_files
+from generator.site.downloads import chart_downloads
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
@@ -85,41 +86,56 @@ class WarmBuild:
 @dataclass(frozen=True)
 class Drawings:
     """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
-    the wide one."""
+    the wide one; and the wide one as a PNG, a download beside the page (`downloads`)."""
 
     wide: Markup
     narrow: Markup
+    png: bytes = b""
 
 
 def render_charts(
     specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Drawings] | None = None
 ) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on all cores when many)."""
+    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on all cores when many).
+
+    The download PNG is drawn from the figure of the wide SVG, so a wide drawing is made again when its PNG
+    is missing."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
+    pngs: dict[ChartSpec, bytes | None] = {}
     for spec in unique:
+        if spec in known:
+            cache.keep_png(spec, "download")
+            pngs[spec] = known[spec].png
+        else:
+            pngs[spec] = cache.get_png(spec, "download")
         for variant in VARIANTS:
             if spec in known:
                 cache.keep(spec, variant)
                 svgs[spec, variant] = getattr(known[spec], variant)
             else:
                 svgs[spec, variant] = cache.get(spec, variant)
-    missing = [drawing for drawing, svg in svgs.items() if svg is None]
+    missing = [(s, v) for (s, v), svg in svgs.items() if svg is None or (v == "wide" and pngs[s] is None)]
     if missing:
-        from generator.site import charts  # matplotlib is imported only when a chart must be drawn
+        from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
 
         if workers > 1 and len(missing) >= PARALLEL_FROM:
             with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-                drawn = list(pool.map(charts.render, *zip(*missing, strict=True), chunksize=8))
+                drawn = list(pool.map(chartpng.render_drawing, *zip(*missing, strict=True), chunksize=8))
         else:
-            drawn = [charts.render(spec, variant) for spec, variant in missing]
-        for (spec, variant), svg in zip(missing, drawn, strict=True):
+            drawn = [chartpng.render_drawing(spec, variant) for spec, variant in missing]
+        for (spec, variant), (svg, png) in zip(missing, drawn, strict=True):
             cache.put(spec, svg, variant)
             svgs[spec, variant] = svg
+            if variant == "wide":
+                cache.put_png(spec, png, "download")
+                pngs[spec] = png
     cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
-    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
+    return {
+        spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"]), pngs[spec] or b"") for spec in unique
+    }
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
@@ -221,6 +237,7 @@ def render_site(
     say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
     files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
+    files.update(chart_downloads(pages, svgs))
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)

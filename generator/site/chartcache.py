@@ -1,8 +1,9 @@
 """Chart SVGs kept between builds, so a rebuild draws only the charts whose content changed.
 
-Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own. A drawing's
-bytes are decided by its specification and variant, the chart code, the versions of the libraries that draw it
-and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
+Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own; so are its
+PNGs, the download drawn with the wide SVG and the link preview (`PngKind`), keyed apart from the SVGs. A
+drawing's bytes are decided by its specification and variant, the chart code, the versions of the libraries that
+draw it and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
 label, a new plansite or a new matplotlib simply misses. Entries a build did not use are pruned after it, so the
 cache holds what the current data needs and no more.
 
@@ -28,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from generator.data.layout import CACHE_DIR
 from generator.data.paths import resolve
@@ -46,7 +48,7 @@ CHARTS = "charts"
 # The module that draws charts: its source and that of every module of the package it imports decide a chart's
 # bytes, with the libraries it draws with (numbers are formatted by Babel).
 CHART_CODE = "site/charts.py"
-PREVIEW_CODE = "site/chartpng.py"  # a chart as the PNG of a link preview (it draws with CHART_CODE)
+PREVIEW_CODE = "site/chartpng.py"  # a chart as a PNG: a link preview, or a download (it draws with CHART_CODE)
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _PREVIEW_LIBRARIES = (*_LIBRARIES, "pillow")  # matplotlib writes PNGs with Pillow
 _ENTRY = re.compile(r"[0-9a-f]{64}\.(?:svg|png)")
@@ -67,14 +69,19 @@ def chart_key(spec: ChartSpec, variant: Variant = "wide") -> str:
     return hashlib.sha256(f"{drawing_version()}\0{variant}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
 
 
+PngKind = Literal["preview", "download"]
+"""A chart's PNGs: `preview` for link previews (1200 px wide), `download` beside its page (twice its SVG's size)."""
+_PNG_SALTS: dict[PngKind, str] = {"preview": "png", "download": "download-png"}
+
+
 @functools.cache
-def preview_version() -> str:
-    return fingerprint("png", code_closure(PREVIEW_CODE), _PREVIEW_LIBRARIES)
+def preview_version(kind: PngKind = "preview") -> str:
+    return fingerprint(_PNG_SALTS[kind], code_closure(PREVIEW_CODE), _PREVIEW_LIBRARIES)
 
 
-def preview_key(spec: ChartSpec) -> str:
-    """The key of a chart's PNG for link previews: never a chart SVG's key (the version is salted apart)."""
-    return hashlib.sha256(f"{preview_version()}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+def preview_key(spec: ChartSpec, kind: PngKind = "preview") -> str:
+    """The key of one of a chart's PNGs: never a chart SVG's key, nor the other PNG's (versions salted apart)."""
+    return hashlib.sha256(f"{preview_version(kind)}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
 
 
 class ChartCache:
@@ -122,26 +129,32 @@ class ChartCache:
             self.used.add(chart_key(spec, variant))
             self.hits += 1
 
-    def get_png(self, spec: ChartSpec) -> bytes | None:
-        """The chart's link-preview PNG if the cache holds it (counted apart from the charts: `png_misses`)."""
-        if self.folder is None:
-            self.png_misses += 1
-            return None
-        key = preview_key(spec)
-        self.used.add(key)
-        path = self._path(key, ".png")
+    def keep_png(self, spec: ChartSpec, kind: PngKind = "preview") -> None:
+        """Count a PNG the build had at hand as used, so it is not pruned."""
+        if self.folder is not None:
+            self.used.add(preview_key(spec, kind))
+
+    def get_png(self, spec: ChartSpec, kind: PngKind = "preview") -> bytes | None:
+        """The chart's PNG if the cache holds it. A link preview not found is counted apart from the charts
+        (`png_misses`); a download not found is a drawing of the chart to make (it is drawn with the wide SVG)."""
         png = None
-        if self._own_folder(path.parent):
-            try:
-                png = _read_png(path, key)
-            except UnusableEntry:
-                self.rejected += 1
-        self.png_misses += png is None
+        if self.folder is not None:
+            key = preview_key(spec, kind)
+            self.used.add(key)
+            path = self._path(key, ".png")
+            if self._own_folder(path.parent):
+                try:
+                    png = _read_png(path, key)
+                except UnusableEntry:
+                    self.rejected += 1
+        if png is None and kind == "download":
+            self.missed.add(spec)  # its wide drawing is made again, with the PNG (not counted among `misses`)
+        self.png_misses += png is None and kind == "preview"
         return png
 
-    def put_png(self, spec: ChartSpec, png: bytes) -> None:
+    def put_png(self, spec: ChartSpec, png: bytes, kind: PngKind = "preview") -> None:
         if self.folder is not None:
-            key = preview_key(spec)
+            key = preview_key(spec, kind)
             self.used.add(key)
             self._write(key, self._path(key, ".png"), png)
 

@@ -190,13 +190,20 @@ def dump_json(data: Json) -> str:
 
 
 def dump_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Cell]]) -> bytes:
+    def cells() -> Iterable[Sequence[str]]:
+        yield columns
+        for row in rows:
+            if set(row) != set(columns):
+                raise ValueError(f"row keys differ from the columns: {sorted(set(row) ^ set(columns))}")
+            yield [csv_cell(row[column]) for column in columns]
+
+    return dump_cells(cells())
+
+
+def dump_cells(rows: Iterable[Sequence[str]]) -> bytes:
+    """Rows of cells already in their CSV form (`csv_cell`), the header row first, as every CSV file is written."""
     buffer = io.StringIO(newline="")
     # The csv module's default line ending "\r\n" (RFC 4180) is kept; docs/open-data.md states it.
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        if set(row) != set(columns):
-            raise ValueError(f"row keys differ from the columns: {sorted(set(row) ^ set(columns))}")
-        writer.writerow([csv_cell(row[column]) for column in columns])
+    csv.writer(buffer).writerows(rows)
     # utf-8-sig writes the byte order mark, without which Excel reads the Hangul as mojibake.
     return buffer.getvalue().encode("utf-8-sig")

@@ -13,6 +13,7 @@ from generator.evaluation.grading import Distribution, Tone, tone_of
 from generator.i18n import plural, t
 from generator.numbers import NONE, percent
 from generator.site import chartspec
+from generator.site.pages.chartfiles import ChartFiles
 from generator.site.pages.common import level_name
 
 # -- distributions and discrepancies ----------------------------------------------------------------------
@@ -41,6 +42,7 @@ class DistributionView:
     matches_published: bool | None
     chart: chartspec.DistributionSpec | None
     total_share: str  # "100%", or "–" for a share of nothing
+    files: ChartFiles | None = None  # the chart's downloads (a report's); None without a chart
 
 
 def distribution_view(

@@ -71,7 +71,7 @@ def embed_pages(site: Site, lang: str) -> list[Page]:
 def _indicator_embed(
     site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
 ) -> Page | None:
-    view = indicator_view(site, plan, indicator, outcomes, lang)
+    view = indicator_view(site, plan, project, indicator, outcomes, lang)
     if view.chart is None:
         return None
     table = EmbedTable(

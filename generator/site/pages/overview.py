@@ -15,7 +15,8 @@ from generator.i18n import in_sentence, t
 from generator.numbers import UnitDisplay
 from generator.site import chartspec
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
-from generator.site.pages.common import level_names, numbered
+from generator.site.pages.chartfiles import ChartFiles, budget_files
+from generator.site.pages.common import lang_path, level_names, numbered, plan_path
 from generator.site.pages.headline import has_grades
 from generator.site.pages.progress import GradeMatrix, years_matrix
 from generator.site.pages.report import strategy_matrix
@@ -37,6 +38,7 @@ class BudgetOverview:
     totals: tuple[str, ...]
     total: str
     chart: chartspec.BudgetSpec
+    files: ChartFiles | None = None  # the chart's downloads
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,12 @@ def _budget_overview(plan: Plan, lang: str) -> BudgetOverview | None:
     if all(amount is None for amount in year_totals):
         return None
     caption = t("budget_by_strategy", lang, strategy=in_sentence(names.strategy, lang))
+    chart = _budget_chart(plan, by_strategy, years, year_totals, display, caption, lang)
+    segments = [
+        (strategy.id, row.label, [by_strategy[strategy.id][year] for year in years])
+        for strategy, row in zip(plan.strategies, rows, strict=True)
+    ]
+    page = lang_path(lang, plan_path(plan))
     return BudgetOverview(
         caption=caption,
         unit=display.unit,
@@ -114,7 +122,8 @@ def _budget_overview(plan: Plan, lang: str) -> BudgetOverview | None:
         rows=rows,
         totals=tuple(display.figure(amount) for amount in year_totals),
         total=display.figure(sum_of(year_totals)),
-        chart=_budget_chart(plan, by_strategy, years, year_totals, display, caption, lang),
+        chart=chart,
+        files=budget_files(chart, page, plan.id, segments, plan.spec.budget_unit, lang),
     )
 
 

@@ -17,6 +17,7 @@ from generator.site import chartspec
 from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
+from generator.site.pages.chartfiles import ChartFiles, indicator_files
 from generator.site.pages.common import (
     Link,
     Page,
@@ -62,6 +63,7 @@ class IndicatorView:
     chart: chartspec.TargetActualSpec | None
     chart_caption: str
     embed: EmbedCode | None = None  # the code to embed its chart on another site; None: no chart
+    files: ChartFiles | None = None  # the chart's downloads; None without a chart
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def project_outcomes(site: Site, plan: Plan, project: ProjectFile) -> Outcomes:
 def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
     evaluations = site.evaluations.get(plan.id, {})
     outcomes = project_outcomes(site, plan, project)
-    indicators = tuple(indicator_view(site, plan, indicator, outcomes, lang) for indicator in project.indicators)
+    indicators = tuple(indicator_view(site, plan, project, indicator, outcomes, lang) for indicator in project.indicators)
     year_results = tuple(
         _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
     )
@@ -234,14 +236,17 @@ def _contact_row(contact: Contact, lang: str) -> ContactRow:
 # -- indicators --------------------------------------------------------------------------------------------
 
 
-def indicator_view(site: Site, plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str) -> IndicatorView:
-    """An indicator's section: its facts, its targets and results by year, its chart and the chart's embed code."""
+def indicator_view(
+    site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
+) -> IndicatorView:
+    """An indicator's section: its facts, its targets and results by year, its chart with its downloads and the
+    chart's embed code."""
     kind, unit = _kind_and_unit(indicator, lang)
     name = indicator.name.get(lang)
-    chart = None
+    chart = files = None
     caption = ""
     if not indicator.qualitative:
-        chart, caption = _target_actual_chart(plan, indicator, outcomes, lang)
+        chart, caption, files = _target_actual_chart(plan, project, indicator, outcomes, lang)
     total_label, total, total_note = plan_total_words(indicator, lang)
     return IndicatorView(
         id=indicator.id,
@@ -265,6 +270,7 @@ def indicator_view(site: Site, plan: Plan, indicator: IndicatorSpec, outcomes: O
                 site, lang, indicator_embed_path(plan, indicator.id), indicator_anchor(indicator.id), caption
             )
         ),
+        files=files,
     )
 
 
@@ -312,9 +318,10 @@ def _charted_unit(indicator: IndicatorSpec) -> UnitText | None:
 
 
 def _target_actual_chart(
-    plan: Plan, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
-) -> tuple[chartspec.TargetActualSpec | None, str]:
-    """Targets against actuals over the period, and its caption; no chart when no year has a number to draw."""
+    plan: Plan, project: ProjectFile, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
+) -> tuple[chartspec.TargetActualSpec | None, str, ChartFiles | None]:
+    """Targets against actuals over the period, its caption and its downloads; no chart when no year has a
+    number to draw."""
     measure = primary_measure(indicator)
     years = plan.spec.period.years
     targets = [number_of(indicator.targets.get(year), measure) for year in years]
@@ -326,7 +333,7 @@ def _target_actual_chart(
     display = display_of(_charted_unit(indicator), lang, targets + actuals)
     caption = t("target_vs_actual_caption", lang, name=indicator.name.get(lang), unit=display.unit)
     if all(v is None for v in targets + actuals):
-        return None, caption
+        return None, caption, None
     summary = "; ".join(
         f"{year}: {t('target', lang)} {_with_unit(display, tv)}, {t('actual', lang)} {_with_unit(display, av)}"
         for year, tv, av in zip(years, targets, actuals, strict=True)
@@ -342,7 +349,9 @@ def _target_actual_chart(
         target_label=t("target", lang),
         actual_label=t("actual", lang),
     )
-    return spec, caption
+    page = lang_path(lang, project_path(plan, project.id))
+    files = indicator_files(spec, page, plan.id, project.id, indicator, (measure, targets, actuals), lang)
+    return spec, caption, files
 
 
 def _with_unit(display: UnitDisplay, figure: float | None) -> str:

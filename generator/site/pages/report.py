@@ -35,6 +35,7 @@ from generator.site.pages.budget import (
     by_project_rows,
     execution_table,
 )
+from generator.site.pages.chartfiles import grades_files
 from generator.site.pages.common import (
     DataLinks,
     LevelNames,
@@ -196,6 +197,10 @@ def _report_content(
         f"dist-{lang}-{plan.id}-{year}" if has_grades(evaluation) else None,  # no chart of grades never given
         check.published_distribution,
     )
+    if distribution.chart is not None:
+        page = lang_path(lang, report_path(plan, year))
+        bars = [(row.category, row.label, row.count, row.percent) for row in distribution.rows]
+        distribution = replace(distribution, files=grades_files(distribution.chart, page, plan.id, year, bars, lang))
     return ReportContent(
         plan_link=plan_link,
         year=year,

@@ -1,0 +1,257 @@
+"""Chart downloads (issue 29): each chart's SVG file, 2× PNG and CSV beside its page, their names, their bytes,
+the cache that keeps the PNGs, and, on the built shipped site, CSV figures equal to the chart's data table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import lxml.html
+import pytest
+from PIL import Image
+
+from generator.data.validate import validate_path
+from generator.numbers import NONE, percent, unit_display
+from generator.site import chartpng, charts
+from generator.site.build import render_charts
+from generator.site.chartcache import ChartCache, open_cache
+from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
+from generator.site.downloads import chart_downloads, page_chart_files, standalone_svg
+from generator.site.pages import build_pages
+from generator.site.pages.budget import planned_display
+from generator.site.pages.chartfiles import (
+    BUDGET_CHART_COLUMNS,
+    BUDGET_SUBJECT,
+    GRADES_CHART_COLUMNS,
+    INDICATOR_CHART_COLUMNS,
+    chart_file_path,
+    chart_files,
+    grades_subject,
+    indicator_subject,
+)
+from generator.site.previews import png_size
+
+from .conftest import ROOT
+from .sitecheck import html_pages, parse, resolve
+from .sitemodels import demo_site
+
+DOC = ROOT / "generator" / "site" / "theme" / "content" / "open-data.md"
+SVG = "{http://www.w3.org/2000/svg}"
+
+TARGET_ACTUAL = TargetActualSpec(
+    "chart-ko-9-9-9-1",
+    (2024, 2025),
+    (10.0, 20.0),
+    (12.0, None),
+    "건",
+    "합성 지표: 연도별 목표와 실적",
+    "요약",
+    "목표",
+    "실적",
+)
+
+
+# -- names -------------------------------------------------------------------------------------------------
+
+
+def test_files_are_named_beside_their_page_by_what_the_chart_shows_and_the_language() -> None:
+    project = "plans/p/projects/1-1-1.html"
+    assert chart_file_path(project, indicator_subject("1-1-1", "1-1-1-2"), "ko", "svg") == (
+        "plans/p/projects/1-1-1-indicator-2-ko.svg"
+    )
+    assert chart_file_path(f"en/{project}", indicator_subject("1-1-1", "1-1-1-2"), "en", "png") == (
+        "en/plans/p/projects/1-1-1-indicator-2-en.png"
+    )
+    assert chart_file_path("plans/p/reports/2021.html", grades_subject(2021), "ko", "csv") == (
+        "plans/p/reports/2021-grades-ko.csv"
+    )
+    assert chart_file_path("plans/p/index.html", BUDGET_SUBJECT, "en", "svg") == "plans/p/budget-by-strategy-en.svg"
+    assert chart_file_path("index.html", "x", "ko", "csv") == "x-ko.csv"
+
+
+def test_the_links_say_the_format_and_the_chart_and_the_cells_are_protected() -> None:
+    files = chart_files(TARGET_ACTUAL, "plans/p/projects/9-9-9.html", "9-9-9-indicator-1", "ko", [("=p", *[None] * 8)])
+    assert [link.text for link in files.links] == ["SVG", "PNG", "CSV"]
+    assert [link.label for link in files.links] == [
+        f"{name} 내려받기: {TARGET_ACTUAL.title}" for name in ("SVG", "PNG", "CSV")
+    ]
+    assert files.href("csv") == "plans/p/projects/9-9-9-indicator-1-ko.csv"
+    assert files.cells == (INDICATOR_CHART_COLUMNS, ("'=p", "", "", "", "", "", "", "", ""))
+    with pytest.raises(ValueError, match="columns"):
+        chart_files(TARGET_ACTUAL, "plans/p/projects/9-9-9.html", "s", "ko", [("p",)])
+
+
+# -- the files ---------------------------------------------------------------------------------------------
+
+
+def test_the_svg_file_stands_alone_with_its_title_and_a_size() -> None:
+    markup = charts.render(TARGET_ACTUAL)
+    document = standalone_svg(markup)
+    assert document.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    root = ET.fromstring(document)
+    assert root.findtext(f"{SVG}title") == TARGET_ACTUAL.title
+    _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+    assert (root.get("width"), root.get("height")) == (str(round(width * 4 / 3)), str(round(height * 4 / 3)))
+    assert "min-width" not in document.decode() and "NanumGothic" in (root.get("font-family") or "")
+    with pytest.raises(ValueError):
+        standalone_svg("<p>no chart</p>")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        TARGET_ACTUAL,
+        DistributionSpec("dist-en-x-2024", (Bar("A", 3, 60), Bar("Excluded", 2, 40)), "Synthetic grades", "s", "n"),
+        BudgetSpec("budget-ko-x", (2024, 2025), (BudgetSeries("전략 1", (1.0, 2.0)),), "백만원", "합성 예산", "s"),
+    ],
+)
+def test_the_png_is_drawn_with_the_wide_svg_at_twice_its_size_and_carries_its_title(
+    spec: TargetActualSpec | DistributionSpec | BudgetSpec,
+) -> None:
+    svg, png = chartpng.render_drawing(spec, "wide")
+    assert svg == charts.render(spec)  # drawing the PNG beside it changes nothing of the SVG
+    root = ET.fromstring(standalone_svg(svg))
+    assert png_size(png) == (2 * int(root.get("width") or 0), 2 * int(root.get("height") or 0))
+    image = Image.open(io.BytesIO(png))
+    assert image.info["Title"] == spec.title and image.mode == "RGB"
+    assert image.getpixel((0, 0)) == (255, 255, 255)  # an opaque white ground, as the page shows the chart
+    assert [round(dpi) for dpi in image.info["dpi"]] == [192, 192]  # 2 px a CSS px: a document sizes it right
+    assert chartpng.render_drawing(spec, "narrow") == (charts.render(spec, "narrow"), b"")
+    assert chartpng.render_drawing(spec, "wide")[1] == png  # the same bytes every time
+
+
+def test_a_warm_build_draws_nothing_and_a_missing_png_redraws_its_chart(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
+    first = render_charts([TARGET_ACTUAL], 1, cache)[TARGET_ACTUAL]
+    assert cache.missed == {TARGET_ACTUAL} and first.png.startswith(b"\x89PNG")
+    warm = ChartCache(tmp_path / "cache")
+    assert render_charts([TARGET_ACTUAL], 1, warm)[TARGET_ACTUAL] == first and not warm.missed
+    for entry in (tmp_path / "cache").rglob("*.png"):
+        entry.unlink()
+    redrawn = ChartCache(tmp_path / "cache")
+    assert render_charts([TARGET_ACTUAL], 1, redrawn)[TARGET_ACTUAL] == first
+    assert redrawn.missed == {TARGET_ACTUAL} and redrawn.misses == 0  # both SVGs were found; the PNG was not
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_every_chart_of_every_page_has_its_downloads_and_no_other() -> None:
+    pages = build_pages(demo_site())
+    for page in pages:
+        assert [files.chart for files in page_chart_files(page.content)] == list(page.charts), page.meta.path
+    charted = [page for page in pages if page.charts]
+    assert {type(chart) for page in charted for chart in page.charts} >= {TargetActualSpec, DistributionSpec}
+    drawn = {chart: _Drawn(charts.render(chart), b"png") for page in charted for chart in page.charts}
+    files = chart_downloads(pages, drawn)
+    assert len(files) == 3 * len(drawn)
+    assert all(re.fullmatch(r"[a-z0-9/.-]+-(ko|en)\.(svg|png|csv)", path) for path in files)
+
+
+class _Drawn:
+    def __init__(self, wide: str, png: bytes) -> None:
+        self.wide, self.png = wide, png
+
+
+# -- the built shipped site --------------------------------------------------------------------------------
+
+
+def documented_columns(heading: str) -> list[str]:
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    names = []
+    for line in lines[start + 1 :]:
+        if line.startswith("#"):
+            break
+        if match := re.match(r"\| `([a-z_]+)` \|", line):
+            names.append(match.group(1))
+    return names
+
+
+def test_the_csv_columns_are_the_documented_ones() -> None:
+    assert documented_columns("### An indicator's chart") == list(INDICATOR_CHART_COLUMNS)
+    assert documented_columns("### A year's grade distribution") == list(GRADES_CHART_COLUMNS)
+    assert documented_columns("### The budget by strategy") == list(BUDGET_CHART_COLUMNS)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[str]:
+    return [" ".join(cell.text_content().split()) for cell in row if cell.tag in ("th", "td")]
+
+
+def _body_rows(table: lxml.html.HtmlElement) -> list[list[str]]:
+    return [_cells(row) for row in table.iterfind(".//tbody/tr") if "total-row" not in (row.get("class") or "")]
+
+
+def _figure(value: str, unit_ko: str, unit_en: str, scale: str, lang: str) -> str:
+    """The figure of a CSV row as a data table cell shows it (a number: its unit, multiplied out in English)."""
+    if not value:
+        return NONE
+    number = Decimal(value)
+    return unit_display(unit_ko, unit_en or unit_ko, int(scale), lang, [number]).with_unit(number)
+
+
+def _check_indicator(rows: list[dict[str, str]], figure: lxml.html.HtmlElement, lang: str) -> None:
+    [table] = figure.getparent().xpath(".//table[contains(@class, 'years')]")
+    shown = _body_rows(table)
+    assert [row["year"] for row in rows] == [cells[0] for cells in shown]
+    for row, cells in zip(rows, shown, strict=True):
+        for column, cell in (("target", cells[1]), ("actual", cells[2])):
+            figure_text = _figure(row[column], row["unit_ko"], row["unit_en"], row["unit_scale"], lang)
+            # A compound indicator's cell lists every measure; the chart draws the primary one.
+            assert figure_text == cell or (row["measure"] and figure_text in cell.split(", ")), (row, cells)
+
+
+def _check_grades(rows: list[dict[str, str]], figure: lxml.html.HtmlElement) -> None:
+    [table] = figure.getparent().xpath(".//table[contains(@class, 'distribution')]")
+    shown = [cells[:3] for cells in _body_rows(table)]
+    assert shown == [[row["label"], row["count"], percent(int(row["percent"]))] for row in rows]
+
+
+def _check_budget(rows: list[dict[str, str]], figure: lxml.html.HtmlElement, lang: str, plans: dict) -> None:
+    [table] = figure.getparent().xpath(".//table[contains(@class, 'budget-matrix')]")
+    display = planned_display(plans[rows[0]["plan_id"]], lang)
+    years = list(dict.fromkeys(row["year"] for row in rows))
+    by_label: dict[str, list[str]] = {}
+    for row in rows:
+        by_label.setdefault(row["label"], []).append(display.figure(Decimal(row["budget"]) if row["budget"] else None))
+    assert [[label, *amounts] for label, amounts in by_label.items()] == [cells[:-1] for cells in _body_rows(table)]
+    assert len(years) == len(next(iter(by_label.values())))
+
+
+def test_every_charts_csv_holds_its_data_tables_figures_and_its_drawings_open(real_site: Path) -> None:
+    plans = {plan.id: plan for plan in validate_path(ROOT / "plans").plans}
+    kinds: dict[str, int] = {}
+    for page in html_pages(real_site):
+        tree = parse(page)
+        lang = tree.get("lang", "")
+        charts_on_page = tree.xpath("//figure[contains(@class, 'chart')]")
+        for figure in charts_on_page:
+            [line] = figure.xpath(".//p[contains(@class, 'chart-files')]")
+            # Not printed, and not in the search index (the same words under every chart).
+            assert "no-print" in line.get("class") and line.get("data-pagefind-ignore") is not None
+            links = line.xpath(".//a[@download]")
+            assert [link.text for link in links] == ["SVG", "PNG", "CSV"]
+            svg_path, png_path, csv_path = (resolve(page, link.get("href")) for link in links)
+            assert svg_path and png_path and csv_path and csv_path.name.endswith(f"-{lang}.csv")
+            title = figure.xpath(".//div[@class='chart-wide']//*[local-name()='title']")[0].text_content()
+            assert all(link.get("aria-label").endswith(f": {title}") for link in links)
+            assert ET.parse(svg_path).getroot().findtext(f"{SVG}title") == title
+            assert png_path.read_bytes().startswith(b"\x89PNG")
+            rows = _csv(csv_path)
+            kind = re.sub(r"^.*?(indicator|grades|budget).*$", r"\1", csv_path.name)
+            kinds[kind] = kinds.get(kind, 0) + 1
+            if kind == "indicator":
+                _check_indicator(rows, figure, lang)
+            elif kind == "grades":
+                _check_grades(rows, figure)
+            else:
+                _check_budget(rows, figure, lang, plans)
+    assert kinds.keys() == {"indicator", "grades", "budget"} and kinds["indicator"] > 100, kinds
