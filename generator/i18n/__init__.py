@@ -12,8 +12,8 @@ from collections.abc import Mapping
 
 from generator.i18n.bundle import BUNDLE
 from generator.i18n.commands import COMMANDS
-from generator.i18n.embeds import EMBEDS
 from generator.i18n.downloads import DOWNLOADS
+from generator.i18n.embeds import EMBEDS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.feeds import FEEDS
 from generator.i18n.headline import HEADLINE

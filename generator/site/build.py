@@ -33,8 +33,8 @@ from generator.site import theme
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
-from generator.site.feeds import feed_files
 from generator.site.downloads import chart_downloads
+from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
