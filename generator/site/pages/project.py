@@ -129,7 +129,7 @@ def project_outcomes(site: Site, plan: Plan, project: ProjectFile) -> Outcomes:
 def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
     evaluations = site.evaluations.get(plan.id, {})
     outcomes = project_outcomes(site, plan, project)
-    indicators = tuple(indicator_view(site, plan, project, indicator, outcomes, lang) for indicator in project.indicators)
+    indicators = tuple(indicator_view(site, plan, project, each, outcomes, lang) for each in project.indicators)
     year_results = tuple(
         _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
     )
