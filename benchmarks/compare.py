@@ -1,0 +1,94 @@
+"""Two commits of plansite side by side: warm builds of the shipped data, interleaved, medians and the ratio.
+
+    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7]
+
+What a change costs a warm build (issue 29: its additions may not make the shipped data's warm build more than
+10% slower). Each commit is exported (`git archive`) to a temporary folder and run from there with this
+environment's libraries, on the same copy of the shipped data, each with its own chart cache filled first; the
+two then build in turn, `--rounds` times, each into a new output folder. AFTER defaults to the working tree.
+Wall time is what a user waits; CPU time (user + system, over the build and its children) is steadier on a
+shared machine, so both are given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def export(revision: str, folder: Path) -> Path:
+    """The package of `revision` ("" for the working tree) in `folder`."""
+    if not revision:
+        shutil.copytree(ROOT / "generator", folder / "generator")
+        return folder
+    archive = subprocess.run(["git", "archive", revision, "generator"], cwd=ROOT, capture_output=True, check=True)
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def build_command(source: Path, out: Path, cache: Path) -> list[str]:
+    run = (
+        f"import sys; sys.path.insert(0, {str(source)!r}); from generator.cli import main; "
+        f"sys.argv = ['plansite', 'build', '--quiet', '--cache-dir', {str(cache)!r}, '--out', {str(out)!r}]; main()"
+    )
+    return [sys.executable, "-c", run]
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("before")
+    parser.add_argument("after", nargs="?", default="")
+    parser.add_argument("--rounds", type=int, default=7)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        data = work / "data"
+        for name in ("plans", "results", "site.yaml"):
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, data / name)
+        names = {"before": arguments.before, "after": arguments.after or "working tree"}
+        sources = {
+            key: export(revision, work / key)
+            for key, revision in (("before", arguments.before), ("after", arguments.after))
+        }
+        for key, source in sources.items():  # fill each chart cache
+            subprocess.run(build_command(source, work / f"out-{key}", work / f"cache-{key}"), cwd=data, check=True)
+        runs: dict[str, list[tuple[float, float]]] = {key: [] for key in sources}
+        for round_number in range(arguments.rounds):
+            order = list(sources) if round_number % 2 == 0 else list(reversed(sources))
+            for key in order:
+                out = work / f"out-{key}-{round_number}"
+                runs[key].append(timed(build_command(sources[key], out, work / f"cache-{key}"), data))
+                shutil.rmtree(out)
+        print("\n| commit | warm build, median wall s | median CPU s |\n|---|---:|---:|")
+        medians = {}
+        for key, measured in runs.items():
+            medians[key] = (statistics.median(w for w, _ in measured), statistics.median(c for _, c in measured))
+            print(f"| {names[key]} | {medians[key][0]:.2f} | {medians[key][1]:.2f} |")
+        wall, cpu = (medians["after"][i] / medians["before"][i] for i in (0, 1))
+        print(f"\nafter / before: wall {wall:.2f}×, CPU {cpu:.2f}× ({arguments.rounds} rounds, interleaved)")
+
+
+if __name__ == "__main__":
+    main()
