@@ -36,6 +36,15 @@ from generator.site.search import INDEX_DIR, index_site  # noqa: E402
 from generator.site.searchterms import TERMS_META, with_compound_terms  # noqa: E402
 
 _TERMS = re.compile(rf' data-pagefind-meta="{TERMS_META}:[^"]*"')
+# `--stub-charts`: the build with every chart replaced by an empty drawing, where drawing them all would take an
+# hour (4,000 unit projects: 16,000 charts, each drawn twice). The index is measured on pages whose charts hold
+# no text; the build's time and memory are then not a real build's.
+_STUB = (
+    "import sys; from markupsafe import Markup; import generator.site.build as build; "
+    'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
+    "build.render_charts = lambda specs, *_a, **_k: {spec: build.Drawings(empty, empty, b'') for spec in specs}; "
+    "from generator.cli import main; sys.argv = ['plansite', *sys.argv[1:]]; main()"
+)
 
 
 def repository(size: str, work: Path) -> Path:
@@ -82,9 +91,10 @@ def terms_seconds(site: Path) -> float:
     return time.perf_counter() - start
 
 
-def run(size: str, rounds: int, work: Path) -> None:
+def run(size: str, rounds: int, work: Path, stub: bool) -> None:
     data, cache, out = repository(size, work), work / "cache", work / "out"
-    build = [PLANSITE, "build", "--quiet", "--cache-dir", str(cache), "--out", str(out)]
+    plansite = [sys.executable, "-c", _STUB] if stub else [PLANSITE]
+    build = [*plansite, "build", "--quiet", "--cache-dir", str(cache), "--out", str(out)]
     cold = measure(build, data)
     warm = [measure(build, data) for _ in range(rounds)]
     pages = sum(1 for _ in out.rglob("*.html"))
@@ -99,6 +109,7 @@ def run(size: str, rounds: int, work: Path) -> None:
     bare_bytes, bare_files = folder_size(bare / INDEX_DIR)
     adding = terms_seconds(bare)
     name = "shipped data" if size == "shipped" else f"synthetic plan, {size} unit projects (compound names)"
+    name += ", charts stubbed" if stub else ""
     print(f"\n### {name}: {pages} pages\n")
     print("| measure | value |\n|---|---:|")
     print(f"| cold build, s (peak MiB) | {cold[0]:.1f} ({cold[1]}) |")
@@ -117,10 +128,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="shipped,4000")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--stub-charts", action="store_true", help="empty charts: the index alone, at any size")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         for size in arguments.sizes.split(","):
-            run(size, arguments.rounds, Path(temporary) / f"size-{size}")
+            run(size, arguments.rounds, Path(temporary) / f"size-{size}", arguments.stub_charts)
 
 
 if __name__ == "__main__":
