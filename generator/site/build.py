@@ -30,6 +30,7 @@ from generator.evaluation.year import evaluate_year
 from generator.i18n import msg, other_language, t
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
+from generator.site.buildcache import PageStore, markdown_kept
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
@@ -38,7 +39,7 @@ from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
-from generator.site.search import index_site
+from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
 from generator.site.theme import make_environment, relative_url
@@ -119,6 +120,13 @@ def render_charts(
     cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
     return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
+
+
+def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
+    """Count the charts of pages taken whole from the cache as used, so the chart cache keeps them."""
+    for spec in dict.fromkeys(specs):
+        for variant in VARIANTS:
+            cache.keep(spec, variant)
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
@@ -209,15 +217,24 @@ def render_site(
     say(msg("progress_open_data"))
     site, data_files = with_open_data(site)  # first: the pages link the zip of all the data with its size
     say(msg("progress_building_pages"))
-    pages = build_pages(site)
     cache = cache or ChartCache(None)
+    kept_in = cache.folder if warm is None else None  # serve keeps its work in memory (WarmBuild) instead
+    with markdown_kept(kept_in) as renders:
+        pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, os.cpu_count() or 1, cache)
-    specs = [spec for page in pages for spec in page.charts]
+    store = PageStore(kept_in, theme_dir)
+    files = store.kept(pages)  # pages whose model is as an earlier build rendered it: neither charts nor templates
+    todo = [page for page in pages if page.meta.path not in files]
+    keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
+    specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
-    files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
+    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir)
+    store.keep(rendered)
+    cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
+    files.update(rendered)
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
@@ -330,7 +347,7 @@ def build_site(
     say(msg("progress_writing_index", count=len(files)))
     counts = (len(pages), sum(len(page.charts) for page in pages), len(files), "sitemap.xml" in files)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
-    _publish(files, out_dir, warm, pagefind, before_publish)
+    _publish(files, out_dir, warm, pagefind, before_publish, cache.folder)
     return BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -350,12 +367,13 @@ def _publish(
     warm: WarmBuild | None,
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
+    cache_folder: Path | None = None,
 ) -> None:
-    """Publish with the search index; a warm build links what it published unchanged, a cold one hands each
-    file's memory back once written."""
+    """Publish with the search index (the published one again when no page changed, `searchcache.py`); a warm
+    build links what it published unchanged, a cold one hands each file's memory back once written."""
 
     def stage(staging: Path) -> None:
-        index_site(staging, pagefind)
+        search_index(staging, out_dir, cache_folder, pagefind)
         if before_publish is not None:
             before_publish(staging)
 
