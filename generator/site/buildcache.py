@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -182,12 +183,18 @@ class PageStore:
 
     def _key(self, page: Page) -> str | None:
         # The pickle holds every field of the page model, at any depth (a repr could leave one out); two models
-        # that pickle alike render alike. One that cannot be pickled is simply rendered every time.
+        # that pickle alike render alike. Without its memo ("fast"), equal values pickle alike whether or not
+        # they are one object, so equal models give one key. One that cannot be pickled is rendered every time.
+        digest = hashlib.sha256(self.version.encode() + b"\0")
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # page models are trees, never cycles
         try:
-            model = pickle.dumps(page, protocol=5)
-        except (pickle.PicklingError, TypeError, AttributeError):
+            pickler.dump(page)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None
-        return hashlib.sha256(self.version.encode() + b"\0" + model).hexdigest()
+        digest.update(buffer.getbuffer())
+        return digest.hexdigest()
 
 
 # -- Markdown renders -------------------------------------------------------------------------------------------
