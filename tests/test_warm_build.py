@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import filecmp
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -225,3 +227,27 @@ def test_the_published_search_index_is_used_again_only_while_it_is_intact(monkey
     counted.reset()
     _check_warm_equals_clean()
     assert counted.indexed == 1  # the clean build's only
+
+
+# What a warm build must not import (checked in a new process): the drawing, workbook and template libraries.
+NOT_FOR_A_WARM_BUILD = ("matplotlib", "numpy", "openpyxl", "ruamel", "jinja2", "markdown", "pagefind_bin")
+_IMPORTED = "import sys; {run}; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+
+
+def _imported(run: str) -> set[str]:
+    command = [sys.executable, "-c", _IMPORTED.format(run=run)]
+    finished = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300)
+    return set(finished.stdout.split())
+
+
+def test_the_command_line_starts_without_the_drawing_and_workbook_libraries() -> None:
+    assert not _imported("import generator.cli") & {"matplotlib", "numpy", "openpyxl", "ruamel", "jinja2"}
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_build_that_changed_nothing_imports_neither_charts_templates_nor_markdown() -> None:
+    build = "from generator.cli import main; main(['build', '--quiet', '--out', 'output'], standalone_mode=False)"
+    first = _imported(build)
+    assert {"jinja2", "markdown"} <= first  # the first build renders: the check below can fail
+    assert not _imported(build) & set(NOT_FOR_A_WARM_BUILD)

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.data.config import load_config
@@ -43,6 +43,9 @@ from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
 from generator.site.theme import make_environment, relative_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 Progress = Callable[[str], None]
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
@@ -231,7 +234,8 @@ def render_site(
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
-    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir)
+    # Jinja is imported, and the templates compiled, only when a page is rendered.
+    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
     store.keep(rendered)
     cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
     files.update(rendered)

@@ -11,9 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import markdown
 import nh3
-from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup, escape
 
 from generator.site.tables import REGION_END, label_cells, table_region
@@ -86,6 +84,8 @@ def render_markdown(text: str, table_caption: str, *, heading_shift: int = 2) ->
 # Pure, and the slowest step of rendering pages: kept per process, so `serve` renders unchanged text once.
 @functools.lru_cache(maxsize=8192)
 def _render_markdown(text: str, table_caption: str, heading_shift: int) -> Markup:
+    import markdown  # only when a text is rendered: a build whose renders are all kept needs none
+
     html = markdown.markdown(_four_space_nesting(text), extensions=["tables", "sane_lists"], output_format="html")
     return _finish(html, table_caption, heading_shift, ALLOWED_ATTRIBUTES)
 
@@ -160,6 +160,9 @@ def _render_sections(
     language switch land on the same section); one that names none gets one from its words, after `id_prefix`,
     which keeps the ids of two documents on one page apart. The page's own h1 is never in the text.
     """
+
+    import markdown
+    from markdown.extensions.toc import slugify_unicode
 
     def slug(value: str, separator: str) -> str:
         return id_prefix + (slugify_unicode(value, separator) or "section")

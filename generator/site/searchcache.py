@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.fingerprint import code_closure, fingerprint
 from generator.site.buildcache import Entries
-from generator.site.search import INDEX_DIR, index_site, pagefind_binary
+from generator.site.search import INDEX_DIR, index_site
 
 SEARCH = "search"
 SEARCH_CODE = "site/search.py"  # how Pagefind is run and its entry file put in order
@@ -50,13 +50,16 @@ def search_index(staging: Path, published: Path, cache_folder: Path | None, page
 
 
 def _index_key(staging: Path, pagefind: Path | None) -> str | None:
-    """A hash of what Pagefind reads (every HTML page, and a configuration at the root if any), of the binary
-    (its path, size and time of change) and of plansite's code that runs it; None if it cannot be known."""
-    digest = hashlib.sha256(fingerprint("search", code_closure(SEARCH_CODE), ()).encode())
+    """A hash of what Pagefind reads (every HTML page, and a configuration at the root if any), of Pagefind (the
+    wheel's version, or the given binary's path, size and time of change) and of plansite's code that runs it;
+    None if it cannot be known."""
+    # The installed Pagefind is known by its wheel's version (without importing it); another by its file.
+    libraries = ("pagefind_bin",) if pagefind is None else ()
+    digest = hashlib.sha256(fingerprint("search", code_closure(SEARCH_CODE), libraries).encode())
     try:
-        binary = pagefind_binary(pagefind).resolve()
-        status = binary.stat()
-        digest.update(f"\0{binary}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+        if pagefind is not None:
+            status = pagefind.resolve().stat()
+            digest.update(f"\0{pagefind.resolve()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
         for path in sorted(_pages(staging)):
             content = (staging / path).read_bytes()
             digest.update(f"{path}\0{len(content)}\0".encode() + content)
