@@ -66,6 +66,7 @@ def test_a_truncated_or_altered_entry_is_redrawn_and_never_served(demo_root: Pat
     truncated.write_bytes(truncated.read_bytes()[:200])
     content = altered.read_bytes()
     altered.write_bytes(content.replace(b"<svg", b"<svg data-altered='1'", 1))
+    shutil.rmtree(demo_root / CACHE_DIR / "pages")  # else no page is rendered again, and no chart read
     output = build("--out", "second")
     assert "(2 drawn)" in output, output
     assert tree(demo_root / "first") == tree(demo_root / "second")

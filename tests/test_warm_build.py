@@ -4,13 +4,20 @@ and the site it publishes is the one a clean build makes."""
 from __future__ import annotations
 
 import filecmp
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator import api
 from generator.data import yamlsource
 from generator.data.layout import find_repository
-from generator.site.build import WarmBuild, build_site
+from generator.site import buildcache
+from generator.site.build import BuildSummary, WarmBuild, build_site
 
 
 def _same_tree(first: Path, second: Path) -> None:
@@ -83,3 +90,164 @@ def test_a_template_edit_renders_every_page_again(tmp_path: Path) -> None:
     build_site(repository, Path("output"), warm=warm)
     assert warm.rendered == pages
     assert "<!-- our own -->" in Path("output/index.html").read_text(encoding="utf-8")
+
+
+# -- between CLI builds: what a build keeps in the cache folder (buildcache.py, searchcache.py) ---------------------
+
+
+class _Counted:
+    """How many pages a build rendered and whether it ran Pagefind (the rest came from the cache folder)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from generator.site import build, searchcache
+
+        self.pages = 0
+        self.indexed = 0
+        real_render, real_index = build.render_page, searchcache.index_site
+
+        def render(*args: Any) -> bytes:
+            self.pages += 1
+            return real_render(*args)
+
+        def index(*args: Any) -> None:
+            self.indexed += 1
+            real_index(*args)
+
+        monkeypatch.setattr(build, "render_page", render)
+        monkeypatch.setattr(searchcache, "index_site", index)
+
+    def reset(self) -> None:
+        self.pages = self.indexed = 0
+
+
+def _cli_build(out: str, *, cache: bool = True) -> BuildSummary:
+    """A build as `plansite build` runs it: a new build each time, with (or without) the cache folder."""
+    return api.build(api.Options(out=Path(out), use_cache=cache, cache_dir=Path("cache"), amendments=False))
+
+
+def _check_warm_equals_clean() -> BuildSummary:
+    summary = _cli_build("output")
+    shutil.rmtree("clean", ignore_errors=True)
+    _cli_build("clean", cache=False)
+    _same_tree(Path("output"), Path("clean"))
+    return summary
+
+
+def _theme(base: str) -> None:
+    Path("theme").mkdir(exist_ok=True)
+    Path("theme/base.html").write_text(base, encoding="utf-8")
+    Path("theme/style.css").write_text("main { color: #123; }\n", encoding="utf-8")
+    Path("site.yaml").write_text("site_name: {ko: 시험, en: Test}\ntheme_dir: theme\n", encoding="utf-8")
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_build_from_the_cache_folder_equals_a_clean_build_whatever_input_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = (Path(__file__).parents[1] / "generator/site/theme/templates/base.html").read_text(encoding="utf-8")
+    _theme(base)
+    counted = _Counted(monkeypatch)
+    pages = _check_warm_equals_clean().pages
+    assert counted.pages == 2 * pages and counted.indexed == 2  # the first build, and the clean one
+
+    counted.reset()
+    _check_warm_equals_clean()
+    assert (counted.pages, counted.indexed) == (pages, 1)  # only the clean build rendered and indexed
+
+    def changed(edit: Callable[[], None], rendered: Callable[[int], bool]) -> None:
+        edit()
+        counted.reset()
+        _check_warm_equals_clean()
+        assert rendered(counted.pages - pages), edit  # the warm build rendered again what the edit changed
+
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    # data: a YAML value (the Korean pages that show the project's title)
+    changed(
+        lambda: project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), "utf-8"),
+        lambda warm: 0 < warm < pages,
+    )
+    # a template of the site's theme folder: every page
+    changed(lambda: Path("theme/base.html").write_text(base.replace("</body>", "<!-- ours -->\n</body>"), "utf-8"),
+            lambda warm: warm == pages)  # fmt: skip
+    assert "<!-- ours -->" in Path("output/index.html").read_text(encoding="utf-8")
+    # the theme's CSS (its folder's fingerprint is the templates': every page, besides the stylesheet)
+    changed(lambda: Path("theme/style.css").write_text("main { color: #456; }\n", encoding="utf-8"),
+            lambda warm: warm == pages)  # fmt: skip
+    assert Path("output/static/extra.css").read_text(encoding="utf-8") == "main { color: #456; }\n"
+    # site.yaml: the Korean site name is on every Korean page
+    changed(lambda: Path("site.yaml").write_text(Path("site.yaml").read_text("utf-8").replace("시험", "새 이름"), "utf-8"),
+            lambda warm: warm == pages // 2)  # fmt: skip
+    # plansite's own version, and its code: every page again
+    changed(lambda: monkeypatch.setattr("generator.version.__version__", "99.0"), lambda warm: warm == pages)
+    changed(lambda: monkeypatch.setattr(buildcache, "_sources", lambda: "other code"), lambda warm: warm == pages)
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_damaged_or_altered_cache_entry_is_computed_again_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    _cli_build("output")
+    entries = sorted(Path("cache/pages").rglob("*.html"))
+    renders = sorted(Path("cache/markdown").rglob("*.html"))
+    assert entries and renders
+    entries[0].write_bytes(entries[0].read_bytes()[:-40])  # truncated
+    stated, _, body = entries[1].read_bytes().partition(b"\n")
+    entries[1].write_bytes(stated + b"\n" + body.replace(b"</body>", b"<script>alert(1)</script></body>"))
+    entries[2].unlink()
+    entries[2].symlink_to(entries[3])  # another entry's file, through a link
+    renders[0].write_bytes(renders[0].read_bytes().replace(b"<", b"<script>", 1))
+    counted = _Counted(monkeypatch)
+    summary = _check_warm_equals_clean()
+    assert summary.cache_rejected == 4
+    assert counted.pages - summary.pages == 3  # the three broken pages rendered again
+    counted.reset()
+    assert _check_warm_equals_clean().cache_rejected == 0  # replaced by what this build computed
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_the_published_search_index_is_used_again_only_while_it_is_intact(monkeypatch: pytest.MonkeyPatch) -> None:
+    _cli_build("output")
+    counted = _Counted(monkeypatch)
+    fragment = sorted(Path("output/pagefind/fragment").iterdir())[0]
+    fragment.write_bytes(fragment.read_bytes() + b"x")  # not the index Pagefind wrote
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    (Path("output/pagefind/extra.js")).write_text("alert(1)", encoding="utf-8")  # not Pagefind's
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    shutil.rmtree("output")  # nothing published: the index is made again
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    _check_warm_equals_clean()
+    assert counted.indexed == 1  # the clean build's only
+
+
+# What a warm build must not import (checked in a new process): the drawing, workbook and template libraries.
+NOT_FOR_A_WARM_BUILD = ("matplotlib", "numpy", "openpyxl", "ruamel", "jinja2", "markdown", "pagefind_bin")
+_IMPORTED = "import sys; {run}; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+
+
+def _imported(run: str) -> set[str]:
+    command = [sys.executable, "-c", _IMPORTED.format(run=run)]
+    finished = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300)
+    return set(finished.stdout.split())
+
+
+def test_the_command_line_starts_without_the_drawing_and_workbook_libraries() -> None:
+    assert not _imported("import generator.cli") & {"matplotlib", "numpy", "openpyxl", "ruamel", "jinja2"}
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_build_that_changed_nothing_imports_neither_charts_templates_nor_markdown() -> None:
+    build = "from generator.cli import main; main(['build', '--quiet', '--out', 'output'], standalone_mode=False)"
+    first = _imported(build)
+    assert {"jinja2", "markdown"} <= first  # the first build renders: the check below can fail
+    assert not _imported(build) & set(NOT_FOR_A_WARM_BUILD)

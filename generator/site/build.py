@@ -15,10 +15,10 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.data.config import load_config
@@ -30,20 +30,25 @@ from generator.evaluation.year import evaluate_year
 from generator.i18n import msg, other_language, t
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
+from generator.site.buildcache import PageStore, markdown_kept
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
-from generator.site.downloads import chart_downloads
+from generator.site.downloads import page_downloads
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import check_output_dir, end_with_parent, publish
-from generator.site.search import index_glob, index_site
+from generator.site.search import index_glob
+from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
 from generator.site.theme import make_environment, relative_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 Progress = Callable[[str], None]
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
@@ -138,6 +143,13 @@ def render_charts(
     }
 
 
+def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
+    """Count the charts of pages taken whole from the cache as used, so the chart cache keeps them."""
+    for spec in dict.fromkeys(specs):
+        for variant in VARIANTS:
+            cache.keep(spec, variant)
+
+
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
     meta = page.meta
     template = environment.get_template(page.content.template)
@@ -228,16 +240,29 @@ def render_site(
     say(msg("progress_open_data"))
     site, data_files = with_open_data(site)  # first: the pages link the zip of all the data with its size
     say(msg("progress_building_pages"))
-    pages = build_pages(site)
     cache = cache or ChartCache(None)
+    kept_in = cache.folder if warm is None else None  # serve keeps its work in memory (WarmBuild) instead
+    with markdown_kept(kept_in) as renders:
+        pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, os.cpu_count() or 1, cache)
-    specs = [spec for page in pages for spec in page.charts]
+    store = PageStore(kept_in, theme_dir)
+    files = store.kept(pages)  # pages whose model is as an earlier build rendered it: neither charts nor templates
+    todo = [page for page in pages if page.meta.path not in files]
+    keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
+    specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
-    files = render_pages(make_environment(theme_dir), pages, svgs, say, warm, theme_dir)
-    files.update(chart_downloads(pages, svgs))
+    # Jinja is imported, and the templates compiled, only when a page is rendered.
+    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
+    downloads = {page.meta.path: page_downloads(page, svgs) for page in todo if page.charts}
+    store.keep(rendered, downloads)
+    cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
+    files.update(rendered)
+    files.update(store.downloads)  # the kept pages' chart downloads
+    for made in downloads.values():
+        files.update(made)
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
@@ -351,7 +376,7 @@ def build_site(
     counts = (len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files)
     glob = index_glob(page.meta.path for page in pages if page.meta.indexed)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
-    _publish(files, out_dir, warm, pagefind, before_publish, glob)
+    _publish(files, out_dir, warm, pagefind, before_publish, cache.folder, glob)
     return BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -371,13 +396,15 @@ def _publish(
     warm: WarmBuild | None,
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
+    cache_folder: Path | None = None,
     glob: str = "",
 ) -> None:
-    """Publish with the search index (of the files `glob` names, see `search.index_glob`); a warm build links what
-    it published unchanged, a cold one hands each file's memory back once written."""
+    """Publish with the search index of the files `glob` names (`search.index_glob`; the published index again
+    when no page changed, `searchcache.py`); a warm build links what it published unchanged, a cold one hands each
+    file's memory back once written."""
 
     def stage(staging: Path) -> None:
-        index_site(staging, pagefind, glob)
+        search_index(staging, out_dir, cache_folder, pagefind, glob)
         if before_publish is not None:
             before_publish(staging)
 

@@ -45,13 +45,20 @@ def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn]) 
     """Every chart's SVG file, PNG and CSV, by path from the site root."""
     files: dict[str, bytes] = {}
     for page in pages:
-        if not page.charts:
-            continue  # nothing to look for in the page model
-        for chart in page_chart_files(page.content):
-            drawn = drawings[chart.chart]
-            files[chart.href("svg")] = standalone_svg(drawn.wide)
-            files[chart.href("png")] = drawn.png
-            files[chart.href("csv")] = dump_cells(chart.cells)
+        files.update(page_downloads(page, drawings))
+    return files
+
+
+def page_downloads(page: Page, drawings: Mapping[ChartSpec, Drawn]) -> dict[str, bytes]:
+    """The SVG file, PNG and CSV of each chart of one page, by path from the site root."""
+    files: dict[str, bytes] = {}
+    if not page.charts:
+        return files  # nothing to look for in the page model
+    for chart in page_chart_files(page.content):
+        drawn = drawings[chart.chart]
+        files[chart.href("svg")] = standalone_svg(drawn.wide)
+        files[chart.href("png")] = drawn.png
+        files[chart.href("csv")] = dump_cells(chart.cells)
     return files
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import html as html_text
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-import markdown
 import nh3
-from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup, escape
 
 from generator.site.tables import REGION_END, label_cells, table_region
@@ -34,14 +35,57 @@ def _four_space_nesting(text: str) -> str:
     return "\n".join(lines)
 
 
-# Pure, and the slowest step of rendering pages: kept per process, so `serve` renders unchanged text once.
-@functools.lru_cache(maxsize=8192)
+class RenderStore(Protocol):
+    """Where renders are kept between processes (`buildcache.MarkdownStore`), by a key naming what was rendered."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, body: bytes) -> None: ...
+
+
+# Set while a build with a cache folder makes its pages; a context variable, so another thread's build (or serve,
+# which keeps its renders in memory) is not affected.
+_STORE: contextvars.ContextVar[RenderStore | None] = contextvars.ContextVar("markdown_store", default=None)
+
+
+@contextlib.contextmanager
+def renders_kept_in(store: RenderStore) -> Iterator[None]:
+    """Renders come from `store` when it has them, and go into it, while the block runs."""
+    token = _STORE.set(store)
+    try:
+        yield
+    finally:
+        _STORE.reset(token)
+
+
+def _render_key(*what: object) -> str:
+    return json.dumps(what, ensure_ascii=False)
+
+
 def render_markdown(text: str, table_caption: str, *, heading_shift: int = 2) -> Markup:
     """Markdown → safe HTML. Tables get `table_caption` (numbered if several), as every table needs one, and
     their scroll region named by it.
 
     Headings move down by `heading_shift` levels, so text from the data fits under the page's own headings.
     """
+    store = _STORE.get()
+    if store is None:
+        return _render_markdown(text, table_caption, heading_shift)
+    key = _render_key("markdown", text, table_caption, heading_shift)
+    kept = store.get(key)
+    if kept is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            return Markup(kept.decode("utf-8"))  # sealed by the store: what this code rendered from this text
+    html = _render_markdown(text, table_caption, heading_shift)
+    store.put(key, str(html).encode("utf-8"))
+    return html
+
+
+# Pure, and the slowest step of rendering pages: kept per process, so `serve` renders unchanged text once.
+@functools.lru_cache(maxsize=8192)
+def _render_markdown(text: str, table_caption: str, heading_shift: int) -> Markup:
+    import markdown  # only when a text is rendered: a build whose renders are all kept needs none
+
     html = markdown.markdown(_four_space_nesting(text), extensions=["tables", "sane_lists"], output_format="html")
     return _finish(html, table_caption, heading_shift, ALLOWED_ATTRIBUTES)
 
@@ -87,9 +131,28 @@ class Heading:
 HEADING_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, **{f"h{level}": {"id"} for level in range(2, 7)}}
 
 
-@functools.lru_cache(maxsize=64)
 def render_sections(
     text: str, table_caption: str = "", *, heading_shift: int = 0, id_prefix: str = ""
+) -> tuple[Markup, tuple[Heading, ...]]:
+    """Markdown with ids on its headings → safe HTML and the sections that become the page's h2 headings (see
+    `_render_sections`); kept in the build's store when it has one."""
+    store = _STORE.get()
+    if store is None:
+        return _render_sections(text, table_caption, heading_shift, id_prefix)
+    key = _render_key("sections", text, table_caption, heading_shift, id_prefix)
+    kept = store.get(key)
+    if kept is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            html, sections = json.loads(kept)
+            return Markup(str(html)), tuple(Heading(str(id_), str(title)) for id_, title in sections)
+    body, headings = _render_sections(text, table_caption, heading_shift, id_prefix)
+    store.put(key, json.dumps([str(body), [[h.id, h.title] for h in headings]], ensure_ascii=False).encode())
+    return body, headings
+
+
+@functools.lru_cache(maxsize=64)
+def _render_sections(
+    text: str, table_caption: str, heading_shift: int, id_prefix: str
 ) -> tuple[Markup, tuple[Heading, ...]]:
     """Markdown with ids on its headings → safe HTML and the sections that become the page's h2 headings.
 
@@ -97,6 +160,9 @@ def render_sections(
     language switch land on the same section); one that names none gets one from its words, after `id_prefix`,
     which keeps the ids of two documents on one page apart. The page's own h1 is never in the text.
     """
+
+    import markdown
+    from markdown.extensions.toc import slugify_unicode
 
     def slug(value: str, separator: str) -> str:
         return id_prefix + (slugify_unicode(value, separator) or "section")

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from generator.site.tables import REGION_END, label_cells, table_region
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 PACKAGE = "generator.site"
 THEME = "theme"
@@ -53,7 +56,10 @@ def make_environment(theme_dir: Path | None = None) -> Environment:
     """Jinja2 with autoescaping and strict undefined names; a site's theme folder is searched first.
 
     One per theme folder and process: compiling the templates costs more than rendering every page, and Jinja
-    recompiles a template whose file changed (auto_reload), so `serve` sees theme edits."""
+    recompiles a template whose file changed (auto_reload), so `serve` sees theme edits. Jinja is imported here:
+    a build whose pages all come from the cache folder needs none."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+
     packaged_loader = PackageLoader(PACKAGE, f"{THEME}/templates")
     loader = packaged_loader if theme_dir is None else ChoiceLoader([FileSystemLoader(theme_dir), packaged_loader])
     environment = Environment(

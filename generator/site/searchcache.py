@@ -1,0 +1,129 @@
+"""The search index of the previous build, used again when no page it was made from changed.
+
+Pagefind reads every HTML page of the staged site; its index is a function of those pages' paths and bytes, of
+its own version and of how plansite runs it. A build with a cache folder keeps, under a hash of all of that
+(`search/` in the cache), the list of the index files it published and their hashes. The next build whose pages
+hash alike takes the index from the published site instead of running Pagefind, if every file of the published
+`pagefind/` is still there with those bytes, and nothing else is; otherwise Pagefind runs, as without a cache.
+
+The index is taken from the published site, not from the cache: a site that can be read as published has these
+files already, so the cache holds only hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+
+from generator.fingerprint import code_closure, fingerprint
+from generator.site.buildcache import Entries
+from generator.site.search import INDEX_DIR, index_site
+
+SEARCH = "search"
+SEARCH_CODE = "site/search.py"  # how Pagefind is run and its entry file put in order
+# Files Pagefind reads besides the pages: a configuration in the folder it runs in (the site's root).
+CONFIG_NAMES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
+MAX_INDEX_BYTES = 256 * 1024 * 1024  # a published index file larger than this is not one Pagefind wrote for us
+
+
+def search_index(
+    staging: Path, published: Path, cache_folder: Path | None, pagefind: Path | None = None, glob: str = ""
+) -> None:
+    """Give the staged site its search index of the files `glob` names: the published one when it was made from
+    the same pages (and is intact), else a new one from Pagefind (see `search.index_site`)."""
+    if cache_folder is None:
+        index_site(staging, pagefind, glob)
+        return
+    entries = Entries(cache_folder, SEARCH, "json")
+    key = _index_key(staging, pagefind, glob)
+    if key is not None:
+        manifest = _manifest(entries.get(key))
+        if manifest is not None and _copy_published(published / INDEX_DIR, staging / INDEX_DIR, manifest):
+            entries.prune()
+            return
+    index_site(staging, pagefind, glob)
+    if key is not None:
+        hashes = {path: _sha256(content) for path, content in _files(staging / INDEX_DIR).items()}
+        entries.put(key, json.dumps(hashes, sort_keys=True).encode())
+        entries.prune()
+
+
+def _index_key(staging: Path, pagefind: Path | None, glob: str = "") -> str | None:
+    """A hash of what Pagefind reads (every HTML page, and a configuration at the root if any), of Pagefind (the
+    wheel's version, or the given binary's path, size and time of change) and of plansite's code that runs it;
+    None if it cannot be known."""
+    # The installed Pagefind is known by its wheel's version (without importing it); another by its file.
+    libraries = ("pagefind_bin",) if pagefind is None else ()
+    digest = hashlib.sha256(fingerprint("search", code_closure(SEARCH_CODE), libraries).encode())
+    digest.update(f"\0{glob}\0".encode())  # which pages Pagefind reads
+    try:
+        if pagefind is not None:
+            status = pagefind.resolve().stat()
+            digest.update(f"\0{pagefind.resolve()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+        for path in sorted(_pages(staging)):
+            content = (staging / path).read_bytes()
+            digest.update(f"{path}\0{len(content)}\0".encode() + content)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _pages(site: Path) -> list[str]:
+    found = [name for name in CONFIG_NAMES if (site / name).exists()]
+    for folder, folders, names in os.walk(site):
+        folders[:] = [name for name in folders if not (folder == str(site) and name == INDEX_DIR)]
+        found += [os.path.relpath(os.path.join(folder, name), site) for name in names if name.endswith(".html")]
+    return found
+
+
+def _manifest(body: bytes | None) -> dict[str, str] | None:
+    """The index files and their hashes, as `search_index` stored them; None if the entry is not that."""
+    if body is None:
+        return None
+    try:
+        manifest = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(manifest, dict) or not all(isinstance(v, str) for v in manifest.values()):
+        return None
+    return manifest
+
+
+def _copy_published(published: Path, target: Path, manifest: dict[str, str]) -> bool:
+    """Copy the published index into the staged site if it is exactly the manifest's files; False otherwise."""
+    try:
+        files = _files(published)
+    except (OSError, ValueError):
+        return False
+    if not files or set(files) != set(manifest) or any(_sha256(files[p]) != manifest[p] for p in files):
+        return False
+    for path, content in files.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / path).write_bytes(content)
+    return True
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its path from there; ValueError for anything but regular files and folders
+    (a published index is never followed through a link)."""
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        raise ValueError(f"{folder} is not a folder")
+    found: dict[str, bytes] = {}
+    for root, folders, names in os.walk(folder):
+        for name in folders:
+            if not stat.S_ISDIR(os.lstat(os.path.join(root, name)).st_mode):
+                raise ValueError(f"{name} is a link")
+        for name in names:
+            path = os.path.join(root, name)
+            status = os.lstat(path)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_INDEX_BYTES:
+                raise ValueError(f"{name} is not an index file")
+            found[Path(os.path.relpath(path, folder)).as_posix()] = Path(path).read_bytes()
+    return found
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
