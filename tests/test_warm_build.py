@@ -202,6 +202,15 @@ def test_a_damaged_or_altered_cache_entry_is_computed_again_never_used(monkeypat
     assert counted.pages - summary.pages == 3  # the three broken pages rendered again
     counted.reset()
     assert _check_warm_equals_clean().cache_rejected == 0  # replaced by what this build computed
+    # A page's chart downloads are kept beside it: one altered and one missing, and their pages are made again.
+    downloads = sorted(Path("cache/downloads").rglob("*.bin"))
+    assert len(downloads) >= 2
+    stated, _, body = downloads[0].read_bytes().partition(b"\n")
+    downloads[0].write_bytes(stated + b"\n" + body[:-10])
+    downloads[1].unlink()
+    counted.reset()
+    summary = _check_warm_equals_clean()
+    assert summary.cache_rejected == 1 and counted.pages - summary.pages == 2
 
 
 @pytest.mark.usefixtures("demo_root")
