@@ -20,7 +20,8 @@ from generator.site import chartpng, charts
 from generator.site.build import render_charts
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
-from generator.site.downloads import chart_downloads, page_chart_files, standalone_svg
+from generator.site.downloadframe import frame, framed_png, framed_svg
+from generator.site.downloads import chart_downloads, page_chart_files, sized_svg, standalone_svg
 from generator.site.pages import build_pages
 from generator.site.pages.budget import planned_display
 from generator.site.pages.chartfiles import (
@@ -148,7 +149,9 @@ def test_every_chart_of_every_page_has_its_downloads_and_no_other() -> None:
         assert [files.chart for files in page_chart_files(page.content)] == list(page.charts), page.meta.path
     charted = [page for page in pages if page.charts]
     assert {type(chart) for page in charted for chart in page.charts} >= {TargetActualSpec, DistributionSpec}
-    drawn = {chart: _Drawn(charts.render(chart), b"png") for page in charted for chart in page.charts}
+    blank = io.BytesIO()
+    Image.new("RGB", (20, 10), "white").save(blank, "png")  # a stand-in for each chart's PNG
+    drawn = {chart: _Drawn(charts.render(chart), blank.getvalue()) for page in charted for chart in page.charts}
     files = chart_downloads(pages, drawn)
     assert len(files) == 3 * len(drawn)
     assert all(re.fullmatch(r"[a-z0-9/.-]+-(ko|en)\.(svg|png|csv)", path) for path in files)
@@ -249,7 +252,14 @@ def test_every_charts_csv_holds_its_data_tables_figures_and_its_drawings_open(re
             assert svg_path and png_path and csv_path and csv_path.name.endswith(f"-{lang}.csv")
             title = figure.xpath(".//div[@class='chart-wide']//*[local-name()='title']")[0].text_content()
             assert all(link.get("aria-label").endswith(f": {title}") for link in links)
-            assert ET.parse(svg_path).getroot().findtext(f"{SVG}title") == title
+            document = ET.parse(svg_path).getroot()
+            assert document.findtext(f"{SVG}title") == title
+            lines = [text.text or "" for text in document.findall(f"{SVG}text")]  # above and below the drawing
+            assert (
+                title.startswith(lines[0])
+                and lines[-1]
+                and any(line.startswith(("출처: ", "Source: ")) for line in lines)
+            )
             assert png_path.read_bytes().startswith(b"\x89PNG")
             rows = _csv(csv_path)
             kind = re.sub(r"^.*?(indicator|grades|budget).*$", r"\1", csv_path.name)
@@ -261,3 +271,26 @@ def test_every_charts_csv_holds_its_data_tables_figures_and_its_drawings_open(re
             else:
                 _check_budget(rows, figure, lang, plans)
     assert kinds.keys() == {"indicator", "grades", "budget"} and kinds["indicator"] > 100, kinds
+
+
+def test_a_downloaded_chart_carries_its_title_above_and_its_source_below() -> None:
+    svg, png = chartpng.render_drawing(TARGET_ACTUAL, "wide")
+    element, width, height = sized_svg(svg)
+    source = "출처: 합성 기관, 「합성 계획」, 2026. " + "아주 긴 인용 " * 12  # wraps onto more lines
+    document = ET.fromstring(framed_svg(element, width, height, TARGET_ACTUAL.title, source, "NanumGothic"))
+    texts = [text.text for text in document.findall(f"{SVG}text")]
+    assert texts[0] == TARGET_ACTUAL.title and texts[1].startswith("출처: 합성 기관") and len(texts) >= 3
+    assert " ".join(texts[1:]) == " ".join(source.split())  # every word of the source, wrapped, none lost
+    frame_lines = frame(TARGET_ACTUAL.title, source, width)
+    assert int(document.get("height") or 0) == frame_lines.top + height + frame_lines.bottom
+    [inner] = document.findall(f"{SVG}svg")
+    assert inner.get("y") == str(frame_lines.top) and inner.findtext(f"{SVG}title") == TARGET_ACTUAL.title
+    framed = Image.open(io.BytesIO(framed_png(png, width, TARGET_ACTUAL.title, source)))
+    drawing = Image.open(io.BytesIO(png))
+    assert framed.size == (drawing.width, drawing.height + 2 * (frame_lines.top + frame_lines.bottom))
+    grey = framed.convert("L")
+    band = grey.crop((0, 0, framed.width, 2 * frame_lines.top))
+    below = grey.crop((0, framed.height - 2 * frame_lines.bottom, framed.width, framed.height))
+    assert band.getextrema()[0] < 100 and below.getextrema()[0] < 128  # text drawn in both bands
+    assert framed.info["Title"] == TARGET_ACTUAL.title
+    assert framed_png(png, width, TARGET_ACTUAL.title, source) == framed_png(png, width, TARGET_ACTUAL.title, source)

@@ -14,4 +14,7 @@ DOWNLOADS: dict[str, dict[str, str]] = {
     "download_svg": {"ko": "SVG 내려받기: {title}", "en": "SVG download: {title}"},
     "download_png": {"ko": "PNG 내려받기: {title}", "en": "PNG download: {title}"},
     "download_csv": {"ko": "CSV 내려받기: {title}", "en": "CSV download: {title}"},
+    # Under a downloaded chart's drawing, in the SVG and PNG files: where it comes from ({citation}: the page's
+    # "how to cite" line).
+    "download_source": {"ko": "출처: {citation}", "en": "Source: {citation}"},
 }

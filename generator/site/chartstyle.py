@@ -7,7 +7,6 @@ both are part of the chart code whose hash keys the chart cache (`chartcache.dra
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import re
 import warnings
@@ -25,6 +24,7 @@ from matplotlib.figure import Figure
 
 from generator.numbers import amount
 from generator.site import svg
+from generator.site.downloadframe import font_file
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -59,10 +59,8 @@ SEGMENT_STYLES = (
 # The id is prefixed to every id in the chart, so it must itself be a plain id token.
 _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
-# The NanumGothic shipped by koreanize-matplotlib, found without importing that package: its import rewrites the
-# global rcParams of whatever process imports it.
-_FONT_PACKAGE = "koreanize_matplotlib"
-_FONT_FILE = "NanumGothic.ttf"
+# The NanumGothic shipped by koreanize-matplotlib (`downloadframe.font_file`), found without importing that
+# package: its import rewrites the global rcParams of whatever process imports it.
 _FONT_FAMILY_NAME = "NanumGothic"
 
 # Keyed by matplotlib's own list of rc names, so a misspelt key fails type checking rather than the first chart.
@@ -90,12 +88,7 @@ def check_chart_id(chart_id: str) -> None:
 
 @functools.cache
 def _font_path() -> Path:
-    spec = importlib.util.find_spec(_FONT_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {_FONT_PACKAGE.replace('_', '-')} package (it ships {_FONT_FILE}) is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "fonts" / _FONT_FILE
-    if not path.is_file():
-        raise RuntimeError(f"{path} is missing; reinstall {_FONT_PACKAGE.replace('_', '-')}")
+    path = font_file()
     # The font manager keeps every added font for the life of the process, so add it only once.
     font_manager.fontManager.addfont(str(path))
     return path
