@@ -129,6 +129,7 @@ def test_the_drawing_version_covers_all_code_a_chart_runs() -> None:
     """A change to any module the chart code uses (say, how figures are written) must miss the cache."""
     assert fingerprint.code_closure(chartcache.CHART_CODE) == (
         "numbers.py",
+        "site/chartfont.py",
         "site/chartlayout.py",
         "site/chartnarrow.py",
         "site/charts.py",

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 
 from generator.numbers import amount
 from generator.site import svg
-from generator.site.downloadframe import font_file
+from generator.site.chartfont import font_file
 
 if TYPE_CHECKING:
     # Only the type checker needs it, and matplotlib releases older than the installed one may lack the name.
@@ -59,8 +59,7 @@ SEGMENT_STYLES = (
 # The id is prefixed to every id in the chart, so it must itself be a plain id token.
 _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
-# The NanumGothic shipped by koreanize-matplotlib (`downloadframe.font_file`), found without importing that
-# package: its import rewrites the global rcParams of whatever process imports it.
+# The NanumGothic shipped by koreanize-matplotlib (`chartfont.py`).
 _FONT_FAMILY_NAME = "NanumGothic"
 
 # Keyed by matplotlib's own list of rc names, so a misspelt key fails type checking rather than the first chart.

@@ -13,36 +13,21 @@ matplotlib, so a build that draws no chart does not load it.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-# koreanize-matplotlib ships NanumGothic, the chart font; found without importing the package, whose import
-# rewrites matplotlib's global settings.
-FONT_PACKAGE = "koreanize_matplotlib"
-FONT_FILE = "NanumGothic.ttf"
+from generator.site.chartfont import font_file
+
 TITLE_PX, SOURCE_PX = 16, 12  # text sizes in CSS pixels (a PNG doubles them with the drawing)
 MARGIN_PX = 12
 GAP_PX = 8  # between the title's last line and the drawing
 CSS_DPI = 96  # CSS pixels an inch: a PNG drawn at 2 px a CSS pixel states 192 dpi, so a document sizes it right
 INK, MUTED = "#000000", "#444444"
-
-
-def font_file() -> Path:
-    """The chart font's file (from the package that ships it)."""
-    spec = importlib.util.find_spec(FONT_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {FONT_PACKAGE.replace('_', '-')} package (it ships {FONT_FILE}) is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "fonts" / FONT_FILE
-    if not path.is_file():
-        raise RuntimeError(f"{path} is missing; reinstall {FONT_PACKAGE.replace('_', '-')}")
-    return path
 
 
 @functools.cache
