@@ -42,7 +42,9 @@ _TERMS = re.compile(rf' data-pagefind-meta="{TERMS_META}:[^"]*"')
 _STUB = (
     "import sys; from markupsafe import Markup; import generator.site.build as build; "
     'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
-    "build.render_charts = lambda specs, *_a, **_k: {spec: build.Drawings(empty, empty, b'') for spec in specs}; "
+    "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (26, 26), 'white').save(png, 'png'); "
+    "drawn = build.Drawings(empty, empty, png.getvalue()); "
+    "build.render_charts = lambda specs, *_a, **_k: {spec: drawn for spec in specs}; "
     "from generator.cli import main; sys.argv = ['plansite', *sys.argv[1:]]; main()"
 )
 
