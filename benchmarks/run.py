@@ -37,8 +37,10 @@ BIN = Path(sys.executable).parent
 PLANSITE, MKDOCS = str(BIN / "plansite"), str(BIN / "mkdocs")
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.handwritten import handwritten_site  # noqa: E402
 from benchmarks.synthetic import synthetic_plan  # noqa: E402
 
+HANDWRITTEN = "mkdocs build, hand-written site"
 _MAIN = re.compile(rb"<main[^>]*>(.*)</main>", re.S)
 _TITLE = re.compile(r"(title:\s*\{?\s*ko: )")
 _TARGETS = re.compile(r"(targets: \{\d{4}: )(\d+)(, \d{4}: )(\d+)")
@@ -116,6 +118,7 @@ def prepare(size: str, work: Path) -> tuple[Path, Path]:
     (mkdocs / "mkdocs.yml").write_text(
         "site_name: Equivalent site\ntheme: mkdocs\nuse_directory_urls: false\n", encoding="utf-8"
     )
+    handwritten_site(repository, work / "handwritten")
     return repository, mkdocs
 
 
@@ -157,6 +160,9 @@ def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[
         "plansite one-value edit + build": edit,
         "plansite validate": lambda: measure([PLANSITE, "validate"], repository),
         "mkdocs build": lambda: measure([MKDOCS, "build", "-q", "-d", str(work / "mkdocs-site")], mkdocs),
+        HANDWRITTEN: lambda: measure(
+            [MKDOCS, "build", "-q", "-d", str(work / "handwritten-site")], work / "handwritten"
+        ),
         "mkdocs one-page edit + build": mkdocs_edit,
     }
 
@@ -206,13 +212,20 @@ def _wait_for(url: str, text: str, seconds: float) -> None:
 
 
 def report(size: str, results: dict[str, list[tuple[float, int]]]) -> None:
-    mkdocs = statistics.median(s for s, _ in results["mkdocs build"]) if "mkdocs build" in results else None
-    print(f"\n### {size}\n\n| scenario | median s | × MkDocs build | peak MiB (all processes) |\n|---|---:|---:|---:|")
+    """One data set's table: medians, and their ratios to MkDocs building the equivalent and the hand-written site."""
+    references = [
+        statistics.median(s for s, _ in results[name]) if name in results else None
+        for name in ("mkdocs build", HANDWRITTEN)
+    ]
+    print(
+        f"\n### {size}\n\n| scenario | median s | × MkDocs build | × hand-written | peak MiB (all processes) |"
+        "\n|---|---:|---:|---:|---:|"
+    )
     for name, runs in results.items():
         median = statistics.median(seconds for seconds, _ in runs)
         peak = max(memory for _, memory in runs)
-        ratio = f"{median / mkdocs:.2f}" if mkdocs else "—"
-        print(f"| {name} | {median:.2f} | {ratio} | {peak} |")
+        ratios = [f"{median / reference:.2f}" if reference else "—" for reference in references]
+        print(f"| {name} | {median:.2f} | {ratios[0]} | {ratios[1]} | {peak} |")
 
 
 def main() -> None:
