@@ -111,7 +111,10 @@ INJECTED = r"""() => {
       if (['href', 'src', 'action', 'formaction'].includes(attribute.name)
           && (value.startsWith('javascript:') || value.startsWith('data:'))) found.push(element.tagName + ' ' + value);
     }
-    if (['IFRAME', 'OBJECT', 'EMBED', 'DETAILS'].includes(element.tagName)) found.push(element.tagName);
+    if (['IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName)) found.push(element.tagName);
+    // The site's own disclosures (an embed's details, the embed code) are known by their class; a payload's is not.
+    if (element.tagName === 'DETAILS' && !['embed-details', 'embed-code no-print'].includes(element.className))
+      found.push(element.tagName);
     if (element.tagName === 'IMG' && element.getAttribute('src') === 'x') found.push('IMG x');
     if (element.tagName === 'SCRIPT' && !(element.getAttribute('src') || '').endsWith('static/site.js'))
       found.push('SCRIPT');
