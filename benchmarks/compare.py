@@ -25,6 +25,9 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.run import shipped_data  # noqa: E402
 
 
 def export(revision: str, folder: Path) -> Path:
@@ -64,9 +67,7 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        data = work / "data"
-        for name in ("plans", "results", "site.yaml"):
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, data / name)
+        data = shipped_data(work / "data")
         names = {"before": arguments.before, "after": arguments.after or "working tree"}
         sources = {
             key: export(revision, work / key)

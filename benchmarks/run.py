@@ -95,13 +95,19 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
     return seconds, peak // 1024
 
 
+def shipped_data(folder: Path) -> Path:
+    """A copy of this repository's data (plans, results, site.yaml) in `folder`, to build without touching ours."""
+    for name in ("plans", "results", "site.yaml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
+    return folder
+
+
 def prepare(size: str, work: Path) -> tuple[Path, Path]:
     """A data repository for `size` and an equivalent MkDocs project; their folders."""
     repository = work / "repo"
     if size == "shipped":
-        for name in ("plans", "results", "site.yaml"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, repository / name)
+        shipped_data(repository)
     else:
         synthetic_plan(repository, int(size))
     # The reference build also fills the chart cache the warm scenarios start from (output is the same

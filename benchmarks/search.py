@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import PLANSITE, measure  # noqa: E402
+from benchmarks.run import PLANSITE, measure, shipped_data  # noqa: E402
 from benchmarks.synthetic import synthetic_plan  # noqa: E402
 from generator.site.search import INDEX_DIR, index_site  # noqa: E402
 from generator.site.searchterms import TERMS_META, with_compound_terms  # noqa: E402
@@ -51,13 +51,7 @@ _STUB = (
 
 def repository(size: str, work: Path) -> Path:
     folder = work / "repo"
-    if size == "shipped":
-        for name in ("plans", "results", "site.yaml"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
-    else:
-        synthetic_plan(folder, int(size), compounds=True)
-    return folder
+    return shipped_data(folder) if size == "shipped" else synthetic_plan(folder, int(size), compounds=True).parent
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
