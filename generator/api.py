@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository, find_repository
 from generator.data.paths import refuse_inside, resolve
-from generator.data.validate import ValidationReport, load_checked, plan_of, validate_repository, year_results
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
-from generator.review.record import Amendments, FileDates, Unavailable
 
 if TYPE_CHECKING:
-    from generator.site.build import BuildSummary, WarmBuild
+    from generator.data.validate import ValidationReport
+    from generator.review.record import Amendments, FileDates, Unavailable
+    from generator.site.build import WarmBuild
+    from generator.site.buildstate import BuildRecord, BuildSummary
 
 Progress = Callable[[str], None]
 
@@ -94,11 +95,15 @@ def repository(options: Options) -> DataRepository:
 
 def validate(options: Options, *, only: list[Path] | None = None) -> ValidationReport:
     """Every problem of the configuration, the plans (or `only` these plan folders) and their results."""
+    from generator.data.validate import validate_repository
+
     return validate_repository(repository(options), only=only)
 
 
 def load(options: Options) -> ValidationReport:
     """The checked data; raises `DataError` with every error when there is one."""
+    from generator.data.validate import load_checked
+
     _say(options)(msg("progress_checking_data"))
     return load_checked(repository(options))
 
@@ -106,10 +111,19 @@ def load(options: Options) -> ValidationReport:
 def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
     """Check the data, render every page and publish the site into `options.out` in one step.
 
-    `warm` is what a long-running caller keeps between builds, so that a build re-does only what changed."""
+    `warm` is what a long-running caller keeps between builds, so that a build re-does only what changed.
+    Without it, a build with a cache keeps there what it read and wrote (`site/buildstate.py`): when nothing it
+    reads has changed since, the published site is left as it is (the summary says `up_to_date`)."""
+    state = _build_record(options) if warm is None else None
+    if state is not None and (unchanged := state.unchanged()) is not None:
+        from generator.site.publish import clean_leftovers
+
+        clean_leftovers(unchanged.output)  # what killed builds left beside it, as any build removes
+        return unchanged
     data, out, report, cache_dir = _gathered(options, warm)
     record = amendment_record(data, _usable(cache_dir), options)
-    return _published(options, data, out, report, cache_dir, warm, record, history=file_history(data))
+    state = state if _usable(cache_dir) is not None else None
+    return _published(options, data, out, report, cache_dir, warm, record, history=file_history(data), state=state)
 
 
 def serve(
@@ -158,6 +172,7 @@ def _published(
     record: Amendments | Unavailable | None,
     root_path: str | None = None,
     history: FileDates | None = None,
+    state: BuildRecord | None = None,
 ) -> BuildSummary:
     from generator.site.build import build_site
 
@@ -175,11 +190,40 @@ def _published(
         report=report,
         root_path=root_path,
         history=history,
+        state=state,
     )
+
+
+def _build_record(options: Options) -> BuildRecord | None:
+    """What this build reads, hashed before it reads it (None without a cache, or when the caller looks at the
+    staged site: that build must run)."""
+    if not options.use_cache or options.before_publish is not None:
+        return None
+    from generator.site.buildstate import BuildRecord, Inputs, settings
+
+    data = repository(options)
+    out = resolve(options.out or data.output)
+    pagefind = ""
+    if options.pagefind is not None:  # another binary, known by its file
+        binary = resolve(options.pagefind)
+        status = binary.stat() if binary.exists() else None
+        pagefind = f"{binary} {status.st_size} {status.st_mtime_ns}" if status else f"{binary} (missing)"
+    values = settings(
+        [
+            ("out", out),
+            ("base_url", options.base_url),
+            ("date", (options.source_date or datetime.date.today()).isoformat()),
+            ("amendments", options.amendments),
+            ("pagefind", pagefind),
+        ]
+    )
+    inputs = Inputs(data.config, (data.plans, data.results), data.plans.parent, values)
+    return BuildRecord(options.cache_dir or data.cache, out, inputs)
 
 
 def print_report(options: Options, plan_id: str, year: int, lang: str, out: Path | None, *, force: bool) -> Path:
     """PLAN's YEAR report page printed to PDF as the site prints it (needs Playwright and Chromium)."""
+    from generator.data.validate import plan_of, year_results
     from generator.site.printing import default_pdf_name, print_report_pdf
 
     data = repository(options)
@@ -209,6 +253,7 @@ def amendment_record(data: DataRepository, cache_dir: Path | None, options: Opti
     if not options.amendments:
         return None
     from generator.review.amendments import amendments  # git and the semantic diff: only when a build lists them
+    from generator.review.record import Unavailable
 
     root = data.plans.parent
     if data.plans.name != PLANS_DIR or data.results.absolute() != (root / RESULTS_DIR).absolute():
@@ -230,6 +275,8 @@ def file_history(data: DataRepository) -> FileDates | None:
     if data.plans.name != PLANS_DIR or data.results.absolute() != (root / RESULTS_DIR).absolute():
         return None
     found = file_dates(root, (PLANS_DIR, RESULTS_DIR, SITE_CONFIG))
+    from generator.review.record import FileDates
+
     return found if isinstance(found, FileDates) else None
 
 

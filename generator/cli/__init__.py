@@ -7,6 +7,7 @@ import math
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,23 +24,14 @@ from generator.cli.common import (
     user_errors,
 )
 from generator.cli.problems import FORMATS, as_json, github_line, in_files
-from generator.cli.report import render_report
-from generator.cli.scaffold import write_scaffold
-from generator.cli.schemafiles import write_schemas
-from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, update_vendored, wheel_name
-from generator.data.jsonschema import SCHEMAS_DIR, schema_files
-from generator.data.layout import (
-    CACHE_DIR,
-    OUTPUT_DIR,
-    find_repository,
-)
-from generator.data.newyear import write_new_year
+from generator.data.layout import CACHE_DIR, OUTPUT_DIR, SCHEMAS_DIR, find_repository
 from generator.data.paths import refuse_inside
-from generator.data.validate import ValidationReport, check_year_in_period, plans_of, year_results
 from generator.errors import Severity, UsageError, display_path, terminal_safe
-from generator.evaluation.year import evaluate_year
 from generator.i18n import msg, render, t
 from generator.version import __version__
+
+if TYPE_CHECKING:
+    from generator.data.validate import ValidationReport
 
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
@@ -82,6 +74,8 @@ def validate(
     those files belong to are checked, and the problems in the files given are listed first.
     """
     started = time.perf_counter()
+    from generator.data.validate import plans_of
+
     with user_errors():
         files, folder = _validate_paths(paths, plans)
         options = api.Options.from_environment(config=config, plans=folder or plans, results=results)
@@ -127,6 +121,10 @@ def _validate_paths(paths: tuple[Path, ...], plans: Path | None) -> tuple[list[P
 @language_option(expose=True)
 def report(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None, lang: str) -> None:
     """Print YEAR's grade distribution and audit findings for PLAN."""
+    from generator.cli.report import render_report
+    from generator.data.validate import year_results
+    from generator.evaluation.year import evaluate_year
+
     with user_errors():
         checked, plan = load_plan_of(find_repository(plans=plans, results=results, config=config), plan_id)
         click.echo(render_report(evaluate_year(plan, year_results(checked, plan, year)), lang))
@@ -139,6 +137,9 @@ def report(plan_id: str, year: int, config: Path | None, plans: Path | None, res
 @language_option()
 def new_year(plan_id: str, year: int, config: Path | None, plans: Path | None, results: Path | None) -> None:
     """Write empty results files for YEAR of PLAN, one per unit project; existing files are kept."""
+    from generator.data.newyear import write_new_year
+    from generator.data.validate import check_year_in_period
+
     with user_errors():
         repository = find_repository(plans=plans, results=results, config=config)
         # Only the plan must be valid: the year being written may be half there already.
@@ -234,9 +235,10 @@ def build(
     if not quiet:
         lang = current_language()
         drawn = t("charts_drawn", lang, drawn=summary.drawn) if summary.drawn < summary.charts else ""
+        said = "site_up_to_date" if summary.up_to_date else "built_summary"
         click.echo(
             t(
-                "built_summary",
+                said,
                 lang,
                 pages=summary.pages,
                 charts=summary.charts,
@@ -294,6 +296,9 @@ def serve(
 @language_option()
 def schema(out_dir: Path) -> None:
     """Write the JSON Schemas of the data files, for editors that check YAML as you type."""
+    from generator.cli.schemafiles import write_schemas
+    from generator.data.jsonschema import schema_files
+
     with user_errors():
         data = find_repository()  # the data repository of the working directory, whose folders hold only data
         refuse_inside(out_dir, [data.plans, data.results])
@@ -320,6 +325,8 @@ def init(directory: Path, source: str | None) -> None:
 
     Its requirements.txt installs exactly this plansite, from a wheel written into its vendor/ folder.
     """
+    from generator.cli.scaffold import write_scaffold
+
     with user_errors():
         written = write_scaffold(directory, source)
     echo_written(written)
@@ -335,6 +342,8 @@ def vendor(directory: Path) -> None:
     Writes it as a wheel into vendor/ and points the plansite line of requirements.txt at it; removes the
     wheel plansite wrote there before. Changes nothing else: never a file plansite did not write.
     """
+    from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, update_vendored, wheel_name
+
     with user_errors():
         outcome = update_vendored(directory)
     echo_written(outcome.written)

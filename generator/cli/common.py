@@ -6,16 +6,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from generator.api import default_language
 from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
-from generator.data.model import Plan
-from generator.data.validate import ValidationReport, load_checked, plan_of
 from generator.errors import DataError, PlansiteError, display_path, error_text, terminal_safe
 from generator.i18n import LANGUAGES, t
+
+if TYPE_CHECKING:
+    from generator.data.model import Plan
+    from generator.data.validate import ValidationReport
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -85,6 +87,8 @@ def data_options(function: F) -> F:
 def load_plan_of(
     repository: DataRepository, plan_id: str, *, with_results: bool = True
 ) -> tuple[ValidationReport, Plan]:
+    from generator.data.validate import load_checked, plan_of
+
     report = load_checked(repository, with_results=with_results)
     return report, plan_of(report, plan_id, repository.plans)
 

@@ -11,10 +11,13 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.data.validate import ValidationReport
 from generator.errors import Problem, Severity
 from generator.i18n import render
+
+if TYPE_CHECKING:
+    from generator.data.validate import ValidationReport
 
 JSON_FORMAT_VERSION = 1
 FORMATS = ("text", "github", "json")

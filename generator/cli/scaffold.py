@@ -16,7 +16,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from generator.cli.vendoring import REQUIREMENTS, VENDOR_DIR, build_wheel, check_source, requirement_line, wheel_name
-from generator.data.jsonschema import SCHEMAS_DIR, schema_files
+from generator.data.jsonschema import schema_files
+from generator.data.layout import SCHEMAS_DIR
 from generator.data.paths import check_new_file, is_loop, resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg

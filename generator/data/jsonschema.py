@@ -22,7 +22,6 @@ from generator.data.schema import NON_BUDGET, CheckFile, PlanFile, ProjectFile, 
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
-SCHEMAS_DIR = "schemas"
 # The file kinds: schema file name, model, and what the files are.
 FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "site.schema.json": (SiteConfigFile, "plansite site configuration (site.yaml)"),

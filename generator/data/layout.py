@@ -18,6 +18,7 @@ PLANS_DIR = "plans"
 RESULTS_DIR = "results"
 OUTPUT_DIR = "output"
 CACHE_DIR = ".plansite-cache"  # the chart cache, at the repository's root (git-ignored)
+SCHEMAS_DIR = "schemas"  # the data files' JSON Schemas, beside the folders of data (`plansite schema`)
 PLAN_FILE = "plan.yaml"
 PROJECTS_DIR = "projects"  # unit project files, in a plan folder and in a results year folder alike
 CHECK_FILE = "check.yaml"

@@ -78,6 +78,12 @@ USAGE: dict[str, dict[str, str]] = {
     "count_notice_one": {"ko": "알림 {count}건", "en": "{count} notice"},
     "count_notice_many": {"ko": "알림 {count}건", "en": "{count} notices"},
     # plansite build and serve.
+    "site_up_to_date": {
+        "ko": "{output}의 사이트가 최신입니다: 지난 빌드 뒤로 바뀐 데이터, 설정, 테마가 없어 그대로 두었습니다 "
+        "(페이지 {pages}개, 파일 {files}개, {seconds}초). 모두 새로 만들려면 --no-cache를 주세요",
+        "en": "the site in {output} is up to date: no data, configuration or theme changed since the last build, "
+        "so it was left as it is ({pages} pages, {files} files, {seconds} s). To build it all again, add --no-cache",
+    },
     "built_summary": {
         "ko": "페이지 {pages}개, 차트 {charts}개{drawn}, 파일 {files}개를 {output}에 만들었습니다 ({seconds}초)",
         "en": "built {pages} pages, {charts} charts{drawn}, {files} files into {output} in {seconds} s",

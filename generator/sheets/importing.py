@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from ruamel.yaml.error import YAMLError
 
-from generator.data.jsonschema import SCHEMAS_DIR, modeline
-from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, DataRepository, results_dir_for
+from generator.data.jsonschema import modeline
+from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, SCHEMAS_DIR, DataRepository, results_dir_for
 from generator.data.model import Plan
 from generator.data.newyear import check_file_text, project_file_text
 from generator.data.paths import replace_files

@@ -31,6 +31,7 @@ from generator.i18n import msg, other_language, t
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.buildcache import PageStore, markdown_kept
+from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
@@ -54,23 +55,6 @@ Progress = Callable[[str], None]
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
-@dataclass(frozen=True)
-class BuildSummary:
-    pages: int
-    charts: int
-    files: int
-    seconds: float
-    output: Path
-    sitemap: bool  # written only when the site's absolute address is known
-    drawn: int  # charts drawn by this build; the others came from the chart cache
-    cache_unusable: str = ""  # why the chart cache asked for could not be kept (the build went on without it)
-    no_amendments: str = ""  # why the pages list no amendments (no git history), said once by the command
-    # Cache entries (charts, amendments) that were not what plansite writes: recomputed and replaced, never
-    # published; and cache folders that are links, left alone. Said once by the command.
-    cache_rejected: int = 0
-    cache_left_alone: tuple[str, ...] = ()
-
-
 @dataclass
 class WarmBuild:
     """What a long-running preview keeps between builds, so that a save re-does only what it changed.
@@ -84,7 +68,7 @@ class WarmBuild:
     svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
-    published: dict[str, bytes] = field(default_factory=dict)
+    published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 
 
@@ -343,6 +327,7 @@ def build_site(
     report: ValidationReport | None = None,
     root_path: str | None = None,
     history: FileDates | None = None,
+    state: BuildRecord | None = None,
 ) -> BuildSummary:
     """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
 
@@ -350,7 +335,8 @@ def build_site(
     `render_site`); `pagefind` the indexer to run (None: the installed one); `before_publish` is called with
     the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it;
     `root_path` the path the site is served from when it is not its address's and `history` when each data
-    file last changed (see `render_site`)."""
+    file last changed (see `render_site`); `state` the record of what this build reads, which links the files
+    the previous site holds with the same bytes and is kept for the next build (`buildstate.py`)."""
     started = time.perf_counter()
     say = progress or (lambda _m: None)
     if base_url is not None:
@@ -359,6 +345,8 @@ def build_site(
         report = load_data(repository, warm, say)  # gather everything first: the configuration is read once
     protected = protected_paths(repository, report.config.theme_dir)
     check_output_dir(out_dir, protected, repository.root)
+    if state is not None:
+        state.read_theme(report.config.theme_dir)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
     files, pages = render_site(
         repository,
@@ -376,8 +364,8 @@ def build_site(
     counts = (len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files)
     glob = index_glob(page.meta.path for page in pages if page.meta.indexed)
     del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
-    _publish(files, out_dir, warm, pagefind, before_publish, cache.folder, glob)
-    return BuildSummary(
+    digests = _publish(files, out_dir, warm, pagefind, before_publish, cache.folder, glob, state)
+    summary = BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
         out_dir,
@@ -388,6 +376,9 @@ def build_site(
         cache.rejected + (record.rejected if isinstance(record, Amendments) else 0),
         tuple(cache.left_alone),
     )
+    if state is not None:
+        state.published(digests, summary)
+    return summary
 
 
 def _publish(
@@ -398,10 +389,12 @@ def _publish(
     before_publish: Callable[[Path], None] | None,
     cache_folder: Path | None = None,
     glob: str = "",
-) -> None:
+    state: BuildRecord | None = None,
+) -> dict[str, str]:
     """Publish with the search index of the files `glob` names (`search.index_glob`; the published index again
     when no page changed, `searchcache.py`); a warm build links what it published unchanged, a cold one hands each
-    file's memory back once written."""
+    file's memory back once written; both link the files the previous site holds with the same bytes. Returns
+    the content digests of `files`."""
 
     def stage(staging: Path) -> None:
         search_index(staging, out_dir, cache_folder, pagefind, glob)
@@ -409,7 +402,6 @@ def _publish(
             before_publish(staging)
 
     if warm is None:
-        publish(files, out_dir, stage=stage, consume=True)
-    else:
-        publish(files, out_dir, unchanged=warm.published, stage=stage)
-        warm.published = files
+        return publish(files, out_dir, unchanged=state.linkable() if state else None, stage=stage, consume=True)
+    warm.published = publish(files, out_dir, unchanged=warm.published, stage=stage)
+    return warm.published

@@ -17,12 +17,13 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from generator.data.paths import resolve
 from generator.errors import UsageError, display_path
 from generator.i18n import msg
+from generator.site.buildstate import content_digest
 
 # Written into every site plansite builds: only a folder that holds it is plansite's to replace. A folder that
 # merely looks like a site (index.html, 404.html, sitemap.xml, static/) may be a user's, with their files in it.
@@ -65,32 +66,35 @@ def publish(
     files: dict[str, bytes],
     out_dir: Path,
     *,
-    unchanged: dict[str, bytes] | None = None,
+    unchanged: Mapping[str, str] | None = None,
     stage: Callable[[Path], None] | None = None,
     consume: bool = False,
-) -> None:
+) -> dict[str, str]:
     """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after.
 
     `stage` runs on the complete staging folder before it is published (the search index); when it fails,
     nothing is published. With `consume`, each file leaves `files` once written, and the memory goes back to the
     system before `stage`: a big site's pages need not stay in memory beside the indexer.
 
-    `unchanged` is what this process published into `out_dir` last time: a file with the same bytes there is
-    linked into the new site instead of written again. No build writes into a published file, only into a new
-    staging folder, so the old and the new site can share it.
+    `unchanged` are the content digests (`buildstate.content_digest`) of files published into `out_dir` last
+    time and still as published there: a file with the same bytes is linked into the new site instead of
+    written again. No build writes into a published file, only into a new staging folder, so the old and the
+    new site can share it. Returns the content digest of every file of `files`.
     """
     out = out_dir.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     before = unchanged or {}
+    digests: dict[str, str] = {}
     try:
         (staging / MARKER).write_bytes(MARKER_TEXT)
         for path in sorted(files):
             content = files.pop(path) if consume else files[path]
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if before.get(path) != content or not _linked(out / path, target, len(content)):
+            digests[path] = content_digest(content)
+            if before.get(path) != digests[path] or not _linked(out / path, target, len(content)):
                 target.write_bytes(content)
             del content
         if consume:
@@ -99,6 +103,7 @@ def publish(
             stage(staging)
         staging.chmod(0o755)
         _swap_in(staging, out)
+        return digests
     finally:
         # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
         if staging.exists():
