@@ -17,7 +17,7 @@ from generator import api
 from generator.data import yamlsource
 from generator.data.layout import find_repository
 from generator.site import buildcache, buildstate
-from generator.site.build import BuildSummary, WarmBuild, build_site
+from generator.site.build import BuildSummary, WarmBuild, build_site, index_published
 
 
 def _same_tree(first: Path, second: Path) -> None:
@@ -72,6 +72,28 @@ def test_a_warm_rebuild_links_the_files_it_did_not_change_and_writes_the_others(
     build_site(repository, Path("output"), warm=warm)
     assert Path("output/static/style.css").stat().st_ino == style  # the same file, linked into the new site
     assert Path("output/plans/demo/projects/1-1-2.html").stat().st_ino != page
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_the_preview_shows_a_save_at_once_and_its_search_index_follows() -> None:
+    repository = find_repository()
+    warm = WarmBuild(index_later=True)
+    build_site(repository, Path("output"), warm=warm)
+    assert warm.unindexed is not None and not Path("output/pagefind").exists()  # a first build has none to keep
+    index_published(Path("output"), warm)
+    entry = Path("output/pagefind/pagefind-entry.json")
+    indexed = entry.stat().st_ino
+
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
+    build_site(repository, Path("output"), warm=warm)
+    assert "고친 사업" in Path("output/plans/demo/projects/1-1-2.html").read_text(encoding="utf-8")
+    assert warm.unindexed is not None and entry.stat().st_ino == indexed  # the old index, as it was
+    index_published(Path("output"), warm)
+    assert warm.unindexed is None and entry.stat().st_ino != indexed
+    build_site(repository, Path("clean"))
+    _same_tree(Path("output"), Path("clean"))  # pages and index: a clean build's
 
 
 @pytest.mark.usefixtures("demo_root")

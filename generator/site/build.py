@@ -41,8 +41,8 @@ from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
-from generator.site.publish import check_output_dir, end_with_parent, publish
-from generator.site.search import index_glob
+from generator.site.publish import check_output_dir, end_with_parent, publish, republish
+from generator.site.search import INDEX_DIR, index_glob
 from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
@@ -69,6 +69,10 @@ class WarmBuild:
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
+    # The preview shows a save before its search index is made again: what the next `index_published` indexes
+    # (the pages' glob, the Pagefind binary, the cache folder), or None when the published index is current.
+    index_later: bool = False
+    unindexed: tuple[str, Path | None, Path | None] | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 
 
@@ -184,6 +188,19 @@ def check_base_url(base_url: str) -> str:
             f"--base-url must be the site's absolute address, such as https://example.org/plans/, got '{base_url}'"
         )
     return base_url
+
+
+def index_published(out_dir: Path, warm: WarmBuild) -> None:
+    """Give the published preview the search index its pages call for, when the last build left the old one."""
+    if warm.unindexed is None:
+        return
+    glob, pagefind, cache_folder = warm.unindexed
+    warm.unindexed = None
+
+    def stage(staging: Path) -> None:
+        search_index(staging, out_dir, cache_folder, pagefind, glob)
+
+    republish(out_dir, lambda path: not path.startswith(f"{INDEX_DIR}/"), stage)
 
 
 def render_site(
@@ -397,7 +414,9 @@ def _publish(
     the content digests of `files`."""
 
     def stage(staging: Path) -> None:
-        search_index(staging, out_dir, cache_folder, pagefind, glob)
+        later = warm is not None and warm.index_later
+        if not search_index(staging, out_dir, cache_folder, pagefind, glob, later=later) and warm is not None:
+            warm.unindexed = (glob, pagefind, cache_folder)
         if before_publish is not None:
             before_publish(staging)
 

@@ -110,6 +110,28 @@ def publish(
             shutil.rmtree(staging)
 
 
+def republish(out_dir: Path, keep: Callable[[str], bool], stage: Callable[[Path], None]) -> None:
+    """Publish `out_dir` again, with the files `keep` says yes to (by their path from the site's root) linked
+    from it as they are, and what `stage` adds: all at once, as `publish` does."""
+    out = out_dir.absolute()
+    clean_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    try:
+        for root, _folders, names in os.walk(out):
+            for name in names:
+                path = Path(root, name).relative_to(out).as_posix()
+                if keep(path):
+                    (staging / path).parent.mkdir(parents=True, exist_ok=True)
+                    if not _linked(out / path, staging / path, (out / path).lstat().st_size):
+                        shutil.copyfile(out / path, staging / path)
+        stage(staging)
+        staging.chmod(0o755)
+        _swap_in(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
 def _linked(published: Path, target: Path, size: int) -> bool:
     """Link a file of the published site into the staging folder; False when it is not there as published."""
     try:

@@ -30,25 +30,39 @@ MAX_INDEX_BYTES = 256 * 1024 * 1024  # a published index file larger than this i
 
 
 def search_index(
-    staging: Path, published: Path, cache_folder: Path | None, pagefind: Path | None = None, glob: str = ""
-) -> None:
+    staging: Path,
+    published: Path,
+    cache_folder: Path | None,
+    pagefind: Path | None = None,
+    glob: str = "",
+    *,
+    later: bool = False,
+) -> bool:
     """Give the staged site its search index of the files `glob` names: the published one when it was made from
-    the same pages (and is intact), else a new one from Pagefind (see `search.index_site`)."""
-    if cache_folder is None:
+    the same pages (and is intact), else a new one from Pagefind (see `search.index_site`).
+
+    `later` (the preview, which shows a saved edit before its search does): instead of running Pagefind, link the
+    published index as it is, however old, and return False; the caller indexes the published site afterwards
+    (`index_published`). Returns True when the staged index is made from the staged pages."""
+    if cache_folder is None and not later:
         index_site(staging, pagefind, glob)
-        return
+        return True
     entries = Entries(cache_folder, SEARCH, "json")
     key = _index_key(staging, pagefind, glob)
-    if key is not None:
+    if key is not None and cache_folder is not None:
         manifest = _manifest(entries.get(key))
         if manifest is not None and _copy_published(published / INDEX_DIR, staging / INDEX_DIR, manifest):
             entries.prune()
-            return
+            return True
+    if later:
+        _link_published(published / INDEX_DIR, staging / INDEX_DIR)
+        return False
     index_site(staging, pagefind, glob)
     if key is not None:
         hashes = {path: _sha256(content) for path, content in _files(staging / INDEX_DIR).items()}
         entries.put(key, json.dumps(hashes, sort_keys=True).encode())
         entries.prune()
+    return True
 
 
 def _index_key(staging: Path, pagefind: Path | None, glob: str = "") -> str | None:
@@ -102,8 +116,26 @@ def _copy_published(published: Path, target: Path, manifest: dict[str, str]) -> 
         return False
     for path, content in files.items():
         (target / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / path).write_bytes(content)
+        try:  # a published file is never written again, only replaced: the new site may share it
+            os.link(published / path, target / path)
+        except OSError:
+            (target / path).write_bytes(content)
     return True
+
+
+def _link_published(published: Path, target: Path) -> None:
+    """The published index, linked as it is (a preview's search until it is indexed again); none if it is not
+    only regular files and folders."""
+    try:
+        files = _files(published)
+    except (OSError, ValueError):
+        return
+    for path, content in files.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(published / path, target / path)
+        except OSError:
+            (target / path).write_bytes(content)
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -25,7 +25,7 @@ import watchfiles
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
-from generator.site.build import BuildSummary, WarmBuild, build_site, protected_paths
+from generator.site.build import BuildSummary, WarmBuild, build_site, index_published, protected_paths
 from generator.site.theme import make_environment
 
 # Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
@@ -239,7 +239,7 @@ def serve_and_watch(
     chart cache in `cache_dir` and no amendments listed). What it says, on the terminal and on the problems
     page, is worded in `lang`."""
     preview = Preview(lang=lang)
-    warm = WarmBuild()
+    warm = WarmBuild(index_later=True)  # a save shows at once; its search index follows (`index_published`)
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 
     def rebuild() -> None:
@@ -255,6 +255,7 @@ def serve_and_watch(
                     rendered=warm.rendered,
                 )
             )
+            index_published(out_dir, warm)
         except DataError as error:
             # Keep the last good site on disk; the browser shows what to fix until the next good save.
             lines = tuple(problem.format(lang) for problem in error.problems)
