@@ -76,6 +76,27 @@ def test_a_warm_rebuild_links_the_files_it_did_not_change_and_writes_the_others(
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
+def test_a_warm_rebuild_makes_the_chart_downloads_of_the_changed_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site import build
+
+    repository = find_repository()
+    warm = WarmBuild()
+    build_site(repository, Path("output"), warm=warm)
+    made: list[str] = []
+    real = build.page_downloads
+    monkeypatch.setattr(build, "page_downloads", lambda page, svgs: made.append(page.meta.path) or real(page, svgs))
+    build_site(repository, Path("output"), warm=warm)
+    assert made == []  # nothing changed: every page's files kept
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
+    build_site(repository, Path("output"), warm=warm)
+    assert "plans/demo/projects/1-1-2.html" in made and "en/plans/demo/projects/1-1-2.html" not in made
+    build_site(repository, Path("clean"))
+    _same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_the_preview_shows_a_save_at_once_and_its_search_index_follows() -> None:
     repository = find_repository()
     warm = WarmBuild(index_later=True)

@@ -67,6 +67,7 @@ class WarmBuild:
     reads: ReadMemo = field(default_factory=ReadMemo)
     svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
+    downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
     # The preview shows a save before its search index is made again: what the next `index_published` indexes
@@ -257,7 +258,7 @@ def render_site(
     svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
     # Jinja is imported, and the templates compiled, only when a page is rendered.
     rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
-    downloads = {page.meta.path: page_downloads(page, svgs) for page in todo if page.charts}
+    downloads = _chart_downloads(todo, svgs, warm)
     store.keep(rendered, downloads)
     cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
     files.update(rendered)
@@ -271,6 +272,25 @@ def render_site(
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
     return files, pages
+
+
+def _chart_downloads(
+    pages: list[Page], svgs: dict[ChartSpec, Drawings], warm: WarmBuild | None
+) -> dict[str, dict[str, bytes]]:
+    """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files (framing a
+    PNG costs tens of milliseconds a chart: the preview would make every page's again on each save)."""
+    kept = warm.downloads if warm is not None else {}
+    made: dict[str, tuple[Page, dict[str, bytes]]] = {}
+    for page in pages:
+        if not page.charts:
+            continue
+        before = kept.get(page.meta.path)
+        made[page.meta.path] = (
+            before if before is not None and before[0] == page else (page, page_downloads(page, svgs))
+        )
+    if warm is not None:
+        warm.downloads = made
+    return {path: files for path, (_page, files) in made.items()}
 
 
 def render_pages(
