@@ -534,7 +534,7 @@
         var input = el('input', {
           type: 'text', id: nextId('f'), value: shown(current), 'class': owner.qualitative ? null : 'edit-number',
           inputmode: owner.qualitative ? null : 'decimal', autocomplete: 'off',
-          'aria-label': w('edit_year_cell', { year: year, what: row.label + (row.unit ? ' (' + row.unit + ')' : '') })
+          'aria-label': w('edit_year_cell', { year: year, what: row.label }) + (row.unit ? ' (' + row.unit + ')' : '')
         });
         input.addEventListener('input', function () { yearChanged(path, year, row.measure, input.value, owner.qualitative); });
         cells.push(el('td', {}, [input]));
