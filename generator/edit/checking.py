@@ -34,7 +34,23 @@ class Checked:
 
 
 def check_candidate(repository: DataRepository, document: DocumentRef, text: str) -> Checked:
-    """The problems the validator finds with the repository's data once `document` holds `text`."""
+    """The problems the validator finds with the repository's data once `document` holds `text`: all of the
+    edited file's, and those of other files that the data on disk does not have (what the edit causes there; an
+    error another file had before does not stop this one being saved)."""
+    real = document.path(repository)
+    checked = _checked(repository, document, text)
+    if not checked.elsewhere:
+        return checked
+    before = {_key(problem) for problem in _checked(repository, document, real.read_bytes().decode("utf-8")).elsewhere}
+    return Checked(checked.here, tuple(problem for problem in checked.elsewhere if _key(problem) not in before))
+
+
+def _key(problem: Problem) -> tuple[str, str, str, Severity]:
+    """A problem as it is compared between two checks (its line may move), as `plansite diff` compares them."""
+    return problem.file, problem.message, problem.yaml_path, problem.severity
+
+
+def _checked(repository: DataRepository, document: DocumentRef, text: str) -> Checked:
     plan = document.id("plan")
     real = document.path(repository)
     with tempfile.TemporaryDirectory(prefix="plansite-edit-") as folder:

@@ -11,9 +11,11 @@ import html
 import re
 from urllib.parse import urlencode
 
-from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PROJECTS_DIR, DataRepository
-from generator.edit.documents import DocumentRef, NotADocument
-from generator.i18n import t
+import yaml
+
+from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, DataRepository
+from generator.edit.documents import DocumentRef, NotADocument, read_data
+from generator.i18n import in_sentence, t
 
 _PAGE = re.compile(
     r"/(?:(?P<lang>en)/)?plans/(?P<plan>[a-z0-9]+(?:-[a-z0-9]+)*)/"
@@ -39,10 +41,13 @@ def page_forms(repository: DataRepository, address: str) -> tuple[str, list[tupl
     wanted: list[tuple[str, str, dict[str, str]]] = []
     if found["project"]:
         project = found["project"]
-        wanted.append((t("edit_link_project", lang, id=project), "project", {"plan": plan, "project": project}))
+        level = in_sentence(_project_level(repository, plan, lang), lang)
+        wanted.append(
+            (t("edit_link_project", lang, level=level, id=project), "project", {"plan": plan, "project": project})
+        )
         for year in _checked_years(repository, plan, project):
             ids = {"plan": plan, "year": year, "project": project}
-            wanted.append((t("edit_link_results", lang, id=project, year=year), "results", ids))
+            wanted.append((t("edit_link_results", lang, level=level, id=project, year=year), "results", ids))
     elif found["year"]:
         wanted.append((t("edit_link_check", lang, year=found["year"]), "check", {"plan": plan, "year": found["year"]}))
     else:
@@ -56,6 +61,17 @@ def page_forms(repository: DataRepository, address: str) -> tuple[str, list[tupl
             continue  # a page of something with no file of its own to edit
         forms.append((words, document))
     return lang, forms
+
+
+def _project_level(repository: DataRepository, plan: str, lang: str) -> str:
+    """What the plan calls a unit project (its `levels.project`), or the catalogue's word when it cannot say."""
+    try:
+        levels = read_data((repository.plans / plan / PLAN_FILE).read_text(encoding="utf-8")).get("levels") or {}
+        name = levels.get("project")
+        text = name.get(lang) or name.get("ko") if isinstance(name, dict) else name
+    except (OSError, UnicodeDecodeError, AttributeError, yaml.YAMLError):
+        text = None
+    return text if isinstance(text, str) and text.strip() else t("edit_kind_project", lang)
 
 
 def _checked_years(repository: DataRepository, plan: str, project: str) -> list[str]:

@@ -60,7 +60,7 @@ def _target_input(page, year: str = "2024"):
 def test_a_target_changed_in_the_form_is_checked_saved_in_one_line_and_shown(context, editing: str) -> None:
     page = context.new_page()
     page.goto(f"{editing}/plans/demo/projects/1-1-1.html")
-    page.get_by_role("link", name="사업 1-1-1 편집").click()
+    page.get_by_role("link", name="단위사업 1-1-1 편집").click()
     target = _target_input(page)
     target.wait_for()
     traffic = watch(page, editing)  # from here: leaving the preview page ends its wait for the next build

@@ -509,7 +509,9 @@
 
   function renderYears(container, key, path, help) {
     var value = getAt(path) || {};
-    var years = (doc.context.years || []).map(String);
+    // Targets are recorded for the plan's target years when it names them (the sources show only those).
+    var recorded = key === 'targets' && doc.context.target_years ? doc.context.target_years : doc.context.years;
+    var years = (recorded || []).map(String);
     Object.keys(value).forEach(function (year) { if (years.indexOf(year) < 0) years.push(year); });
     years.sort();
     var owner = getAt(path.slice(0, -1)) || {};
@@ -543,7 +545,7 @@
       });
       body.appendChild(el('tr', {}, cells));
     });
-    set.appendChild(el('table', { 'class': 'edit-years' }, [el('caption', { 'class': 'edit-help', text: labelOf(key) }), el('thead', {}, [head]), body]));
+    set.appendChild(el('table', { 'class': 'edit-years' }, [el('thead', {}, [head]), body]));
     container.appendChild(set);
     register(path, set, set);
   }
@@ -627,9 +629,13 @@
       }
       list.appendChild(el('li', { text: problem.line_text[lang] }));
     });
+    var others = $('edit-problems-elsewhere');
+    others.textContent = '';
     result.elsewhere.forEach(function (problem) {
-      list.appendChild(el('li', { text: problem.line_text[lang] }));
+      others.appendChild(el('li', { text: problem.line_text[lang] }));
     });
+    $('edit-problems-elsewhere-heading').hidden = others.hidden = !result.elsewhere.length;
+    $('edit-problems-here-heading').hidden = list.hidden = !result.here.length;
     $('edit-problems').hidden = !(result.here.length || result.elsewhere.length);
   }
 
@@ -741,12 +747,27 @@
   function labelWords() {
     $('edit-save').textContent = w('edit_save');
     $('edit-discard').textContent = w('edit_discard');
-    $('edit-problems-heading').textContent = w('edit_problems_here');
+    $('edit-problems-here-heading').textContent = w('edit_problems_here');
+    $('edit-problems-elsewhere-heading').textContent = w('edit_problems_elsewhere');
     $('edit-conflict-heading').textContent = w('edit_conflict_heading');
     $('edit-conflict-disk-heading').textContent = w('edit_conflict_disk');
     $('edit-conflict-yours-heading').textContent = w('edit_conflict_yours');
     $('edit-conflict-reload').textContent = w('edit_conflict_reload');
     $('edit-diff-summary').textContent = w('edit_yaml_diff');
+  }
+
+  function textIn(value) {
+    if (!value) return '';
+    return typeof value === 'string' ? value : (lang === 'en' && value.en) || value.ko || '';
+  }
+
+  function headingOf() {
+    var context = doc.context;
+    var words = [w('edit_kind_' + doc.kind)];
+    if (doc.kind === 'plan') words.push(textIn(context.plan_title) || doc.ids.plan);
+    if (doc.kind === 'check' || doc.kind === 'results') words.push(doc.ids.year);
+    if (doc.kind === 'project' || doc.kind === 'results') words.push(doc.ids.project, textIn(context.project_title));
+    return words.filter(Boolean).join(' ');
   }
 
   function load() {
@@ -759,9 +780,9 @@
       data = JSON.parse(saved);
       var draft = null;
       try { draft = JSON.parse(localStorage.getItem(draftKey()) || 'null'); } catch (error) { draft = null; }
-      var ids = Object.keys(doc.ids).map(function (k) { return doc.ids[k]; }).join(' · ');
-      document.title = w('edit_kind_' + doc.kind) + ' ' + ids + ' — ' + w('edit_page_title');
-      $('edit-title').textContent = w('edit_kind_' + doc.kind) + ' ' + ids;
+      var heading = headingOf();
+      document.title = heading + ' — ' + w('edit_page_title');
+      $('edit-title').textContent = heading;
       $('edit-file').textContent = w('edit_file') + ': ' + doc.file;
       navigation(pagePath());
       if (draft && draft.data) {
