@@ -302,3 +302,36 @@ def test_a_save_keeps_the_files_permissions(service: EditService) -> None:
     assert _ask(service, "POST", "/_edit/api/save", body)[0] == 200
     assert PROJECT.stat().st_mode & 0o777 == 0o640
     assert not [p for p in PROJECT.parent.iterdir() if p.name.startswith(".")]  # no temporary file left behind
+
+
+def test_a_fresh_repository_from_init_is_edited_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files `plansite init` writes (copied here: the wheel it also writes is not what is tested)."""
+    import shutil
+
+    from .conftest import ROOT
+
+    template = ROOT / "generator" / "cli" / "new_repository"
+    shutil.copytree(template / "plans", tmp_path / "plans")
+    shutil.copy(template / "site.yaml", tmp_path / "site.yaml")
+    (tmp_path / "results").mkdir()
+    monkeypatch.chdir(tmp_path)
+    service = EditService(find_repository(cwd=tmp_path))
+    ids = {"plan": "example-plan", "project": "1-1-1"}
+    document = _opened(service, "project", ids)
+    assert document["context"]["years"]
+    indicator = document["data"]["indicators"][0]
+    year = next(iter(indicator["targets"]))
+    indicator["targets"][year] = "many"
+    body = {"kind": "project", "ids": ids, "data": document["data"], "version": document["version"]}
+    status, refused = _ask(service, "POST", "/_edit/api/save", body)
+    assert status == 422 and any(p["path"].endswith(f"targets.{year}") for p in refused["here"])
+    _opened(service, "plan", {"plan": "example-plan"})
+
+
+def test_a_markdown_preview_is_the_sites_own_rendering(service: EditService) -> None:
+    status, answer = _ask(
+        service, "POST", "/_edit/api/markdown", {"text": "**굵게**\n\n<script>x</script>", "caption": "c"}
+    )
+    assert status == 200
+    assert "<strong>굵게</strong>" in answer["html"] and "<script>" not in answer["html"]
+    assert _ask(service, "POST", "/_edit/api/markdown", {"text": "x"}, token=None)[0] == 403

@@ -135,3 +135,15 @@ def test_what_cannot_be_spliced_is_still_written_right_with_the_comments(
 
 def test_nothing_changed_is_the_same_text() -> None:
     assert rewritten(PROJECT, yaml.safe_load(PROJECT)) == PROJECT
+
+
+def test_a_new_markdown_text_is_written_as_literal_blocks_under_its_languages() -> None:
+    after, _ = _edit(lambda d: d.update({"purpose": {"ko": "**굵게**\n\n- 하나\n", "en": "One line"}}))
+    assert _changed_lines(PROJECT, after) == [
+        "+purpose:",
+        "+  ko: |",
+        "+    **굵게**",
+        "+",
+        "+    - 하나",
+        "+  en: One line",
+    ]

@@ -147,6 +147,18 @@ EDIT: dict[str, dict[str, str]] = {
     "edit_help_UnitText_ko": {"ko": "한국어 출처가 쓰는 단위, 예: 천건", "en": ""},
     "edit_help_UnitText_en": {"ko": "기본 단위의 영어 이름", "en": ""},
     "edit_help_UnitText_scale": {"ko": "단위 하나가 기본 단위 몇 개인지(10의 거듭제곱), 기본 1", "en": ""},
+    # A list's item, where the list's name is a plural ("Add indicator", "Indicator 2").
+    "edit_item_indicators": {"ko": "성과지표", "en": "Indicator"},
+    "edit_item_departments": {"ko": "소관 부서", "en": "Department"},
+    "edit_item_legal_basis": {"ko": "법적 근거", "en": "Legal basis"},
+    "edit_item_contacts": {"ko": "문의처", "en": "Contact"},
+    "edit_item_discrepancies": {"ko": "자료 간 차이", "en": "Discrepancy"},
+    "edit_item_measures": {"ko": "측정값", "en": "Measure"},
+    "edit_item_sources": {"ko": "출처", "en": "Source"},
+    "edit_item_strategies": {"ko": "추진전략", "en": "Strategy"},
+    "edit_item_tasks": {"ko": "과제", "en": "Task"},
+    "edit_item_target_years": {"ko": "연도", "en": "Year"},
+    "edit_item_grade_scale": {"ko": "등급 기준", "en": "Grade band"},
     # The links the editing preview adds to a page (generator/edit/links.py).
     "edit_links_label": {"ko": "편집", "en": "Edit"},
     "edit_link_plan": {"ko": "이 계획 편집", "en": "Edit this plan"},

@@ -176,6 +176,9 @@ class _Splicer:
         lead = " " * column + f"{_render(_key_text(key))}:"
         if isinstance(value, list) and value and not all(isinstance(v, _SCALARS) for v in value):
             return lead + self.newline + "".join(self._item(v, column + 2, column + 4) for v in value)
+        if isinstance(value, dict) and any(isinstance(v, str) and "\n" in v.rstrip("\n") for v in value.values()):
+            # A text of several lines (Markdown) under its languages, each a literal block, as the files write it.
+            return lead + self.newline + "".join(self._entry(k, v, column + 2) for k, v in value.items())
         return f"{lead} {self._value(value, column + 2)}{self.newline}"
 
     def _item(self, value: Any, dash: int, column: int) -> str:

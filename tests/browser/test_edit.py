@@ -97,8 +97,8 @@ def test_a_target_changed_in_the_form_is_checked_saved_in_one_line_and_shown(con
 def test_an_indicator_added_in_the_form_gives_a_file_validate_strict_accepts(context, editing: str) -> None:
     page = context.new_page()
     page.goto(f"{editing}/_edit/?kind=project&plan=demo&project=1-1-1&lang=en")
-    page.get_by_role("button", name="Add Indicators").click()
-    new = page.get_by_role("group", name="Indicators 2: 1-1-1-2")
+    page.get_by_role("button", name="Add indicator").click()
+    new = page.get_by_role("group", name="Indicator 2: 1-1-1-2")
     new.wait_for()
     name = new.get_by_role("group", name="Name", exact=True)
     name.get_by_role("textbox", name="Korean").fill("새 지표")
@@ -202,3 +202,21 @@ def test_every_form_is_axe_clean(context, editing: str, lang: str) -> None:
     # And a preview page with its edit links.
     page.goto(f"{editing}/{'en/' if lang == 'en' else ''}plans/demo/projects/1-1-1.html")
     assert axe_violations(page) == []
+
+
+def test_a_list_item_removed_and_a_markdown_preview(context, editing: str) -> None:
+    page = context.new_page()
+    page.goto(f"{editing}/_edit/?kind=project&plan=demo&project=1-1-1&lang=en")
+    content = page.get_by_role("group", name="Content", exact=True)
+    content.get_by_role("textbox", name="Korean").fill("**굵게** 쓴 글\n\n- 하나")
+    content.get_by_role("button", name="Preview").first.click()
+    expect(content.locator(".edit-preview strong")).to_have_text("굵게")
+    page.get_by_role("button", name="Remove department 1").click()
+    expect(page.get_by_role("group", name="Department 1")).to_have_count(0)
+    page.get_by_role("status").filter(has_text="No problems").wait_for()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("status").filter(has_text="Saved").wait_for()
+    text = PROJECT.read_text(encoding="utf-8")
+    assert "Test Division" not in text and "content:" in text and "**굵게** 쓴 글" in text
+    result = CliRunner().invoke(main, ["validate"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output

@@ -214,9 +214,11 @@
   function unitFor(path) {
     var key = path[path.length - 1];
     var within = path.indexOf('indicators');
+    if (/rate$/.test(String(key))) return '%';
     if (path[0] === 'budget' || key === 'budget' || key === 'committed' || key === 'spent') {
       return doc.context.budget_unit;
     }
+    if (key !== 'actual' && key !== 'total' && path.indexOf('targets') < 0) return null;
     if (within >= 0 && doc.kind === 'project') return (getAt(path.slice(0, within + 2)) || {}).unit;
     if (within >= 0 && doc.kind === 'results') {
       var result = getAt(path.slice(0, within + 2)) || {};
@@ -414,7 +416,7 @@
     var value = getAt(path);
     var found = shape(schema);
     if ((value === undefined || value === null) && !required) {
-      container.appendChild(addButton(key, function () { setAt(path, emptyValue(schema)); rerender(); }));
+      container.appendChild(addButton(labelOf(key), function () { setAt(path, emptyValue(schema)); rerender(); }));
       return;
     }
     var set = el('fieldset', { 'data-path': yamlPath(path) }, [el('legend', { text: labelOf(key) })]);
@@ -425,16 +427,24 @@
     register(path, set, set);
   }
 
-  function addButton(key, action) {
-    return el('div', { 'class': 'edit-field' }, [el('button', { type: 'button', text: w('edit_add', { what: labelOf(key) }), onclick: action })]);
+  function inSentence(text) {
+    // "Add indicator", not "Add Indicator": an English name inside a sentence, unless it is an abbreviation (ID).
+    if (lang !== 'en' || text.length < 2 || text.charAt(1) !== text.charAt(1).toLowerCase()) return text;
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
+  function itemWord(key) { return has('edit_item_' + key) ? w('edit_item_' + key) : labelOf(key); }
+
+  function addButton(what, action) {
+    return el('div', { 'class': 'edit-field' }, [el('button', { type: 'button', text: w('edit_add', { what: inSentence(what) }), onclick: action })]);
   }
 
   function removeButton(what, action) {
-    return el('button', { type: 'button', 'class': 'edit-remove', text: w('edit_remove', { what: what }), onclick: action });
+    return el('button', { type: 'button', 'class': 'edit-remove', text: w('edit_remove', { what: inSentence(what) }), onclick: action });
   }
 
   function itemTitle(key, item, index) {
-    var title = w('edit_item', { what: labelOf(key), number: index + 1 });
+    var title = w('edit_item', { what: itemWord(key), number: index + 1 });
     if (item && typeof item === 'object') {
       var id = item.id || item.indicator;
       var name = item.name || item.title;
@@ -471,7 +481,7 @@
         set.appendChild(holder);
       }
     });
-    set.appendChild(addButton(key, function () {
+    set.appendChild(addButton(itemWord(key), function () {
       if (!Array.isArray(getAt(path))) setAt(path, []);
       getAt(path).push(newItem(itemSchema, path));
       rerender();
