@@ -238,6 +238,8 @@ def test_the_form_page_carries_the_token_and_fetches_nothing_from_elsewhere(serv
         status, body = _ask(service, "GET", f"/_edit/static/{name}")
         assert status == 200 and b"http://" not in body and b"https://" not in body
     assert _ask(service, "GET", "/_edit/static/../service.py")[0] == 404
+    headers = dict(service.answer(Request("GET", "/_edit/", {"host": "127.0.0.1:8000"}, b"")).headers)
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"] and headers["X-Frame-Options"] == "DENY"
 
 
 def test_the_edit_links_name_the_forms_of_what_a_page_shows(demo_root: Path) -> None:

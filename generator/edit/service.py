@@ -42,6 +42,14 @@ TOKEN_HEADER = "x-plansite-token"
 TOKEN_PLACEHOLDER = b"PLANSITE_EDIT_TOKEN"
 STATIC = {"edit.js": "text/javascript; charset=utf-8", "edit.css": "text/css; charset=utf-8"}
 JSON_TYPE = "application/json; charset=utf-8"
+# The form's page runs only its own script, and no other site may frame it (a framed form could be clicked
+# through by a page the user does not see).
+PAGE_HEADERS = (
+    ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'"),
+    ("X-Frame-Options", "DENY"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+)
 WORD_PREFIX = "edit_"  # the catalogue keys the form shows: all of generator/i18n/edit.py
 
 
@@ -114,10 +122,11 @@ class EditService:
         if name in ("", "index.html"):
             page = files("generator.edit").joinpath("static", "index.html").read_bytes()
             page = page.replace(TOKEN_PLACEHOLDER, self.token.encode())
-            return Answer(HTTPStatus.OK, page, "text/html; charset=utf-8")
+            return Answer(HTTPStatus.OK, page, "text/html; charset=utf-8", PAGE_HEADERS)
         if name.startswith("static/") and name.removeprefix("static/") in STATIC:
             file = name.removeprefix("static/")
-            return Answer(HTTPStatus.OK, files("generator.edit").joinpath("static", file).read_bytes(), STATIC[file])
+            content = files("generator.edit").joinpath("static", file).read_bytes()
+            return Answer(HTTPStatus.OK, content, STATIC[file], PAGE_HEADERS)
         if name == "api/words":
             return _json(HTTPStatus.OK, form_words())
         if name == "api/document":
