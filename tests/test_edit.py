@@ -337,3 +337,23 @@ def test_a_markdown_preview_is_the_sites_own_rendering(service: EditService) -> 
     assert status == 200
     assert "<strong>굵게</strong>" in answer["html"] and "<script>" not in answer["html"]
     assert _ask(service, "POST", "/_edit/api/markdown", {"text": "x"}, token=None)[0] == 403
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"not json", b"[1, 2]", b'{"kind": "project", "ids": ["demo"], "data": {}}', b"\xff\xfe"],
+)
+def test_a_malformed_request_is_refused_with_a_status(service: EditService, body: bytes) -> None:
+    headers = {"host": "127.0.0.1:8000", "content-type": "application/json", "x-plansite-token": service.token}
+    answer = service.answer(Request("POST", "/_edit/api/check", headers, body))
+    assert answer.status == 400
+
+
+def test_a_file_broken_by_hand_is_named_not_a_crash(service: EditService) -> None:
+    document = _opened(service)
+    PROJECT.write_text("id: [1-1-1\n", encoding="utf-8")
+    status, refusal = _ask(
+        service, "POST", "/_edit/api/check", {"kind": "project", "ids": IDS, "data": document["data"]}
+    )
+    assert status == 422 and refusal["error"] == "unreadable"
+    assert _ask(service, "GET", "/_edit/api/document?kind=project&plan=demo&project=1-1-1")[0] == 422

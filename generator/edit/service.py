@@ -91,13 +91,16 @@ class EditService:
             return refusal
         try:
             body = json.loads(request.body.decode("utf-8"))
-            if not isinstance(body, dict):
-                raise ValueError(body)
-            return self._post(name, body)
         except (ValueError, UnicodeDecodeError):
             return _refused(HTTPStatus.BAD_REQUEST, "body")
+        if not isinstance(body, dict) or not isinstance(body.get("ids", {}), dict):
+            return _refused(HTTPStatus.BAD_REQUEST, "body")
+        try:
+            return self._post(name, body)
         except NotADocument:
             return _refused(HTTPStatus.NOT_FOUND, "document")
+        except (UnicodeDecodeError, documents.yaml.YAMLError):
+            return _refused(HTTPStatus.UNPROCESSABLE_ENTITY, "unreadable")  # the file on disk, broken by hand
 
     @staticmethod
     def _host_allowed(host: str) -> bool:
