@@ -264,7 +264,6 @@ EDIT: dict[str, dict[str, str]] = {
     "edit_remove": {"ko": "{what} 삭제", "en": "Remove {what}"},
     "edit_item": {"ko": "{what} {number}", "en": "{what} {number}"},
     "edit_none": {"ko": "(없음)", "en": "(none)"},
-    "edit_yes": {"ko": "예", "en": "yes"},
     "edit_scale": {"ko": "× {scale}", "en": "× {scale}"},
     "edit_year_cell": {"ko": "{year}년 {what}", "en": "{what}, {year}"},
     "edit_markdown_preview": {"ko": "미리보기", "en": "Preview"},
