@@ -127,10 +127,17 @@ def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
 
 
 def serve(
-    options: Options, port: int, *, echo: Progress, stop: threading.Event | None = None, lang: str = "en"
+    options: Options,
+    port: int,
+    *,
+    echo: Progress,
+    stop: threading.Event | None = None,
+    lang: str = "en",
+    edit: bool = False,
 ) -> None:
     """Build, serve on http://127.0.0.1:PORT/ and rebuild on every change, until Ctrl+C or `stop`; what it says
-    is worded in `lang`."""
+    is worded in `lang`. With `edit`, the preview has the editor's forms (/_edit/) and an "edit" link on each
+    page of something they edit."""
     from generator.site.serve import serve_and_watch
 
     # The record is read once: the preview shows the working tree, whose history does not move while it runs.
@@ -149,7 +156,13 @@ def serve(
     for folder in (options.out or data.output, options.cache_dir, data.plans, data.results):
         if folder is not None:
             resolve(folder)  # a link loop is refused before anything is served or watched
-    serve_and_watch(data, options.out or data.output, port, echo=echo, stop=stop, build=build_kept, lang=lang)
+    extension = None
+    if edit:
+        from generator.edit import extension as editor
+
+        extension = editor(data)
+    out = options.out or data.output
+    serve_and_watch(data, out, port, echo=echo, stop=stop, build=build_kept, lang=lang, extension=extension)
 
 
 def _gathered(options: Options, warm: WarmBuild | None) -> tuple[DataRepository, Path, ValidationReport, Path | None]:

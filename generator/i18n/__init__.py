@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from generator.i18n.bundle import BUNDLE
 from generator.i18n.commands import COMMANDS
 from generator.i18n.downloads import DOWNLOADS
+from generator.i18n.edit import EDIT
 from generator.i18n.embeds import EMBEDS
 from generator.i18n.execution import EXECUTION
 from generator.i18n.feeds import FEEDS
@@ -56,6 +57,7 @@ TABLES: tuple[dict[str, dict[str, str]], ...] = (
     FEEDS,
     EMBEDS,
     DOWNLOADS,
+    EDIT,
 )
 
 

@@ -53,6 +53,38 @@ MAX_PATH_CHARS = 2048
 MAX_PATH_SEGMENTS = 64
 # A client that went away: nobody is waiting for an answer, nothing to say (a tab closed during the long poll).
 DISCONNECTED = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+MAX_BODY_BYTES = 4 * 1024 * 1024  # a request body beyond this is refused unread: no data file is near it
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an extension answers to a request: its status, body and content type (and any further headers)."""
+
+    status: int
+    body: bytes
+    content_type: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request as an extension sees it: method, path with its query, headers (lower-case names) and body."""
+
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Extension:
+    """More than the site, for a preview that does more (the editor, `generator.edit`), without the site
+    importing it: requests under `prefix` go to `answer`, and `page_addition` is given each page's address
+    and returns the HTML to add at the end of its body."""
+
+    prefix: str
+    answer: Callable[[Request], Answer]
+    page_addition: Callable[[str], bytes]
 
 
 @dataclass
@@ -95,6 +127,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     As a preview it also reloads pages after each build, and shows the data's problems instead of a page."""
 
     preview: Preview
+    extension: Extension | None = None
 
     def handle(self) -> None:
         # The tab closed (or reloaded) before its answer was written: nobody is waiting for it, nothing to say.
@@ -134,6 +167,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         address, _, query = self.path.partition("?")
+        if self._extended(address):
+            return
         if address == BUILD_PATH:
             seen = query.removeprefix("after=") if query.startswith("after=") else ""
             latest = self.preview.newer_than(seen, LONG_POLL_SECONDS) if seen else self.preview.build
@@ -147,8 +182,39 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         elif problems:
             self._send(HTTPStatus.OK, problem_page(problems, build), "text/html; charset=utf-8")
         else:
-            body = page.read_bytes().replace(b"</body>", reload_script(build) + b"</body>", 1)
+            addition = self.extension.page_addition(address) if self.extension is not None else b""
+            body = page.read_bytes().replace(b"</body>", addition + reload_script(build) + b"</body>", 1)
             self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
+
+    def do_POST(self) -> None:
+        if not self._extended(self.path.partition("?")[0]):
+            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+
+    def _extended(self, address: str) -> bool:
+        """Answer a request under the extension's prefix (True), or leave it to the site (False)."""
+        extension = self.extension
+        if extension is None or not (address + "/").startswith(extension.prefix):
+            return False
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY_BYTES:
+            self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return True
+        body = self.rfile.read(length) if length else b""
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        answer = extension.answer(Request(self.command, self.path, headers, body))
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Cache-Control", "no-store")
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(answer.body)
+        return True
 
     def _page_file(self) -> Path | None:
         """The HTML file a request names, following a folder to its index.html; None for anything else."""
@@ -209,8 +275,10 @@ class _Server(http.server.ThreadingHTTPServer):
         print(f"plansite: {t('serve_request_failed', self.lang, error=repr(error))}", file=sys.stderr)
 
 
-def _bind(port: int, out_dir: Path, preview: Preview) -> http.server.ThreadingHTTPServer:
-    handler_class = type("PreviewHandler", (_SiteHandler,), {"preview": preview})
+def _bind(
+    port: int, out_dir: Path, preview: Preview, extension: Extension | None = None
+) -> http.server.ThreadingHTTPServer:
+    handler_class = type("PreviewHandler", (_SiteHandler,), {"preview": preview, "extension": extension})
     handler = functools.partial(handler_class, directory=str(out_dir.absolute()))
     try:
         server = _Server(("127.0.0.1", port), handler)
@@ -232,12 +300,13 @@ def serve_and_watch(
     cache_dir: Path | None = None,
     build: Callable[[WarmBuild], BuildSummary] | None = None,
     lang: str = "en",
+    extension: Extension | None = None,
 ) -> None:
     """Serve until Ctrl+C (or until `stop` is set, for tests); rebuild whenever a watched file changes.
 
     `build` builds the site into `out_dir` with the state kept between builds (default: `build_site` with the
     chart cache in `cache_dir` and no amendments listed). What it says, on the terminal and on the problems
-    page, is worded in `lang`."""
+    page, is worded in `lang`. `extension` answers the requests under its prefix and adds to each page."""
     preview = Preview(lang=lang)
     warm = WarmBuild(index_later=True)  # a save shows at once; its search index follows (`index_published`)
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
@@ -266,7 +335,8 @@ def serve_and_watch(
             preview.built((f"plansite: {error_text(error, lang)}",))
             echo(f"plansite: {error_text(error, lang)}")
 
-    server = _bind(port, out_dir, preview)  # before the first build: a taken port should not cost a build's wait
+    # Bound before the first build: a taken port should not cost a build's wait.
+    server = _bind(port, out_dir, preview, extension)
     halt = stop or threading.Event()
     # Watching starts before the first build, so that a save made while it runs is not missed.
     changes = _watch(_watched(repository), halt)
