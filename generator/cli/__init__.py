@@ -15,7 +15,8 @@ from generator import api
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    F,
+    OUT_HELP,
+    cache_options,
     current_language,
     data_options,
     echo_written,
@@ -24,7 +25,7 @@ from generator.cli.common import (
     user_errors,
 )
 from generator.cli.problems import FORMATS, as_json, github_line, in_files
-from generator.data.layout import CACHE_DIR, OUTPUT_DIR, SCHEMAS_DIR, find_repository
+from generator.data.layout import SCHEMAS_DIR, find_repository
 from generator.data.paths import refuse_inside
 from generator.errors import Severity, UsageError, display_path, terminal_safe
 from generator.i18n import msg, render, t
@@ -33,7 +34,6 @@ from generator.version import __version__
 if TYPE_CHECKING:
     from generator.data.validate import ValidationReport
 
-OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
 log = logging.getLogger("plansite")
 
@@ -187,19 +187,6 @@ def diff(base: str | None, head: str | None, output_format: str, lang: str) -> N
     raise SystemExit(EXIT_PROBLEMS if changes.head_errors else EXIT_OK)
 
 
-def cache_options(command: F) -> F:
-    """--cache-dir and --no-cache, the same on every command that builds."""
-    command = click.option("--no-cache", is_flag=True, help="Draw every chart, and neither read nor fill the cache.")(
-        command
-    )
-    return click.option(
-        "--cache-dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=None,
-        help=f"Folder of the chart cache [default: {CACHE_DIR} in the data repository].",
-    )(command)
-
-
 @main.command()
 @data_options
 @cache_options
@@ -259,56 +246,6 @@ def build(
         if summary.cache_left_alone:
             where = ", ".join(terminal_safe(folder) for folder in summary.cache_left_alone)
             click.echo(t("cache_links_left_alone", lang, where=where))
-
-
-@main.command()
-@data_options
-@cache_options
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
-@click.option(
-    "--edit", is_flag=True, help="Edit the data in the browser: forms that check as you type and write the YAML."
-)
-@language_option()
-def serve(
-    config: Path | None,
-    plans: Path | None,
-    results: Path | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    out_dir: Path | None,
-    port: int,
-    edit: bool,
-) -> None:
-    """Build, serve OUT on http://127.0.0.1:PORT/ and rebuild when the data or the theme change."""
-    with user_errors():
-        options = api.Options.from_environment(
-            config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache
-        )
-        api.serve(options, port, echo=click.echo, lang=current_language(), edit=edit)
-
-
-@main.command()
-@data_options
-@cache_options
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None, help=OUT_HELP)
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
-@language_option()
-def edit(
-    config: Path | None,
-    plans: Path | None,
-    results: Path | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    out_dir: Path | None,
-    port: int,
-) -> None:
-    """The live preview with forms to edit the data (plansite serve --edit), on http://127.0.0.1:PORT/."""
-    with user_errors():
-        options = api.Options.from_environment(
-            config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache
-        )
-        api.serve(options, port, echo=click.echo, lang=current_language(), edit=True)
 
 
 @main.command()
@@ -426,6 +363,12 @@ from generator.cli.spreadsheets import collect, import_  # noqa: E402
 
 main.add_command(collect)
 main.add_command(import_)
+
+# Registered here, defined in their own module: the live preview, and the preview with the editor's forms.
+from generator.cli.preview import edit, serve  # noqa: E402
+
+main.add_command(serve)
+main.add_command(edit)
 
 # Registered here, defined in its own module: the printed report.
 from generator.cli.pdf import pdf  # noqa: E402

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from generator.api import default_language
-from generator.data.layout import PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
+from generator.data.layout import CACHE_DIR, OUTPUT_DIR, PLANS_DIR, RESULTS_DIR, SITE_CONFIG, DataRepository
 from generator.errors import DataError, PlansiteError, display_path, error_text, terminal_safe
 from generator.i18n import LANGUAGES, t
 
@@ -26,6 +26,7 @@ EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., object])
 
 _LANG = "plansite.lang"
+OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
 
 
 def language_option(*, expose: bool = False) -> Callable[[F], F]:
@@ -117,3 +118,16 @@ def user_errors(then: str = "then_validate") -> Iterator[None]:
         # A full disk or a read-only folder: say so plainly; the previous output/ is intact (atomic build).
         click.echo(terminal_safe(f"plansite: {error.strerror or error}: {error.filename or ''}".rstrip(": ")), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
+
+
+def cache_options(command: F) -> F:
+    """--cache-dir and --no-cache, the same on every command that builds."""
+    command = click.option("--no-cache", is_flag=True, help="Draw every chart, and neither read nor fill the cache.")(
+        command
+    )
+    return click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help=f"Folder of the chart cache [default: {CACHE_DIR} in the data repository].",
+    )(command)
