@@ -62,6 +62,49 @@ def is_site(folder: Path) -> bool:
     return marker.is_file() and not marker.is_symlink()
 
 
+class Staging:
+    """A new site written into a private folder beside `out_dir`, file by file as it is made, then published in
+    one step (`publish`), or dropped when the build fails (on leaving the `with` block unpublished).
+
+    `unchanged` are the content digests (`buildstate.content_digest`) of files published into `out_dir` last
+    time and still as published there: a file with the same bytes is linked into the new site instead of
+    written again. No build writes into a published file, only into a new staging folder, so the old and the
+    new site can share it. `digests` holds the content digest of every file written or linked."""
+
+    def __init__(self, out_dir: Path, unchanged: Mapping[str, str] | None = None):
+        self.out = out_dir.absolute()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(self.out)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-{os.getpid()}-", dir=self.out.parent))
+        self.before = unchanged or {}
+        self.digests: dict[str, str] = {}
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
+
+    def write(self, path: str, content: bytes) -> None:
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.digests[path] = content_digest(content)
+        if self.before.get(path) != self.digests[path] or not _linked(self.out / path, target, len(content)):
+            target.write_bytes(content)
+
+    def publish(self, stage: Callable[[Path], None] | None = None) -> dict[str, str]:
+        """Make the staged site `out_dir`; `stage` runs on it first (the search index): when it fails, nothing is
+        published. Returns the digests of the files written."""
+        if stage is not None:
+            stage(self.folder)
+        self.folder.chmod(0o755)
+        _swap_in(self.folder, self.out)
+        return self.digests
+
+
 def publish(
     files: dict[str, bytes],
     out_dir: Path,
@@ -70,44 +113,20 @@ def publish(
     stage: Callable[[Path], None] | None = None,
     consume: bool = False,
 ) -> dict[str, str]:
-    """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after.
+    """Write `files` into a staging folder, then make it `out_dir` in one step; the old site goes after (see
+    `Staging`, and `unchanged` there).
 
     `stage` runs on the complete staging folder before it is published (the search index); when it fails,
     nothing is published. With `consume`, each file leaves `files` once written, and the memory goes back to the
-    system before `stage`: a big site's pages need not stay in memory beside the indexer.
-
-    `unchanged` are the content digests (`buildstate.content_digest`) of files published into `out_dir` last
-    time and still as published there: a file with the same bytes is linked into the new site instead of
-    written again. No build writes into a published file, only into a new staging folder, so the old and the
-    new site can share it. Returns the content digest of every file of `files`.
+    system before `stage`: a big site's pages need not stay in memory beside the indexer. Returns the content
+    digest of every file of `files`.
     """
-    out = out_dir.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
-    before = unchanged or {}
-    digests: dict[str, str] = {}
-    try:
-        (staging / MARKER).write_bytes(MARKER_TEXT)
+    with Staging(out_dir, unchanged) as staging:
         for path in sorted(files):
-            content = files.pop(path) if consume else files[path]
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            digests[path] = content_digest(content)
-            if before.get(path) != digests[path] or not _linked(out / path, target, len(content)):
-                target.write_bytes(content)
-            del content
+            staging.write(path, files.pop(path) if consume else files[path])
         if consume:
             _return_memory()
-        if stage is not None:
-            stage(staging)
-        staging.chmod(0o755)
-        _swap_in(staging, out)
-        return digests
-    finally:
-        # After an exchange the staging name holds the old site; after a failure, the unfinished new one.
-        if staging.exists():
-            shutil.rmtree(staging)
+        return staging.publish(stage)
 
 
 def republish(out_dir: Path, keep: Callable[[str], bool], stage: Callable[[Path], None]) -> None:
