@@ -11,7 +11,7 @@ import datetime
 import functools
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +34,7 @@ from generator.site.buildcache import PageStore, markdown_kept
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.datafiles import with_open_data
-from generator.site.downloads import page_downloads
+from generator.site.downloads import DownloadPngs, download_sources, page_downloads
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 Progress = Callable[[str], None]
-PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class WarmBuild:
 
     reads: ReadMemo = field(default_factory=ReadMemo)
     svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
+    pngs: dict[tuple[ChartSpec, str], bytes] = field(default_factory=dict)  # download PNGs, when there is no cache
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, bytes] = field(default_factory=dict)
@@ -91,56 +92,74 @@ class WarmBuild:
 @dataclass(frozen=True)
 class Drawings:
     """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
-    the wide one; and the wide one as a PNG, a download beside the page (`downloads`)."""
+    the wide one. Its download PNGs are not held here but in `downloads.DownloadPngs` (the chart cache)."""
 
     wide: Markup
     narrow: Markup
-    png: bytes = b""
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, as a container or `taskset` limits it), not the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def render_charts(
-    specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Drawings] | None = None
+    specs: list[ChartSpec],
+    workers: int,
+    cache: ChartCache,
+    known: dict[ChartSpec, Drawings] | None = None,
+    pngs: DownloadPngs | None = None,
 ) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on all cores when many).
+    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
+    that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
 
-    The download PNG is drawn from the figure of the wide SVG, so a wide drawing is made again when its PNG
-    is missing."""
+    A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
+    Drawings are stored as they arrive, so the building process never holds every chart's PNG."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
-    pngs: dict[ChartSpec, bytes | None] = {}
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]] = []
     for spec in unique:
-        if spec in known:
-            cache.keep_png(spec, "download")
-            pngs[spec] = known[spec].png
-        else:
-            pngs[spec] = cache.get_png(spec, "download")
         for variant in VARIANTS:
             if spec in known:
                 cache.keep(spec, variant)
                 svgs[spec, variant] = getattr(known[spec], variant)
             else:
                 svgs[spec, variant] = cache.get(spec, variant)
-    missing = [(s, v) for (s, v), svg in svgs.items() if svg is None or (v == "wide" and pngs[s] is None)]
-    if missing:
-        from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
-
-        if workers > 1 and len(missing) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-                drawn = list(pool.map(chartpng.render_drawing, *zip(*missing, strict=True), chunksize=8))
-        else:
-            drawn = [chartpng.render_drawing(spec, variant) for spec, variant in missing]
-        for (spec, variant), (svg, png) in zip(missing, drawn, strict=True):
-            cache.put(spec, svg, variant)
-            svgs[spec, variant] = svg
-            if variant == "wide":
-                cache.put_png(spec, png, "download")
-                pngs[spec] = png
+        frames = pngs.missing(spec) if pngs is not None else ()
+        if svgs[spec, "wide"] is None or frames:
+            jobs.append((spec, "wide", frames))
+        if svgs[spec, "narrow"] is None:
+            jobs.append((spec, "narrow", ()))
+    for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers), strict=True):
+        cache.put(spec, svg, variant)
+        svgs[spec, variant] = svg
+        for source, png in zip(frames, drawn, strict=True):
+            assert pngs is not None
+            pngs.put(spec, source, png)
     cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
-    return {
-        spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"]), pngs[spec] or b"") for spec in unique
-    }
+    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
+
+
+def _drawn(
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int
+) -> Iterator[tuple[str, tuple[bytes, ...]]]:
+    """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them."""
+    if not jobs:
+        return
+    from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
+
+    workers = min(workers, len(jobs) // PARALLEL_FROM)
+    if workers < 2:
+        yield from (chartpng.draw_chart(*job) for job in jobs)
+        return
+    # Chunks small enough that the workers finish together, big enough to send few messages.
+    chunk = max(1, min(8, len(jobs) // (4 * workers)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
+        yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
 
 
 def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
@@ -246,17 +265,20 @@ def render_site(
         pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
-        pages, images = add_previews(pages, address, os.cpu_count() or 1, cache)
+        pages, images = add_previews(pages, address, usable_cores(), cache)
     store = PageStore(kept_in, theme_dir)
     files = store.kept(pages)  # pages whose model is as an earlier build rendered it: neither charts nor templates
     todo = [page for page in pages if page.meta.path not in files]
     keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
-    svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
+    pngs = DownloadPngs(cache, download_sources(todo), warm.pngs if warm else None)
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs)
     # Jinja is imported, and the templates compiled, only when a page is rendered.
     rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
-    downloads = {page.meta.path: page_downloads(page, svgs) for page in todo if page.charts}
+    downloads = {page.meta.path: page_downloads(page, svgs, pngs) for page in todo if page.charts}
+    if warm is not None:
+        warm.pngs = pngs.kept
     store.keep(rendered, downloads)
     cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
     files.update(rendered)
