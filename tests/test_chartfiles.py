@@ -16,7 +16,7 @@ from PIL import Image
 
 from generator.data.validate import validate_path
 from generator.numbers import NONE, percent, unit_display
-from generator.site import chartpng, charts
+from generator.site import build, chartpng, charts
 from generator.site.build import render_charts
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
@@ -338,3 +338,54 @@ def test_a_downloaded_chart_carries_its_title_above_and_its_source_below() -> No
     assert band.getextrema()[0] < 100 and below.getextrema()[0] < 128  # text drawn in both bands
     assert framed.info["Title"] == TARGET_ACTUAL.title
     assert framed_png(png, width, TARGET_ACTUAL.title, source) == framed_png(png, width, TARGET_ACTUAL.title, source)
+
+
+# -- drawing in worker processes ---------------------------------------------------------------------------
+
+SPECS = [
+    TargetActualSpec(
+        f"chart-ko-9-9-{n}-1", (2024, 2025), (10.0 * n, 20.0), (12.0, None), "건", f"합성 {n}", "s", "목표", "실적"
+    )
+    for n in range(1, 5)
+]
+
+
+def test_the_drawings_are_the_same_however_many_workers_draw_them() -> None:
+    sources = {spec: (SOURCE,) for spec in SPECS}
+    alone, together = DownloadPngs(ChartCache(None), sources), DownloadPngs(ChartCache(None), sources)
+    assert len(SPECS) * 2 >= 2 * build.PARALLEL_FROM  # enough drawings for two workers
+    assert render_charts(SPECS, 1, ChartCache(None), pngs=alone) == render_charts(
+        SPECS, 2, ChartCache(None), pngs=together
+    )
+    assert alone.kept == together.kept and len(together.kept) == len(SPECS)
+
+
+def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
+    real = build._drawn
+    stored: list[int] = []
+
+    def watched(jobs: list, workers: int):  # type: ignore[no-untyped-def]
+        for number, drawn in enumerate(real(jobs, workers)):
+            stored.append(len(list((tmp_path / "cache").rglob("*.svg"))))
+            assert stored[-1] == number  # every earlier drawing is in the cache already
+            yield drawn
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a pool for a few drawings")
+
+    monkeypatch.setattr(build, "_drawn", watched)
+    monkeypatch.setattr(build, "ProcessPoolExecutor", no_pool)
+    pngs = DownloadPngs(cache, {SPECS[0]: (SOURCE,)})
+    render_charts(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
+    assert stored == [0, 1, 2, 3] and not pngs.kept  # the PNG went to the cache, not into memory
+    assert pngs.get(SPECS[0], SOURCE).startswith(b"\x89PNG")
+
+
+def test_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build.os, "sched_getaffinity", lambda _pid: {3}, raising=False)
+    assert build.usable_cores() == 1
+    monkeypatch.setattr(build.os, "sched_getaffinity", lambda _pid: {0, 1, 5}, raising=False)
+    assert build.usable_cores() == 3
