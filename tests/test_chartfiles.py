@@ -16,8 +16,7 @@ from PIL import Image
 
 from generator.data.validate import validate_path
 from generator.numbers import NONE, percent, unit_display
-from generator.site import build, chartpng, charts
-from generator.site.build import render_charts
+from generator.site import chartpng, charts, drawings
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
 from generator.site.downloadframe import frame, framed_png, framed_svg
@@ -28,6 +27,7 @@ from generator.site.downloads import (
     sized_svg,
     standalone_svg,
 )
+from generator.site.drawings import render_charts
 from generator.site.pages import build_pages
 from generator.site.pages.budget import planned_display
 from generator.site.pages.chartfiles import (
@@ -350,10 +350,16 @@ SPECS = [
 ]
 
 
-def test_the_drawings_are_the_same_however_many_workers_draw_them() -> None:
+@pytest.mark.parametrize("fork_server_from", [0, 10**9])  # workers from a fork server, or forked from the build
+def test_the_drawings_are_the_same_however_many_workers_draw_them(
+    fork_server_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(drawings, "FORK_SERVER_FROM_MIB", fork_server_from)
+    if fork_server_from == 0:
+        assert drawings._worker_context().get_start_method() == "forkserver"
     sources = {spec: (SOURCE,) for spec in SPECS}
     alone, together = DownloadPngs(ChartCache(None), sources), DownloadPngs(ChartCache(None), sources)
-    assert len(SPECS) * 2 >= 2 * build.PARALLEL_FROM  # enough drawings for two workers
+    assert len(SPECS) * 2 >= 2 * drawings.PARALLEL_FROM  # enough drawings for two workers
     assert render_charts(SPECS, 1, ChartCache(None), pngs=alone) == render_charts(
         SPECS, 2, ChartCache(None), pngs=together
     )
@@ -364,7 +370,7 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
-    real = build._drawn
+    real = drawings._drawn
     stored: list[int] = []
 
     def watched(jobs: list, workers: int):  # type: ignore[no-untyped-def]
@@ -376,8 +382,8 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
     def no_pool(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a pool for a few drawings")
 
-    monkeypatch.setattr(build, "_drawn", watched)
-    monkeypatch.setattr(build, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(drawings, "_drawn", watched)
+    monkeypatch.setattr(drawings, "ProcessPoolExecutor", no_pool)
     pngs = DownloadPngs(cache, {SPECS[0]: (SOURCE,)})
     render_charts(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
     assert stored == [0, 1, 2, 3] and not pngs.kept  # the PNG went to the cache, not into memory
@@ -385,7 +391,7 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
 
 
 def test_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build.os, "sched_getaffinity", lambda _pid: {3}, raising=False)
-    assert build.usable_cores() == 1
-    monkeypatch.setattr(build.os, "sched_getaffinity", lambda _pid: {0, 1, 5}, raising=False)
-    assert build.usable_cores() == 3
+    monkeypatch.setattr(drawings.os, "sched_getaffinity", lambda _pid: {3}, raising=False)
+    assert drawings.usable_cores() == 1
+    monkeypatch.setattr(drawings.os, "sched_getaffinity", lambda _pid: {0, 1, 5}, raising=False)
+    assert drawings.usable_cores() == 3

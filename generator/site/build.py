@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
-
-from markupsafe import Markup
 
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
@@ -32,15 +28,16 @@ from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
 from generator.site.buildcache import PageStore, markdown_kept
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import VARIANTS, ChartSpec, Variant
+from generator.site.chartspec import ChartSpec
 from generator.site.datafiles import with_open_data
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
+from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
-from generator.site.publish import check_output_dir, end_with_parent, publish
+from generator.site.publish import check_output_dir, publish
 from generator.site.search import index_glob
 from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -51,7 +48,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 Progress = Callable[[str], None]
-PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -87,86 +83,6 @@ class WarmBuild:
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, bytes] = field(default_factory=dict)
     rendered: int = 0  # pages the latest build rendered (the others were kept)
-
-
-@dataclass(frozen=True)
-class Drawings:
-    """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
-    the wide one. Its download PNGs are not held here but in `downloads.DownloadPngs` (the chart cache)."""
-
-    wide: Markup
-    narrow: Markup
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity, as a container or `taskset` limits it), not the machine's."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
-def render_charts(
-    specs: list[ChartSpec],
-    workers: int,
-    cache: ChartCache,
-    known: dict[ChartSpec, Drawings] | None = None,
-    pngs: DownloadPngs | None = None,
-) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
-    that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
-
-    A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
-    Drawings are stored as they arrive, so the building process never holds every chart's PNG."""
-    unique = list(dict.fromkeys(specs))
-    known = known or {}
-    svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]] = []
-    for spec in unique:
-        for variant in VARIANTS:
-            if spec in known:
-                cache.keep(spec, variant)
-                svgs[spec, variant] = getattr(known[spec], variant)
-            else:
-                svgs[spec, variant] = cache.get(spec, variant)
-        frames = pngs.missing(spec) if pngs is not None else ()
-        if svgs[spec, "wide"] is None or frames:
-            jobs.append((spec, "wide", frames))
-        if svgs[spec, "narrow"] is None:
-            jobs.append((spec, "narrow", ()))
-    for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers), strict=True):
-        cache.put(spec, svg, variant)
-        svgs[spec, variant] = svg
-        for source, png in zip(frames, drawn, strict=True):
-            assert pngs is not None
-            pngs.put(spec, source, png)
-    cache.prune()
-    # The SVG comes from our chart code, which escapes every label it writes.
-    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
-
-
-def _drawn(
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int
-) -> Iterator[tuple[str, tuple[bytes, ...]]]:
-    """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them."""
-    if not jobs:
-        return
-    from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
-
-    workers = min(workers, len(jobs) // PARALLEL_FROM)
-    if workers < 2:
-        yield from (chartpng.draw_chart(*job) for job in jobs)
-        return
-    # Chunks small enough that the workers finish together, big enough to send few messages.
-    chunk = max(1, min(8, len(jobs) // (4 * workers)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-        yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
-
-
-def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
-    """Count the charts of pages taken whole from the cache as used, so the chart cache keeps them."""
-    for spec in dict.fromkeys(specs):
-        for variant in VARIANTS:
-            cache.keep(spec, variant)
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:

@@ -37,7 +37,7 @@ _MIN_WIDTH = re.compile(r' style="min-width: [0-9]+px"')
 
 
 class Drawn(Protocol):
-    """A chart's drawings as the build holds them (`build.Drawings`)."""
+    """A chart's drawings as the build holds them (`drawings.Drawings`)."""
 
     @property
     def wide(self) -> str: ...
