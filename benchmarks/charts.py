@@ -9,6 +9,7 @@ other: the machine is shared, so only a side-by-side pair means anything.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 from pathlib import Path
@@ -16,11 +17,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PIL import Image  # noqa: E402
+
 from generator.data.layout import find_repository  # noqa: E402
 from generator.site import chartpng, charts  # noqa: E402
 from generator.site.build import render_site  # noqa: E402
 from generator.site.chartcache import ChartCache, PngKind  # noqa: E402
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant  # noqa: E402
+
+SOURCE = "Source: a synthetic citation of the page the chart is on, as long as a real one, 2026."
 
 
 class _Collector(ChartCache):
@@ -35,8 +40,17 @@ class _Collector(ChartCache):
             self.specs.append(spec)
         return '<svg viewBox="0 0 1 1"/>'
 
-    def get_png(self, spec: ChartSpec, kind: PngKind = "preview") -> bytes | None:  # noqa: ARG002
-        return b""  # every PNG "found" too, so that the build draws nothing
+    def get_png(self, spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> bytes | None:  # noqa: ARG002
+        return _BLANK_PNG  # every PNG "found" too, so that the build draws nothing (the downloads frame it)
+
+
+def _blank_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, "png")
+    return buffer.getvalue()
+
+
+_BLANK_PNG = _blank_png()
 
 
 def main() -> None:
@@ -52,10 +66,10 @@ def main() -> None:
         for spec in specs:
             charts.render(spec, variant)
         print(f"{len(specs)} {variant} charts: {1000 * (time.perf_counter() - started) / len(specs):.1f} ms each")
-    # The wide drawing as a build draws it: with its download PNG, from the same figure.
+    # The wide drawing as a build draws it: with its download PNG, from the same figure, framed for its page.
     started = time.perf_counter()
     for spec in specs:
-        chartpng.render_drawing(spec, "wide")
+        chartpng.draw_chart(spec, "wide", (SOURCE,))
     print(f"{len(specs)} wide charts with their PNG: {1000 * (time.perf_counter() - started) / len(specs):.1f} ms each")
 
 

@@ -16,12 +16,18 @@ from PIL import Image
 
 from generator.data.validate import validate_path
 from generator.numbers import NONE, percent, unit_display
-from generator.site import chartpng, charts
-from generator.site.build import render_charts
+from generator.site import chartpng, charts, drawings
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
 from generator.site.downloadframe import frame, framed_png, framed_svg
-from generator.site.downloads import chart_downloads, page_chart_files, sized_svg, standalone_svg
+from generator.site.downloads import (
+    DownloadPngs,
+    chart_downloads,
+    page_chart_files,
+    sized_svg,
+    standalone_svg,
+)
+from generator.site.drawings import render_charts
 from generator.site.pages import build_pages
 from generator.site.pages.budget import planned_display
 from generator.site.pages.chartfiles import (
@@ -126,17 +132,47 @@ def test_the_png_is_drawn_with_the_wide_svg_at_twice_its_size_and_carries_its_ti
     assert chartpng.render_drawing(spec, "wide")[1] == png  # the same bytes every time
 
 
+SOURCE = "출처: 합성 기관, 「합성 계획」, 2026."
+
+
 def test_a_warm_build_draws_nothing_and_a_missing_png_redraws_its_chart(tmp_path: Path) -> None:
     cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
-    first = render_charts([TARGET_ACTUAL], 1, cache)[TARGET_ACTUAL]
-    assert cache.missed == {TARGET_ACTUAL} and first.png.startswith(b"\x89PNG")
+    pngs = DownloadPngs(cache, {TARGET_ACTUAL: (SOURCE,)})
+    first = render_charts([TARGET_ACTUAL], 1, cache, pngs=pngs)[TARGET_ACTUAL]
+    assert cache.missed == {TARGET_ACTUAL} and not pngs.kept  # the PNG is in the cache, not in memory
+    png = pngs.get(TARGET_ACTUAL, SOURCE)
+    assert png.startswith(b"\x89PNG")
     warm = ChartCache(tmp_path / "cache")
-    assert render_charts([TARGET_ACTUAL], 1, warm)[TARGET_ACTUAL] == first and not warm.missed
+    warm_pngs = DownloadPngs(warm, {TARGET_ACTUAL: (SOURCE,)})
+    assert render_charts([TARGET_ACTUAL], 1, warm, pngs=warm_pngs)[TARGET_ACTUAL] == first and not warm.missed
+    assert warm_pngs.get(TARGET_ACTUAL, SOURCE) == png
     for entry in (tmp_path / "cache").rglob("*.png"):
         entry.unlink()
     redrawn = ChartCache(tmp_path / "cache")
-    assert render_charts([TARGET_ACTUAL], 1, redrawn)[TARGET_ACTUAL] == first
+    redrawn_pngs = DownloadPngs(redrawn, {TARGET_ACTUAL: (SOURCE,)})
+    assert render_charts([TARGET_ACTUAL], 1, redrawn, pngs=redrawn_pngs)[TARGET_ACTUAL] == first
     assert redrawn.missed == {TARGET_ACTUAL} and redrawn.misses == 0  # both SVGs were found; the PNG was not
+    assert redrawn_pngs.get(TARGET_ACTUAL, SOURCE) == png
+
+
+def test_the_worker_frames_the_png_as_the_frame_of_the_drawn_png_would(tmp_path: Path) -> None:
+    """The worker frames the image it drew: the same bytes as framing the unframed PNG, for each page's source."""
+    svg, png = chartpng.render_drawing(TARGET_ACTUAL, "wide")
+    _element, width, _height = sized_svg(svg)
+    other = "Source: another page's citation, 2026."
+    assert chartpng.draw_chart(TARGET_ACTUAL, "wide", (SOURCE, other)) == (
+        svg,
+        (framed_png(png, width, TARGET_ACTUAL.title, SOURCE), framed_png(png, width, TARGET_ACTUAL.title, other)),
+    )
+    assert chartpng.draw_chart(TARGET_ACTUAL, "wide") == (svg, ())  # no source: not rasterised
+    assert chartpng.draw_chart(TARGET_ACTUAL, "narrow", (SOURCE,)) == (charts.render(TARGET_ACTUAL, "narrow"), ())
+    # Each page's frame is its own cache entry; without a cache folder the PNGs are kept in memory instead.
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
+    render_charts([TARGET_ACTUAL], 1, cache, pngs=DownloadPngs(cache, {TARGET_ACTUAL: (SOURCE, other)}))
+    assert len(list((tmp_path / "cache").rglob("*.png"))) == 2
+    memory = DownloadPngs(ChartCache(None), {TARGET_ACTUAL: (SOURCE,)})
+    render_charts([TARGET_ACTUAL], 1, ChartCache(None), pngs=memory)
+    assert memory.kept == {(TARGET_ACTUAL, SOURCE): framed_png(png, width, TARGET_ACTUAL.title, SOURCE)}
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -151,15 +187,23 @@ def test_every_chart_of_every_page_has_its_downloads_and_no_other() -> None:
     assert {type(chart) for page in charted for chart in page.charts} >= {TargetActualSpec, DistributionSpec}
     blank = io.BytesIO()
     Image.new("RGB", (20, 10), "white").save(blank, "png")  # a stand-in for each chart's PNG
-    drawn = {chart: _Drawn(charts.render(chart), blank.getvalue()) for page in charted for chart in page.charts}
-    files = chart_downloads(pages, drawn)
+    drawn = {chart: _Drawn(charts.render(chart)) for page in charted for chart in page.charts}
+    files = chart_downloads(pages, drawn, _Framed(blank.getvalue()))
     assert len(files) == 3 * len(drawn)
     assert all(re.fullmatch(r"[a-z0-9/.-]+-(ko|en)\.(svg|png|csv)", path) for path in files)
 
 
 class _Drawn:
-    def __init__(self, wide: str, png: bytes) -> None:
-        self.wide, self.png = wide, png
+    def __init__(self, wide: str) -> None:
+        self.wide = wide
+
+
+class _Framed:
+    def __init__(self, png: bytes) -> None:
+        self.png = png
+
+    def get(self, spec: object, source: str) -> bytes:  # noqa: ARG002
+        return self.png
 
 
 # -- the built shipped site --------------------------------------------------------------------------------
@@ -294,3 +338,60 @@ def test_a_downloaded_chart_carries_its_title_above_and_its_source_below() -> No
     assert band.getextrema()[0] < 100 and below.getextrema()[0] < 128  # text drawn in both bands
     assert framed.info["Title"] == TARGET_ACTUAL.title
     assert framed_png(png, width, TARGET_ACTUAL.title, source) == framed_png(png, width, TARGET_ACTUAL.title, source)
+
+
+# -- drawing in worker processes ---------------------------------------------------------------------------
+
+SPECS = [
+    TargetActualSpec(
+        f"chart-ko-9-9-{n}-1", (2024, 2025), (10.0 * n, 20.0), (12.0, None), "건", f"합성 {n}", "s", "목표", "실적"
+    )
+    for n in range(1, 5)
+]
+
+
+@pytest.mark.parametrize("fork_server_from", [0, 10**9])  # workers from a fork server, or forked from the build
+def test_the_drawings_are_the_same_however_many_workers_draw_them(
+    fork_server_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(drawings, "FORK_SERVER_FROM_MIB", fork_server_from)
+    if fork_server_from == 0:
+        assert drawings._worker_context().get_start_method() == "forkserver"
+    sources = {spec: (SOURCE,) for spec in SPECS}
+    alone, together = DownloadPngs(ChartCache(None), sources), DownloadPngs(ChartCache(None), sources)
+    assert len(SPECS) * 2 >= 2 * drawings.PARALLEL_FROM  # enough drawings for two workers
+    assert render_charts(SPECS, 1, ChartCache(None), pngs=alone) == render_charts(
+        SPECS, 2, ChartCache(None), pngs=together
+    )
+    assert alone.kept == together.kept and len(together.kept) == len(SPECS)
+
+
+def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
+    real = drawings._drawn
+    stored: list[int] = []
+
+    def watched(jobs: list, workers: int):  # type: ignore[no-untyped-def]
+        for number, drawn in enumerate(real(jobs, workers)):
+            stored.append(len(list((tmp_path / "cache").rglob("*.svg"))))
+            assert stored[-1] == number  # every earlier drawing is in the cache already
+            yield drawn
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a pool for a few drawings")
+
+    monkeypatch.setattr(drawings, "_drawn", watched)
+    monkeypatch.setattr(drawings, "ProcessPoolExecutor", no_pool)
+    pngs = DownloadPngs(cache, {SPECS[0]: (SOURCE,)})
+    render_charts(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
+    assert stored == [0, 1, 2, 3] and not pngs.kept  # the PNG went to the cache, not into memory
+    assert pngs.get(SPECS[0], SOURCE).startswith(b"\x89PNG")
+
+
+def test_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawings.os, "sched_getaffinity", lambda _pid: {3}, raising=False)
+    assert drawings.usable_cores() == 1
+    monkeypatch.setattr(drawings.os, "sched_getaffinity", lambda _pid: {0, 1, 5}, raising=False)
+    assert drawings.usable_cores() == 3

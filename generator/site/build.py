@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
-
-from markupsafe import Markup
 
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
@@ -33,15 +29,16 @@ from generator.site import theme
 from generator.site.buildcache import PageStore, markdown_kept
 from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import VARIANTS, ChartSpec, Variant
+from generator.site.chartspec import ChartSpec
 from generator.site.datafiles import with_open_data
-from generator.site.downloads import page_downloads
+from generator.site.downloads import DownloadPngs, download_sources, page_downloads
+from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
-from generator.site.publish import check_output_dir, end_with_parent, publish, republish
+from generator.site.publish import check_output_dir, publish, republish
 from generator.site.search import INDEX_DIR, index_glob
 from generator.site.searchcache import search_index
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -52,7 +49,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 Progress = Callable[[str], None]
-PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -66,6 +62,7 @@ class WarmBuild:
 
     reads: ReadMemo = field(default_factory=ReadMemo)
     svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
+    pngs: dict[tuple[ChartSpec, str], bytes] = field(default_factory=dict)  # download PNGs, when there is no cache
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
@@ -75,68 +72,6 @@ class WarmBuild:
     index_later: bool = False
     unindexed: tuple[str, Path | None, Path | None] | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
-
-
-@dataclass(frozen=True)
-class Drawings:
-    """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
-    the wide one; and the wide one as a PNG, a download beside the page (`downloads`)."""
-
-    wide: Markup
-    narrow: Markup
-    png: bytes = b""
-
-
-def render_charts(
-    specs: list[ChartSpec], workers: int, cache: ChartCache, known: dict[ChartSpec, Drawings] | None = None
-) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on all cores when many).
-
-    The download PNG is drawn from the figure of the wide SVG, so a wide drawing is made again when its PNG
-    is missing."""
-    unique = list(dict.fromkeys(specs))
-    known = known or {}
-    svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
-    pngs: dict[ChartSpec, bytes | None] = {}
-    for spec in unique:
-        if spec in known:
-            cache.keep_png(spec, "download")
-            pngs[spec] = known[spec].png
-        else:
-            pngs[spec] = cache.get_png(spec, "download")
-        for variant in VARIANTS:
-            if spec in known:
-                cache.keep(spec, variant)
-                svgs[spec, variant] = getattr(known[spec], variant)
-            else:
-                svgs[spec, variant] = cache.get(spec, variant)
-    missing = [(s, v) for (s, v), svg in svgs.items() if svg is None or (v == "wide" and pngs[s] is None)]
-    if missing:
-        from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
-
-        if workers > 1 and len(missing) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-                drawn = list(pool.map(chartpng.render_drawing, *zip(*missing, strict=True), chunksize=8))
-        else:
-            drawn = [chartpng.render_drawing(spec, variant) for spec, variant in missing]
-        for (spec, variant), (svg, png) in zip(missing, drawn, strict=True):
-            cache.put(spec, svg, variant)
-            svgs[spec, variant] = svg
-            if variant == "wide":
-                cache.put_png(spec, png, "download")
-                pngs[spec] = png
-    cache.prune()
-    # The SVG comes from our chart code, which escapes every label it writes.
-    return {
-        spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"]), pngs[spec] or b"") for spec in unique
-    }
-
-
-def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
-    """Count the charts of pages taken whole from the cache as used, so the chart cache keeps them."""
-    for spec in dict.fromkeys(specs):
-        for variant in VARIANTS:
-            cache.keep(spec, variant)
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
@@ -248,17 +183,18 @@ def render_site(
         pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
-        pages, images = add_previews(pages, address, os.cpu_count() or 1, cache)
+        pages, images = add_previews(pages, address, usable_cores(), cache)
     store = PageStore(kept_in, theme_dir)
     files = store.kept(pages)  # pages whose model is as an earlier build rendered it: neither charts nor templates
     todo = [page for page in pages if page.meta.path not in files]
     keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
-    svgs = render_charts(specs, os.cpu_count() or 1, cache, warm.svgs if warm else None)
+    pngs = DownloadPngs(cache, download_sources(todo), warm.pngs if warm else None)
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs)
     # Jinja is imported, and the templates compiled, only when a page is rendered.
     rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
-    downloads = _chart_downloads(todo, svgs, warm)
+    downloads = _chart_downloads(todo, svgs, pngs, warm)
     store.keep(rendered, downloads)
     cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
     files.update(rendered)
@@ -275,10 +211,10 @@ def render_site(
 
 
 def _chart_downloads(
-    pages: list[Page], svgs: dict[ChartSpec, Drawings], warm: WarmBuild | None
+    pages: list[Page], svgs: dict[ChartSpec, Drawings], pngs: DownloadPngs, warm: WarmBuild | None
 ) -> dict[str, dict[str, bytes]]:
-    """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files (framing a
-    PNG costs tens of milliseconds a chart: the preview would make every page's again on each save)."""
+    """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files, and the
+    framed PNGs are kept for the next build (the preview would make every page's files again on each save)."""
     kept = warm.downloads if warm is not None else {}
     made: dict[str, tuple[Page, dict[str, bytes]]] = {}
     for page in pages:
@@ -286,10 +222,11 @@ def _chart_downloads(
             continue
         before = kept.get(page.meta.path)
         made[page.meta.path] = (
-            before if before is not None and before[0] == page else (page, page_downloads(page, svgs))
+            before if before is not None and before[0] == page else (page, page_downloads(page, svgs, pngs))
         )
     if warm is not None:
         warm.downloads = made
+        warm.pngs = pngs.kept
     return {path: files for path, (_page, files) in made.items()}
 
 

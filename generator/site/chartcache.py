@@ -1,7 +1,8 @@
 """Chart SVGs kept between builds, so a rebuild draws only the charts whose content changed.
 
 Each chart is drawn twice, wide and narrow (for a phone), and each drawing is an entry of its own; so are its
-PNGs, the download drawn with the wide SVG and the link preview (`PngKind`), keyed apart from the SVGs. A
+PNGs, the download drawn with the wide SVG (framed for each page it is offered on) and the link preview
+(`PngKind`), keyed apart from the SVGs. A
 drawing's bytes are decided by its specification and variant, the chart code, the versions of the libraries that
 draw it and the style settings (which live in the chart code). The cache key is a hash of all of them, so a changed
 label, a new plansite or a new matplotlib simply misses. Entries a build did not use are pruned after it, so the
@@ -79,9 +80,12 @@ def preview_version(kind: PngKind = "preview") -> str:
     return fingerprint(_PNG_SALTS[kind], code_closure(PREVIEW_CODE), _PREVIEW_LIBRARIES)
 
 
-def preview_key(spec: ChartSpec, kind: PngKind = "preview") -> str:
-    """The key of one of a chart's PNGs: never a chart SVG's key, nor the other PNG's (versions salted apart)."""
-    return hashlib.sha256(f"{preview_version(kind)}\0{type(spec).__name__}{spec!r}".encode()).hexdigest()
+def preview_key(spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> str:
+    """The key of one of a chart's PNGs: never a chart SVG's key, nor the other PNG's (versions salted apart).
+
+    A download is framed with the source line of the page it is offered on (`frame`), which is part of its key."""
+    framed = f"\0{frame}" if kind == "download" else ""
+    return hashlib.sha256(f"{preview_version(kind)}\0{type(spec).__name__}{spec!r}{framed}".encode()).hexdigest()
 
 
 class ChartCache:
@@ -129,17 +133,17 @@ class ChartCache:
             self.used.add(chart_key(spec, variant))
             self.hits += 1
 
-    def keep_png(self, spec: ChartSpec, kind: PngKind = "preview") -> None:
+    def keep_png(self, spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> None:
         """Count a PNG the build had at hand as used, so it is not pruned."""
         if self.folder is not None:
-            self.used.add(preview_key(spec, kind))
+            self.used.add(preview_key(spec, kind, frame))
 
-    def get_png(self, spec: ChartSpec, kind: PngKind = "preview") -> bytes | None:
+    def get_png(self, spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> bytes | None:
         """The chart's PNG if the cache holds it. A link preview not found is counted apart from the charts
         (`png_misses`); a download not found is a drawing of the chart to make (it is drawn with the wide SVG)."""
         png = None
         if self.folder is not None:
-            key = preview_key(spec, kind)
+            key = preview_key(spec, kind, frame)
             self.used.add(key)
             path = self._path(key, ".png")
             if self._own_folder(path.parent):
@@ -152,9 +156,9 @@ class ChartCache:
         self.png_misses += png is None and kind == "preview"
         return png
 
-    def put_png(self, spec: ChartSpec, png: bytes, kind: PngKind = "preview") -> None:
+    def put_png(self, spec: ChartSpec, png: bytes, kind: PngKind = "preview", frame: str = "") -> None:
         if self.folder is not None:
-            key = preview_key(spec, kind)
+            key = preview_key(spec, kind, frame)
             self.used.add(key)
             self._write(key, self._path(key, ".png"), png)
 

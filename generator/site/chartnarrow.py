@@ -141,19 +141,16 @@ def narrow_budget(spec: BudgetSpec) -> str:
 def _narrow(chart_id: str, title: str, summary: str, draw: Callable[[Axes], _Rows]) -> str:
     with chart_style(), matplotlib.rc_context({"font.size": TEXT_SIZE}):
         figure = Figure(figsize=(NARROW_WIDTH, 3.0))
-        try:
-            axes = figure.add_subplot()
-            rows = draw(axes)
-            axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table
-            axes.tick_params(axis="y", length=0)
-            if not isinstance(axes.xaxis.get_major_locator(), MaxNLocator):
-                axes.xaxis.set_major_locator(MaxNLocator(nbins=TICKS))
-            axes.xaxis.set_major_formatter(FuncFormatter(tick_label))
-            axes.set_xlabel(rows.unit, loc="right")
-            _Layout(figure, axes, rows).place()
-            return svg_markup(figure, drawing_id(chart_id, "narrow"), title, summary, NARROW_TEXT_PX)
-        finally:
-            figure.clear()
+        axes = figure.add_subplot()
+        rows = draw(axes)
+        axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table
+        axes.tick_params(axis="y", length=0)
+        if not isinstance(axes.xaxis.get_major_locator(), MaxNLocator):
+            axes.xaxis.set_major_locator(MaxNLocator(nbins=TICKS))
+        axes.xaxis.set_major_formatter(FuncFormatter(tick_label))
+        axes.set_xlabel(rows.unit, loc="right")
+        _Layout(figure, axes, rows).place()
+        return svg_markup(figure, drawing_id(chart_id, "narrow"), title, summary, NARROW_TEXT_PX)
 
 
 class _Layout:

@@ -1,5 +1,5 @@
 """Charts as PNGs: a page's first chart for link previews (Open Graph's og:image: previewers take no SVG), and
-every chart's wide drawing as a download beside its page.
+every chart's wide drawing as a download beside its page, framed with its title and source (`downloadframe`).
 
 The drawing is the page's chart itself, from the same specification and code (`charts.render`); only its last
 step writes a PNG instead of, or besides, SVG markup. A preview is `PREVIEW_WIDTH` pixels wide at the chart's
@@ -21,6 +21,7 @@ from PIL.PngImagePlugin import PngInfo
 from generator.site import charts
 from generator.site.chartspec import ChartSpec, Variant
 from generator.site.chartstyle import svg_markup
+from generator.site.downloadframe import framed
 
 PREVIEW_WIDTH = 1200  # pixels: what Facebook and KakaoTalk suggest for a large preview image
 CSS_DPI = 96  # CSS pixels per inch: the chart's SVG file is its size in inches at this many pixels
@@ -44,15 +45,35 @@ def render_png(spec: ChartSpec) -> bytes:
 
 
 def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
-    """One drawing's SVG and, for the wide drawing, the download PNG from the same figure (b"" for the narrow
-    one). The SVG is the one `charts.render` makes. A plain function, so a process pool can run it."""
+    """One drawing's SVG and, for the wide drawing, the download PNG from the same figure, unframed (b"" for the
+    narrow one). The SVG is the one `charts.render` makes."""
     if variant != "wide":
         return charts.render(spec, variant), b""
-    drawn: list[bytes] = []
+    svg, image, title, _width = _wide_with_image(spec)
+    return svg, _encoded(image, title)
+
+
+def draw_chart(spec: ChartSpec, variant: Variant, sources: tuple[str, ...] = ()) -> tuple[str, tuple[bytes, ...]]:
+    """One drawing's SVG and, for the wide drawing, its download PNG framed for each of `sources` (a page's
+    source line, `downloads.download_source`), all from the same figure, in the order of `sources`.
+
+    What a build's chart worker runs (a plain function, so a process pool can): the framing is done here, on the
+    image just drawn, so the building process neither decodes nor encodes a PNG. Without sources the wide
+    drawing is not rasterised at all."""
+    if variant != "wide" or not sources:
+        return charts.render(spec, variant), ()
+    svg, image, title, width = _wide_with_image(spec)
+    return svg, tuple(framed(image, width, title, source) for source in sources)
+
+
+def _wide_with_image(spec: ChartSpec) -> tuple[str, Image.Image, str, int]:
+    """The wide SVG, the same figure drawn at `DOWNLOAD_DPI` as an RGB image, the chart's title and its width in
+    CSS pixels (the SVG file's width, `downloads.sized_svg`)."""
+    drawn: list[tuple[Image.Image, str, int]] = []
 
     def finish(figure: Figure, chart_id: str, title: str, summary: str) -> str:
         markup = svg_markup(figure, chart_id, title, summary)  # first: the SVG is what it is without the PNG
-        drawn.append(_download_png(figure, title))
+        drawn.append((_download_image(figure), title, round(figure.get_figwidth() * CSS_DPI)))
         return markup
 
     token = charts.FINISH.set(finish)
@@ -60,7 +81,7 @@ def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
         svg = charts.render(spec)
     finally:
         charts.FINISH.reset(token)
-    return svg, drawn[0]
+    return svg, *drawn[0]
 
 
 def _png(figure: Figure) -> bytes:
@@ -77,18 +98,23 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _download_png(figure: Figure, title: str) -> bytes:
-    """The figure drawn on Agg at `DOWNLOAD_DPI`, written as RGB with its title (UTF-8 iTXt) and its resolution.
+def _download_image(figure: Figure) -> Image.Image:
+    """The figure drawn on Agg at `DOWNLOAD_DPI`, as RGB (the chart's ground is opaque white: no alpha needed).
 
-    Every chart builds cold draws this, so it is made for speed: drawn and written directly rather than through
-    `savefig`, without the alpha channel (the chart's ground is opaque white) and at a light compression, it
-    takes about three quarters of savefig's time for a file about a fifth larger. No software name, no time."""
+    Every chart a cold build draws makes this, so it is made for speed: drawn directly rather than through
+    `savefig`, and written (`_encoded`, `downloadframe.framed`) at a light compression: about three quarters of
+    savefig's time for a file about a fifth larger."""
     figure.set_dpi(DOWNLOAD_DPI)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return rgba.convert("RGB")
+
+
+def _encoded(image: Image.Image, title: str) -> bytes:
+    """The unframed drawing as a PNG with its title (UTF-8 iTXt) and its resolution; no software name, no time."""
     info = PngInfo()
     info.add_itxt("Title", title)
     buffer = io.BytesIO()
-    rgba.convert("RGB").save(buffer, "png", pnginfo=info, dpi=(DOWNLOAD_DPI, DOWNLOAD_DPI), compress_level=3)
+    image.save(buffer, "png", pnginfo=info, dpi=(DOWNLOAD_DPI, DOWNLOAD_DPI), compress_level=3)
     return buffer.getvalue()

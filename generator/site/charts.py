@@ -78,30 +78,27 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
 
     with chart_style():
         figure = Figure(figsize=DISTRIBUTION_SIZE)
-        try:
-            axes = figure.add_subplot()
-            positions = range(len(bars))
-            counts = [bar.count for bar in bars]
-            drawn = axes.bar(positions, counts, width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6)
-            labels = axes.bar_label(drawn, [count_share(bar.count, bar.percent) for bar in bars], padding=2)
-            axes.set_xticks(list(positions), [bar.label for bar in bars])
-            axes.tick_params(axis="x", length=0)
-            _set_slots(axes, len(positions))
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-            axes.yaxis.set_major_formatter(FuncFormatter(tick_label))
-            _axis_heading(axes, count_label)
+        axes = figure.add_subplot()
+        positions = range(len(bars))
+        counts = [bar.count for bar in bars]
+        drawn = axes.bar(positions, counts, width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6)
+        labels = axes.bar_label(drawn, [count_share(bar.count, bar.percent) for bar in bars], padding=2)
+        axes.set_xticks(list(positions), [bar.label for bar in bars])
+        axes.tick_params(axis="x", length=0)
+        _set_slots(axes, len(positions))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.yaxis.set_major_formatter(FuncFormatter(tick_label))
+        _axis_heading(axes, count_label)
 
-            slot = 1.0  # data units between bar centres
-            layout = ChartLayout(figure, axes, labels, counts)
-            if not _fits(axes, labels, slot, LABEL_SIZES, layout.renderer):
-                _turn_upright(labels)
-            if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES, layout.renderer):
-                # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
-                axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
-            layout.settle()
-            return finish(figure, chart_id, title, summary)
-        finally:
-            figure.clear()
+        slot = 1.0  # data units between bar centres
+        layout = ChartLayout(figure, axes, labels, counts)
+        if not _fits(axes, labels, slot, LABEL_SIZES, layout.renderer):
+            _turn_upright(labels)
+        if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES, layout.renderer):
+            # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
+            axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
+        layout.settle()
+        return finish(figure, chart_id, title, summary)
 
 
 def target_actual_chart(
@@ -127,28 +124,25 @@ def target_actual_chart(
 
     with chart_style():
         figure = Figure(figsize=TARGET_ACTUAL_SIZE)
-        try:
-            axes = figure.add_subplot()
-            # White, outlined and hatched: still a distinct bar on a black-and-white printout.
-            target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
-            actual_bars = _Series(actuals, PAIR_WIDTH / 2, actual_label, BAR_COLOUR, None)
-            labels: list[Text] = []
-            values_shown: list[float] = []
-            keys: list[Patch] = []
-            for series in (target_bars, actual_bars):
-                keys.append(series.key())
-                drawn_labels, drawn_values = series.draw(axes)
-                labels += drawn_labels
-                values_shown += drawn_values
-            _year_axes(axes, years, unit, keys, columns=2)
+        axes = figure.add_subplot()
+        # White, outlined and hatched: still a distinct bar on a black-and-white printout.
+        target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
+        actual_bars = _Series(actuals, PAIR_WIDTH / 2, actual_label, BAR_COLOUR, None)
+        labels: list[Text] = []
+        values_shown: list[float] = []
+        keys: list[Patch] = []
+        for series in (target_bars, actual_bars):
+            keys.append(series.key())
+            drawn_labels, drawn_values = series.draw(axes)
+            labels += drawn_labels
+            values_shown += drawn_values
+        _year_axes(axes, years, unit, keys, columns=2)
 
-            layout = ChartLayout(figure, axes, labels, values_shown)
-            if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
-                _turn_upright(labels)
-            layout.settle()
-            return finish(figure, chart_id, title, summary)
-        finally:
-            figure.clear()
+        layout = ChartLayout(figure, axes, labels, values_shown)
+        if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
+            _turn_upright(labels)
+        layout.settle()
+        return finish(figure, chart_id, title, summary)
 
 
 def budget_chart(
@@ -165,41 +159,38 @@ def budget_chart(
 
     with chart_style():
         figure = Figure(figsize=BUDGET_SIZE)
-        try:
-            axes = figure.add_subplot()
-            positions = list(range(len(years)))
-            bottoms = [0.0] * len(years)
-            keys: list[Patch] = []
-            for number, line in enumerate(series):
-                colour, hatch = SEGMENT_STYLES[number % len(SEGMENT_STYLES)]
-                heights = [value or 0.0 for value in line.amounts]
-                axes.bar(
-                    positions,
-                    heights,
-                    width=0.6,
-                    bottom=bottoms,
-                    facecolor=colour,
-                    hatch=hatch,
-                    edgecolor=INK,
-                    linewidth=0.6,
-                )
-                keys.append(Patch(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.6, label=line.label))
-                bottoms = [bottom + height for bottom, height in zip(bottoms, heights, strict=True)]
-            stated = [any(line.amounts[i] is not None for line in series) for i in positions]
-            totals = [
-                axes.annotate(
-                    amount(total), (i, total), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom"
-                )
-                for i, total in enumerate(bottoms)
-                if stated[i]
-            ]
-            _year_axes(axes, years, unit, keys, columns=min(len(keys), 4))
-            layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
-            _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
-            layout.settle()
-            return finish(figure, chart_id, title, summary)
-        finally:
-            figure.clear()
+        axes = figure.add_subplot()
+        positions = list(range(len(years)))
+        bottoms = [0.0] * len(years)
+        keys: list[Patch] = []
+        for number, line in enumerate(series):
+            colour, hatch = SEGMENT_STYLES[number % len(SEGMENT_STYLES)]
+            heights = [value or 0.0 for value in line.amounts]
+            axes.bar(
+                positions,
+                heights,
+                width=0.6,
+                bottom=bottoms,
+                facecolor=colour,
+                hatch=hatch,
+                edgecolor=INK,
+                linewidth=0.6,
+            )
+            keys.append(Patch(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.6, label=line.label))
+            bottoms = [bottom + height for bottom, height in zip(bottoms, heights, strict=True)]
+        stated = [any(line.amounts[i] is not None for line in series) for i in positions]
+        totals = [
+            axes.annotate(
+                amount(total), (i, total), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom"
+            )
+            for i, total in enumerate(bottoms)
+            if stated[i]
+        ]
+        _year_axes(axes, years, unit, keys, columns=min(len(keys), 4))
+        layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
+        _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
+        layout.settle()
+        return finish(figure, chart_id, title, summary)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,12 @@ def framed_png(png: bytes, width: int, title: str, source: str) -> bytes:
     """The PNG file: the drawing `png` (of a chart `width` CSS pixels wide, drawn at a whole number of pixels
     each) under its title, above its source, with the title in the file's metadata too. No software name and no
     time: the same bytes every time."""
-    drawing = Image.open(io.BytesIO(png)).convert("RGB")
+    return framed(Image.open(io.BytesIO(png)).convert("RGB"), width, title, source)
+
+
+def framed(drawing: Image.Image, width: int, title: str, source: str) -> bytes:
+    """`framed_png` of a drawing at hand (RGB): the chart worker frames the image it drew, without writing and
+    reading a PNG between."""
     scale = max(1, round(drawing.width / width))
     dpi = CSS_DPI * scale
     lines = frame(title, source, width)

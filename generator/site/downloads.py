@@ -1,22 +1,24 @@
 """Every chart's downloads, written beside its page: the wide drawing as an SVG file and as a PNG, its figures
 as CSV (what each holds and how it is named: `pages/chartfiles.py`).
 
-Nothing here draws a chart: the SVG file is the page's own wide drawing made to stand alone (an XML declaration,
-a size and a font), the PNG was drawn from the same figure (`chartpng.render_drawing`) and kept in the chart
-cache, and the CSV is written from the cells the page model holds. Both images get the chart's title above and
-the page's citation below (`downloadframe.py`): a file travels without its page.
+Nothing here draws a chart (but for a PNG gone from the cache during the build): the SVG file is the page's own
+wide drawing made to stand alone (an XML declaration, a size and a font), the PNG was drawn from the same figure
+and framed by the chart worker (`chartpng.draw_chart`) and kept in the chart cache (`DownloadPngs`), and the CSV
+is written from the cells the page model holds. Both images get the chart's title above and the page's citation
+below (`downloadframe.py`): a file travels without its page.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from generator.i18n import t
+from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
-from generator.site.downloadframe import framed_png, framed_svg
+from generator.site.downloadframe import framed_svg
 from generator.site.opendata.values import dump_cells
 from generator.site.pages import Page
 from generator.site.pages.chartfiles import ChartFiles
@@ -35,38 +37,98 @@ _MIN_WIDTH = re.compile(r' style="min-width: [0-9]+px"')
 
 
 class Drawn(Protocol):
-    """A chart's drawings as the build holds them (`build.Drawings`)."""
+    """A chart's drawings as the build holds them (`drawings.Drawings`)."""
 
     @property
     def wide(self) -> str: ...
 
-    @property
-    def png(self) -> bytes: ...
+
+class Framed(Protocol):
+    """Where each chart's framed download PNGs are (`DownloadPngs`)."""
+
+    def get(self, spec: ChartSpec, source: str) -> bytes: ...
 
 
-def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn]) -> dict[str, bytes]:
+def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn], pngs: Framed) -> dict[str, bytes]:
     """Every chart's SVG file, PNG and CSV, by path from the site root."""
     files: dict[str, bytes] = {}
     for page in pages:
-        files.update(page_downloads(page, drawings))
+        files.update(page_downloads(page, drawings, pngs))
     return files
 
 
-def page_downloads(page: Page, drawings: Mapping[ChartSpec, Drawn]) -> dict[str, bytes]:
-    """The SVG file, PNG and CSV of each chart of one page, by path from the site root."""
+def download_source(page: Page) -> str:
+    """The line under a chart downloaded from `page`: a file travels without its page, so it says where it comes
+    from (the page's citation)."""
+    return t("download_source", page.meta.lang, citation=page.meta.citation) if page.meta.citation else ""
+
+
+def download_sources(pages: Iterable[Page]) -> dict[ChartSpec, tuple[str, ...]]:
+    """The source lines each chart's download PNG is framed with: one for each page that offers it."""
+    sources: dict[ChartSpec, dict[str, None]] = {}
+    for page in pages:
+        if page.charts:
+            source = download_source(page)
+            for chart in page_chart_files(page.content):
+                sources.setdefault(chart.chart, {})[source] = None
+    return {spec: tuple(lines) for spec, lines in sources.items()}
+
+
+def page_downloads(page: Page, drawings: Mapping[ChartSpec, Drawn], pngs: Framed) -> dict[str, bytes]:
+    """The SVG file, PNG and CSV of each chart of one page, by path from the site root (the PNG framed by the
+    chart worker, from `pngs`)."""
     files: dict[str, bytes] = {}
     if not page.charts:
         return files  # nothing to look for in the page model
-    # A file travels without its page: it carries the chart's title and where it comes from (the page's citation).
-    source = t("download_source", page.meta.lang, citation=page.meta.citation) if page.meta.citation else ""
+    source = download_source(page)
     for chart in page_chart_files(page.content):
-        drawn = drawings[chart.chart]
-        element, width, height = sized_svg(drawn.wide)
+        element, width, height = sized_svg(drawings[chart.chart].wide)
         title = chart.chart.title
         files[chart.href("svg")] = framed_svg(element, width, height, title, source, FONT_FAMILY)
-        files[chart.href("png")] = framed_png(drawn.png, width, title, source)
+        files[chart.href("png")] = pngs.get(chart.chart, source)
         files[chart.href("csv")] = dump_cells(chart.cells)
     return files
+
+
+class DownloadPngs:
+    """Each chart's download PNG framed for each page that offers it: which ones a build needs (`sources`), and
+    where they are once drawn. In the chart cache, read back when the downloads are written, so a big build
+    does not hold every PNG at once; in memory (`kept`) only where there is no cache folder (`--no-cache`,
+    `serve` keeps them between its builds this way)."""
+
+    def __init__(
+        self,
+        cache: ChartCache,
+        sources: Mapping[ChartSpec, tuple[str, ...]],
+        kept: Mapping[tuple[ChartSpec, str], bytes] | None = None,
+    ) -> None:
+        self.cache, self.sources = cache, sources
+        wanted = {(spec, source) for spec, lines in sources.items() for source in lines}
+        self.kept = {pair: png for pair, png in (kept or {}).items() if pair in wanted}
+
+    def missing(self, spec: ChartSpec) -> tuple[str, ...]:
+        """The sources whose PNG of `spec` is neither kept nor in the cache: its wide drawing is made with them."""
+        found = [(spec, source) in self.kept or self._cached(spec, source) for source in self.sources.get(spec, ())]
+        return tuple(source for source, hit in zip(self.sources.get(spec, ()), found, strict=True) if not hit)
+
+    def _cached(self, spec: ChartSpec, source: str) -> bool:
+        return self.cache.get_png(spec, "download", source) is not None  # read whole: a damaged entry is redrawn
+
+    def put(self, spec: ChartSpec, source: str, png: bytes) -> None:
+        self.cache.put_png(spec, png, "download", source)
+        if self.cache.folder is None:  # no cache, or given up on (a full disk): kept here instead
+            self.kept[spec, source] = png
+
+    def get(self, spec: ChartSpec, source: str) -> bytes:
+        """The PNG; read from the cache, or drawn again should it have gone from there since (another build)."""
+        png = self.kept.get((spec, source))
+        if png is None and self.cache.folder is not None:
+            png = self.cache.get_png(spec, "download", source)
+        if png is None:
+            from generator.site.chartpng import draw_chart  # matplotlib only when a chart must be drawn
+
+            png = draw_chart(spec, "wide", (source,))[1][0]
+        return png
 
 
 def page_chart_files(content: object) -> Iterator[ChartFiles]:

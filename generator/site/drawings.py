@@ -1,0 +1,131 @@
+"""Every chart's drawings for a build: from the chart cache, or drawn, in worker processes when that pays.
+
+Each chart is drawn wide and narrow (`charts.render`), and the wide drawing with its download PNG framed for
+each page that offers it (`chartpng.draw_chart`, `downloads.DownloadPngs`). Drawings are stored in the cache as
+the workers return them, so the building process never holds every chart's PNG; workers are as many as the
+cores this process may use, started only for enough drawings, and forked from a small fork server once the
+build itself is big (`_worker_context`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.site.chartcache import ChartCache
+from generator.site.chartspec import VARIANTS, ChartSpec, Variant
+from generator.site.downloads import DownloadPngs
+from generator.site.publish import end_with_parent
+
+PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
+FORK_SERVER_FROM_MIB = 200  # workers start from a fork server once the build is bigger than this (_worker_context)
+
+
+@dataclass(frozen=True)
+class Drawings:
+    """A chart's two drawings, both in its page: the browser shows the one for its screen (style.css), and prints
+    the wide one. Its download PNGs are not held here but in `downloads.DownloadPngs` (the chart cache)."""
+
+    wide: Markup
+    narrow: Markup
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, as a container or `taskset` limits it), not the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def render_charts(
+    specs: list[ChartSpec],
+    workers: int,
+    cache: ChartCache,
+    known: dict[ChartSpec, Drawings] | None = None,
+    pngs: DownloadPngs | None = None,
+) -> dict[ChartSpec, Drawings]:
+    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
+    that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
+
+    A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
+    Drawings are stored as they arrive, so the building process never holds every chart's PNG."""
+    unique = list(dict.fromkeys(specs))
+    known = known or {}
+    svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]] = []
+    for spec in unique:
+        for variant in VARIANTS:
+            if spec in known:
+                cache.keep(spec, variant)
+                svgs[spec, variant] = getattr(known[spec], variant)
+            else:
+                svgs[spec, variant] = cache.get(spec, variant)
+        frames = pngs.missing(spec) if pngs is not None else ()
+        if svgs[spec, "wide"] is None or frames:
+            jobs.append((spec, "wide", frames))
+        if svgs[spec, "narrow"] is None:
+            jobs.append((spec, "narrow", ()))
+    for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers), strict=True):
+        cache.put(spec, svg, variant)
+        svgs[spec, variant] = svg
+        for source, png in zip(frames, drawn, strict=True):
+            assert pngs is not None
+            pngs.put(spec, source, png)
+    cache.prune()
+    # The SVG comes from our chart code, which escapes every label it writes.
+    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
+
+
+def _drawn(
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int
+) -> Iterator[tuple[str, tuple[bytes, ...]]]:
+    """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them."""
+    if not jobs:
+        return
+    from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
+
+    workers = min(workers, len(jobs) // PARALLEL_FROM)
+    if workers < 2:
+        yield from (chartpng.draw_chart(*job) for job in jobs)
+        return
+    # Chunks small enough that the workers finish together, big enough to send few messages.
+    chunk = max(1, min(8, len(jobs) // (4 * workers)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent) as pool:
+        yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from this process while it is small, else from a fork server.
+
+    A worker forked from the build holds a copy of everything the build holds (page models, rendered pages): two
+    workers forked from a big build tripled its memory. A fork server (a small process that has imported the
+    chart code, about 70 MiB, and starts each worker) costs about a second of importing, and each of its workers
+    is the size of one drawing charts (about 120 MiB): worth it once this process is bigger than that. Where
+    there is no fork server (Windows), the platform's default."""
+    if "forkserver" not in multiprocessing.get_all_start_methods() or _resident_mib() < FORK_SERVER_FROM_MIB:
+        return multiprocessing.get_context()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.site.chartpng"])
+    return context
+
+
+def _resident_mib() -> float:
+    """This process's resident memory in MiB (Linux: /proc); 0 where it cannot be read."""
+    try:
+        resident_pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def keep_charts(cache: ChartCache, specs: list[ChartSpec]) -> None:
+    """Count the charts of pages taken whole from the cache as used, so the chart cache keeps them."""
+    for spec in dict.fromkeys(specs):
+        for variant in VARIANTS:
+            cache.keep(spec, variant)
