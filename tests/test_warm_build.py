@@ -84,7 +84,7 @@ def test_a_warm_rebuild_makes_the_chart_downloads_of_the_changed_pages_only(monk
     build_site(repository, Path("output"), warm=warm)
     made: list[str] = []
     real = build.page_downloads
-    monkeypatch.setattr(build, "page_downloads", lambda page, svgs: made.append(page.meta.path) or real(page, svgs))
+    monkeypatch.setattr(build, "page_downloads", lambda page, *rest: made.append(page.meta.path) or real(page, *rest))
     build_site(repository, Path("output"), warm=warm)
     assert made == []  # nothing changed: every page's files kept
     project = Path("plans/demo/projects/1-1-2.yaml")
