@@ -40,7 +40,7 @@ _TERMS = re.compile(rf' data-pagefind-meta="{TERMS_META}:[^"]*"')
 # hour (4,000 unit projects: 16,000 charts, each drawn twice). The index is measured on pages whose charts hold
 # no text; the build's time and memory are then not a real build's.
 _STUB = (
-    "import sys; from markupsafe import Markup; import generator.site.build as build; "
+    "import sys; from markupsafe import Markup; import generator.site.pagefiles as build; "
     'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
     "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (26, 26), 'white').save(png, 'png'); "
     "drawn = build.Drawings(empty, empty); "

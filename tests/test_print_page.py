@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from generator.data.validate import validate_path
 from generator.evaluation.year import evaluate_year
-from generator.site.build import Drawings, render_page
+from generator.site.drawings import Drawings
+from generator.site.pagefiles import render_page
 from generator.site.pages import Page, Site, build_pages
 from generator.site.pages.common import PrintHeads, page_number_words
 from generator.site.pages.report import ReportContent, report_page

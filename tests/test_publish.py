@@ -202,3 +202,24 @@ def test_consuming_publish_writes_every_file_and_runs_the_stage_on_the_complete_
     publish(files, tmp_path / "out", stage=stage, consume=True)
     assert {k: v for k, v in staged[0].items() if k != MARKER} == expected
     assert (tmp_path / "out" / "a" / "b.html").read_bytes() == b"<p>b</p>"
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_build_writes_each_page_into_its_staging_folder_as_it_renders_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not all of a big site in memory at once: by the time the last page is rendered, the ones before it are
+    already files of the staging folder (and the page models are all the build still holds of them)."""
+    from generator.data.layout import find_repository
+    from generator.site import pagefiles
+    from generator.site.build import build_site
+
+    staged: list[int] = []
+    real = pagefiles.render_page
+
+    def render(*args: object) -> bytes:
+        staged.append(sum(1 for path in Path(".").glob(".output.building-*/**/*.html")))
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pagefiles, "render_page", render)
+    summary = build_site(find_repository(), Path("output"))
+    assert len(staged) == summary.pages
+    assert staged[-1] >= summary.pages - 1  # every page before the last was written when the last was rendered

@@ -13,9 +13,10 @@ from generator.data.layout import find_repository
 from generator.data.validate import validate_path
 from generator.errors import DataError
 from generator.evaluation.year import evaluate_year
-from generator.site import build as build_module
-from generator.site.build import build_site, relative_url
+from generator.site import pagefiles as build_module
+from generator.site.build import build_site
 from generator.site.opendata import open_data_files
+from generator.site.theme import relative_url
 
 from .conftest import PLANS, RESULTS
 from .sitecheck import GOLDEN, REPORT_2021, html_pages, links, parse, report_tables_text, resolve

@@ -77,14 +77,16 @@ def test_a_warm_rebuild_links_the_files_it_did_not_change_and_writes_the_others(
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
 def test_a_warm_rebuild_makes_the_chart_downloads_of_the_changed_pages_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.site import build
+    from generator.site import pagefiles
 
     repository = find_repository()
     warm = WarmBuild()
     build_site(repository, Path("output"), warm=warm)
     made: list[str] = []
-    real = build.page_downloads
-    monkeypatch.setattr(build, "page_downloads", lambda page, *rest: made.append(page.meta.path) or real(page, *rest))
+    real = pagefiles.page_downloads
+    monkeypatch.setattr(
+        pagefiles, "page_downloads", lambda page, *rest: made.append(page.meta.path) or real(page, *rest)
+    )
     build_site(repository, Path("output"), warm=warm)
     assert made == []  # nothing changed: every page's files kept
     project = Path("plans/demo/projects/1-1-2.yaml")
@@ -142,11 +144,11 @@ class _Counted:
     """How many pages a build rendered and whether it ran Pagefind (the rest came from the cache folder)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from generator.site import build, searchcache
+        from generator.site import pagefiles, searchcache
 
         self.pages = 0
         self.indexed = 0
-        real_render, real_index = build.render_page, searchcache.index_site
+        real_render, real_index = pagefiles.render_page, searchcache.index_site
 
         def render(*args: Any) -> bytes:
             self.pages += 1
@@ -156,7 +158,7 @@ class _Counted:
             self.indexed += 1
             real_index(*args)
 
-        monkeypatch.setattr(build, "render_page", render)
+        monkeypatch.setattr(pagefiles, "render_page", render)
         monkeypatch.setattr(searchcache, "index_site", index)
 
     def reset(self) -> None:

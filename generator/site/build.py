@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
@@ -19,82 +18,33 @@ from xml.sax.saxutils import escape as xml_escape
 
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
-from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
+from generator.data.schemacheck import EnglishTally, remembered_reads
 from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import evaluate_year
-from generator.i18n import msg, other_language, t
+from generator.i18n import msg
 from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site import theme
-from generator.site.buildcache import PageStore, markdown_kept
+from generator.site.buildcache import markdown_kept
 from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import ChartSpec
 from generator.site.datafiles import with_open_data
-from generator.site.downloads import DownloadPngs, download_sources, page_downloads
-from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
+from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
-from generator.site.pages import Page, build_pages, lang_path
+from generator.site.pagefiles import WarmBuild, page_files
+from generator.site.pages import Page, build_pages
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
-from generator.site.publish import check_output_dir, publish, republish
+from generator.site.publish import Staging, check_output_dir, publish, republish, return_memory
 from generator.site.search import INDEX_DIR, index_glob
 from generator.site.searchcache import search_index
-from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
 from generator.site.sitemodel import site_model
-from generator.site.theme import make_environment, relative_url
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    pass
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class WarmBuild:
-    """What a long-running preview keeps between builds, so that a save re-does only what it changed.
-
-    Files are read again only when their bytes changed (`reads`), charts are drawn only when their
-    specification is new (`svgs`, besides the chart cache), and a page is rendered again only when its page
-    model or a template changed; files the previous build published unchanged are linked, not written.
-    """
-
-    reads: ReadMemo = field(default_factory=ReadMemo)
-    svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
-    pngs: dict[tuple[ChartSpec, str], bytes] = field(default_factory=dict)  # download PNGs, when there is no cache
-    pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
-    downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
-    templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
-    published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
-    # The preview shows a save before its search index is made again: what the next `index_published` indexes
-    # (the pages' glob, the Pagefind binary, the cache folder), or None when the published index is current.
-    index_later: bool = False
-    unindexed: tuple[str, Path | None, Path | None] | None = None
-    rendered: int = 0  # pages the latest build rendered (the others were kept)
-
-
-def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
-    meta = page.meta
-    template = environment.get_template(page.content.template)
-    # The 404 page is served at any depth: with the site's path known, its links start from there.
-    root = page.content.root if isinstance(page.content, NotFoundContent) else None
-    url = functools.partial(str.__add__, root) if root is not None else functools.partial(relative_url, meta.path)
-    html = template.render(
-        page=meta,
-        content=page.content,
-        other_lang=other_language(meta.lang),
-        home_path=lang_path(meta.lang, "index.html"),
-        url=url,
-        lang_path=lambda path: lang_path(meta.lang, path),
-        t=lambda key, **values: t(key, meta.lang, **values),
-        chart_svg=lambda spec: svgs[spec],
-    )
-    if meta.indexed:
-        html = with_spaced_cells(html)  # the text the search reads and shows (searchterms.py)
-    if meta.indexed and meta.lang in COMPOUND_LANGUAGES:
-        html = with_compound_terms(html)  # words inside compounds, found by the search
-    return html.encode("utf-8")
 
 
 def sitemap(pages: list[Page], base_url: str) -> bytes:
@@ -152,8 +102,12 @@ def render_site(
     root_path: str | None = None,
     history: FileDates | None = None,
     previews: bool = True,
+    sink: Callable[[str, bytes], None] | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
+
+    With `sink`, each page and its chart downloads go to `sink` as soon as they are made, and are not among
+    the files returned: a big site's pages need not all be in memory at once (a build's staging folder).
 
     `record` is the amendments to list (read from the data's history by the caller; None: none listed);
     `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served
@@ -184,23 +138,8 @@ def render_site(
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, usable_cores(), cache)
-    store = PageStore(kept_in, theme_dir)
-    files = store.kept(pages)  # pages whose model is as an earlier build rendered it: neither charts nor templates
-    todo = [page for page in pages if page.meta.path not in files]
-    keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
-    specs = [spec for page in todo for spec in page.charts]
-    say(msg("progress_drawing_charts", count=len(specs)))
-    pngs = DownloadPngs(cache, download_sources(todo), warm.pngs if warm else None)
-    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs)
-    # Jinja is imported, and the templates compiled, only when a page is rendered.
-    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
-    downloads = _chart_downloads(todo, svgs, pngs, warm)
-    store.keep(rendered, downloads)
-    cache.rejected += store.rejected + renders.entries.rejected  # said once by the command, with the charts'
-    files.update(rendered)
-    files.update(store.downloads)  # the kept pages' chart downloads
-    for made in downloads.values():
-        files.update(made)
+    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink)
+    cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
@@ -208,58 +147,6 @@ def render_site(
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
     return files, pages
-
-
-def _chart_downloads(
-    pages: list[Page], svgs: dict[ChartSpec, Drawings], pngs: DownloadPngs, warm: WarmBuild | None
-) -> dict[str, dict[str, bytes]]:
-    """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files, and the
-    framed PNGs are kept for the next build (the preview would make every page's files again on each save)."""
-    kept = warm.downloads if warm is not None else {}
-    made: dict[str, tuple[Page, dict[str, bytes]]] = {}
-    for page in pages:
-        if not page.charts:
-            continue
-        before = kept.get(page.meta.path)
-        made[page.meta.path] = (
-            before if before is not None and before[0] == page else (page, page_downloads(page, svgs, pngs))
-        )
-    if warm is not None:
-        warm.downloads = made
-        warm.pngs = pngs.kept
-    return {path: files for path, (_page, files) in made.items()}
-
-
-def render_pages(
-    environment: Environment,
-    pages: list[Page],
-    svgs: dict[ChartSpec, Drawings],
-    say: Progress,
-    warm: WarmBuild | None = None,
-    theme_dir: Path | None = None,
-) -> dict[str, bytes]:
-    """Each page's HTML; with `warm`, a page whose model and templates are as last time keeps its HTML."""
-    kept: dict[str, tuple[Page, bytes]] = {}
-    if warm is not None:
-        fingerprint = theme.templates_fingerprint(theme_dir)
-        kept = warm.pages if warm.templates == fingerprint else {}
-        warm.templates = fingerprint
-    files: dict[str, bytes] = {}
-    rendered = 0
-    for number, page in enumerate(pages, start=1):
-        before = kept.get(page.meta.path)
-        if before is not None and before[0] == page:
-            files[page.meta.path] = before[1]
-        else:
-            files[page.meta.path] = render_page(environment, page, svgs)
-            rendered += 1
-        if number % 50 == 0:
-            say(msg("progress_rendered", number=number, total=len(pages)))
-    if warm is not None:
-        warm.pages = {page.meta.path: (page, files[page.meta.path]) for page in pages}
-        warm.svgs = dict(svgs)
-        warm.rendered = rendered
-    return files
 
 
 def load_data(repository: DataRepository, warm: WarmBuild | None, say: Progress) -> ValidationReport:
@@ -322,23 +209,36 @@ def build_site(
     if state is not None:
         state.read_theme(report.config.theme_dir)
     cache = open_cache(cache_dir, protected, out_dir) if cache_dir is not None else ChartCache(None)
-    files, pages = render_site(
+    render = functools.partial(
+        render_site,
         repository,
         base_url=base_url,
         progress=progress,
         cache=cache,
-        warm=warm,
         record=record,
         report=report,
         source_date=source_date,
         root_path=root_path,
         history=history,
     )
-    say(msg("progress_writing_index", count=len(files)))
-    counts = (len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files)
-    glob = index_glob(page.meta.path for page in pages if page.meta.indexed)
-    del pages  # the page models are not needed to publish: less memory while Pagefind runs beside this process
-    digests = _publish(files, out_dir, warm, pagefind, before_publish, cache.folder, glob, state)
+    stage = _stage(out_dir, warm, pagefind, before_publish, cache.folder)
+    if warm is not None:
+        files, pages = render(warm=warm)
+        counts, glob = _counts(pages, files), _glob(pages)
+        say(msg("progress_writing_index", count=counts[2]))
+        warm.published = publish(files, out_dir, unchanged=warm.published, stage=functools.partial(stage, glob))
+        digests = warm.published
+    else:
+        # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
+        with Staging(out_dir, state.linkable() if state else None) as staging:
+            files, pages = render(sink=staging.write)
+            for path in sorted(files):
+                staging.write(path, files.pop(path))
+            counts, glob = _counts(pages, staging.digests), _glob(pages)
+            del pages, files  # not needed to publish: less memory while Pagefind runs beside this process
+            return_memory()
+            say(msg("progress_writing_index", count=counts[2]))
+            digests = staging.publish(functools.partial(stage, glob))
     summary = BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -355,29 +255,32 @@ def build_site(
     return summary
 
 
-def _publish(
-    files: dict[str, bytes],
+def _counts(pages: list[Page], files: Mapping[str, object]) -> tuple[int, int, int, bool]:
+    """Pages, charts and files of the site, and whether it has a sitemap."""
+    return len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files
+
+
+def _glob(pages: list[Page]) -> str:
+    """Which pages the search indexes (`search.index_glob`)."""
+    return index_glob(page.meta.path for page in pages if page.meta.indexed)
+
+
+def _stage(
     out_dir: Path,
     warm: WarmBuild | None,
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
-    cache_folder: Path | None = None,
-    glob: str = "",
-    state: BuildRecord | None = None,
-) -> dict[str, str]:
-    """Publish with the search index of the files `glob` names (`search.index_glob`; the published index again
-    when no page changed, `searchcache.py`); a warm build links what it published unchanged, a cold one hands each
-    file's memory back once written; both link the files the previous site holds with the same bytes. Returns
-    the content digests of `files`."""
+    cache_folder: Path | None,
+) -> Callable[[str, Path], None]:
+    """What is done to the complete staged site before it is published: the search index of its indexed pages
+    (the published index again when no page changed, `searchcache.py`; in the preview, after publication:
+    `index_published`), then `before_publish`."""
 
-    def stage(staging: Path) -> None:
+    def stage(glob: str, staging: Path) -> None:
         later = warm is not None and warm.index_later
         if not search_index(staging, out_dir, cache_folder, pagefind, glob, later=later) and warm is not None:
             warm.unindexed = (glob, pagefind, cache_folder)
         if before_publish is not None:
             before_publish(staging)
 
-    if warm is None:
-        return publish(files, out_dir, unchanged=state.linkable() if state else None, stage=stage, consume=True)
-    warm.published = publish(files, out_dir, unchanged=warm.published, stage=stage)
-    return warm.published
+    return stage

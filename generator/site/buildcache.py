@@ -183,10 +183,18 @@ class PageStore:
         """Store the pages this build rendered (`rendered`, by path) with their download files (`downloads`, by
         page path), then forget the entries it did not use."""
         for path, html in rendered.items():
-            if path in self.keys:
-                self.entries.put(self.keys[path], html)
-                if path in downloads:
-                    self.files.put(self.keys[path], _packed(downloads[path]))
+            self.keep_page(path, html, downloads.get(path))
+        self.done()
+
+    def keep_page(self, path: str, html: bytes, downloads: dict[str, bytes] | None) -> None:
+        """Store one page this build rendered, with its download files (None: a page without charts)."""
+        if path in self.keys:
+            self.entries.put(self.keys[path], html)
+            if downloads is not None:
+                self.files.put(self.keys[path], _packed(downloads))
+
+    def done(self) -> None:
+        """Forget the entries this build did not use."""
         self.entries.prune()
         self.files.prune()
 

@@ -125,7 +125,7 @@ def publish(
         for path in sorted(files):
             staging.write(path, files.pop(path) if consume else files[path])
         if consume:
-            _return_memory()
+            return_memory()
         return staging.publish(stage)
 
 
@@ -236,7 +236,7 @@ def _alive(leftover: Path, kind: str) -> bool:
     return True
 
 
-def _return_memory() -> None:
+def return_memory() -> None:
     """Give freed memory back to the system (glibc keeps it for the process otherwise); elsewhere, nothing."""
     gc.collect()
     libc = _libc()

@@ -1,0 +1,187 @@
+"""The pages' files: each page rendered by its template, with its charts' downloads, or taken as an earlier build
+made it (the cache folder for `plansite build`, `WarmBuild` in memory for `serve`)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.data.schemacheck import ReadMemo
+from generator.i18n import msg, other_language, t
+from generator.site import theme
+from generator.site.buildcache import PageStore
+from generator.site.chartcache import ChartCache
+from generator.site.chartspec import ChartSpec
+from generator.site.downloads import DownloadPngs, download_sources, page_downloads
+from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
+from generator.site.pages import Page, lang_path
+from generator.site.pages.not_found import NotFoundContent
+from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
+from generator.site.theme import make_environment, relative_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class WarmBuild:
+    """What a long-running preview keeps between builds, so that a save re-does only what it changed.
+
+    Files are read again only when their bytes changed (`reads`), charts are drawn only when their
+    specification is new (`svgs`, besides the chart cache), and a page is rendered again only when its page
+    model or a template changed; files the previous build published unchanged are linked, not written.
+    """
+
+    reads: ReadMemo = field(default_factory=ReadMemo)
+    svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
+    pngs: dict[tuple[ChartSpec, str], bytes] = field(default_factory=dict)  # download PNGs, when there is no cache
+    pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
+    downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
+    templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
+    published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
+    # The preview shows a save before its search index is made again: what the next `index_published` indexes
+    # (the pages' glob, the Pagefind binary, the cache folder), or None when the published index is current.
+    index_later: bool = False
+    unindexed: tuple[str, Path | None, Path | None] | None = None
+    rendered: int = 0  # pages the latest build rendered (the others were kept)
+
+
+def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
+    meta = page.meta
+    template = environment.get_template(page.content.template)
+    # The 404 page is served at any depth: with the site's path known, its links start from there.
+    root = page.content.root if isinstance(page.content, NotFoundContent) else None
+    url = functools.partial(str.__add__, root) if root is not None else functools.partial(relative_url, meta.path)
+    html = template.render(
+        page=meta,
+        content=page.content,
+        other_lang=other_language(meta.lang),
+        home_path=lang_path(meta.lang, "index.html"),
+        url=url,
+        lang_path=lambda path: lang_path(meta.lang, path),
+        t=lambda key, **values: t(key, meta.lang, **values),
+        chart_svg=lambda spec: svgs[spec],
+    )
+    if meta.indexed:
+        html = with_spaced_cells(html)  # the text the search reads and shows (searchterms.py)
+    if meta.indexed and meta.lang in COMPOUND_LANGUAGES:
+        html = with_compound_terms(html)  # words inside compounds, found by the search
+    return html.encode("utf-8")
+
+
+def page_files(
+    pages: list[Page],
+    cache: ChartCache,
+    kept_in: Path | None,
+    theme_dir: Path | None,
+    warm: WarmBuild | None,
+    say: Progress,
+    sink: Callable[[str, bytes], None] | None,
+) -> dict[str, bytes]:
+    """The pages' HTML and chart downloads: taken from the cache folder where a page's model is as an earlier build
+    rendered it (neither charts nor templates needed), else drawn and rendered; given to `sink` when there is one."""
+    store = PageStore(kept_in, theme_dir)
+    files = store.kept(pages)
+    todo = [page for page in pages if page.meta.path not in files]
+    keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
+    specs = [spec for page in todo for spec in page.charts]
+    say(msg("progress_drawing_charts", count=len(specs)))
+    pngs = DownloadPngs(cache, download_sources(todo), warm.pngs if warm else None)
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs)
+    files.update(store.downloads)  # the kept pages' chart downloads
+    store.downloads = {}
+    if sink is not None:
+        for path in sorted(files):
+            sink(path, files.pop(path))
+        if todo:  # Jinja is imported, and the templates compiled, only when a page is rendered.
+            _render_into(sink, make_environment(theme_dir), todo, svgs, pngs, store, say)
+        store.done()
+        cache.rejected += store.rejected
+        return files
+    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
+    downloads = _chart_downloads(todo, svgs, pngs, warm)
+    store.keep(rendered, downloads)
+    cache.rejected += store.rejected
+    files.update(rendered)
+    for made in downloads.values():
+        files.update(made)
+    return files
+
+
+def _render_into(
+    sink: Callable[[str, bytes], None],
+    environment: Environment,
+    pages: list[Page],
+    svgs: dict[ChartSpec, Drawings],
+    pngs: DownloadPngs,
+    store: PageStore,
+    say: Progress,
+) -> None:
+    """Render each page and make its chart downloads, keep them in the cache folder and give them to `sink`, one
+    page at a time."""
+    for number, page in enumerate(pages, start=1):
+        html = render_page(environment, page, svgs)
+        downloads = page_downloads(page, svgs, pngs) if page.charts else {}
+        store.keep_page(page.meta.path, html, downloads if page.charts else None)
+        sink(page.meta.path, html)
+        for path in sorted(downloads):
+            sink(path, downloads[path])
+        if number % 50 == 0:
+            say(msg("progress_rendered", number=number, total=len(pages)))
+
+
+def _chart_downloads(
+    pages: list[Page], svgs: dict[ChartSpec, Drawings], pngs: DownloadPngs, warm: WarmBuild | None
+) -> dict[str, dict[str, bytes]]:
+    """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files, and the
+    framed PNGs are kept for the next build (the preview would make every page's files again on each save)."""
+    kept = warm.downloads if warm is not None else {}
+    made: dict[str, tuple[Page, dict[str, bytes]]] = {}
+    for page in pages:
+        if not page.charts:
+            continue
+        before = kept.get(page.meta.path)
+        made[page.meta.path] = (
+            before if before is not None and before[0] == page else (page, page_downloads(page, svgs, pngs))
+        )
+    if warm is not None:
+        warm.downloads = made
+        warm.pngs = pngs.kept
+    return {path: files for path, (_page, files) in made.items()}
+
+
+def render_pages(
+    environment: Environment,
+    pages: list[Page],
+    svgs: dict[ChartSpec, Drawings],
+    say: Progress,
+    warm: WarmBuild | None = None,
+    theme_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """Each page's HTML; with `warm`, a page whose model and templates are as last time keeps its HTML."""
+    kept: dict[str, tuple[Page, bytes]] = {}
+    if warm is not None:
+        fingerprint = theme.templates_fingerprint(theme_dir)
+        kept = warm.pages if warm.templates == fingerprint else {}
+        warm.templates = fingerprint
+    files: dict[str, bytes] = {}
+    rendered = 0
+    for number, page in enumerate(pages, start=1):
+        before = kept.get(page.meta.path)
+        if before is not None and before[0] == page:
+            files[page.meta.path] = before[1]
+        else:
+            files[page.meta.path] = render_page(environment, page, svgs)
+            rendered += 1
+        if number % 50 == 0:
+            say(msg("progress_rendered", number=number, total=len(pages)))
+    if warm is not None:
+        warm.pages = {page.meta.path: (page, files[page.meta.path]) for page in pages}
+        warm.svgs = dict(svgs)
+        warm.rendered = rendered
+    return files
