@@ -1,7 +1,9 @@
-"""`plansite build`: gather and check everything first, render every file in memory, then publish atomically.
+"""`plansite build`: gather and check everything first, then render each file into a private staging folder,
+then publish it atomically.
 
-The site replaces `output/` only when every page rendered, in one step (`publish`); a failed or killed build
-leaves the previous site as it was.
+The site replaces `output/` only when every page rendered, in one step (`publish.Staging`); a failed or killed
+build leaves the previous site as it was. A page goes into the staging folder as soon as it is rendered, so a
+big site is never all in memory at once (`serve` keeps its pages in memory instead: `WarmBuild`).
 Two builds of the same input give identical bytes: no clock, no random ids, sorted everything.
 """
 
