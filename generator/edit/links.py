@@ -21,11 +21,10 @@ _PAGE = re.compile(
     r"/(?:(?P<lang>en)/)?plans/(?P<plan>[a-z0-9]+(?:-[a-z0-9]+)*)/"
     r"(?:(?:index\.html)?|projects/(?P<project>[1-9][0-9]*(?:-[1-9][0-9]*)*)\.html|reports/(?P<year>[0-9]{4})\.html)"
 )
-# Inline, so that the preview's addition needs no file of the site and cannot change the site's own styles.
-_STYLE = (
-    "position:fixed;right:1rem;bottom:1rem;z-index:1000;background:#fff;border:2px solid #1a4fa0;"
-    "border-radius:6px;padding:.5rem .75rem;font-size:1rem;box-shadow:0 2px 8px rgba(0,0,0,.25);max-width:22rem"
-)
+# Inline, so that the preview's addition needs no file of the site and cannot change the site's own styles; a
+# bar in the page's flow above it, not a floating box that would lie over the page's figures.
+_STYLE = "background:#fff;border-bottom:2px solid #1a4fa0;padding:.5rem 1.25rem;font-size:1rem"
+_LIST_STYLE = "list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem"
 
 
 def form_address(document: DocumentRef, lang: str) -> str:
@@ -97,5 +96,5 @@ def addition(repository: DataRepository, address: str) -> bytes:
     label = html.escape(t("edit_links_label", lang))
     return (
         f'<nav class="plansite-edit-links" aria-label="{label}" style="{_STYLE}">'
-        f'<ul style="list-style:none;margin:0;padding:0">{items}</ul></nav>'
+        f'<ul style="{_LIST_STYLE}">{items}</ul></nav>'
     ).encode()

@@ -10,6 +10,7 @@ import importlib
 import io
 import os
 import queue
+import re
 import socket
 import sys
 import threading
@@ -53,6 +54,7 @@ MAX_PATH_CHARS = 2048
 MAX_PATH_SEGMENTS = 64
 # A client that went away: nobody is waiting for an answer, nothing to say (a tab closed during the long poll).
 DISCONNECTED = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+_BODY = re.compile(rb"<body[^>]*>")
 MAX_BODY_BYTES = 4 * 1024 * 1024  # a request body beyond this is refused unread: no data file is near it
 
 
@@ -182,8 +184,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         elif problems:
             self._send(HTTPStatus.OK, problem_page(problems, build), "text/html; charset=utf-8")
         else:
-            addition = self.extension.page_addition(address) if self.extension is not None else b""
-            body = page.read_bytes().replace(b"</body>", addition + reload_script(build) + b"</body>", 1)
+            body = page.read_bytes().replace(b"</body>", reload_script(build) + b"</body>", 1)
+            if self.extension is not None:  # first in the page, in its flow: never over the page's own figures
+                opening = _BODY.search(body)
+                at = opening.end() if opening else 0
+                body = body[:at] + self.extension.page_addition(address) + body[at:]
             self._send(HTTPStatus.OK, body, "text/html; charset=utf-8")
 
     def do_POST(self) -> None:
