@@ -357,3 +357,23 @@ def test_a_file_broken_by_hand_is_named_not_a_crash(service: EditService) -> Non
     )
     assert status == 422 and refusal["error"] == "unreadable"
     assert _ask(service, "GET", "/_edit/api/document?kind=project&plan=demo&project=1-1-1")[0] == 422
+
+
+def test_a_file_that_cannot_be_written_is_named_and_left_as_it_was(
+    service: EditService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.edit import service as edit_service
+
+    def full_disk(path: Path, _content: bytes) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(edit_service, "_replace", full_disk)
+    before = PROJECT.read_bytes()
+    document = _opened(service)
+    document["data"]["indicators"][0]["targets"]["2024"] = 6
+    document["data"]["indicators"][0]["total"] = 13
+    body = {"kind": "project", "ids": IDS, "data": document["data"], "version": document["version"]}
+    status, refusal = _ask(service, "POST", "/_edit/api/save", body)
+    assert status == 500 and refusal["error"] == "unwritable"
+    assert "1-1-1.yaml" in refusal["message"]["ko"] and "No space left on device" in refusal["message"]["en"]
+    assert PROJECT.read_bytes() == before

@@ -5,7 +5,6 @@ Every shipped file passes its schema; every negative fixture whose problem a sch
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import pytest
 import yaml
 
 from generator.data.jsonschema import DIALECT, FILE_KINDS, schema_files
+from generator.edit.documents import as_json  # data as JSON holds it, as an editor's YAML server does
 
 from .conftest import FIXTURES, PLANS, RESULTS, ROOT
 from .docs_descriptions import OUT, extract
@@ -53,17 +53,6 @@ SCHEMA_CATCHES = {
     "check": ["missing-title"],
 }
 KIND_SCHEMA = {"plan": "plan", "project": "project", "results": "project-results", "check": "check"}
-
-
-def as_json(value: Any) -> Any:
-    """YAML data as an editor's YAML server sees it: keys are strings, dates are text."""
-    if isinstance(value, dict):
-        return {str(key): as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:

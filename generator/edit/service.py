@@ -67,6 +67,14 @@ def _refused(status: int, reason: str) -> Answer:
     return _json(status, {"error": reason, "message": {lang: UI[f"edit_refused_{reason}"][lang] for lang in LANGUAGES}})
 
 
+def _unwritable(error: OSError) -> Answer:
+    """The file could not be read or written: which one and why, and that nothing of the input is lost."""
+    where = display_path(Path(error.filename)) if error.filename else ""
+    why = error.strerror or str(error)
+    message = {lang: t("edit_refused_unwritable", lang, file=where, why=why) for lang in LANGUAGES}
+    return _json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "unwritable", "message": message})
+
+
 @dataclass
 class EditService:
     """The editor of one data repository, for the time the preview runs."""
@@ -101,6 +109,8 @@ class EditService:
             return _refused(HTTPStatus.NOT_FOUND, "document")
         except (UnicodeDecodeError, documents.yaml.YAMLError):
             return _refused(HTTPStatus.UNPROCESSABLE_ENTITY, "unreadable")  # the file on disk, broken by hand
+        except OSError as error:  # a full disk, a file removed or locked meanwhile: the form keeps the user's input
+            return _unwritable(error)
 
     @staticmethod
     def _host_allowed(host: str) -> bool:

@@ -314,6 +314,12 @@ EDIT: dict[str, dict[str, str]] = {
         "en": "This data repository has no such file",
     },
     "edit_refused_address": {"ko": "편집기에 그런 주소가 없습니다", "en": "The editor has no such address"},
+    "edit_refused_unwritable": {
+        "ko": "{file} 파일을 읽거나 쓰지 못했습니다 ({why}). 디스크 공간과 파일 권한을 확인한 뒤 다시 저장하세요. "
+        "입력한 내용은 이 화면에 그대로 있습니다",
+        "en": "Could not read or write {file} ({why}). Check the disk space and the file's permissions, then save "
+        "again; what you entered is still here",
+    },
     "edit_refused_unreadable": {
         "ko": "파일을 YAML로 읽을 수 없습니다. plansite validate로 먼저 고치세요",
         "en": "The file cannot be read as YAML; fix it first (plansite validate)",

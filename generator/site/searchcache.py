@@ -114,12 +114,7 @@ def _copy_published(published: Path, target: Path, manifest: dict[str, str]) -> 
         return False
     if not files or set(files) != set(manifest) or any(_sha256(files[p]) != manifest[p] for p in files):
         return False
-    for path, content in files.items():
-        (target / path).parent.mkdir(parents=True, exist_ok=True)
-        try:  # a published file is never written again, only replaced: the new site may share it
-            os.link(published / path, target / path)
-        except OSError:
-            (target / path).write_bytes(content)
+    _link_files(published, target, files)
     return True
 
 
@@ -130,6 +125,12 @@ def _link_published(published: Path, target: Path) -> None:
         files = _files(published)
     except (OSError, ValueError):
         return
+    _link_files(published, target, files)
+
+
+def _link_files(published: Path, target: Path, files: dict[str, bytes]) -> None:
+    """Each of `files` (read from `published`) linked into `target`: a published file is never written again,
+    only replaced, so the new site may share it; written where a link cannot be made."""
     for path, content in files.items():
         (target / path).parent.mkdir(parents=True, exist_ok=True)
         try:
