@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.publish import MARKER, clean_leftovers, publish
+from generator.site.publish import MARKER, clean_leftovers, publish, update_in_place
 
 from .conftest import ROOT
 
@@ -223,3 +223,38 @@ def test_a_build_writes_each_page_into_its_staging_folder_as_it_renders_it(monke
     summary = build_site(find_repository(), Path("output"))
     assert len(staged) == summary.pages
     assert staged[-1] >= summary.pages - 1  # every page before the last was written when the last was rendered
+
+
+def test_the_preview_writes_over_only_the_files_a_save_changed_and_removes_those_gone(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    before = {**site("old"), "gone.html": b"gone"}
+    published = publish(before, out)
+    kept = (out / "static/site.css").stat().st_ino
+    now = site("new")
+    digests = update_in_place(now, out, published, previous=before)
+    assert digests == publish(now, tmp_path / "clean")  # what a whole publication of the same files records
+    assert (out / "index.html").read_bytes() == b"new" and not (out / "gone.html").exists()
+    assert (out / "static/site.css").stat().st_ino == kept  # unchanged: not written again
+    assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, "en", "index.html", "static"])  # no temporary
+    # Some files only (the downloads made later): the others stay.
+    assert update_in_place({"index.html": b"newer"}, out, digests, complete=False) is not None
+    assert (out / "index.html").read_bytes() == b"newer" and (out / "en/index.html").read_bytes() == b"new"
+
+
+def test_the_preview_writes_again_a_file_removed_from_its_folder(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    files = site("old")
+    published = publish(files, out)
+    (out / "index.html").unlink()
+    update_in_place(files, out, published, previous=files)
+    assert (out / "index.html").read_bytes() == b"old"
+
+
+def test_the_preview_writes_nothing_into_a_folder_that_is_no_longer_its_site(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    published = publish(site("old"), out)
+    shutil.rmtree(out)
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert update_in_place(site("new"), out, published) is None
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]

@@ -141,6 +141,28 @@ def _until(condition: Callable[[], bool], messages: list[str], seconds: float = 
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
+def test_a_saves_downloads_and_search_index_follow_once_the_writer_pauses() -> None:
+    messages: list[str] = []
+    stop = threading.Event()
+    thread = serving(stop, messages)
+    try:
+        index = Path("output/pagefind/pagefind-entry.json")
+        _until(index.is_file, messages)  # the first build's index, made before anything changed
+        indexed = index.stat().st_ino
+        downloads = sorted(Path("output").rglob("*.svg"))
+        project = Path("plans/demo/projects/1-1-2.yaml")
+        project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
+        _until(lambda: index.stat().st_ino != indexed, messages)
+        assert any("고친 사업" in svg.read_text(encoding="utf-8") for svg in downloads)
+        assert not any("사업 둘" in svg.read_text(encoding="utf-8") for svg in downloads)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_until_fixed() -> None:
     messages: list[str] = []
     stop = threading.Event()

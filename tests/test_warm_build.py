@@ -17,7 +17,7 @@ from generator import api
 from generator.data import yamlsource
 from generator.data.layout import find_repository
 from generator.site import buildcache, buildstate
-from generator.site.build import BuildSummary, WarmBuild, build_site, index_published
+from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published
 
 
 def _same_tree(first: Path, second: Path) -> None:
@@ -97,26 +97,37 @@ def test_a_warm_rebuild_makes_the_chart_downloads_of_the_changed_pages_only(monk
     _same_tree(Path("output"), Path("clean"))
 
 
+def _mentioning(folder: Path, text: str, suffix: str) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob(f"*{suffix}") if text in p.read_text("utf-8"))
+
+
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
-def test_the_preview_shows_a_save_at_once_and_its_search_index_follows() -> None:
+def test_the_preview_shows_a_save_at_once_and_its_downloads_and_search_index_follow() -> None:
     repository = find_repository()
-    warm = WarmBuild(index_later=True)
-    build_site(repository, Path("output"), warm=warm)
+    output = Path("output")
+    warm = WarmBuild(later=True)
+    build_site(repository, output, warm=warm)
     assert warm.unindexed is not None and not Path("output/pagefind").exists()  # a first build has none to keep
-    index_published(Path("output"), warm)
+    finish_published(output, warm)
     entry = Path("output/pagefind/pagefind-entry.json")
-    indexed = entry.stat().st_ino
+    indexed, style = entry.stat().st_ino, Path("output/static/style.css").stat().st_ino
+    # The chart files the project's page offers say what they are from: the page, with the project's title.
+    downloads = _mentioning(output, "사업 둘", ".svg")
+    assert downloads
 
     project = Path("plans/demo/projects/1-1-2.yaml")
     project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
-    build_site(repository, Path("output"), warm=warm)
+    build_site(repository, output, warm=warm)
     assert "고친 사업" in Path("output/plans/demo/projects/1-1-2.html").read_text(encoding="utf-8")
+    assert Path("output/static/style.css").stat().st_ino == style  # written over in place: the rest untouched
     assert warm.unindexed is not None and entry.stat().st_ino == indexed  # the old index, as it was
-    index_published(Path("output"), warm)
-    assert warm.unindexed is None and entry.stat().st_ino != indexed
+    assert _mentioning(output, "사업 둘", ".svg") == downloads  # the earlier downloads, for now
+    finish_published(output, warm)
+    assert warm.unindexed is None and warm.undownloaded is None and entry.stat().st_ino != indexed
+    assert _mentioning(output, "고친 사업", ".svg") == downloads and not _mentioning(output, "사업 둘", ".svg")
     build_site(repository, Path("clean"))
-    _same_tree(Path("output"), Path("clean"))  # pages and index: a clean build's
+    _same_tree(output, Path("clean"))  # pages, downloads and index: a clean build's
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -257,7 +268,8 @@ def test_a_damaged_or_altered_cache_entry_is_computed_again_never_used(monkeypat
     counted.reset()
     assert _check_warm_equals_clean(must_run=True).cache_rejected == 0  # replaced by what this build computed
     # A page's chart downloads are kept beside it: one altered and one missing, and their pages are made again.
-    downloads = sorted(Path("cache/downloads").rglob("*.bin"))
+    # Entries that hold files (an embed's is empty: it offers no downloads, and an empty entry cut short is whole).
+    downloads = [entry for entry in sorted(Path("cache/downloads").rglob("*.bin")) if entry.stat().st_size > 100]
     assert len(downloads) >= 2
     stated, _, body = downloads[0].read_bytes().partition(b"\n")
     downloads[0].write_bytes(stated + b"\n" + body[:-10])

@@ -33,12 +33,19 @@ from generator.site.chartcache import ChartCache, open_cache
 from generator.site.datafiles import with_open_data
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
-from generator.site.pagefiles import WarmBuild, page_files
+from generator.site.pagefiles import WarmBuild, later_downloads, page_files
 from generator.site.pages import Page, build_pages
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
-from generator.site.publish import Staging, check_output_dir, publish, republish, return_memory
+from generator.site.publish import (
+    Staging,
+    check_output_dir,
+    publish,
+    republish,
+    return_memory,
+    update_in_place,
+)
 from generator.site.search import INDEX_DIR, index_glob
 from generator.site.searchcache import search_index
 from generator.site.sitemodel import site_model
@@ -78,8 +85,14 @@ def check_base_url(base_url: str) -> str:
     return base_url
 
 
-def index_published(out_dir: Path, warm: WarmBuild) -> None:
-    """Give the published preview the search index its pages call for, when the last build left the old one."""
+def finish_published(out_dir: Path, warm: WarmBuild) -> None:
+    """Give the published preview what its last build left for later (`WarmBuild.later`): the chart downloads of
+    the pages it changed, then the search index its pages call for; each published as it is made."""
+    downloads = later_downloads(warm)
+    if downloads:
+        updated = update_in_place(downloads, out_dir, warm.published, complete=False, previous=warm.sent)
+        warm.published = updated or warm.published
+        warm.sent.update(downloads)
     if warm.unindexed is None:
         return
     glob, pagefind, cache_folder = warm.unindexed
@@ -227,9 +240,11 @@ def build_site(
     if warm is not None:
         files, pages = render(warm=warm)
         counts, glob = _counts(pages, files), _glob(pages)
-        say(msg("progress_writing_index", count=counts[2]))
-        warm.published = publish(files, out_dir, unchanged=warm.published, stage=functools.partial(stage, glob))
-        digests = warm.published
+        updated = _updated(files, out_dir, warm, (glob, pagefind, cache.folder)) if before_publish is None else None
+        if updated is None:
+            say(msg("progress_writing_index", count=counts[2]))
+            updated = publish(files, out_dir, unchanged=warm.published, stage=functools.partial(stage, glob))
+        warm.published, warm.sent, digests = updated, files, updated
     else:
         # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
         with Staging(out_dir, state.linkable() if state else None) as staging:
@@ -257,6 +272,23 @@ def build_site(
     return summary
 
 
+def _updated(
+    files: dict[str, bytes], out_dir: Path, warm: WarmBuild, index: tuple[str, Path | None, Path | None]
+) -> dict[str, str] | None:
+    """The preview after its first build: the files a save changed written over the published ones, the search
+    index left for `finish_published`. None where the site is published whole (`publish`): a first build, or
+    the published folder gone."""
+    if not warm.later or not warm.published:
+        return None
+    try:
+        digests = update_in_place(files, out_dir, warm.published, previous=warm.sent)
+    except OSError:
+        return None  # something in the way of a file (a folder made meanwhile): the whole site replaces it
+    if digests is not None and digests != warm.published:
+        warm.unindexed = index
+    return digests
+
+
 def _counts(pages: list[Page], files: Mapping[str, object]) -> tuple[int, int, int, bool]:
     """Pages, charts and files of the site, and whether it has a sitemap."""
     return len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files
@@ -276,10 +308,10 @@ def _stage(
 ) -> Callable[[str, Path], None]:
     """What is done to the complete staged site before it is published: the search index of its indexed pages
     (the published index again when no page changed, `searchcache.py`; in the preview, after publication:
-    `index_published`), then `before_publish`."""
+    `finish_published`), then `before_publish`."""
 
     def stage(glob: str, staging: Path) -> None:
-        later = warm is not None and warm.index_later
+        later = warm is not None and warm.later
         if not search_index(staging, out_dir, cache_folder, pagefind, glob, later=later) and warm is not None:
             warm.unindexed = (glob, pagefind, cache_folder)
         if before_publish is not None:

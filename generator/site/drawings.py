@@ -49,12 +49,15 @@ def render_charts(
     cache: ChartCache,
     known: dict[ChartSpec, Drawings] | None = None,
     pngs: DownloadPngs | None = None,
+    *,
+    prune: bool = True,
 ) -> dict[ChartSpec, Drawings]:
     """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
     that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
 
     A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
-    Drawings are stored as they arrive, so the building process never holds every chart's PNG."""
+    Drawings are stored as they arrive, so the building process never holds every chart's PNG. With `prune`,
+    the cache drops the entries this build did not use (a preview that makes some downloads later prunes then)."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
@@ -77,7 +80,8 @@ def render_charts(
         for source, png in zip(frames, drawn, strict=True):
             assert pngs is not None
             pngs.put(spec, source, png)
-    cache.prune()
+    if prune:
+        cache.prune()
     # The SVG comes from our chart code, which escapes every label it writes.
     return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
 

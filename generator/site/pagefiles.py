@@ -44,10 +44,14 @@ class WarmBuild:
     downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
-    # The preview shows a save before its search index is made again: what the next `index_published` indexes
-    # (the pages' glob, the Pagefind binary, the cache folder), or None when the published index is current.
-    index_later: bool = False
+    sent: dict[str, bytes] = field(default_factory=dict)  # and the files themselves, as the last build made them
+    # The preview shows a save before its search index and its changed pages' chart downloads are made again
+    # (`later`): what the next `finish_published` indexes (the pages' glob, the Pagefind binary, the cache
+    # folder), or None when the published index is current; the chart cache the downloads are made with, or
+    # None when every page's downloads are current.
+    later: bool = False
     unindexed: tuple[str, Path | None, Path | None] | None = None
+    undownloaded: ChartCache | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 
 
@@ -91,8 +95,10 @@ def page_files(
     keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
-    pngs = DownloadPngs(cache, download_sources(todo), warm.pngs if warm else None)
-    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs)
+    later = warm is not None and warm.later and bool(warm.downloads)  # not the first build: it has none to keep
+    framed = [page for page in todo if not later or (warm and page.meta.path not in warm.downloads)]
+    pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later)
     files.update(store.downloads)  # the kept pages' chart downloads
     store.downloads = {}
     if sink is not None:
@@ -104,7 +110,9 @@ def page_files(
         cache.rejected += store.rejected
         return files
     rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
-    downloads = _chart_downloads(todo, svgs, pngs, warm)
+    downloads = _chart_downloads(todo, svgs, pngs, warm, later)
+    if later and warm is not None and any(warm.downloads[path][0] != page for path, page in _charted(todo)):
+        warm.undownloaded = cache
     store.keep(rendered, downloads)
     cache.rejected += store.rejected
     files.update(rendered)
@@ -136,23 +144,46 @@ def _render_into(
 
 
 def _chart_downloads(
-    pages: list[Page], svgs: dict[ChartSpec, Drawings], pngs: DownloadPngs, warm: WarmBuild | None
+    pages: list[Page],
+    svgs: dict[ChartSpec, Drawings],
+    pngs: DownloadPngs,
+    warm: WarmBuild | None,
+    later: bool = False,
 ) -> dict[str, dict[str, bytes]]:
     """Each page's chart downloads; with `warm`, a page whose model is as last time keeps its files, and the
-    framed PNGs are kept for the next build (the preview would make every page's files again on each save)."""
+    framed PNGs are kept for the next build (the preview would make every page's files again on each save).
+
+    `later` (the preview, after its first build): a changed page keeps its earlier files too, until
+    `later_downloads` makes its own, so that a save is shown without waiting for its PNGs to be drawn; only a
+    new page's are made now."""
     kept = warm.downloads if warm is not None else {}
     made: dict[str, tuple[Page, dict[str, bytes]]] = {}
-    for page in pages:
-        if not page.charts:
-            continue
-        before = kept.get(page.meta.path)
-        made[page.meta.path] = (
-            before if before is not None and before[0] == page else (page, page_downloads(page, svgs, pngs))
-        )
+    for path, page in _charted(pages):
+        before = kept.get(path)
+        current = before is not None and (before[0] == page or later)
+        made[path] = before if before is not None and current else (page, page_downloads(page, svgs, pngs))
     if warm is not None:
         warm.downloads = made
-        warm.pngs = pngs.kept
+        warm.pngs = {**warm.pngs, **pngs.kept} if later else pngs.kept
     return {path: files for path, (_page, files) in made.items()}
+
+
+def _charted(pages: list[Page]) -> list[tuple[str, Page]]:
+    return [(page.meta.path, page) for page in pages if page.charts]
+
+
+def later_downloads(warm: WarmBuild) -> dict[str, bytes]:
+    """The chart downloads of the pages the preview's last build published with their earlier files (see
+    `_chart_downloads`): the wide drawings redrawn where their framed PNGs are missing, and the chart cache pruned
+    as a whole build prunes it. Returns every page's download files."""
+    cache, warm.undownloaded = warm.undownloaded, None
+    if cache is None:
+        return {}
+    pages = [page for page, _html in warm.pages.values()]
+    pngs = DownloadPngs(cache, download_sources(pages), warm.pngs)
+    svgs = render_charts([spec for page in pages for spec in page.charts], usable_cores(), cache, warm.svgs, pngs)
+    made = _chart_downloads(pages, svgs, pngs, warm)
+    return {path: content for files in made.values() for path, content in files.items()}
 
 
 def render_pages(

@@ -9,6 +9,7 @@ between them. Staging folders of killed builds are removed by the next build int
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -127,6 +128,59 @@ def publish(
         if consume:
             return_memory()
         return staging.publish(stage)
+
+
+def update_in_place(
+    files: Mapping[str, bytes],
+    out_dir: Path,
+    published: Mapping[str, str],
+    *,
+    complete: bool = True,
+    previous: Mapping[str, bytes] | None = None,
+) -> dict[str, str] | None:
+    """Bring the site this process last published into `out_dir` (`published`: its files' content digests) to
+    `files`, file by file: each file whose bytes changed is written beside it and renamed over it (a reader never
+    gets half a file), and, when `files` is `complete`, each published file no longer among them is removed.
+
+    For the preview, which shows a save at once: unlike `publish`, a reader may see some files new and some old
+    for the moment it takes. `previous` are the files last published, where the caller still holds them: a
+    file given as the very same object is known unchanged without reading its bytes. Returns the digests of the
+    site now published; None, touching nothing, when `out_dir` is not a site plansite wrote (removed or replaced
+    meanwhile): the caller publishes it whole."""
+    out = out_dir.absolute()
+    if not is_site(out):
+        return None
+    digests = dict(published)
+    previous = previous or {}
+    for path, content in sorted(files.items()):
+        if content is previous.get(path) and path in published and (out / path).is_file():
+            continue
+        digest = content_digest(content)
+        if published.get(path) != digest or not (out / path).is_file():
+            _replace_file(out / path, content)
+        digests[path] = digest
+    for path in sorted(set(published) - set(files)) if complete else ():
+        with contextlib.suppress(FileNotFoundError):
+            (out / path).unlink()  # a file this process published: no longer part of the site
+        del digests[path]
+    return digests
+
+
+def _replace_file(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()  # left by a process of this number that was killed while writing
+    # Created as any new file is (the umask applies), unlike mkstemp's owner-only files.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)  # a new file: one the cache folder or an older site links stays as it was
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def republish(out_dir: Path, keep: Callable[[str], bool], stage: Callable[[Path], None]) -> None:

@@ -43,7 +43,7 @@ def search_index(
 
     `later` (the preview, which shows a saved edit before its search does): instead of running Pagefind, link the
     published index as it is, however old, and return False; the caller indexes the published site afterwards
-    (`index_published`). Returns True when the staged index is made from the staged pages."""
+    (`finish_published`). Returns True when the staged index is made from the staged pages."""
     if cache_folder is None and not later:
         index_site(staging, pagefind, glob)
         return True

@@ -26,7 +26,7 @@ import watchfiles
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
-from generator.site.build import BuildSummary, WarmBuild, build_site, index_published, protected_paths
+from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published, protected_paths
 from generator.site.theme import make_environment
 
 # Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
@@ -49,6 +49,9 @@ def reload_script(build: int) -> bytes:
 WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
 READY_MS = 100
 WAKE_SECONDS = 0.5  # how often the loop checks whether it was asked to stop
+# After a save is shown, how long no other save comes before its search index and downloads are made: a writer
+# saving again and again (the editor's form) sees each save at once, not after the indexer's run.
+LATER_AFTER_SECONDS = 0.4
 # No page of a site has a path near these; a request beyond them is refused before any file is looked at.
 MAX_PATH_CHARS = 2048
 MAX_PATH_SEGMENTS = 64
@@ -313,7 +316,8 @@ def serve_and_watch(
     chart cache in `cache_dir` and no amendments listed). What it says, on the terminal and on the problems
     page, is worded in `lang`. `extension` answers the requests under its prefix and adds to each page."""
     preview = Preview(lang=lang)
-    warm = WarmBuild(index_later=True)  # a save shows at once; its search index follows (`index_published`)
+    # A save shows at once; its chart downloads and search index follow when the writer pauses (`finish`).
+    warm = WarmBuild(later=True)
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 
     def rebuild() -> None:
@@ -329,7 +333,6 @@ def serve_and_watch(
                     rendered=warm.rendered,
                 )
             )
-            index_published(out_dir, warm)
         except DataError as error:
             # Keep the last good site on disk; the browser shows what to fix until the next good save.
             lines = tuple(problem.format(lang) for problem in error.problems)
@@ -340,6 +343,14 @@ def serve_and_watch(
             preview.built((f"plansite: {error_text(error, lang)}",))
             echo(f"plansite: {error_text(error, lang)}")
 
+    def finish() -> None:
+        try:
+            finish_published(out_dir, warm)
+        except PlansiteError as error:
+            echo(f"plansite: {error_text(error, lang)}")
+        except OSError as error:  # the output folder changed under the preview: the next save publishes it whole
+            echo(f"plansite: {error}")
+
     # Bound before the first build: a taken port should not cost a build's wait.
     server = _bind(port, out_dir, preview, extension)
     halt = stop or threading.Event()
@@ -347,20 +358,26 @@ def serve_and_watch(
     changes = _watch(_watched(repository), halt)
     try:
         rebuild()
+        finish()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
         # reads, so that the first edit of a figure does not wait for matplotlib.
         threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
         echo(t("serving", lang, folder=out_dir, address=f"http://127.0.0.1:{server.server_address[1]}/"))
+        unfinished = False
         while not halt.is_set():
             try:
-                changes.get(timeout=WAKE_SECONDS)
+                changes.get(timeout=LATER_AFTER_SECONDS if unfinished else WAKE_SECONDS)
             except queue.Empty:
+                if unfinished:  # the writer paused: what the last build left for later
+                    finish()
+                    unfinished = False
                 continue
             while not changes.empty():  # several saves while the last build ran: one build covers them all
                 changes.get_nowait()
             echo(t("change_detected", lang))
             rebuild()
+            unfinished = True
     except KeyboardInterrupt:
         echo(t("stopped", lang))
     finally:
