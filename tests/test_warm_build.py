@@ -104,17 +104,19 @@ def test_the_preview_shows_a_save_at_once_and_its_search_index_follows() -> None
     warm = WarmBuild(index_later=True)
     build_site(repository, Path("output"), warm=warm)
     assert warm.unindexed is not None and not Path("output/pagefind").exists()  # a first build has none to keep
+    assert not Path("output/en/pagefind").exists()
     index_published(Path("output"), warm)
-    entry = Path("output/pagefind/pagefind-entry.json")
-    indexed = entry.stat().st_ino
+    entry, english = Path("output/pagefind/pagefind-entry.json"), Path("output/en/pagefind/pagefind-entry.json")
+    indexed, indexed_english = entry.stat().st_ino, english.stat().st_ino
 
     project = Path("plans/demo/projects/1-1-2.yaml")
     project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
     build_site(repository, Path("output"), warm=warm)
     assert "고친 사업" in Path("output/plans/demo/projects/1-1-2.html").read_text(encoding="utf-8")
     assert warm.unindexed is not None and entry.stat().st_ino == indexed  # the old index, as it was
+    assert english.stat().st_ino == indexed_english  # each language's
     index_published(Path("output"), warm)
-    assert warm.unindexed is None and entry.stat().st_ino != indexed
+    assert warm.unindexed is None and entry.stat().st_ino != indexed and english.stat().st_ino != indexed_english
     build_site(repository, Path("clean"))
     _same_tree(Path("output"), Path("clean"))  # pages and index: a clean build's
 
@@ -257,7 +259,8 @@ def test_a_damaged_or_altered_cache_entry_is_computed_again_never_used(monkeypat
     counted.reset()
     assert _check_warm_equals_clean(must_run=True).cache_rejected == 0  # replaced by what this build computed
     # A page's chart downloads are kept beside it: one altered and one missing, and their pages are made again.
-    downloads = sorted(Path("cache/downloads").rglob("*.bin"))
+    # (Entries that hold files: an embed's is empty, and would be the same cut short.)
+    downloads = sorted(path for path in Path("cache/downloads").rglob("*.bin") if path.read_bytes().partition(b"\n")[2])
     assert len(downloads) >= 2
     stated, _, body = downloads[0].read_bytes().partition(b"\n")
     downloads[0].write_bytes(stated + b"\n" + body[:-10])
@@ -279,6 +282,16 @@ def test_the_published_search_index_is_used_again_only_while_it_is_intact(monkey
 
     counted.reset()
     (Path("output/pagefind/extra.js")).write_text("alert(1)", encoding="utf-8")  # not Pagefind's
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    (Path("output/en/pagefind/extra.js")).write_text("alert(1)", encoding="utf-8")  # in the other language's bundle
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    shutil.rmtree("output/en/pagefind")  # one bundle missing
     _check_warm_equals_clean()
     assert counted.indexed == 2
 

@@ -34,12 +34,12 @@ from generator.site.datafiles import with_open_data
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pagefiles import WarmBuild, page_files
-from generator.site.pages import Page, build_pages
+from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
 from generator.site.publish import Staging, check_output_dir, publish, republish, return_memory
-from generator.site.search import INDEX_DIR, index_glob
+from generator.site.search import INDEX_DIR, Bundles, in_bundles, index_bundles
 from generator.site.searchcache import search_index
 from generator.site.sitemodel import site_model
 
@@ -82,13 +82,13 @@ def index_published(out_dir: Path, warm: WarmBuild) -> None:
     """Give the published preview the search index its pages call for, when the last build left the old one."""
     if warm.unindexed is None:
         return
-    glob, pagefind, cache_folder = warm.unindexed
+    bundles, pagefind, cache_folder = warm.unindexed
     warm.unindexed = None
 
     def stage(staging: Path) -> None:
-        search_index(staging, out_dir, cache_folder, pagefind, glob)
+        search_index(staging, out_dir, cache_folder, pagefind, bundles)
 
-    republish(out_dir, lambda path: not path.startswith(f"{INDEX_DIR}/"), stage)
+    republish(out_dir, lambda path: not in_bundles(path, bundles), stage)
 
 
 def render_site(
@@ -262,9 +262,9 @@ def _counts(pages: list[Page], files: Mapping[str, object]) -> tuple[int, int, i
     return len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files
 
 
-def _glob(pages: list[Page]) -> str:
-    """Which pages the search indexes (`search.index_glob`)."""
-    return index_glob(page.meta.path for page in pages if page.meta.indexed)
+def _glob(pages: list[Page]) -> Bundles:
+    """Which pages the search indexes, each language into its own bundle (`search.index_bundles`)."""
+    return index_bundles((lang_path(page.meta.lang, INDEX_DIR), page.meta.path) for page in pages if page.meta.indexed)
 
 
 def _stage(
@@ -273,15 +273,15 @@ def _stage(
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
     cache_folder: Path | None,
-) -> Callable[[str, Path], None]:
+) -> Callable[[Bundles, Path], None]:
     """What is done to the complete staged site before it is published: the search index of its indexed pages
     (the published index again when no page changed, `searchcache.py`; in the preview, after publication:
     `index_published`), then `before_publish`."""
 
-    def stage(glob: str, staging: Path) -> None:
+    def stage(bundles: Bundles, staging: Path) -> None:
         later = warm is not None and warm.index_later
-        if not search_index(staging, out_dir, cache_folder, pagefind, glob, later=later) and warm is not None:
-            warm.unindexed = (glob, pagefind, cache_folder)
+        if not search_index(staging, out_dir, cache_folder, pagefind, bundles, later=later) and warm is not None:
+            warm.unindexed = (bundles, pagefind, cache_folder)
         if before_publish is not None:
             before_publish(staging)
 

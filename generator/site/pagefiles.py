@@ -25,6 +25,8 @@ from generator.site.theme import make_environment, relative_url
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from generator.site.search import Bundles
+
 Progress = Callable[[str], None]
 
 
@@ -45,9 +47,9 @@ class WarmBuild:
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
     published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
     # The preview shows a save before its search index is made again: what the next `index_published` indexes
-    # (the pages' glob, the Pagefind binary, the cache folder), or None when the published index is current.
+    # (the search bundles, the Pagefind binary, the cache folder), or None when the published index is current.
     index_later: bool = False
-    unindexed: tuple[str, Path | None, Path | None] | None = None
+    unindexed: tuple[Bundles, Path | None, Path | None] | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 
 
