@@ -1,7 +1,8 @@
-"""The search stage: Pagefind indexes the staged site before it is published, one index per language."""
+"""The search stage: Pagefind indexes the staged site before it is published, one bundle per language."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import stat
@@ -14,7 +15,7 @@ from lxml import html
 from generator.cli import main
 from generator.data.layout import find_repository
 from generator.site.build import build_site
-from generator.site.search import INDEX_DIR, SearchIndexError
+from generator.site.search import INDEX_DIR, WHOLE_SITE, Bundle, SearchIndexError, in_bundles, index_bundles
 
 pytestmark = pytest.mark.usefixtures("demo_root")
 
@@ -23,18 +24,27 @@ def _pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*.html") if INDEX_DIR not in path.parts)
 
 
+def _entries() -> dict[str, dict[str, dict[str, object]]]:
+    """The languages of each language's bundle (Korean at the root, English under en/), from its entry file."""
+    folders = {"ko": Path("output", INDEX_DIR), "en": Path("output", "en", INDEX_DIR)}
+    return {
+        lang: json.loads((folder / "pagefind-entry.json").read_text())["languages"] for lang, folder in folders.items()
+    }
+
+
 @pytest.mark.slow
 def test_every_page_readers_look_for_is_indexed_in_its_own_language() -> None:
     build_site(find_repository(), Path("output"))
-    entry = json.loads(Path("output", INDEX_DIR, "pagefind-entry.json").read_text())
+    entries = _entries()
     pages, indexed = {"ko": 0, "en": 0}, {"ko": 0, "en": 0}
     for path in _pages(Path("output")):
         document = html.parse(str(path)).getroot()
         pages[document.get("lang")] += 1
         if document.xpath("//main[@data-pagefind-body]"):
             indexed[document.get("lang")] += 1
-    assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == indexed
-    assert list(entry["languages"]) == sorted(entry["languages"])  # reproducible: in a fixed order
+    # Each language's bundle holds its pages only, written by a run of Pagefind of its own (half the memory).
+    assert {lang: list(languages) for lang, languages in entries.items()} == {"ko": ["ko"], "en": ["en"]}
+    assert {lang: languages[lang]["page_count"] for lang, languages in entries.items()} == indexed
     # All but search.html, 404.html, the demo's year without results (a page with nothing to show) and the embeds
     # (one chart or headline for other sites' frames: the page each belongs to is indexed).
     embeds = {
@@ -60,7 +70,31 @@ def test_the_search_page_works_without_javascript_as_a_page_that_says_so() -> No
     status = document.xpath("//*[@data-search-status]")[0]
     assert "needs JavaScript" in status.text_content()
     assert document.xpath("//form[@role='search']//input[@disabled]")
-    assert document.xpath("//form/@data-index") == ["../pagefind/pagefind.js"]
+    assert document.xpath("//form/@data-index") == ["pagefind/pagefind.js"]  # en/pagefind: its language's own
+    korean = html.parse(str(Path("output", "search.html"))).getroot()
+    assert korean.xpath("//form/@data-index") == ["pagefind/pagefind.js"]
+
+
+def _indexed_text(bundle: Path) -> str:
+    """The words of every page in a bundle, as its fragments keep them for the excerpts (gzip, then JSON)."""
+    contents = []
+    for fragment in sorted((bundle / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        contents.append(json.loads(data)["content"])
+    return "\n".join(contents)
+
+
+@pytest.mark.slow
+def test_the_embed_code_to_copy_is_not_in_the_search_index() -> None:
+    """Code and the instructions to copy it are no words a reader looks for; they were a third of a project page's
+    indexed words (and of Pagefind's memory)."""
+    build_site(find_repository(), Path("output"))
+    project = html.parse("output/en/plans/demo/projects/1-1-1.html").getroot()
+    assert project.xpath("//main[@data-pagefind-body]//details[contains(@class, 'embed-code')]//textarea")
+    for bundle in (Path("output", INDEX_DIR), Path("output", "en", INDEX_DIR)):
+        text = _indexed_text(bundle)
+        assert "Indicator" in text or "지표" in text  # the pages' words are there
+        assert "<iframe" not in text and "embed/" not in text
 
 
 def _failing_pagefind(folder: Path) -> Path:
@@ -101,3 +135,15 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages_with_their_names_escap
         "en/plans/a{b},c/x.html",
     ]
     assert index_glob(paths) == r"{*.html,en/plans/a\{b\}\,c/*.html,plans/a/projects/*.html}"
+
+
+def test_each_language_is_indexed_into_its_own_bundle_from_its_own_folders() -> None:
+    pages = [("en/pagefind", "en/plans/a/1.html"), ("pagefind", "plans/a/1.html"), ("pagefind", "index.html")]
+    assert index_bundles(pages) == (
+        Bundle("en/pagefind", "{en/plans/a/*.html}"),
+        Bundle("pagefind", "{*.html,plans/a/*.html}"),
+    )
+    assert index_bundles([]) == WHOLE_SITE  # no page marked: Pagefind's own choice, every HTML file
+    bundles = index_bundles(pages)
+    assert in_bundles("en/pagefind/pagefind.js", bundles) and in_bundles("pagefind/fragment/x", bundles)
+    assert not in_bundles("en/plans/a/1.html", bundles) and not in_bundles("pagefinder.html", bundles)

@@ -109,9 +109,11 @@ def test_the_preview_shows_a_save_at_once_and_its_downloads_and_search_index_fol
     warm = WarmBuild(later=True)
     build_site(repository, output, warm=warm)
     assert warm.unindexed is not None and not Path("output/pagefind").exists()  # a first build has none to keep
+    assert not Path("output/en/pagefind").exists()
     finish_published(output, warm)
-    entry = Path("output/pagefind/pagefind-entry.json")
-    indexed, style = entry.stat().st_ino, Path("output/static/style.css").stat().st_ino
+    entry, english = Path("output/pagefind/pagefind-entry.json"), Path("output/en/pagefind/pagefind-entry.json")
+    indexed, indexed_english = entry.stat().st_ino, english.stat().st_ino
+    style = Path("output/static/style.css").stat().st_ino
     # The chart files the project's page offers say what they are from: the page, with the project's title.
     downloads = _mentioning(output, "사업 둘", ".svg")
     assert downloads
@@ -122,9 +124,11 @@ def test_the_preview_shows_a_save_at_once_and_its_downloads_and_search_index_fol
     assert "고친 사업" in Path("output/plans/demo/projects/1-1-2.html").read_text(encoding="utf-8")
     assert Path("output/static/style.css").stat().st_ino == style  # written over in place: the rest untouched
     assert warm.unindexed is not None and entry.stat().st_ino == indexed  # the old index, as it was
+    assert english.stat().st_ino == indexed_english  # each language's
     assert _mentioning(output, "사업 둘", ".svg") == downloads  # the earlier downloads, for now
     finish_published(output, warm)
-    assert warm.unindexed is None and warm.undownloaded is None and entry.stat().st_ino != indexed
+    assert warm.unindexed is None and warm.undownloaded is None
+    assert entry.stat().st_ino != indexed and english.stat().st_ino != indexed_english
     assert _mentioning(output, "고친 사업", ".svg") == downloads and not _mentioning(output, "사업 둘", ".svg")
     build_site(repository, Path("clean"))
     _same_tree(output, Path("clean"))  # pages, downloads and index: a clean build's
@@ -291,6 +295,16 @@ def test_the_published_search_index_is_used_again_only_while_it_is_intact(monkey
 
     counted.reset()
     (Path("output/pagefind/extra.js")).write_text("alert(1)", encoding="utf-8")  # not Pagefind's
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    (Path("output/en/pagefind/extra.js")).write_text("alert(1)", encoding="utf-8")  # in the other language's bundle
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+    counted.reset()
+    shutil.rmtree("output/en/pagefind")  # one bundle missing
     _check_warm_equals_clean()
     assert counted.indexed == 2
 

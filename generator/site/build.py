@@ -34,7 +34,7 @@ from generator.site.datafiles import with_open_data
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pagefiles import WarmBuild, later_downloads, page_files
-from generator.site.pages import Page, build_pages
+from generator.site.pages import Page, build_pages, lang_path
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
@@ -46,7 +46,7 @@ from generator.site.publish import (
     return_memory,
     update_in_place,
 )
-from generator.site.search import INDEX_DIR, index_glob
+from generator.site.search import INDEX_DIR, Bundles, in_bundles, index_bundles
 from generator.site.searchcache import search_index
 from generator.site.sitemodel import site_model
 
@@ -95,13 +95,13 @@ def finish_published(out_dir: Path, warm: WarmBuild) -> None:
         warm.sent.update(downloads)
     if warm.unindexed is None:
         return
-    glob, pagefind, cache_folder = warm.unindexed
+    bundles, pagefind, cache_folder = warm.unindexed
     warm.unindexed = None
 
     def stage(staging: Path) -> None:
-        search_index(staging, out_dir, cache_folder, pagefind, glob)
+        search_index(staging, out_dir, cache_folder, pagefind, bundles)
 
-    republish(out_dir, lambda path: not path.startswith(f"{INDEX_DIR}/"), stage)
+    republish(out_dir, lambda path: not in_bundles(path, bundles), stage)
 
 
 def render_site(
@@ -239,11 +239,11 @@ def build_site(
     stage = _stage(out_dir, warm, pagefind, before_publish, cache.folder)
     if warm is not None:
         files, pages = render(warm=warm)
-        counts, glob = _counts(pages, files), _glob(pages)
-        updated = _updated(files, out_dir, warm, (glob, pagefind, cache.folder)) if before_publish is None else None
+        counts, bundles = _counts(pages, files), _bundles(pages)
+        updated = _updated(files, out_dir, warm, (bundles, pagefind, cache.folder)) if before_publish is None else None
         if updated is None:
             say(msg("progress_writing_index", count=counts[2]))
-            updated = publish(files, out_dir, unchanged=warm.published, stage=functools.partial(stage, glob))
+            updated = publish(files, out_dir, unchanged=warm.published, stage=functools.partial(stage, bundles))
         warm.published, warm.sent, digests = updated, files, updated
     else:
         # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
@@ -251,11 +251,11 @@ def build_site(
             files, pages = render(sink=staging.write)
             for path in sorted(files):
                 staging.write(path, files.pop(path))
-            counts, glob = _counts(pages, staging.digests), _glob(pages)
+            counts, bundles = _counts(pages, staging.digests), _bundles(pages)
             del pages, files  # not needed to publish: less memory while Pagefind runs beside this process
             return_memory()
             say(msg("progress_writing_index", count=counts[2]))
-            digests = staging.publish(functools.partial(stage, glob))
+            digests = staging.publish(functools.partial(stage, bundles))
     summary = BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -273,7 +273,7 @@ def build_site(
 
 
 def _updated(
-    files: dict[str, bytes], out_dir: Path, warm: WarmBuild, index: tuple[str, Path | None, Path | None]
+    files: dict[str, bytes], out_dir: Path, warm: WarmBuild, index: tuple[Bundles, Path | None, Path | None]
 ) -> dict[str, str] | None:
     """The preview after its first build: the files a save changed written over the published ones, the search
     index left for `finish_published`. None where the site is published whole (`publish`): a first build, or
@@ -294,9 +294,9 @@ def _counts(pages: list[Page], files: Mapping[str, object]) -> tuple[int, int, i
     return len(pages), len({spec for page in pages for spec in page.charts}), len(files), "sitemap.xml" in files
 
 
-def _glob(pages: list[Page]) -> str:
-    """Which pages the search indexes (`search.index_glob`)."""
-    return index_glob(page.meta.path for page in pages if page.meta.indexed)
+def _bundles(pages: list[Page]) -> Bundles:
+    """Which pages the search indexes, each language into its own bundle (`search.index_bundles`)."""
+    return index_bundles((lang_path(page.meta.lang, INDEX_DIR), page.meta.path) for page in pages if page.meta.indexed)
 
 
 def _stage(
@@ -305,15 +305,15 @@ def _stage(
     pagefind: Path | None,
     before_publish: Callable[[Path], None] | None,
     cache_folder: Path | None,
-) -> Callable[[str, Path], None]:
+) -> Callable[[Bundles, Path], None]:
     """What is done to the complete staged site before it is published: the search index of its indexed pages
     (the published index again when no page changed, `searchcache.py`; in the preview, after publication:
     `finish_published`), then `before_publish`."""
 
-    def stage(glob: str, staging: Path) -> None:
+    def stage(bundles: Bundles, staging: Path) -> None:
         later = warm is not None and warm.later
-        if not search_index(staging, out_dir, cache_folder, pagefind, glob, later=later) and warm is not None:
-            warm.unindexed = (glob, pagefind, cache_folder)
+        if not search_index(staging, out_dir, cache_folder, pagefind, bundles, later=later) and warm is not None:
+            warm.unindexed = (bundles, pagefind, cache_folder)
         if before_publish is not None:
             before_publish(staging)
 

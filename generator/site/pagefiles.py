@@ -25,6 +25,8 @@ from generator.site.theme import make_environment, relative_url
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from generator.site.search import Bundles
+
 Progress = Callable[[str], None]
 
 
@@ -46,11 +48,11 @@ class WarmBuild:
     published: dict[str, str] = field(default_factory=dict)  # content digests of the files published last
     sent: dict[str, bytes] = field(default_factory=dict)  # and the files themselves, as the last build made them
     # The preview shows a save before its search index and its changed pages' chart downloads are made again
-    # (`later`): what the next `finish_published` indexes (the pages' glob, the Pagefind binary, the cache
+    # (`later`): what the next `finish_published` indexes (the search bundles, the Pagefind binary, the cache
     # folder), or None when the published index is current; the chart cache the downloads are made with, or
     # None when every page's downloads are current.
     later: bool = False
-    unindexed: tuple[str, Path | None, Path | None] | None = None
+    unindexed: tuple[Bundles, Path | None, Path | None] | None = None
     undownloaded: ChartCache | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
 

@@ -4,7 +4,8 @@ Pagefind reads every HTML page of the staged site; its index is a function of th
 its own version and of how plansite runs it. A build with a cache folder keeps, under a hash of all of that
 (`search/` in the cache), the list of the index files it published and their hashes. The next build whose pages
 hash alike takes the index from the published site instead of running Pagefind, if every file of the published
-`pagefind/` is still there with those bytes, and nothing else is; otherwise Pagefind runs, as without a cache.
+bundles (`pagefind/`, `en/pagefind/`) is still there with those bytes, and nothing else is; otherwise Pagefind
+runs, as without a cache.
 
 The index is taken from the published site, not from the cache: a site that can be read as published has these
 files already, so the cache holds only hashes.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from generator.fingerprint import code_closure, fingerprint
 from generator.site.buildcache import Entries
-from generator.site.search import INDEX_DIR, index_site
+from generator.site.search import WHOLE_SITE, Bundles, index_site
 
 SEARCH = "search"
 SEARCH_CODE = "site/search.py"  # how Pagefind is run and its entry file put in order
@@ -34,50 +35,51 @@ def search_index(
     published: Path,
     cache_folder: Path | None,
     pagefind: Path | None = None,
-    glob: str = "",
+    bundles: Bundles = WHOLE_SITE,
     *,
     later: bool = False,
 ) -> bool:
-    """Give the staged site its search index of the files `glob` names: the published one when it was made from
-    the same pages (and is intact), else a new one from Pagefind (see `search.index_site`).
+    """Give the staged site its search `bundles`: the published ones when they were made from the same pages
+    (and are intact), else new ones from Pagefind (see `search.index_site`).
 
     `later` (the preview, which shows a saved edit before its search does): instead of running Pagefind, link the
     published index as it is, however old, and return False; the caller indexes the published site afterwards
     (`finish_published`). Returns True when the staged index is made from the staged pages."""
     if cache_folder is None and not later:
-        index_site(staging, pagefind, glob)
+        index_site(staging, pagefind, bundles)
         return True
     entries = Entries(cache_folder, SEARCH, "json")
-    key = _index_key(staging, pagefind, glob)
+    key = _index_key(staging, pagefind, bundles)
     if key is not None and cache_folder is not None:
         manifest = _manifest(entries.get(key))
-        if manifest is not None and _copy_published(published / INDEX_DIR, staging / INDEX_DIR, manifest):
+        if manifest is not None and _copy_published(published, staging, bundles, manifest):
             entries.prune()
             return True
     if later:
-        _link_published(published / INDEX_DIR, staging / INDEX_DIR)
+        _link_published(published, staging, bundles)
         return False
-    index_site(staging, pagefind, glob)
+    index_site(staging, pagefind, bundles)
     if key is not None:
-        hashes = {path: _sha256(content) for path, content in _files(staging / INDEX_DIR).items()}
+        hashes = {path: _sha256(content) for path, content in _bundle_files(staging, bundles).items()}
         entries.put(key, json.dumps(hashes, sort_keys=True).encode())
         entries.prune()
     return True
 
 
-def _index_key(staging: Path, pagefind: Path | None, glob: str = "") -> str | None:
+def _index_key(staging: Path, pagefind: Path | None, bundles: Bundles) -> str | None:
     """A hash of what Pagefind reads (every HTML page, and a configuration at the root if any), of Pagefind (the
     wheel's version, or the given binary's path, size and time of change) and of plansite's code that runs it;
     None if it cannot be known."""
     # The installed Pagefind is known by its wheel's version (without importing it); another by its file.
     libraries = ("pagefind_bin",) if pagefind is None else ()
     digest = hashlib.sha256(fingerprint("search", code_closure(SEARCH_CODE), libraries).encode())
-    digest.update(f"\0{glob}\0".encode())  # which pages Pagefind reads
+    for bundle in bundles:  # which pages Pagefind reads, into which bundle
+        digest.update(f"\0{bundle.folder}\0{bundle.glob}\0".encode())
     try:
         if pagefind is not None:
             status = pagefind.resolve().stat()
             digest.update(f"\0{pagefind.resolve()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
-        for path in sorted(_pages(staging)):
+        for path in sorted(_pages(staging, bundles)):
             content = (staging / path).read_bytes()
             digest.update(f"{path}\0{len(content)}\0".encode() + content)
     except OSError:
@@ -85,10 +87,12 @@ def _index_key(staging: Path, pagefind: Path | None, glob: str = "") -> str | No
     return digest.hexdigest()
 
 
-def _pages(site: Path) -> list[str]:
+def _pages(site: Path, bundles: Bundles) -> list[str]:
+    """The HTML files of the site outside the bundles, and a Pagefind configuration at its root if any."""
     found = [name for name in CONFIG_NAMES if (site / name).exists()]
+    skipped = {os.path.join(site, *bundle.folder.split("/")) for bundle in bundles}
     for folder, folders, names in os.walk(site):
-        folders[:] = [name for name in folders if not (folder == str(site) and name == INDEX_DIR)]
+        folders[:] = [name for name in folders if os.path.join(folder, name) not in skipped]
         found += [os.path.relpath(os.path.join(folder, name), site) for name in names if name.endswith(".html")]
     return found
 
@@ -106,10 +110,11 @@ def _manifest(body: bytes | None) -> dict[str, str] | None:
     return manifest
 
 
-def _copy_published(published: Path, target: Path, manifest: dict[str, str]) -> bool:
-    """Copy the published index into the staged site if it is exactly the manifest's files; False otherwise."""
+def _copy_published(published: Path, target: Path, bundles: Bundles, manifest: dict[str, str]) -> bool:
+    """Copy the published bundles into the staged site if they are exactly the manifest's files; False
+    otherwise."""
     try:
-        files = _files(published)
+        files = _bundle_files(published, bundles)
     except (OSError, ValueError):
         return False
     if not files or set(files) != set(manifest) or any(_sha256(files[p]) != manifest[p] for p in files):
@@ -118,14 +123,15 @@ def _copy_published(published: Path, target: Path, manifest: dict[str, str]) -> 
     return True
 
 
-def _link_published(published: Path, target: Path) -> None:
-    """The published index, linked as it is (a preview's search until it is indexed again); none if it is not
-    only regular files and folders."""
-    try:
-        files = _files(published)
-    except (OSError, ValueError):
-        return
-    _link_files(published, target, files)
+def _link_published(published: Path, target: Path, bundles: Bundles) -> None:
+    """The published bundles, each linked as it is (a preview's search until it is indexed again); none of a
+    bundle that is missing or not only regular files and folders."""
+    for bundle in bundles:
+        try:
+            files = _bundle_files(published, (bundle,))
+        except (OSError, ValueError):
+            continue
+        _link_files(published, target, files)
 
 
 def _link_files(published: Path, target: Path, files: dict[str, bytes]) -> None:
@@ -137,6 +143,15 @@ def _link_files(published: Path, target: Path, files: dict[str, bytes]) -> None:
             os.link(published / path, target / path)
         except OSError:
             (target / path).write_bytes(content)
+
+
+def _bundle_files(site: Path, bundles: Bundles) -> dict[str, bytes]:
+    """Every file of the bundles by its path from the site's root; ValueError as `_files`."""
+    return {
+        f"{bundle.folder}/{path}": content
+        for bundle in bundles
+        for path, content in _files(site.joinpath(*bundle.folder.split("/"))).items()
+    }
 
 
 def _files(folder: Path) -> dict[str, bytes]:

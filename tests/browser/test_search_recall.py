@@ -38,7 +38,7 @@ RECALL = 0.9
 
 
 def _indexed_texts(site: Path, lang: str) -> dict[str, str]:
-    """The text of each indexed page of `lang`, by its address under the site."""
+    """The text Pagefind indexes of each indexed page of `lang`, by its address under the site."""
     texts = {}
     for path in sorted(site.rglob("*.html")):
         if INDEX_DIR in path.relative_to(site).parts:
@@ -46,7 +46,8 @@ def _indexed_texts(site: Path, lang: str) -> dict[str, str]:
         document = html.parse(str(path)).getroot()
         main = document.xpath("//main[@data-pagefind-body]")
         if document.get("lang") == lang and main:
-            for element in main[0].xpath(".//script | .//style"):
+            # What Pagefind leaves out: scripts, styles, and what is marked for it (the embed code to copy).
+            for element in main[0].xpath(".//script | .//style | .//*[@data-pagefind-ignore]"):
                 element.drop_tree()
             texts[path.relative_to(site).as_posix()] = main[0].text_content()
     return texts

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.i18n import t
-from generator.site.pages.common import Page, Site, page_meta
+from generator.site.pages.common import Page, Site, lang_path, page_meta
 from generator.site.search import INDEX_DIR
 
 SEARCH_PAGE = "search.html"
@@ -15,7 +15,7 @@ QUERY_PARAMETER = "q"
 
 @dataclass(frozen=True)
 class SearchContent:
-    """What the search script needs: the index's address from the site root, and its messages.
+    """What the search script needs: the address of its language's index from the site root, and its messages.
 
     `messages` are whole sentences with `{query}` and `{count}` for the script to fill in; it shows none of
     them without JavaScript, when the page says `no_script` instead."""
@@ -45,7 +45,7 @@ def search_page(site: Site, lang: str) -> Page:
     return Page(
         meta,
         SearchContent(
-            index=f"{INDEX_DIR}/pagefind.js",
+            index=lang_path(lang, f"{INDEX_DIR}/pagefind.js"),  # its language's own bundle
             parameter=QUERY_PARAMETER,
             no_script=t("search_no_script", lang),
             messages=tuple((key.removeprefix("search_"), t(key, lang)) for key in _MESSAGES),
