@@ -120,10 +120,7 @@ class ProjectContent:
 
 def project_outcomes(site: Site, plan: Plan, project: ProjectFile) -> Outcomes:
     """Every checked year's outcome of each of the project's indicators."""
-    evaluations = site.evaluations.get(plan.id, {})
-    return {
-        (year, o.indicator.id): o for year, ev in evaluations.items() for o in ev.outcomes if o.project.id == project.id
-    }
+    return {(year, o.indicator.id): o for year, o in site.outcomes_of(plan.id, project.id)}
 
 
 def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
