@@ -13,9 +13,11 @@ from generator.data.layout import find_repository
 from generator.data.validate import load_checked
 from generator.evaluation.year import IndicatorOutcome, evaluate_year
 from generator.site.pages import Site
+from generator.site.pages.common import lang_path
 from generator.site.pages.departments import department_pages
 from generator.site.pages.embed import embed_pages
-from generator.site.pages.project import project_page
+from generator.site.pages.embedcode import indicator_embed_path
+from generator.site.pages.project import ProjectContent, project_page
 
 from .conftest import ROOT
 
@@ -73,3 +75,16 @@ def test_project_and_department_pages_read_each_years_outcomes_once_in_all(count
         embed_pages(counted_site, lang)
     # The headline embed of each checked year reads them; an indicator's embed reads the index.
     assert _CountedOutcomes.reads - years < len(projects)
+
+
+def test_an_indicators_section_is_made_once_for_its_projects_page_and_its_embed(counted_site: Site) -> None:
+    plan = counted_site.plans[0]
+    project = next(project for project in plan.projects if any(not i.qualitative for i in project.indicators))
+    page = project_page(counted_site, plan, project, "ko")
+    assert isinstance(page.content, ProjectContent)
+    embeds = {embed.meta.path: embed for embed in embed_pages(counted_site, "ko")}
+    charted = [view for view in page.content.indicators if view.chart is not None]
+    assert charted
+    for view in charted:
+        embed = embeds[lang_path("ko", indicator_embed_path(plan, view.id))]
+        assert embed.charts == (view.chart,) and embed.charts[0] is view.chart  # one object: made once

@@ -125,6 +125,12 @@ class Site:
             slugs[name] = slug
         return slugs
 
+    @functools.cached_property
+    def shared(self) -> dict[tuple[str, ...], object]:
+        """What two kinds of page show alike, kept by the module that makes it under a key starting with its own
+        name: an indicator's section is on its project's page and in the indicator's embed."""
+        return {}
+
     def outcomes_of(self, plan_id: str, project_id: str) -> list[tuple[int, IndicatorOutcome]]:
         """The project's outcomes in every checked year, as (year, outcome), in the order of the evaluations."""
         return self._outcomes.get((plan_id, project_id), [])
