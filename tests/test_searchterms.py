@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from generator.data.layout import find_repository
@@ -14,7 +17,10 @@ from generator.site.search import INDEX_DIR
 from generator.site.searchterms import (
     TERMS_META,
     compound_terms,
+    fragment_text,
     indexed_text,
+    parsed_text,
+    quick_text,
     with_compound_terms,
     with_spaced_cells,
 )
@@ -100,3 +106,150 @@ def test_cells_terms_and_descriptions_are_kept_apart_for_the_search() -> None:
         "<dl><div><dt>소관부서</dt> <dd><a>정보공개담당관</a></dd> </div></dl><tr><th>2024</th> <td>1</td> </tr>"
     )
     assert with_spaced_cells(spaced) == spaced  # a space already there is kept as it is
+
+
+# The text of a page is read by one regular-expression split (`quick_text`) where HTMLParser read it before; the
+# terms come from that text, so it must be HTMLParser's to the character. Pieces of HTML that a page is made of,
+# well-formed, which the split must read by itself; and pieces that are not, or that parsers read differently
+# (a declaration, a stray "<", a script holding "</", a comment holding "--"), which it must leave to HTMLParser.
+WELL_FORMED = (
+    "시민참여",
+    "정보소통광장",
+    "사업",
+    " ",
+    "\n",
+    "Plan 1",
+    "&amp;",
+    "&lt;b&gt;",
+    "&#54620;",
+    "&#xD55C;",
+    "&#xd55c",
+    "&amp",
+    "&ampx",
+    "&notin",
+    "&notit;",
+    "&nbsp;",
+    "&#1;",
+    "&#0;",
+    "&",
+    "& ",
+    ">",
+    "\xa0",
+    "'",
+    '"',
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<TD>",
+    "</TD >",
+    "<br/>",
+    "<br />",
+    '<a href="x>y">',
+    "<a href='q\"r'>",
+    "<a href=plain>",
+    "</a>",
+    '<img alt="시민>참여" />',
+    '<svg:text x="1">',
+    "</svg:text>",
+    '<span\ndata-x = "1"\n>',
+    "<input disabled>",
+    "<title>제목 &amp; 부제</title>",
+    "<textarea rows=2>코드 &lt;b&gt;</textarea>",
+    "<!-- 주석 -->",
+    "<!---->",
+    "<!--<b>-->",
+    "<script>var 스크립트 = 1 < 2;</script>",
+    '<script type="module">a</script>',
+    "<SCRIPT>x</script >",
+    "<style>p > b {}</style>",
+    "<STYLE media='print'>p{}</Style>",
+)
+ILL_FORMED = (
+    "<",
+    "< b",
+    "<3",
+    "<!doctype html>",
+    "<?pi?>",
+    "<![CDATA[시민참여]]>",
+    "<!-- a -- b -->",
+    "<!-->",
+    "<!--->",
+    "<!-- a --->",
+    "<!-- a -- >",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "</ script>",
+    "</SCRIPT>",
+    "</\u017fcript>",
+    "<script/>",
+    "<script />",
+    "<script src=x>",
+    "<script>var a = '<b>말</b>';</script>",
+    "<style>",
+    "</style>",
+    "<scriptx>",
+    "<title>",
+    "</title>",
+    "<title><b>제목</b></title>",
+    "<xmp><b>x</b></xmp>",
+    "<noscript>x</noscript>",
+    "<a b='c'd>",
+    "<a\x00b>",
+    "\x00",
+    "<a b=c\xa0d>",
+    "<p\xa0x>",
+    "</a b>",
+    "</>",
+    "</ a>",
+    "<a b==c>",
+    '<a b="c"/>',
+    "<a/b>",
+    "<a =b>",
+    "<a",
+    "=",
+    "</",
+)
+FUZZ = settings(max_examples=2000, deadline=None, derandomize=True)
+
+
+def test_markup_between_hangul_splits_the_words_as_htmlparser_does() -> None:
+    fragment = "시민<b>참여</b>예산 정보&amp;소통<!-- 주석 --><script>var 말 = 1;</script>광장"
+    assert quick_text(fragment) == parsed_text(fragment) == "시민 참여 예산 정보&소통 광장"
+    assert compound_terms(fragment_text(fragment)) == ()  # no word of three syllables or more: nothing glued
+
+
+@given(st.lists(st.sampled_from(WELL_FORMED), max_size=40).map("".join))
+@FUZZ
+def test_well_formed_html_is_read_without_htmlparser_and_gives_its_text(fragment: str) -> None:
+    assert quick_text(fragment) == parsed_text(fragment)
+
+
+@given(st.lists(st.sampled_from(WELL_FORMED + ILL_FORMED), max_size=40).map("".join))
+@FUZZ
+def test_any_html_gives_htmlparsers_text(fragment: str) -> None:
+    quick = quick_text(fragment)
+    assert quick is None or quick == parsed_text(fragment)
+    assert fragment_text(fragment) == parsed_text(fragment)
+
+
+def test_what_the_split_cannot_read_is_left_to_htmlparser() -> None:
+    for piece in ("<!doctype html>", "a < b", "<script>'</b>'</script>", "<!-- a -- b -->", "<title><b>t</b></title>"):
+        assert quick_text(f"시민참여{piece}") is None, piece
+        assert fragment_text(f"시민참여{piece}") == parsed_text(f"시민참여{piece}")
+
+
+def test_every_page_of_the_real_site_is_read_without_htmlparser_and_gives_its_text(real_site: Path) -> None:
+    pages = sorted(real_site.rglob("*.html"))
+    mains = 0
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        for main in re.findall(r"<main\b[^>]*>(.*?)</main>", page, re.DOTALL):
+            assert quick_text(main) == parsed_text(main), path  # None (HTMLParser's slow path) fails too
+            mains += 1
+        body = page[page.find("<body") :]
+        assert quick_text(body) == parsed_text(body), path  # the header, the menus, the footer's scripts
+        assert fragment_text(page) == parsed_text(page), path
+    assert mains == len(pages) > 300

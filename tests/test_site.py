@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 import lxml.html
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.data.layout import find_repository
 from generator.data.validate import validate_path
@@ -147,6 +150,22 @@ def test_open_data_folders_hold_exactly_the_generated_bytes(site: Path) -> None:
 def test_relative_url() -> None:
     assert relative_url("en/plans/x/index.html", "static/style.css") == "../../../static/style.css"
     assert relative_url("index.html", "plans/x/index.html") == "plans/x/index.html"
+
+
+_SITE_PATHS = st.lists(
+    st.sampled_from(["", ".", "..", "en", "plans", "x", "index.html", "a#b", "y?z"]), max_size=5
+).map("/".join)
+
+
+@given(_SITE_PATHS, _SITE_PATHS)
+@settings(max_examples=2000, deadline=None, derandomize=True)
+def test_relative_url_is_posixpaths_relpath(from_path: str, to_path: str) -> None:
+    """The link is made without relpath where it can be: it must be relpath's, for every path relpath takes."""
+    try:
+        expected = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    except ValueError:  # an empty target: no link to make
+        return
+    assert relative_url(from_path, to_path) == expected
 
 
 # -- build behaviour, on the small synthetic data -----------------------------------------------------------

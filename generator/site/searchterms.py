@@ -19,6 +19,7 @@ where a browser shows nothing (between table cells and between the items of a gr
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from html.parser import HTMLParser
 
@@ -46,7 +47,8 @@ def _begins_a_word(prefix: str, words: list[str]) -> bool:
 
 
 class _Text(HTMLParser):
-    """The text of an HTML fragment, without the content of scripts and styles."""
+    """The text of an HTML fragment, without the content of scripts and styles: the reference that `quick_text`
+    must equal (tests/test_searchterms.py), and what reads a fragment outside its grammar."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -66,6 +68,86 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def parsed_text(fragment: str) -> str:
+    """The text of `fragment` as HTMLParser reads it: its pieces of text between markup, joined by spaces."""
+    reader = _Text()
+    reader.feed(fragment)
+    reader.close()
+    return " ".join(reader.parts)
+
+
+# The markup of well-formed HTML, in one pattern, each branch consuming exactly what HTMLParser consumes as one
+# tag, comment or skipped element (a script or a style with its content), in Python 3.11 as in the later versions
+# that parse more as HTML5 does. HTMLParser took half of a build's rendering time on pages with charts (tens of
+# thousands of tags each); this is one regular-expression split, in C. Anything else that starts with "<" (a
+# declaration, a processing instruction, a tag with odd quoting or names, a script holding "</" or "<!", an element
+# whose content later versions read as text) matches no branch, stays in the text, and sends the fragment to
+# HTMLParser.
+_SPACE = r"[ \t\n\r\f]"  # the whitespace that ends a tag's name, for HTMLParser (not the other Unicode spaces)
+_NAME = r"[a-zA-Z][-.a-zA-Z0-9:_]*"
+_QUOTED = r"""(?:"[^"]*"|'[^']*')"""
+_BARE = r"""[^\s"'<>/=`\x00]+"""
+_VALUE = f"(?:{_QUOTED}|{_BARE})"
+
+
+def _attributes(value: str) -> str:
+    """A tag's attributes, each after whitespace, with or without a value of the form `value`."""
+    return rf"""(?:{_SPACE}+[^\s"'<>/=\x00]+(?:{_SPACE}*={_SPACE}*{value})?)*"""
+
+
+_END = r"(?=[ \t\n\r\f/>])"  # where a tag's name ends
+
+
+def _skipped(name: str) -> str:
+    """A script or style (HTMLParser's CDATA_CONTENT_ELEMENTS) and its content: only quoted attribute values and no
+    self-closing slash, so that HTMLParser opens it as this does, and no "</" or "<!" inside, so that every version
+    closes it where this does."""
+    return rf"(?ai:{name}){_attributes(_QUOTED)}{_SPACE}*>(?:[^<]|<(?![/!]))*</(?ai:{name}){_SPACE}*>"
+
+
+def _text_only(name: str) -> str:
+    """The start tag of an element whose content later versions of HTMLParser read as text, not tags (title,
+    textarea): taken only when no "<" comes before its end tag, where every version reads the same text."""
+    return rf"(?ai:{name}){_END}{_attributes(_VALUE)}{_SPACE}*>(?=[^<]*</(?ai:{name}){_SPACE}*>)"
+
+
+# Elements whose content HTMLParser skips, or some version reads as text: their start tags are left to HTMLParser
+# unless a branch above takes them.
+_SPECIAL = "(?ai:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)"
+
+_MARKUP = re.compile(
+    "<(?:"
+    + "|".join(
+        (
+            "!--(?!-?>)(?:[^-]|-(?!-))*-->",  # a comment without "--" inside: closed alike by every version
+            _skipped("script"),
+            _skipped("style"),
+            _text_only("title"),
+            _text_only("textarea"),
+            rf"/{_NAME}{_SPACE}*>",  # an end tag
+            rf"(?!{_SPECIAL}{_END}){_NAME}{_attributes(_VALUE)}{_SPACE}*/?>",  # any other start tag
+        )
+    )
+    + ")",
+    re.DOTALL,
+)
+
+
+def quick_text(fragment: str) -> str | None:
+    """`parsed_text(fragment)`, faster, for a fragment whose every "<" opens markup `_MARKUP` knows; else None."""
+    text = " ".join(piece for piece in _MARKUP.split(fragment) if piece)
+    if "<" in text:
+        return None
+    # Entities are decoded after joining: none spans a space, so this is decoding each piece on its own.
+    return html.unescape(text)
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment, without scripts, styles and comments, exactly as HTMLParser gives it."""
+    quick = quick_text(fragment)
+    return quick if quick is not None else parsed_text(fragment)
+
+
 def indexed_text(page: str) -> str:
     """The text of the page's indexed `<main>`, as Pagefind reads it (without scripts and styles); empty when the
     page is not indexed."""
@@ -74,10 +156,7 @@ def indexed_text(page: str) -> str:
         return ""
     start += len(_BODY)
     end = page.find("</main>", start)  # `<main>` holds no other `<main>`
-    reader = _Text()
-    reader.feed(page[start : end if end >= 0 else len(page)])
-    reader.close()
-    return " ".join(reader.parts)
+    return fragment_text(page[start : end if end >= 0 else len(page)])
 
 
 def with_spaced_cells(page: str) -> str:

@@ -19,7 +19,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 REGION_END = Markup("</div>")
 
@@ -48,6 +48,7 @@ class _Columns:
     words: dict[int, list[str]] = field(default_factory=dict)
     covered_to: dict[int, int] = field(default_factory=dict)  # column → last head row a heading above covers
     row: int = -1
+    labels: dict[int, str] = field(default_factory=dict)  # each column's label, once its head is read
 
     def first_free(self, column: int) -> int:
         while self.covered_to.get(column, -1) >= self.row:
@@ -57,6 +58,7 @@ class _Columns:
     def add(self, column: int, attributes: str, text: str) -> int:
         """A head cell at `column`; the column where the next one starts."""
         span, rows = _span(attributes, "colspan"), _span(attributes, "rowspan")
+        self.labels.clear()
         for c in range(column, column + span):
             self.words.setdefault(c, []).append(text)
             if rows > 1:
@@ -64,20 +66,29 @@ class _Columns:
         return self.first_free(column + span)
 
     def label(self, column: int) -> str:
-        return " ".join(dict.fromkeys(word for word in self.words.get(column, []) if word))
+        """The column's header words, escaped for an attribute (the same for every row: made once)."""
+        label = self.labels.get(column)
+        if label is None:
+            label = self.labels[column] = str(
+                escape(" ".join(dict.fromkeys(w for w in self.words.get(column, []) if w)))
+            )
+        return label
 
 
 def label_cells(table_html: str) -> Markup:
     """`table_html` (one table's inside, from its macro, or HTML holding whole tables) with its role on every
     table part and its column's header words on each body cell (`data-label`). A nested table is left as it is."""
+    source = str(table_html)  # slices of a plain str: a slice of Markup is wrapped again, one per piece
     out: list[str] = []
-    base = 0 if _starts_inside_a_table(table_html) else 1
+    base = 0 if _starts_inside_a_table(source) else 1
     depth, in_head, column, position = 0, False, 0, 0
     columns = _Columns()
-    for match in _TAG.finditer(table_html):
-        out.append(table_html[position : match.start()])
-        position = match.end()
-        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+    for match in _TAG.finditer(source):
+        start, end = match.span()
+        out.append(source[position:start])
+        position = end
+        closing, tag, attributes = match.groups()
+        name = tag.lower()
         if name == "table":
             depth += -1 if closing else 1
             if closing and depth < base:
@@ -93,15 +104,15 @@ def label_cells(table_html: str) -> Markup:
             columns.row += in_head
             column = columns.first_free(0) if in_head else 0
         elif in_head:
-            column = columns.add(column, attributes, _cell_text(table_html, position))
+            column = columns.add(column, attributes, _cell_text(source, position))
         else:
             span = _span(attributes, "colspan")
             label = columns.label(column) if name == "td" and span == 1 else ""
             if label:  # a cell spanning columns (a note under a row) is not one column's figure
-                extra += str(Markup(' data-label="{}"').format(label))
+                extra += f' data-label="{label}"'
             column += span
-        out.append(f"<{match.group(2)}{attributes}{extra}>")
-    out.append(table_html[position:])
+        out.append(f"<{tag}{attributes}{extra}>")
+    out.append(source[position:])
     return Markup("".join(out))
 
 
@@ -117,6 +128,8 @@ def _header_role(attributes: str) -> str:
 
 
 def _span(attributes: str, which: str) -> int:
+    if "span" not in attributes.lower():  # most cells: no regular expression to run
+        return 1
     for found in _SPAN.finditer(attributes):
         if found.group(1).lower() == which:
             return max(1, int(found.group(2)))

@@ -45,10 +45,24 @@ def read_text(*parts: str) -> str:
     return packaged(*parts).read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=65536)  # every page links the same few hundred targets; relpath is slow
+@functools.lru_cache(maxsize=65536)  # every page links the same few hundred targets
 def relative_url(from_path: str, to_path: str) -> str:
     """A link from one output file to another that works on any host, under any sub-path, and as files."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    start, target = _segments(posixpath.dirname(from_path)), _segments(to_path)
+    if start is None or target is None or not to_path:
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # What posixpath.relpath gives for such paths, without making both absolute from the working folder first
+    # (two getcwd calls and a normpath each: a tenth of the rendering time of a site of a hundred projects).
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
+def _segments(path: str) -> list[str] | None:
+    """The folders and file of a site path; None when it is absolute or holds "." or ".." (left to relpath)."""
+    parts = [part for part in path.split("/") if part]
+    return None if path.startswith("/") or "." in parts or ".." in parts else parts
 
 
 @functools.lru_cache(maxsize=8)

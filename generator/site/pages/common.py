@@ -7,6 +7,7 @@ A page module (`home`, `plan`, `project`, …) builds its own content from these
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -92,7 +93,16 @@ class Site:
         organisation = self.config.organisation if self.config is not None else None
         return organisation.get(lang) if organisation is not None else ""
 
+    # Each of these is read by every project's page: made once per site model, so that a build's cost grows with
+    # the number of projects, not with its square. (A frozen dataclass's cached_property writes to the instance's
+    # own dict; `dataclasses.replace` makes a new site, which makes them again.)
+
     def departments(self) -> dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]]:
+        """Every department by its Korean name, in that order, with its projects."""
+        return self._departments
+
+    @functools.cached_property
+    def _departments(self) -> dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]]:
         found: dict[str, tuple[LocalizedText, list[tuple[Plan, ProjectFile]]]] = {}
         for plan in self.plans:
             for project in plan.projects:
@@ -102,6 +112,11 @@ class Site:
         return dict(sorted(found.items()))
 
     def department_slugs(self) -> dict[str, str]:
+        """Each department's file name, by its Korean name."""
+        return self._department_slugs
+
+    @functools.cached_property
+    def _department_slugs(self) -> dict[str, str]:
         slugs: dict[str, str] = {}
         for number, (name, (text, _)) in enumerate(self.departments().items(), start=1):
             slug = slugify(text.en or "") or f"department-{number}"
@@ -109,6 +124,25 @@ class Site:
                 slug = f"{slug}-{number}"
             slugs[name] = slug
         return slugs
+
+    @functools.cached_property
+    def shared(self) -> dict[tuple[str, ...], object]:
+        """What two kinds of page show alike, kept by the module that makes it under a key starting with its own
+        name: an indicator's section is on its project's page and in the indicator's embed."""
+        return {}
+
+    def outcomes_of(self, plan_id: str, project_id: str) -> list[tuple[int, IndicatorOutcome]]:
+        """The project's outcomes in every checked year, as (year, outcome), in the order of the evaluations."""
+        return self._outcomes.get((plan_id, project_id), [])
+
+    @functools.cached_property
+    def _outcomes(self) -> dict[tuple[str, str], list[tuple[int, IndicatorOutcome]]]:
+        found: dict[tuple[str, str], list[tuple[int, IndicatorOutcome]]] = {}
+        for plan_id, evaluations in self.evaluations.items():
+            for year, evaluation in evaluations.items():
+                for outcome in evaluation.outcomes:
+                    found.setdefault((plan_id, outcome.project.id), []).append((year, outcome))
+        return found
 
 
 # -- the page envelope ----------------------------------------------------------------------------------

@@ -165,8 +165,9 @@ def _latest_grades(site: Site, plan: Plan, project: ProjectFile, lang: str) -> s
     evaluations = site.evaluations.get(plan.id, {})
     if not evaluations:
         return NONE
-    latest = evaluations[max(evaluations)]
-    cats = [category_label(o.category, lang) for o in latest.outcomes if o.project.id == project.id]
+    last = max(evaluations)
+    latest = evaluations[last]
+    cats = [category_label(o.category, lang) for year, o in site.outcomes_of(plan.id, project.id) if year == last]
     return f"{latest.year}: " + ", ".join(cats) if cats else NONE
 
 

@@ -25,7 +25,7 @@ from generator.site.pages.credits import absolute_url, project_sources, report_s
 from generator.site.pages.embedcode import headline_embed_path, indicator_embed_path
 from generator.site.pages.headline import Headline, Tally, report_headline, tally
 from generator.site.pages.navigation import indicator_anchor
-from generator.site.pages.project import Outcomes, indicator_view, project_outcomes
+from generator.site.pages.project import indicator_view
 
 
 @dataclass(frozen=True)
@@ -60,18 +60,15 @@ def embed_pages(site: Site, lang: str) -> list[Page]:
     pages: list[Page] = []
     for plan in site.plans:
         for project in plan.projects:
-            outcomes = project_outcomes(site, plan, project)
-            made = (_indicator_embed(site, plan, project, i, outcomes, lang) for i in project.indicators)
+            made = (_indicator_embed(site, plan, project, i, lang) for i in project.indicators)
             pages += [page for page in made if page is not None]
         evaluations = site.evaluations.get(plan.id, {})
         pages += [_headline_embed(site, plan, evaluations[year], lang) for year in sorted(evaluations)]
     return pages
 
 
-def _indicator_embed(
-    site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
-) -> Page | None:
-    view = indicator_view(site, plan, project, indicator, outcomes, lang)
+def _indicator_embed(site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, lang: str) -> Page | None:
+    view = indicator_view(site, plan, project, indicator, lang)
     if view.chart is None:
         return None
     table = EmbedTable(

@@ -120,16 +120,13 @@ class ProjectContent:
 
 def project_outcomes(site: Site, plan: Plan, project: ProjectFile) -> Outcomes:
     """Every checked year's outcome of each of the project's indicators."""
-    evaluations = site.evaluations.get(plan.id, {})
-    return {
-        (year, o.indicator.id): o for year, ev in evaluations.items() for o in ev.outcomes if o.project.id == project.id
-    }
+    return {(year, o.indicator.id): o for year, o in site.outcomes_of(plan.id, project.id)}
 
 
 def project_page(site: Site, plan: Plan, project: ProjectFile, lang: str) -> Page:
     evaluations = site.evaluations.get(plan.id, {})
     outcomes = project_outcomes(site, plan, project)
-    indicators = tuple(indicator_view(site, plan, project, each, outcomes, lang) for each in project.indicators)
+    indicators = tuple(indicator_view(site, plan, project, each, lang) for each in project.indicators)
     year_results = tuple(
         _year_result_view(plan, project, year, evaluations[year], outcomes, lang) for year in sorted(evaluations)
     )
@@ -236,11 +233,18 @@ def _contact_row(contact: Contact, lang: str) -> ContactRow:
 # -- indicators --------------------------------------------------------------------------------------------
 
 
-def indicator_view(
-    site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, outcomes: Outcomes, lang: str
-) -> IndicatorView:
+def indicator_view(site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, lang: str) -> IndicatorView:
     """An indicator's section: its facts, its targets and results by year, its chart with its downloads and the
-    chart's embed code."""
+    chart's embed code. Made once per site model: the project's page and the indicator's embed both show it."""
+    key = ("indicator_view", plan.id, project.id, indicator.id, lang)
+    view = site.shared.get(key)
+    if not isinstance(view, IndicatorView):
+        view = site.shared[key] = _indicator_view(site, plan, project, indicator, lang)
+    return view
+
+
+def _indicator_view(site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, lang: str) -> IndicatorView:
+    outcomes = project_outcomes(site, plan, project)
     kind, unit = _kind_and_unit(indicator, lang)
     name = indicator.name.get(lang)
     chart = files = None
