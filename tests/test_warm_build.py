@@ -136,6 +136,29 @@ def test_the_preview_shows_a_save_at_once_and_its_downloads_and_search_index_fol
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
+def test_the_preview_removes_the_downloads_of_a_chart_a_save_took_away() -> None:
+    project = Path("plans/demo/projects/1-1-1.yaml")
+    one = project.read_text(encoding="utf-8")
+    second = one.replace("id: 1-1-1-1", "id: 1-1-1-2", 1).split("indicators:\n", 1)[1]
+    project.write_text(one + second, encoding="utf-8")  # the project charts two indicators
+    repository = find_repository()
+    output = Path("output")
+    warm = WarmBuild(later=True)
+    build_site(repository, output, warm=warm)
+    finish_published(output, warm)
+    charted = sorted(str(p.relative_to(output)) for p in output.rglob("1-1-1-indicator-2-*"))
+    assert any(path.endswith(".csv") for path in charted)
+
+    project.write_text(one, encoding="utf-8")  # the page still has a chart, but not that one
+    build_site(repository, output, warm=warm)
+    finish_published(output, warm)
+    assert not list(output.rglob("1-1-1-indicator-2-*"))
+    build_site(repository, Path("clean"))
+    _same_tree(output, Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_template_edit_renders_every_page_again(tmp_path: Path) -> None:
     theme = tmp_path / "theme"
     theme.mkdir()

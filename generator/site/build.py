@@ -88,11 +88,10 @@ def check_base_url(base_url: str) -> str:
 def finish_published(out_dir: Path, warm: WarmBuild) -> None:
     """Give the published preview what its last build left for later (`WarmBuild.later`): the chart downloads of
     the pages it changed, then the search index its pages call for; each published as it is made."""
-    downloads = later_downloads(warm)
-    if downloads:
-        updated = update_in_place(downloads, out_dir, warm.published, complete=False, previous=warm.sent)
-        warm.published = updated or warm.published
-        warm.sent.update(downloads)
+    files = later_downloads(warm)
+    if files is not None:
+        warm.published = update_in_place(files, out_dir, warm.published, previous=warm.sent) or warm.published
+        warm.sent = files
     if warm.unindexed is None:
         return
     bundles, pagefind, cache_folder = warm.unindexed

@@ -98,7 +98,8 @@ def page_files(
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
     later = warm is not None and warm.later and bool(warm.downloads)  # not the first build: it has none to keep
-    framed = [page for page in todo if not later or (warm and page.meta.path not in warm.downloads)]
+    earlier = warm.downloads if later and warm is not None else {}
+    framed = [page for page in todo if page.meta.path not in earlier]  # pages whose downloads are made now
     pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)
     svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later)
     files.update(store.downloads)  # the kept pages' chart downloads
@@ -174,18 +175,22 @@ def _charted(pages: list[Page]) -> list[tuple[str, Page]]:
     return [(page.meta.path, page) for page in pages if page.charts]
 
 
-def later_downloads(warm: WarmBuild) -> dict[str, bytes]:
-    """The chart downloads of the pages the preview's last build published with their earlier files (see
-    `_chart_downloads`): the wide drawings redrawn where their framed PNGs are missing, and the chart cache pruned
-    as a whole build prunes it. Returns every page's download files."""
+def later_downloads(warm: WarmBuild) -> dict[str, bytes] | None:
+    """The site's files with the chart downloads of the pages the preview's last build published with their
+    earlier files (see `_chart_downloads`) made anew: the wide drawings redrawn where their framed PNGs are
+    missing, the chart cache pruned as a whole build prunes it, and the earlier files a page no longer offers left
+    out. None when every page's downloads are current."""
     cache, warm.undownloaded = warm.undownloaded, None
     if cache is None:
-        return {}
+        return None
+    earlier = {path for _page, files in warm.downloads.values() for path in files}
     pages = [page for page, _html in warm.pages.values()]
     pngs = DownloadPngs(cache, download_sources(pages), warm.pngs)
     svgs = render_charts([spec for page in pages for spec in page.charts], usable_cores(), cache, warm.svgs, pngs)
-    made = _chart_downloads(pages, svgs, pngs, warm)
-    return {path: content for files in made.values() for path, content in files.items()}
+    site = {path: content for path, content in warm.sent.items() if path not in earlier}
+    for files in _chart_downloads(pages, svgs, pngs, warm).values():
+        site.update(files)
+    return site
 
 
 def render_pages(

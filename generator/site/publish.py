@@ -135,12 +135,11 @@ def update_in_place(
     out_dir: Path,
     published: Mapping[str, str],
     *,
-    complete: bool = True,
     previous: Mapping[str, bytes] | None = None,
 ) -> dict[str, str] | None:
     """Bring the site this process last published into `out_dir` (`published`: its files' content digests) to
     `files`, file by file: each file whose bytes changed is written beside it and renamed over it (a reader never
-    gets half a file), and, when `files` is `complete`, each published file no longer among them is removed.
+    gets half a file), and each published file no longer among them is removed.
 
     For the preview, which shows a save at once: unlike `publish`, a reader may see some files new and some old
     for the moment it takes. `previous` are the files last published, where the caller still holds them: a
@@ -159,7 +158,7 @@ def update_in_place(
         if published.get(path) != digest or not (out / path).is_file():
             _replace_file(out / path, content)
         digests[path] = digest
-    for path in sorted(set(published) - set(files)) if complete else ():
+    for path in sorted(set(published) - set(files)):
         with contextlib.suppress(FileNotFoundError):
             (out / path).unlink()  # a file this process published: no longer part of the site
         del digests[path]
