@@ -8,6 +8,7 @@ into a clean message and an exit code; nothing below the CLI prints or exits.
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -82,10 +83,17 @@ def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working directory when inside it.
 
     Links are not followed: the user looks for a file by the name they gave it, not where a link leads."""
-    absolute = Path(os.path.normpath(path.absolute()))
-    for cwd in (Path.cwd(), Path.cwd().resolve()):
-        try:
-            return str(absolute.relative_to(cwd))
-        except ValueError:
-            continue
+    absolute = os.path.normpath(os.path.abspath(path))
+    for cwd in _working_directories(os.getcwd()):
+        if os.path.join(absolute, "") == cwd:
+            return "."
+        if absolute.startswith(cwd):
+            return absolute[len(cwd) :]
     return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _working_directories(cwd: str) -> tuple[str, ...]:
+    """The working directory as given and with its links resolved, each ending in a separator (a build names
+    hundreds of files: resolving the directory for each one was most of the cost of naming them)."""
+    return tuple(dict.fromkeys(os.path.join(folder, "") for folder in (cwd, os.path.realpath(cwd))))

@@ -60,6 +60,7 @@ def _grouped(text: str, lang: str) -> str:
         return f"{number:,f}"
 
 
+@lru_cache(maxsize=1024)  # every page's "last updated": a few dates, asked for hundreds of times, and Babel is slow
 def day(value: datetime.date, lang: str) -> str:
     """A date as the language writes it in running text: "2026년 11월 3일", "November 3, 2026"."""
     return format_date(value, "long", locale=LOCALES[lang])

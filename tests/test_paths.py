@@ -157,3 +157,24 @@ def test_schema_out_inside_the_data_is_refused_and_writes_nothing() -> None:
     assert result.exit_code == 2, result.output
     assert "plans/demo/schemas" in result.output and "Traceback" not in result.output
     assert sorted(Path("plans").rglob("*")) == before
+
+
+def test_a_file_is_named_from_the_working_directory_when_it_is_inside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.errors import display_path
+
+    real = tmp_path / "real"
+    (real / "plans").mkdir(parents=True)
+    (tmp_path / "realm").mkdir()  # shares a prefix with "real" but is not inside it
+    monkeypatch.chdir(real)
+    assert display_path(Path("plans/a.yaml")) == os.path.join("plans", "a.yaml")
+    assert display_path(real / "plans" / "a.yaml") == os.path.join("plans", "a.yaml")
+    assert display_path(real / "plans" / ".." / "b.yaml") == "b.yaml"
+    assert display_path(real) == "."
+    outside = tmp_path / "realm" / "c.yaml"
+    assert display_path(outside) == str(outside)
+    (tmp_path / "link").symlink_to(real)  # a link is not followed: the file is named as the user gave it
+    assert display_path(tmp_path / "link" / "a.yaml") == str(tmp_path / "link" / "a.yaml")
+    monkeypatch.chdir(tmp_path)  # the working directory changed: names follow it
+    assert display_path(real / "plans" / "a.yaml") == os.path.join("real", "plans", "a.yaml")
