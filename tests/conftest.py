@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,20 @@ def serving(stop: threading.Event, messages: list[str], port: int = 0) -> thread
         assert time.monotonic() < deadline and thread.is_alive(), messages
         time.sleep(0.05)
     return thread
+
+
+@contextlib.contextmanager
+def previewing(messages: list[str]) -> Iterator[str]:
+    """`plansite serve` of the working directory's data (see `serving`) for the block; its port. The preview is
+    stopped after the block, and must stop within seconds."""
+    stop = threading.Event()
+    thread = serving(stop, messages)
+    try:
+        yield served_port(messages)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
 
 
 def served_port(messages: list[str]) -> str:

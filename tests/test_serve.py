@@ -13,37 +13,28 @@ import pytest
 from generator.data.layout import find_repository
 from generator.site.serve import serve_and_watch
 
-from .conftest import served_port, serving
+from .conftest import previewing
 
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
 def test_serve_previews_and_rebuilds_on_change() -> None:
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        page = urllib.request.urlopen(f"http://127.0.0.1:{served_port(messages)}/index.html").read().decode()
+    with previewing(messages) as port:
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html").read().decode()
         assert "시험 계획" in page
 
         plan = Path("plans/demo/plan.yaml")
         plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
         _until(lambda: "바뀐 계획" in Path("output/index.html").read_text(encoding="utf-8"), messages)
         assert "change detected, rebuilding" in messages
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
 
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
 def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> None:
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        port = served_port(messages)
+    with previewing(messages) as port:
         for path in ("/no-such-page.html", "/static/", "/data/"):
             with pytest.raises(urllib.error.HTTPError) as caught:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}")
@@ -51,9 +42,6 @@ def test_unknown_paths_get_the_sites_404_page_and_folders_are_not_listed() -> No
             body = caught.value.read().decode()
             assert body == Path("output/404.html").read_text(encoding="utf-8"), path
             assert "Directory listing" not in body
-    finally:
-        stop.set()
-        thread.join(timeout=10)
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -64,10 +52,7 @@ def test_a_nested_missing_path_gets_its_languages_404_with_links_from_the_site_r
         "site_name: {ko: 시험, en: Test}\nbase_url: https://example.org/sub/\n", encoding="utf-8"
     )
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        port = served_port(messages)
+    with previewing(messages) as port:
         for path, page, home in (
             ("/plans/x/nope.html", "output/404.html", 'href="/index.html"'),
             ("/en/plans/x/nope.html", "output/en/404.html", '<html lang="en">'),
@@ -78,9 +63,6 @@ def test_a_nested_missing_path_gets_its_languages_404_with_links_from_the_site_r
             body = caught.value.read().decode()
             assert body == Path(page).read_text(encoding="utf-8"), path
             assert 'href="/static/style.css"' in body and home in body
-    finally:
-        stop.set()
-        thread.join(timeout=10)
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -109,10 +91,8 @@ def test_a_tab_closed_while_it_waits_for_a_rebuild_is_silent(capfd: pytest.Captu
     import struct
 
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        port = int(served_port(messages))
+    with previewing(messages) as served:
+        port = int(served)
         with socket.create_connection(("127.0.0.1", port)) as tab:
             tab.sendall(b"GET /__plansite/build?after=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             time.sleep(0.2)  # the request waits in the server for a newer build
@@ -121,9 +101,6 @@ def test_a_tab_closed_while_it_waits_for_a_rebuild_is_silent(capfd: pytest.Captu
         plan.write_text(plan.read_text(encoding="utf-8").replace("시험 계획", "바뀐 계획"), encoding="utf-8")
         _until(lambda: sum(m.startswith("built") for m in messages) >= 2, messages)
         time.sleep(0.5)  # the waiting request is answered, into the closed connection
-    finally:
-        stop.set()
-        thread.join(timeout=10)
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "Error" not in captured.err, captured.err
 
@@ -143,9 +120,7 @@ def _until(condition: Callable[[], bool], messages: list[str], seconds: float = 
 @pytest.mark.slow
 def test_a_saves_downloads_and_search_index_follow_once_the_writer_pauses() -> None:
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
+    with previewing(messages):
         index = Path("output/pagefind/pagefind-entry.json")
         _until(index.is_file, messages)  # the first build's index, made before anything changed
         indexed = index.stat().st_ino
@@ -155,20 +130,41 @@ def test_a_saves_downloads_and_search_index_follow_once_the_writer_pauses() -> N
         _until(lambda: index.stat().st_ino != indexed, messages)
         assert any("고친 사업" in svg.read_text(encoding="utf-8") for svg in downloads)
         assert not any("사업 둘" in svg.read_text(encoding="utf-8") for svg in downloads)
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_saved_project_reloads_its_own_page_at_once_the_pages_listing_it_later_and_no_other() -> None:
+    messages: list[str] = []
+    with previewing(messages) as port:
+        _until(lambda: Path("output/pagefind/pagefind-entry.json").is_file(), messages)  # the first build finished
+        first = _get(port, "/__plansite/build")
+        answers: dict[str, str] = {}
+
+        def ask(page: str) -> None:
+            answers[page] = _get(port, f"/__plansite/build?after={first}&page={page}")
+
+        pages = ("/plans/demo/projects/1-1-2.html", "/plans/demo/", "/methodology.html")
+        asking = [threading.Thread(target=ask, args=(page,), daemon=True) for page in pages]
+        for each in asking:
+            each.start()
+        time.sleep(0.5)
+        project = Path("plans/demo/projects/1-1-2.yaml")
+        project.write_text(project.read_text(encoding="utf-8").replace("사업 둘", "고친 사업"), encoding="utf-8")
+        _until(lambda: pages[0] in answers, messages, 10)
+        assert "고친 사업" in _get(port, pages[0])
+        _until(lambda: pages[1] in answers, messages, 10)  # the whole site, once the writer paused
+        assert answers[pages[1]] != answers[pages[0]] != first
+        assert "고친 사업" in _get(port, pages[1])
+        time.sleep(1)
+        assert pages[2] not in answers  # the methodology page did not change: it is not reloaded
 
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
 def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_until_fixed() -> None:
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        port = served_port(messages)
+    with previewing(messages) as port:
         first = _get(port, "/__plansite/build")
         page = _get(port, "/")
         assert "시험 계획" in page and "/__plansite/build" in page  # the preview reloads itself
@@ -196,10 +192,6 @@ def test_an_edit_shows_in_the_served_page_and_a_mistake_shows_in_the_browser_unt
 
         plan.write_text(good, encoding="utf-8")
         _until(lambda: "시험 계획" in _get(port, "/"), messages)
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
 
 
 def test_the_problem_page_escapes_what_it_quotes() -> None:
@@ -273,10 +265,8 @@ def test_hostile_requests_get_a_status_and_never_a_traceback(capfd: pytest.Captu
     """Issue 25: a NUL byte (raw or %00), an 8,000-segment path, HEAD of each, and a link placed in the output that
     leads out of it: each gets a status line, nothing outside the output is served, and nothing is printed."""
     messages: list[str] = []
-    stop = threading.Event()
-    thread = serving(stop, messages)
-    try:
-        port = int(served_port(messages))
+    with previewing(messages) as served:
+        port = int(served)
         Path("output/passwd.html").symlink_to("/etc/passwd")
         Path("output/outside").symlink_to("/etc")
         long_path = b"/a" * 8000
@@ -304,9 +294,6 @@ def test_hostile_requests_get_a_status_and_never_a_traceback(capfd: pytest.Captu
         with socket.create_connection(("127.0.0.1", port)) as client:
             client.sendall(b"GET /__plansite/build?after=1 HTTP/1.1\r\n")  # closed halfway through its headers
         time.sleep(0.5)
-    finally:
-        stop.set()
-        thread.join(timeout=10)
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "Error" not in captured.err, captured.err
     assert "plansite:" not in captured.err, captured.err

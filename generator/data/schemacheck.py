@@ -76,10 +76,23 @@ class ReadMemo:
         default_factory=dict
     )
     used: set[tuple[Path, str, bytes, type[BaseModel]]] = field(default_factory=set)
+    fresh: set[tuple[Path, str, bytes, type[BaseModel]]] = field(default_factory=set)  # read anew by this check
+    # Since the last check that found no problem (a preview shows the site that check made): the files read anew
+    # (changed bytes, or new files), and whether the latest check read the same files as that one did.
+    changed: frozenset[Path] = frozenset()
+    same_files: bool = False
+    good_files: frozenset[Path] | None = None
+    failed: bool = False
 
-    def keep_used(self) -> None:
+    def keep_used(self, failed: bool = False) -> None:
+        read = frozenset(key[0] for key in self.used)
+        self.changed = frozenset(key[0] for key in self.fresh) | (self.changed if self.failed else frozenset())
+        self.same_files = read == self.good_files
+        if not failed:
+            self.good_files = read
+        self.failed = failed
         self.readings = {key: reading for key, reading in self.readings.items() if key in self.used}
-        self.used = set()
+        self.used, self.fresh = set(), set()
 
 
 _memo: ContextVar[ReadMemo | None] = ContextVar("plansite_read_memo", default=None)
@@ -89,11 +102,13 @@ _memo: ContextVar[ReadMemo | None] = ContextVar("plansite_read_memo", default=No
 def remembered_reads(memo: ReadMemo) -> Iterator[None]:
     """Within this block, files read by `read_checked` are looked up in `memo` first."""
     token = _memo.set(memo)
+    failed = True
     try:
         yield
+        failed = False
     finally:
         _memo.reset(token)
-        memo.keep_used()
+        memo.keep_used(failed)
 
 
 def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[Document | None, M | None]:
@@ -110,6 +125,7 @@ def read_checked(path: Path, model: type[M], problems: list[Problem]) -> tuple[D
             document, spec, found = reading = _read(path, model)
             if key is not None:
                 memo.readings[key] = reading
+                memo.fresh.add(key)
         else:
             document, spec, found = memo.readings[key]
         if key is not None:

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.data.config import load_config
-from generator.data.layout import DataRepository
+from generator.data.layout import PROJECTS_DIR, DataRepository
 from generator.data.schemacheck import EnglishTally, remembered_reads
 from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
@@ -33,8 +33,8 @@ from generator.site.chartcache import ChartCache, open_cache
 from generator.site.datafiles import with_open_data
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
-from generator.site.pagefiles import WarmBuild, later_downloads, page_files
-from generator.site.pages import Page, build_pages, lang_path
+from generator.site.pagefiles import WarmBuild, later_downloads, page_files, saved_page_files
+from generator.site.pages import Page, build_pages, lang_path, project_pages
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
@@ -147,20 +147,50 @@ def render_site(
     say(msg("progress_building_pages"))
     cache = cache or ChartCache(None)
     kept_in = cache.folder if warm is None else None  # serve keeps its work in memory (WarmBuild) instead
+    saved = _saved_projects(report, static, warm)
     with markdown_kept(kept_in) as renders:
-        pages = build_pages(site)
+        pages = build_pages(site) if saved is None else project_pages(site, saved)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, usable_cores(), cache)
-    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink)
+    quick = saved_page_files(pages, cache, theme_dir, warm) if saved is not None and warm is not None else None
+    if quick is None and saved is not None:  # the templates changed too: the whole site is made again
+        with markdown_kept(kept_in) as renders:
+            pages = build_pages(site)
+    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink) if quick is None else quick
     cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
     files.update(images)
+    if quick is not None and warm is not None:  # the other pages (and the sitemap) as the last build made them
+        warm.partial = True
+        return {**warm.sent, **files}, [page for page, _html in warm.pages.values()]
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
+    if warm is not None:
+        warm.partial = False
     return files, pages
+
+
+def _saved_projects(
+    report: ValidationReport, static: dict[str, bytes], warm: WarmBuild | None
+) -> frozenset[tuple[str, str]] | None:
+    """The projects (plan id, project id) whose files alone a save changed, when the preview may show their pages
+    first (`WarmBuild.quick`): the same data files as last time, only project files of plans among those read
+    anew, and the theme's files unchanged. None: the whole site is made."""
+    if warm is None or not warm.quick or not warm.sent or not warm.reads.same_files or not warm.reads.changed:
+        return None
+    if any(warm.sent.get(path) != content for path, content in static.items()):
+        return None
+    folders = {plan.directory / PROJECTS_DIR: plan for plan in report.plans}
+    saved = set()
+    for path in warm.reads.changed:
+        plan = folders.get(path.parent)
+        if plan is None or path.stem not in {project.id for project in plan.projects}:
+            return None
+        saved.add((plan.id, path.stem))
+    return frozenset(saved)
 
 
 def load_data(repository: DataRepository, warm: WarmBuild | None, say: Progress) -> ValidationReport:

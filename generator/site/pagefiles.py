@@ -52,6 +52,11 @@ class WarmBuild:
     # folder), or None when the published index is current; the chart cache the downloads are made with, or
     # None when every page's downloads are current.
     later: bool = False
+    # A save that changed only project files may be shown with just those projects' pages made again (`quick`,
+    # set by the preview for each save); the site published is then such a build's until the next whole one
+    # (`partial`), which the preview makes when the writer pauses.
+    quick: bool = False
+    partial: bool = False
     unindexed: tuple[Bundles, Path | None, Path | None] | None = None
     undownloaded: ChartCache | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
@@ -191,6 +196,21 @@ def later_downloads(warm: WarmBuild) -> dict[str, bytes] | None:
     for files in _chart_downloads(pages, svgs, pngs, warm).values():
         site.update(files)
     return site
+
+
+def saved_page_files(
+    pages: list[Page], cache: ChartCache, theme_dir: Path | None, warm: WarmBuild
+) -> dict[str, bytes] | None:
+    """The HTML of a save's own pages (`project_pages`), made without touching what `warm` keeps for the whole
+    site's next build; their chart downloads stay the earlier ones until then. None when the templates changed
+    since the last build: every page is rendered again."""
+    if theme.templates_fingerprint(theme_dir) != warm.templates:
+        return None
+    specs = [spec for page in pages for spec in page.charts]
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs, DownloadPngs(cache, {}), prune=False)
+    environment = make_environment(theme_dir)
+    warm.rendered = len(pages)
+    return {page.meta.path: render_page(environment, page, svgs) for page in pages}
 
 
 def render_pages(

@@ -15,11 +15,11 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 import watchfiles
 
@@ -27,26 +27,14 @@ from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
 from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published, protected_paths
+from generator.site.reloads import BUILD_PATH, LONG_POLL_SECONDS, Preview, changed_files, reload_script
 from generator.site.theme import make_environment
 
-# Pages ask this address for the number of the latest build, and reload when it changes. Only the preview
-# server answers it and adds the script that asks; the built site has neither. The request waits (a long
-# poll) until a build newer than the one the page was shown from is done, so the page reloads at once.
-BUILD_PATH = "/__plansite/build"
-LONG_POLL_SECONDS = 20.0
-
-
-def reload_script(build: int) -> bytes:
-    """The script the preview adds to each page: reload once a build newer than `build` (the page's) is done."""
-    return (
-        f"<script>(function(){{var seen='{build}';function ask(){{"
-        f"fetch('{BUILD_PATH}?after='+seen,{{cache:'no-store'}})"
-        ".then(function(r){return r.text()}).then(function(v){if(v!==seen){location.reload()}else{ask()}})"
-        ".catch(function(){setTimeout(ask,1000)})}ask()})();</script>"
-    ).encode()
-
-
-WATCH_DEBOUNCE_MS = 50  # editors write a file in several steps; wait this long for the last
+# Editors write a file in several steps, microseconds apart: a batch of file events ends when no other event came
+# for WATCH_STEP_MS (watchfiles' default, 50 ms, put a tenth of a second between a save and its build), and is
+# cut at WATCH_DEBOUNCE_MS however busy the writer.
+WATCH_STEP_MS = 20
+WATCH_DEBOUNCE_MS = 50
 READY_MS = 100
 WAKE_SECONDS = 0.5  # how often the loop checks whether it was asked to stop
 # After a save is shown, how long no other save comes before its search index and downloads are made: a writer
@@ -90,28 +78,6 @@ class Extension:
     prefix: str
     answer: Callable[[Request], Answer]
     page_addition: Callable[[str], bytes]
-
-
-@dataclass
-class Preview:
-    """What the preview shows besides the site: which build is current, and the data's problems if any."""
-
-    build: int = 0
-    problems: tuple[str, ...] = ()
-    lang: str = "en"  # the language of what the server says on the terminal
-    changed: threading.Condition = field(default_factory=threading.Condition)
-
-    def built(self, problems: tuple[str, ...] = ()) -> None:
-        with self.changed:
-            self.build += 1
-            self.problems = problems
-            self.changed.notify_all()
-
-    def newer_than(self, seen: str, timeout: float) -> int:
-        """The latest build's number, once it differs from `seen` (a page's build) or `timeout` has passed."""
-        with self.changed:
-            self.changed.wait_for(lambda: str(self.build) != seen, timeout)
-            return self.build
 
 
 def _watched(repository: DataRepository) -> list[Path]:
@@ -175,9 +141,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self._extended(address):
             return
         if address == BUILD_PATH:
-            seen = query.removeprefix("after=") if query.startswith("after=") else ""
-            latest = self.preview.newer_than(seen, LONG_POLL_SECONDS) if seen else self.preview.build
-            self._send(HTTPStatus.OK, str(latest).encode(), "text/plain; charset=utf-8")
+            asked = parse_qs(query)
+            seen, shown = asked.get("after", [""])[0], asked.get("page", [""])[0]
+            site_file = self._site_file(shown) if shown else None
+            latest = self.preview.newer_than(seen, LONG_POLL_SECONDS, site_file) if seen else str(self.preview.build)
+            self._send(HTTPStatus.OK, latest.encode(), "text/plain; charset=utf-8")
             return
         page = self._page_file()
         with self.preview.changed:  # the build's number before its files: a page is never older than its number
@@ -223,6 +191,16 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(answer.body)
         return True
+
+    def _site_file(self, address: str) -> str | None:
+        """The path from the site's root of the file a page's address names (a folder's index.html); None when
+        it names none."""
+        path = self._inside_site(self.translate_path(address))
+        if path is not None and path.is_dir():
+            path = self._inside_site(str(path / "index.html"))
+        if path is None:
+            return None
+        return path.relative_to(Path(self.directory).resolve()).as_posix()
 
     def _page_file(self) -> Path | None:
         """The HTML file a request names, following a folder to its index.html; None for anything else."""
@@ -321,9 +299,10 @@ def serve_and_watch(
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 
     def rebuild() -> None:
+        published = warm.published
         try:
             summary = run_build(warm)
-            preview.built()
+            preview.built(files=changed_files(published, warm.published) if warm.published is not published else None)
             echo(
                 t(
                     "serve_built",
@@ -370,13 +349,17 @@ def serve_and_watch(
                 changes.get(timeout=LATER_AFTER_SECONDS if unfinished else WAKE_SECONDS)
             except queue.Empty:
                 if unfinished:  # the writer paused: what the last build left for later
+                    if warm.partial:  # it made only the saved projects' pages: now the whole site
+                        rebuild()
                     finish()
                     unfinished = False
                 continue
             while not changes.empty():  # several saves while the last build ran: one build covers them all
                 changes.get_nowait()
             echo(t("change_detected", lang))
+            warm.quick = not preview.problems  # after a failed build, what changed since the last good one is unknown
             rebuild()
+            warm.quick = False
             unfinished = True
     except KeyboardInterrupt:
         echo(t("stopped", lang))
@@ -399,7 +382,12 @@ def _watch(paths: list[Path], halt: threading.Event) -> queue.Queue[set[tuple[wa
     def run() -> None:
         # An empty batch every READY_MS while nothing changes: the first one says the watcher is in place.
         for batch in watchfiles.watch(
-            *paths, debounce=WATCH_DEBOUNCE_MS, stop_event=halt, yield_on_timeout=True, rust_timeout=READY_MS
+            *paths,
+            debounce=WATCH_DEBOUNCE_MS,
+            step=WATCH_STEP_MS,
+            stop_event=halt,
+            yield_on_timeout=True,
+            rust_timeout=READY_MS,
         ):
             watching.set()
             if batch:

@@ -7,7 +7,7 @@ list of the kinds of page: what content each carries, how its pages are made, an
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from generator.data.model import Plan
@@ -16,7 +16,7 @@ from generator.site.pages.amendments import AmendmentsContent, amendments_page
 from generator.site.pages.common import Link, Page, PageContent, PageMeta, Site, lang_path, report_years
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
 from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
-from generator.site.pages.embed import EmbedContent, embed_pages
+from generator.site.pages.embed import EmbedContent, embed_pages, project_embeds
 from generator.site.pages.follow import plan_feed_link, site_feed_link
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
@@ -26,7 +26,7 @@ from generator.site.pages.project import ProjectContent, project_page
 from generator.site.pages.report import ReportContent, ReportPendingContent, report_page
 from generator.site.pages.search import SEARCH_PAGE, SearchContent, search_page
 
-__all__ = ["KINDS", "Page", "PageKind", "Site", "build_pages", "lang_path"]
+__all__ = ["KINDS", "Page", "PageKind", "Site", "build_pages", "lang_path", "project_pages"]
 
 
 @dataclass(frozen=True)
@@ -130,18 +130,41 @@ def build_pages(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> list[Page]:
     pages: list[Page] = []
     for lang in LANGUAGES:
         made = [(kind, page) for kind in kinds for page in kind.pages(site, lang) if page is not None]
-        wrong = [page.meta.path for kind, page in made if not isinstance(page.content, kind.contents)]
-        if wrong:
-            raise TypeError(f"pages whose content is not of their kind: {wrong}")
-        menu = tuple(
-            Link(lang_path(lang, path), t(key, lang)) for kind in kinds if kind.menu for key, path in [kind.menu]
-        )
+        menu = _menu(kinds, lang)
         paths = {page.meta.path for _, page in made}
         if missing := [link.href for link in menu if link.href not in paths]:
             raise TypeError(f"menu entries that lead to no page: {missing}")
-        site_feed = site_feed_link(site, lang)
-        pages += [
-            dataclasses.replace(page, meta=_finished(page.meta, menu, _result_kind(kind, lang), site_feed))
-            for kind, page in made
-        ]
+        pages += _finished_pages(site, lang, made, menu)
     return pages
+
+
+def project_pages(site: Site, projects: Collection[tuple[str, str]]) -> list[Page]:
+    """Only the pages of these projects (plan id, project id), in both languages: each one's page and its
+    indicators' embeds, as `build_pages` makes them. The preview shows a save of project files with them first."""
+    kinds = {kind.name: kind for kind in KINDS}
+    pages: list[Page] = []
+    for lang in LANGUAGES:
+        made: list[tuple[PageKind, Page | None]] = []
+        for plan in site.plans:
+            for project in plan.projects:
+                if (plan.id, project.id) in projects:
+                    made.append((kinds["project"], _followed(project_page(site, plan, project, lang), plan, lang)))
+                    made += [(kinds["embed"], embed) for embed in project_embeds(site, plan, project, lang)]
+        present = [(kind, page) for kind, page in made if page is not None]
+        pages += _finished_pages(site, lang, present, _menu(KINDS, lang))
+    return pages
+
+
+def _menu(kinds: tuple[PageKind, ...], lang: str) -> tuple[Link, ...]:
+    return tuple(Link(lang_path(lang, path), t(key, lang)) for kind in kinds if kind.menu for key, path in [kind.menu])
+
+
+def _finished_pages(site: Site, lang: str, made: list[tuple[PageKind, Page]], menu: tuple[Link, ...]) -> list[Page]:
+    wrong = [page.meta.path for kind, page in made if not isinstance(page.content, kind.contents)]
+    if wrong:
+        raise TypeError(f"pages whose content is not of their kind: {wrong}")
+    site_feed = site_feed_link(site, lang)
+    return [
+        dataclasses.replace(page, meta=_finished(page.meta, menu, _result_kind(kind, lang), site_feed))
+        for kind, page in made
+    ]

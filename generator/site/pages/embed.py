@@ -60,11 +60,16 @@ def embed_pages(site: Site, lang: str) -> list[Page]:
     pages: list[Page] = []
     for plan in site.plans:
         for project in plan.projects:
-            made = (_indicator_embed(site, plan, project, i, lang) for i in project.indicators)
-            pages += [page for page in made if page is not None]
+            pages += project_embeds(site, plan, project, lang)
         evaluations = site.evaluations.get(plan.id, {})
         pages += [_headline_embed(site, plan, evaluations[year], lang) for year in sorted(evaluations)]
     return pages
+
+
+def project_embeds(site: Site, plan: Plan, project: ProjectFile, lang: str) -> list[Page]:
+    """An embed of each of the project's indicator charts."""
+    made = (_indicator_embed(site, plan, project, indicator, lang) for indicator in project.indicators)
+    return [page for page in made if page is not None]
 
 
 def _indicator_embed(site: Site, plan: Plan, project: ProjectFile, indicator: IndicatorSpec, lang: str) -> Page | None:

@@ -1,0 +1,154 @@
+"""The preview shows a save of project files with those projects' pages first (`WarmBuild.quick`), then the whole
+site when the writer pauses; an open page reloads only when a build changed it (`site/reloads.py`)."""
+
+from __future__ import annotations
+
+import filecmp
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.data.layout import find_repository
+from generator.site.build import WarmBuild, build_site, finish_published
+from generator.site.reloads import Preview, changed_files
+
+PROJECT = Path("plans/demo/projects/1-1-2.yaml")
+PLAN_PAGE = Path("output/plans/demo/index.html")
+PROJECT_PAGE = Path("output/plans/demo/projects/1-1-2.html")
+
+
+def _same_tree(first: Path, second: Path) -> None:
+    left = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert left == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(p) for p in left], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _saved(warm: WarmBuild) -> None:
+    """A build as the preview makes one for a save."""
+    warm.quick = True
+    build_site(find_repository(), Path("output"), warm=warm)
+    warm.quick = False
+
+
+def _paused(warm: WarmBuild) -> None:
+    """What the preview does when the writer pauses."""
+    if warm.partial:
+        build_site(find_repository(), Path("output"), warm=warm)
+    finish_published(Path("output"), warm)
+
+
+def _preview() -> WarmBuild:
+    warm = WarmBuild(later=True)
+    build_site(find_repository(), Path("output"), warm=warm)
+    finish_published(Path("output"), warm)
+    return warm
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_saved_project_file_shows_its_pages_first_and_the_whole_site_once_the_writer_pauses() -> None:
+    warm = _preview()
+    pages = warm.rendered
+    _replace(PROJECT, "사업 둘", "고친 사업")
+    _saved(warm)
+    assert warm.partial and 0 < warm.rendered < pages
+    assert "고친 사업" in PROJECT_PAGE.read_text(encoding="utf-8")
+    assert "사업 둘" in PLAN_PAGE.read_text(encoding="utf-8")  # not yet: the plan page lists the project
+    _paused(warm)
+    assert not warm.partial
+    assert "고친 사업" in PLAN_PAGE.read_text(encoding="utf-8")
+    build_site(find_repository(), Path("clean"))
+    _same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("changed", "old", "new"),
+    [
+        ("plans/demo/plan.yaml", "과제 하나", "고친 과제"),  # the plan: every page of it
+        ("results/demo/2024/projects/1-1-2.yaml", "미운영", "고친 사유"),  # results are not a project file
+        ("plans/demo/projects/1-1-3.yaml", "", ""),  # a new file: the site's list of projects changed
+    ],
+)
+def test_a_save_of_anything_but_project_files_makes_the_whole_site_at_once(changed: str, old: str, new: str) -> None:
+    warm = _preview()
+    path = Path(changed)
+    if path.exists():
+        _replace(path, old, new)
+    else:  # a third project, copied from the second
+        path.write_text(PROJECT.read_text(encoding="utf-8").replace("1-1-2", "1-1-3"), encoding="utf-8")
+    _saved(warm)
+    assert not warm.partial
+    build_site(find_repository(), Path("clean"))
+    finish_published(Path("output"), warm)
+    _same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_after_a_failed_build_a_save_counts_every_file_changed_since_the_site_was_made() -> None:
+    from generator.errors import DataError
+
+    warm = _preview()
+    _replace(Path("plans/demo/plan.yaml"), "과제 하나", "고친 과제")
+    _replace(PROJECT, "사업 둘", "고친 사업")
+    _replace(PROJECT, "id: 1-1-2-2", "id: 1-1-2-9")  # the results name an indicator the project no longer has
+    with pytest.raises(DataError):
+        _saved(warm)
+    _replace(PROJECT, "id: 1-1-2-9", "id: 1-1-2-2")  # mended: of the files read, only this one changed since
+    _saved(warm)
+    assert not warm.partial  # the plan's own file changed while the site could not be made
+    assert "고친 과제" in PLAN_PAGE.read_text(encoding="utf-8")
+
+
+def test_an_open_page_reloads_only_after_a_build_that_changed_it() -> None:
+    preview = Preview()
+    preview.built()  # the first build: every page
+    shown = str(preview.build)
+    preview.built(files=frozenset({"plans/demo/projects/1-1-2.html", "data/demo/plan.json"}))
+    assert preview.newer_than(shown, 0, "plans/demo/index.html") == shown  # not changed: no reload
+    assert preview.newer_than(shown, 0, "plans/demo/projects/1-1-2.html") == str(int(shown) + 1)
+    assert preview.newer_than(shown, 0, None) == str(int(shown) + 1)  # a page that names no file: any build
+    preview.built(files=None)  # a style sheet changed: every page
+    assert preview.newer_than(shown, 0, "plans/demo/index.html") == str(int(shown) + 2)
+    assert preview.newer_than("not-a-build", 0, "index.html") == str(preview.build)  # from a preview that restarted
+    assert preview.newer_than("999", 0, "index.html") == str(preview.build)
+
+
+def test_the_problems_page_and_the_first_page_after_it_reload_whatever_changed() -> None:
+    preview = Preview()
+    preview.built()
+    shown = str(preview.build)
+    preview.built(("plans/demo/plan.yaml:3:1: problem",), frozenset())
+    assert preview.newer_than(shown, 0, "index.html") == str(int(shown) + 1)
+    shown = str(preview.build)
+    preview.built((), frozenset())  # fixed: every page leaves the problems page
+    assert preview.newer_than(shown, 0, "index.html") == str(int(shown) + 1)
+
+
+def test_a_waiting_page_is_answered_when_its_file_changes() -> None:
+    preview = Preview()
+    preview.built()
+    answers: list[str] = []
+    asking = threading.Thread(target=lambda: answers.append(preview.newer_than("1", 10, "a.html")))
+    asking.start()
+    preview.built(files=frozenset({"b.html"}))
+    preview.built(files=frozenset({"a.html"}))
+    asking.join(10)
+    assert answers == ["3"]
+
+
+def test_a_style_sheet_or_script_changed_reloads_every_page() -> None:
+    before = {"index.html": "1", "static/style.css": "1", "data/a.json": "1"}
+    assert changed_files(before, {**before, "index.html": "2", "data/a.json": "2"}) == {"index.html", "data/a.json"}
+    assert changed_files(before, {**before, "static/style.css": "2"}) is None
+    assert changed_files(before, {"index.html": "1", "static/style.css": "1"}) == {"data/a.json"}  # removed
