@@ -152,3 +152,20 @@ def test_a_style_sheet_or_script_changed_reloads_every_page() -> None:
     assert changed_files(before, {**before, "index.html": "2", "data/a.json": "2"}) == {"index.html", "data/a.json"}
     assert changed_files(before, {**before, "static/style.css": "2"}) is None
     assert changed_files(before, {"index.html": "1", "static/style.css": "1"}) == {"data/a.json"}  # removed
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_when_a_save_is_waiting_the_search_index_is_left_for_the_next_pause() -> None:
+    warm = _preview()
+    index = Path("output/pagefind/pagefind-entry.json").stat().st_ino
+    _replace(PROJECT, "사업 둘", "고친 사업")
+    _saved(warm)
+    build_site(find_repository(), Path("output"), warm=warm)  # the whole site, as when the writer paused
+    finish_published(Path("output"), warm, lambda: True)  # a save came meanwhile
+    assert warm.undownloaded is None and warm.unindexed is not None
+    assert Path("output/pagefind/pagefind-entry.json").stat().st_ino == index
+    finish_published(Path("output"), warm)
+    assert warm.unindexed is None
+    build_site(find_repository(), Path("clean"))
+    _same_tree(Path("output"), Path("clean"))

@@ -85,14 +85,15 @@ def check_base_url(base_url: str) -> str:
     return base_url
 
 
-def finish_published(out_dir: Path, warm: WarmBuild) -> None:
+def finish_published(out_dir: Path, warm: WarmBuild, waiting: Callable[[], bool] = lambda: False) -> None:
     """Give the published preview what its last build left for later (`WarmBuild.later`): the chart downloads of
-    the pages it changed, then the search index its pages call for; each published as it is made."""
+    the pages it changed, then the search index its pages call for; each published as it is made. When
+    `waiting` says a save is waiting after the downloads, the index is left for the next call."""
     files = later_downloads(warm)
     if files is not None:
         warm.published = update_in_place(files, out_dir, warm.published, previous=warm.sent) or warm.published
         warm.sent = files
-    if warm.unindexed is None:
+    if warm.unindexed is None or waiting():
         return
     bundles, pagefind, cache_folder = warm.unindexed
     warm.unindexed = None

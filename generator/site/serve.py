@@ -324,7 +324,7 @@ def serve_and_watch(
 
     def finish() -> None:
         try:
-            finish_published(out_dir, warm)
+            finish_published(out_dir, warm, lambda: not changes.empty())
         except PlansiteError as error:
             echo(f"plansite: {error_text(error, lang)}")
         except OSError as error:  # the output folder changed under the preview: the next save publishes it whole
@@ -348,10 +348,11 @@ def serve_and_watch(
             try:
                 changes.get(timeout=LATER_AFTER_SECONDS if unfinished else WAKE_SECONDS)
             except queue.Empty:
-                if unfinished:  # the writer paused: what the last build left for later
+                if unfinished:  # the writer paused: what the last build left for later, unless a save came meanwhile
                     if warm.partial:  # it made only the saved projects' pages: now the whole site
                         rebuild()
-                    finish()
+                    if changes.empty():  # else the save's build comes first, and this waits for its pause
+                        finish()
                     unfinished = False
                 continue
             while not changes.empty():  # several saves while the last build ran: one build covers them all
