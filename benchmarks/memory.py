@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.run import measure, project_file, toggle_target
 from benchmarks.search import _STUB
 from benchmarks.synthetic import synthetic_plan
-from generator.site.pages.common import lang_path
+from generator.site.pages.paths import lang_path
 from generator.site.search import INDEX_DIR, Bundle, index_bundles, index_glob, pagefind_binary
 
 

@@ -13,10 +13,10 @@ from generator.data.layout import find_repository
 from generator.data.validate import load_checked
 from generator.evaluation.year import IndicatorOutcome, evaluate_year
 from generator.site.pages import Site
-from generator.site.pages.common import lang_path
 from generator.site.pages.departments import department_pages
 from generator.site.pages.embed import embed_pages
 from generator.site.pages.embedcode import indicator_embed_path
+from generator.site.pages.paths import lang_path
 from generator.site.pages.project import ProjectContent, project_page
 
 from .conftest import ROOT

@@ -14,8 +14,9 @@ from generator.data.model import Plan
 from generator.i18n import LANGUAGES
 from generator.site.opendata import Terms, open_data_files
 from generator.site.opendata.bundle import About, all_data_zip, zip_name
-from generator.site.pages.common import DataFile, Site, absolute_url, lang_path, page_citation, plan_path
+from generator.site.pages.common import DataFile, Site, absolute_url, page_citation
 from generator.site.pages.credits import EVERYTHING, plan_sources
+from generator.site.pages.paths import lang_path, plan_path
 
 DATA_FOLDER = "data"
 

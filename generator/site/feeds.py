@@ -26,10 +26,11 @@ from generator.data.model import Plan
 from generator.i18n import LANGUAGES, t
 from generator.review.record import Amendment
 from generator.site.pages.amendments import amendments_path
-from generator.site.pages.common import Site, lang_path, plan_path, report_path
+from generator.site.pages.common import Site
 from generator.site.pages.credits import absolute_url, report_sources
 from generator.site.pages.follow import plan_feed_path, plan_feed_title, site_feed_path, site_feed_title
 from generator.site.pages.headline import report_headline
+from generator.site.pages.paths import lang_path, plan_path, report_path
 from generator.site.theme import relative_url
 from generator.version import __version__
 

@@ -29,7 +29,7 @@ from generator.review.record import Amendments, FileDates, Unavailable
 from generator.site.build import protected_paths, render_site
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.pages import lang_path
-from generator.site.pages.common import report_path
+from generator.site.pages.paths import report_path
 from generator.version import __version__
 
 Progress = Callable[[str], None]

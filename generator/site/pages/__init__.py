@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.data.model import Plan
 from generator.i18n import LANGUAGES, t
 from generator.site.pages.amendments import AmendmentsContent, amendments_page
-from generator.site.pages.common import Link, Page, PageContent, PageMeta, Site, lang_path, report_years
+from generator.site.pages.common import Link, Page, PageContent, PageMeta, Site
 from generator.site.pages.departments import INDEX_PATH, DepartmentContent, DepartmentsContent, department_pages
 from generator.site.pages.dictionary import DataDictionaryContent, dictionary_page
 from generator.site.pages.embed import EmbedContent, embed_pages, project_embeds
@@ -21,6 +21,7 @@ from generator.site.pages.follow import plan_feed_link, site_feed_link
 from generator.site.pages.home import HomeContent, home_page
 from generator.site.pages.methodology import MethodologyContent, methodology_page
 from generator.site.pages.not_found import NotFoundContent, not_found_page
+from generator.site.pages.paths import lang_path, report_years
 from generator.site.pages.plan import PlanContent, plan_page
 from generator.site.pages.project import ProjectContent, project_page
 from generator.site.pages.report import ReportContent, ReportPendingContent, report_page

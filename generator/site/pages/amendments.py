@@ -14,9 +14,10 @@ from generator import numbers
 from generator.data.model import Plan
 from generator.i18n import t
 from generator.review.record import Amendment
-from generator.site.pages.common import Link, Page, Site, lang_path, page_meta, plan_path
+from generator.site.pages.common import Link, Page, Site, page_meta
 from generator.site.pages.credits import plan_sources
 from generator.site.pages.follow import Follow, follow_plan
+from generator.site.pages.paths import lang_path, plan_path
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from generator.data.schema import ProjectFile, UnitText
 from generator.describe import display_of
 from generator.evaluation.budget import BudgetLine, Execution, by_department, total
 from generator.numbers import NONE, UnitDisplay, exact, percent_tenths
-from generator.site.pages.common import Link, lang_path, project_path
+from generator.site.pages.common import Link
+from generator.site.pages.paths import lang_path, project_path
 
 Amount = int | float
 

@@ -8,7 +8,6 @@ A page module (`home`, `plan`, `project`, …) builds its own content from these
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from generator.numbers import LOCALES, NONE, kilobytes, percent
 from generator.review.record import Amendments, FileDates
 from generator.site import chartspec
 from generator.site.pages.credits import EVERYTHING, absolute_url, citation, updated_text
+from generator.site.pages.paths import DICTIONARY_PATH, data_path, lang_path, slugify
 
 Amount = int | float
 
@@ -310,41 +310,7 @@ def page_number_words(lang: str) -> tuple[str, str, str]:
     return before, between, after
 
 
-# -- paths ----------------------------------------------------------------------------------------------
-
-
-def lang_path(lang: str, path: str) -> str:
-    """Korean at the root, English under en/ with the same path."""
-    return path if lang == "ko" else f"en/{path}"
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def plan_path(plan: Plan) -> str:
-    return f"plans/{plan.id}/index.html"
-
-
-def project_path(plan: Plan, project_id: str) -> str:
-    return f"plans/{plan.id}/projects/{project_id}.html"
-
-
-def report_path(plan: Plan, year: int) -> str:
-    return f"plans/{plan.id}/reports/{year}.html"
-
-
-# The data dictionary: what the downloadable files contain (`generator.site.pages.dictionary`).
-DICTIONARY_PATH = "data.html"
-
-
-def data_path(plan: Plan, name: str) -> str:
-    return f"data/{plan.id}/{name}"
-
-
-def report_years(plan: Plan, evaluations: dict[int, YearEvaluation]) -> list[int]:
-    """Every year of the period gets a report page; years without results say so plainly."""
-    return sorted(set(plan.spec.period.years) | set(evaluations))
+# -- data links -----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

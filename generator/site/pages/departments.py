@@ -12,16 +12,9 @@ from generator.evaluation.budget import lead_department
 from generator.i18n import in_sentence, plural, sentence_case, t
 from generator.numbers import NONE
 from generator.site.pages.budget import ExecutionTable, by_project_links, by_project_rows, execution_table
-from generator.site.pages.common import (
-    Link,
-    Page,
-    Site,
-    lang_path,
-    level_name,
-    page_meta,
-    project_path,
-)
+from generator.site.pages.common import Link, Page, Site, level_name, page_meta
 from generator.site.pages.credits import project_sources
+from generator.site.pages.paths import lang_path, project_path
 
 INDEX_PATH = "departments/index.html"
 

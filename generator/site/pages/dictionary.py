@@ -15,8 +15,9 @@ from markupsafe import Markup
 
 from generator.i18n import t
 from generator.site.markup import render_sections
-from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, all_data_link, page_meta
+from generator.site.pages.common import Link, Page, Site, all_data_link, page_meta
 from generator.site.pages.navigation import contents_links
+from generator.site.pages.paths import DICTIONARY_PATH
 
 DICTIONARY_FILES = {"ko": "open-data.ko.md", "en": "open-data.md"}
 

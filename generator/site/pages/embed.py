@@ -20,11 +20,12 @@ from generator.evaluation.year import YearEvaluation
 from generator.i18n import plural, t
 from generator.numbers import percent
 from generator.site import chartspec
-from generator.site.pages.common import Link, Page, Site, lang_path, level_name, page_meta, project_path, report_path
+from generator.site.pages.common import Link, Page, Site, level_name, page_meta
 from generator.site.pages.credits import absolute_url, project_sources, report_sources
 from generator.site.pages.embedcode import headline_embed_path, indicator_embed_path
 from generator.site.pages.headline import Headline, Tally, report_headline, tally
 from generator.site.pages.navigation import indicator_anchor
+from generator.site.pages.paths import lang_path, project_path, report_path
 from generator.site.pages.project import indicator_view
 
 

@@ -12,8 +12,9 @@ from markupsafe import escape
 
 from generator.data.model import Plan
 from generator.i18n import t
-from generator.site.pages.common import Site, lang_path
+from generator.site.pages.common import Site
 from generator.site.pages.credits import absolute_url
+from generator.site.pages.paths import lang_path
 
 EMBED_DIR = "embed"  # under each language's root: embed/… and en/embed/…
 # The frame's size in the code: what the embed needs at that width with its details closed (measured in a

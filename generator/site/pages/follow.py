@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from generator.data.model import Plan
 from generator.i18n import t
-from generator.site.pages.common import Link, Site, lang_path, plan_path
+from generator.site.pages.common import Link, Site
+from generator.site.pages.paths import lang_path, plan_path
 
 FEED_NAME = "feed.xml"
 FEED_TYPE = "application/atom+xml"

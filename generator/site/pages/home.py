@@ -16,21 +16,11 @@ from generator.describe import counted
 from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
 from generator.numbers import span
-from generator.site.pages.common import (
-    DataLinks,
-    Link,
-    Page,
-    Site,
-    data_links,
-    lang_path,
-    level_name,
-    page_meta,
-    plan_path,
-    report_path,
-)
+from generator.site.pages.common import DataLinks, Link, Page, Site, data_links, level_name, page_meta
 from generator.site.pages.distribution import DistributionView, distribution_caption, distribution_view
 from generator.site.pages.follow import Follow, follow_site
 from generator.site.pages.headline import Headline, plan_headline, report_headline
+from generator.site.pages.paths import lang_path, plan_path, report_path
 
 
 @dataclass(frozen=True)

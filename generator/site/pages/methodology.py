@@ -18,8 +18,9 @@ from generator.data.model import Plan
 from generator.describe import grade_ranges
 from generator.i18n import t
 from generator.site.markup import Heading, render_sections
-from generator.site.pages.common import DICTIONARY_PATH, Link, Page, Site, lang_path, page_meta
+from generator.site.pages.common import Link, Page, Site, page_meta
 from generator.site.pages.navigation import contents_links
+from generator.site.pages.paths import DICTIONARY_PATH, lang_path
 
 PATH = "methodology.html"
 # The ids the notes' headings get from their words start so, apart from the packaged text's ids.

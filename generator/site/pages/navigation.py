@@ -15,17 +15,8 @@ from generator.data.model import Plan, parent_id, task_of
 from generator.data.schema import ProjectFile
 from generator.evaluation.year import YearEvaluation
 from generator.i18n import t
-from generator.site.pages.common import (
-    Link,
-    Site,
-    lang_path,
-    level_name,
-    numbered,
-    plan_path,
-    project_path,
-    report_path,
-    report_years,
-)
+from generator.site.pages.common import Link, Site, level_name, numbered
+from generator.site.pages.paths import lang_path, plan_path, project_path, report_path, report_years
 
 # -- anchors ---------------------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.i18n import other_language, t
-from generator.site.pages.common import Link, Page, Site, lang_path, page_meta
+from generator.site.pages.common import Link, Page, Site, page_meta
+from generator.site.pages.paths import lang_path
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from generator.numbers import UnitDisplay
 from generator.site import chartspec
 from generator.site.pages.budget import planned_budget, planned_display, sum_of
 from generator.site.pages.chartfiles import ChartFiles, budget_files
-from generator.site.pages.common import lang_path, level_names, numbered, plan_path
+from generator.site.pages.common import level_names, numbered
 from generator.site.pages.headline import has_grades
+from generator.site.pages.paths import lang_path, plan_path
 from generator.site.pages.progress import GradeMatrix, years_matrix
 from generator.site.pages.report import strategy_matrix
 

@@ -18,14 +18,11 @@ from generator.site.pages.common import (
     Page,
     Site,
     data_links,
-    lang_path,
     level_name,
     level_names,
     numbered,
     page_meta,
     plan_data_links,
-    plan_path,
-    project_path,
 )
 from generator.site.pages.credits import plan_sources
 from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
@@ -40,6 +37,7 @@ from generator.site.pages.navigation import (
     task_anchor,
 )
 from generator.site.pages.overview import PlanOverview, plan_overview
+from generator.site.pages.paths import lang_path, plan_path, project_path
 
 
 @dataclass(frozen=True)

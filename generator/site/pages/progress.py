@@ -14,7 +14,8 @@ from generator.evaluation.progress import Movement, OutcomeChange, changes_since
 from generator.evaluation.year import IndicatorOutcome, YearEvaluation
 from generator.i18n import t
 from generator.numbers import count, count_share, span
-from generator.site.pages.common import Link, grade_text, lang_path, level_name, project_path, rate_text
+from generator.site.pages.common import Link, grade_text, level_name, rate_text
+from generator.site.pages.paths import lang_path, project_path
 
 # -- distributions side by side ----------------------------------------------------------------------------
 

@@ -18,22 +18,12 @@ from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
 from generator.site.pages.budget import ExecutionTable, YearAmount, execution_table, planned_budget, planned_display
 from generator.site.pages.chartfiles import ChartFiles, indicator_files
-from generator.site.pages.common import (
-    Link,
-    Page,
-    Site,
-    grade_text,
-    lang_path,
-    page_meta,
-    plan_path,
-    project_path,
-    rate_text,
-    report_path,
-)
+from generator.site.pages.common import Link, Page, Site, grade_text, page_meta, rate_text
 from generator.site.pages.credits import project_sources
 from generator.site.pages.distribution import DiscrepancyView, discrepancy_views
 from generator.site.pages.embedcode import EmbedCode, embed_code, indicator_embed_path
 from generator.site.pages.navigation import Placement, department_links, indicator_anchor, placements
+from generator.site.pages.paths import lang_path, plan_path, project_path, report_path
 
 # An indicator's outcome in a year, by (year, indicator id).
 Outcomes = dict[tuple[int, str], IndicatorOutcome]

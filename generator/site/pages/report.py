@@ -45,15 +45,11 @@ from generator.site.pages.common import (
     all_data_link,
     data_links,
     grade_text,
-    lang_path,
     level_names,
     numbered,
     page_meta,
     plan_data_links,
-    plan_path,
-    project_path,
     rate_text,
-    report_path,
 )
 from generator.site.pages.credits import plan_sources, report_sources
 from generator.site.pages.distribution import (
@@ -67,6 +63,7 @@ from generator.site.pages.embedcode import EmbedCode, embed_code, headline_embed
 from generator.site.pages.headline import Headline, SummaryTable, has_grades, report_headline, summary_table
 from generator.site.pages.legend import LegendEntry, legend_entries
 from generator.site.pages.navigation import contents_links, indicator_anchor, present, project_link
+from generator.site.pages.paths import lang_path, plan_path, project_path, report_path
 from generator.site.pages.progress import ChangesView, GradeMatrix, MatrixRow, changes_view, years_matrix
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.i18n import t
-from generator.site.pages.common import Page, Site, lang_path, page_meta
+from generator.site.pages.common import Page, Site, page_meta
+from generator.site.pages.paths import lang_path
 from generator.site.search import INDEX_DIR
 
 SEARCH_PAGE = "search.html"
