@@ -373,8 +373,8 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
     real = drawings._drawn
     stored: list[int] = []
 
-    def watched(jobs: list, workers: int):  # type: ignore[no-untyped-def]
-        for number, drawn in enumerate(real(jobs, workers)):
+    def watched(jobs: list, workers: int, helper: object = None):  # type: ignore[no-untyped-def]
+        for number, drawn in enumerate(real(jobs, workers, helper)):
             stored.append(len(list((tmp_path / "cache").rglob("*.svg"))))
             assert stored[-1] == number  # every earlier drawing is in the cache already
             yield drawn
@@ -395,3 +395,23 @@ def test_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPa
     assert drawings.usable_cores() == 1
     monkeypatch.setattr(drawings.os, "sched_getaffinity", lambda _pid: {0, 1, 5}, raising=False)
     assert drawings.usable_cores() == 3
+
+
+def test_a_previews_helper_draws_half_of_a_few_drawings_and_they_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawings, "usable_cores", lambda: 2)
+    helper = drawings.DrawingHelper()
+    sent: list[int] = []
+    real = helper.draw
+    monkeypatch.setattr(helper, "draw", lambda jobs: sent.append(len(jobs)) or real(jobs))
+    try:
+        assert render_charts(SPECS[:2], 2, ChartCache(None), helper=helper) == render_charts(
+            SPECS[:2], 2, ChartCache(None)
+        )
+        assert sent == [2]  # four drawings: two drawn here, two by the helper
+        for process in list(helper._pool._processes.values()):  # type: ignore[union-attr]
+            process.kill()  # the worker killed from outside: a new one draws, or this process does
+            process.join()
+        drawn = helper.draw([(SPECS[0], "wide", ()), (SPECS[0], "narrow", ())]).result()
+        assert [svg for svg, _ in drawn] == [charts.render(SPECS[0], "wide"), charts.render(SPECS[0], "narrow")]
+    finally:
+        helper.close()

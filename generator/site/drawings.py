@@ -12,7 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,13 +52,15 @@ def render_charts(
     pngs: DownloadPngs | None = None,
     *,
     prune: bool = True,
+    helper: DrawingHelper | None = None,
 ) -> dict[ChartSpec, Drawings]:
     """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
     that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
 
     A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
     Drawings are stored as they arrive, so the building process never holds every chart's PNG. With `prune`,
-    the cache drops the entries this build did not use (a preview that makes some downloads later prunes then)."""
+    the cache drops the entries this build did not use (a preview that makes some downloads later prunes then).
+    `helper` draws half of a few drawings beside this process (a preview's save)."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
@@ -74,7 +77,7 @@ def render_charts(
             jobs.append((spec, "wide", frames))
         if svgs[spec, "narrow"] is None:
             jobs.append((spec, "narrow", ()))
-    for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers), strict=True):
+    for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers, helper), strict=True):
         cache.put(spec, svg, variant)
         svgs[spec, variant] = svg
         for source, png in zip(frames, drawn, strict=True):
@@ -87,21 +90,85 @@ def render_charts(
 
 
 def _drawn(
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int, helper: DrawingHelper | None = None
 ) -> Iterator[tuple[str, tuple[bytes, ...]]]:
-    """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them."""
+    """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them,
+    else here, the second half by `helper` meanwhile when there is one."""
     if not jobs:
         return
     from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
 
     workers = min(workers, len(jobs) // PARALLEL_FROM)
     if workers < 2:
-        yield from (chartpng.draw_chart(*job) for job in jobs)
+        half = len(jobs) // 2 if helper is not None and usable_cores() > 1 else len(jobs)
+        there = helper.draw(jobs[half:]) if helper is not None and half < len(jobs) else None
+        yield from (chartpng.draw_chart(*job) for job in jobs[:half])
+        if there is not None:
+            yield from there.result()
         return
     # Chunks small enough that the workers finish together, big enough to send few messages.
     chunk = max(1, min(8, len(jobs) // (4 * workers)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent) as pool:
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
+
+
+class DrawingHelper:
+    """A worker process a long-running preview keeps, so that a save's few drawings are made two at a time (a
+    pool started for each save would cost more than it saves); started by `start`, or at its first drawing."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        """Start the worker, and have it import the chart code now rather than at the first save's drawing."""
+        if self._pool is None:
+            # Started from the thread that builds: a worker ends with the thread that started it (end_with_parent).
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context(), initializer=end_with_parent)
+            self._pool.submit(_import_chart_code)
+
+    def draw(self, jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]) -> _Drawing:
+        for _attempt in range(2):
+            self.start()
+            assert self._pool is not None
+            try:
+                return _Drawing(self, [self._pool.submit(_draw, job) for job in jobs], jobs)
+            except BrokenProcessPool:  # its worker was killed from outside since the last save: a new one
+                self.close()
+        return _Drawing(self, [], jobs)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+@dataclass
+class _Drawing:
+    """Drawings a helper makes: their results in order; drawn here after all if the helper's process died."""
+
+    helper: DrawingHelper
+    futures: list[Future[tuple[str, tuple[bytes, ...]]]]
+    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]
+
+    def result(self) -> list[tuple[str, tuple[bytes, ...]]]:
+        from generator.site import chartpng
+
+        try:
+            if len(self.futures) == len(self.jobs):
+                return [future.result() for future in self.futures]
+        except BrokenProcessPool:  # killed from outside while it drew: the next save starts another
+            self.helper.close()
+        return [chartpng.draw_chart(*job) for job in self.jobs]
+
+
+def _import_chart_code() -> None:
+    import generator.site.chartpng  # noqa: F401
+
+
+def _draw(job: tuple[ChartSpec, Variant, tuple[str, ...]]) -> tuple[str, tuple[bytes, ...]]:
+    from generator.site import chartpng
+
+    return chartpng.draw_chart(*job)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

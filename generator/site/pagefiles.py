@@ -16,7 +16,7 @@ from generator.site.buildcache import PageStore
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
-from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
+from generator.site.drawings import DrawingHelper, Drawings, keep_charts, render_charts, usable_cores
 from generator.site.pages import Page, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -60,6 +60,7 @@ class WarmBuild:
     unindexed: tuple[Bundles, Path | None, Path | None] | None = None
     undownloaded: ChartCache | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)
+    helper: DrawingHelper | None = None  # a worker process that draws half of a save's charts
 
 
 def render_page(environment: Environment, page: Page, svgs: dict[ChartSpec, Drawings]) -> bytes:
@@ -106,7 +107,10 @@ def page_files(
     earlier = warm.downloads if later and warm is not None else {}
     framed = [page for page in todo if page.meta.path not in earlier]  # pages whose downloads are made now
     pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)
-    svgs = render_charts(specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later)
+    helper = warm.helper if warm else None
+    svgs = render_charts(
+        specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later, helper=helper
+    )
     files.update(store.downloads)  # the kept pages' chart downloads
     store.downloads = {}
     if sink is not None:
@@ -191,7 +195,8 @@ def later_downloads(warm: WarmBuild) -> dict[str, bytes] | None:
     earlier = {path for _page, files in warm.downloads.values() for path in files}
     pages = [page for page, _html in warm.pages.values()]
     pngs = DownloadPngs(cache, download_sources(pages), warm.pngs)
-    svgs = render_charts([spec for page in pages for spec in page.charts], usable_cores(), cache, warm.svgs, pngs)
+    specs = [spec for page in pages for spec in page.charts]
+    svgs = render_charts(specs, usable_cores(), cache, warm.svgs, pngs, helper=warm.helper)
     site = {path: content for path, content in warm.sent.items() if path not in earlier}
     for files in _chart_downloads(pages, svgs, pngs, warm).values():
         site.update(files)
@@ -207,7 +212,9 @@ def saved_page_files(
     if theme.templates_fingerprint(theme_dir) != warm.templates:
         return None
     specs = [spec for page in pages for spec in page.charts]
-    svgs = render_charts(specs, usable_cores(), cache, warm.svgs, DownloadPngs(cache, {}), prune=False)
+    svgs = render_charts(
+        specs, usable_cores(), cache, warm.svgs, DownloadPngs(cache, {}), prune=False, helper=warm.helper
+    )
     environment = make_environment(theme_dir)
     warm.rendered = len(pages)
     return {page.meta.path: render_page(environment, page, svgs) for page in pages}

@@ -27,6 +27,7 @@ from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
 from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published, protected_paths
+from generator.site.drawings import DrawingHelper
 from generator.site.reloads import BUILD_PATH, LONG_POLL_SECONDS, Preview, changed_files, reload_script
 from generator.site.theme import make_environment
 
@@ -295,7 +296,8 @@ def serve_and_watch(
     page, is worded in `lang`. `extension` answers the requests under its prefix and adds to each page."""
     preview = Preview(lang=lang)
     # A save shows at once; its chart downloads and search index follow when the writer pauses (`finish`).
-    warm = WarmBuild(later=True)
+    helper = DrawingHelper()
+    warm = WarmBuild(later=True, helper=helper)
     run_build = build or functools.partial(_build_into, repository, out_dir, cache_dir)
 
     def rebuild() -> None:
@@ -340,8 +342,9 @@ def serve_and_watch(
         finish()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         # The first build may have drawn nothing (a full chart cache); import the chart code now, while the user
-        # reads, so that the first edit of a figure does not wait for matplotlib.
+        # reads, here and in the worker that draws beside it, so that the first edit of a figure does not wait.
         threading.Thread(target=importlib.import_module, args=("generator.site.charts",), daemon=True).start()
+        helper.start()
         echo(t("serving", lang, folder=out_dir, address=f"http://127.0.0.1:{server.server_address[1]}/"))
         unfinished = False
         while not halt.is_set():
@@ -368,6 +371,7 @@ def serve_and_watch(
         halt.set()
         server.shutdown()
         preview.built()  # wakes the pages' waiting requests, so their threads end
+        helper.close()
 
 
 def _build_into(repository: DataRepository, out_dir: Path, cache_dir: Path | None, warm: WarmBuild) -> BuildSummary:
