@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
@@ -413,5 +414,36 @@ def test_a_previews_helper_draws_half_of_a_few_drawings_and_they_are_the_same(mo
             process.join()
         drawn = helper.draw([(SPECS[0], "wide", ()), (SPECS[0], "narrow", ())]).result()
         assert [svg for svg, _ in drawn] == [charts.render(SPECS[0], "wide"), charts.render(SPECS[0], "narrow")]
+    finally:
+        helper.close()
+
+
+def test_no_worker_is_forked_from_a_process_with_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview serves and watches in other threads: a lock one of them holds (an import running, say) would
+    be held for ever in a forked copy, and its drawings never come (the helper hung a benchmark this way)."""
+    monkeypatch.setattr(drawings, "_resident_mib", lambda: 0.0)  # small enough to fork, were it alone
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait)
+    other.start()
+    try:
+        assert drawings._worker_context().get_start_method() != "fork"
+    finally:
+        waiting.set()
+        other.join()
+    helper = drawings.DrawingHelper()
+    try:
+        helper.start()
+        assert helper._pool._mp_context.get_start_method() != "fork"  # type: ignore[union-attr]
+    finally:
+        helper.close()
+
+
+def test_a_drawing_the_helper_does_not_make_in_time_is_made_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawings, "HELPER_SECONDS", 0)
+    helper = drawings.DrawingHelper()
+    try:
+        drawn = helper.draw([(SPECS[1], "narrow", ())]).result()
+        assert [svg for svg, _ in drawn] == [charts.render(SPECS[1], "narrow")]
+        assert helper._pool is None  # stopped: the next save starts another
     finally:
         helper.close()

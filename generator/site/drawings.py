@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +25,7 @@ from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs
 from generator.site.publish import end_with_parent
 
+HELPER_SECONDS = 60  # a drawing the preview's helper has not made by then is made here (the helper is stuck)
 PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
 FORK_SERVER_FROM_MIB = 200  # workers start from a fork server once the build is bigger than this (_worker_context)
 
@@ -122,8 +124,10 @@ class DrawingHelper:
     def start(self) -> None:
         """Start the worker, and have it import the chart code now rather than at the first save's drawing."""
         if self._pool is None:
-            # Started from the thread that builds: a worker ends with the thread that started it (end_with_parent).
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context(), initializer=end_with_parent)
+            # Never forked from the preview, whose other threads may hold a lock the copy would wait on forever;
+            # started from the thread that builds: a worker ends with the thread that started it (end_with_parent).
+            context = _unforked_context()
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=end_with_parent)
             self._pool.submit(_import_chart_code)
 
     def draw(self, jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]) -> _Drawing:
@@ -137,8 +141,13 @@ class DrawingHelper:
         return _Drawing(self, [], jobs)
 
     def close(self) -> None:
+        """Stop the worker, at once even when it does not answer."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            # The executor has no public way to end a worker that hangs: its processes are ended by hand.
+            processes = list(getattr(self._pool, "_processes", {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.kill()
             self._pool = None
 
 
@@ -155,8 +164,8 @@ class _Drawing:
 
         try:
             if len(self.futures) == len(self.jobs):
-                return [future.result() for future in self.futures]
-        except BrokenProcessPool:  # killed from outside while it drew: the next save starts another
+                return [future.result(timeout=HELPER_SECONDS) for future in self.futures]
+        except (BrokenProcessPool, TimeoutError):  # killed from outside, or stuck: the next save starts another
             self.helper.close()
         return [chartpng.draw_chart(*job) for job in self.jobs]
 
@@ -171,19 +180,30 @@ def _draw(job: tuple[ChartSpec, Variant, tuple[str, ...]]) -> tuple[str, tuple[b
     return chartpng.draw_chart(*job)
 
 
+def _unforked_context() -> multiprocessing.context.BaseContext:
+    """Workers from a fork server (itself started afresh, one thread), else started afresh (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.site.chartpng"])
+    return context
+
+
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from this process while it is small, else from a fork server.
+    """How worker processes start: forked from this process while it is small and has no other thread, else from
+    a fork server.
 
     A worker forked from the build holds a copy of everything the build holds (page models, rendered pages): two
     workers forked from a big build tripled its memory. A fork server (a small process that has imported the
     chart code, about 70 MiB, and starts each worker) costs about a second of importing, and each of its workers
     is the size of one drawing charts (about 120 MiB): worth it once this process is bigger than that. Where
-    there is no fork server (Windows), the platform's default."""
-    if "forkserver" not in multiprocessing.get_all_start_methods() or _resident_mib() < FORK_SERVER_FROM_MIB:
+    there is no fork server (Windows), the platform's default. A process with other threads (the preview's
+    server and watcher) is never forked: a lock one of them held would be held in the copy for ever."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context()
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.site.chartpng"])
-    return context
+    if _resident_mib() < FORK_SERVER_FROM_MIB and threading.active_count() == 1:
+        return multiprocessing.get_context()
+    return _unforked_context()
 
 
 def _resident_mib() -> float:
