@@ -180,8 +180,9 @@ def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[
     }
 
 
-def serve_edits(repository: Path, work: Path, edits: int) -> list[float]:
-    """Seconds from saving a title edit to the served project page showing it, `edits` times."""
+def serve_edits(repository: Path, work: Path, edits: int) -> tuple[list[float], list[float]]:
+    """Seconds from saving an edit to the served project page showing it, `edits` times each: a title edit
+    (saved as soon as the last one shows), then a figure edit (its chart drawn again; saved a second after)."""
     port = 8700 + os.getpid() % 200
     command = [
         PLANSITE,
@@ -206,10 +207,24 @@ def serve_edits(repository: Path, work: Path, edits: int) -> list[float]:
             path.write_text(_TITLE.sub(r"\g<1>" + token, text, count=1), encoding="utf-8")
             _wait_for(url, token, 60)
             times.append(time.perf_counter() - started)
-        return times
+        figures = []
+        for _ in range(edits):
+            time.sleep(1)  # as a person saves figures: the pause's work (the whole site, index) may be running
+            shown = _page(url)
+            started = time.perf_counter()
+            toggle_target(path)
+            while _page(url) == shown:
+                time.sleep(0.01)
+            figures.append(time.perf_counter() - started)
+        return times, figures
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _page(url: str) -> bytes:
+    """The served page without the build number the preview writes into it (any build changes that)."""
+    return re.sub(rb"var seen='\d+'", b"", urllib.request.urlopen(url, timeout=5).read())
 
 
 def _wait_for(url: str, text: str, seconds: float) -> None:
@@ -273,11 +288,12 @@ def main() -> None:
                     results[name].append(runs[name]())
             report("shipped data" if size == "shipped" else f"synthetic plan, {size} unit projects", results)
             if size == "shipped" and arguments.serve_edits:
-                times = serve_edits(repository, work, arguments.serve_edits)
-                print(
-                    f"\nplansite serve, edit saved → visible: median {statistics.median(times):.2f} s "
-                    f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits)"
-                )
+                edits = serve_edits(repository, work, arguments.serve_edits)
+                for kind, times in zip(("title", "figure"), edits, strict=True):
+                    print(
+                        f"\nplansite serve, {kind} edit saved → visible: median {statistics.median(times):.2f} s "
+                        f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} edits)"
+                    )
 
 
 if __name__ == "__main__":
