@@ -120,10 +120,18 @@ def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
 
         clean_leftovers(unchanged.output)  # what killed builds left beside it, as any build removes
         return unchanged
-    data, out, report, cache_dir = _gathered(options, warm)
-    record = amendment_record(data, _usable(cache_dir), options)
-    state = state if _usable(cache_dir) is not None else None
-    return _published(options, data, out, report, cache_dir, warm, record, history=file_history(data), state=state)
+    from generator.site import chartworker
+
+    if warm is None:
+        chartworker.start()  # the chart code is imported on another core while the data is read (chartworker.py)
+    try:
+        data, out, report, cache_dir = _gathered(options, warm)
+        record = amendment_record(data, _usable(cache_dir), options)
+        state = state if _usable(cache_dir) is not None else None
+        history = file_history(data)
+        return _published(options, data, out, report, cache_dir, warm, record, history=history, state=state)
+    finally:
+        chartworker.stop()
 
 
 def serve(

@@ -26,7 +26,7 @@ from generator.errors import UsageError
 from generator.evaluation.year import evaluate_year
 from generator.i18n import msg
 from generator.review.record import Amendments, FileDates, Unavailable
-from generator.site import theme
+from generator.site import chartworker, theme
 from generator.site.buildcache import markdown_kept
 from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
@@ -248,6 +248,7 @@ def build_site(
         # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
         with Staging(out_dir, state.linkable() if state else None) as staging:
             files, pages = render(sink=staging.write)
+            chartworker.stop()  # every chart is drawn: the early worker's memory is not needed while Pagefind runs
             for path in sorted(files):
                 staging.write(path, files.pop(path))
             counts, bundles = _counts(pages, staging.digests), _bundles(pages)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.site import chartworker
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs
@@ -92,9 +93,14 @@ def _drawn(
     """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them."""
     if not jobs:
         return
-    from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
-
     workers = min(workers, len(jobs) // PARALLEL_FROM)
+    early = chartworker.started()
+    if workers < 2 and early is not None:  # a few drawings: the worker the build started with (chartworker.py)
+        yield from early.map(_draw, *zip(*jobs, strict=True))
+        return
+    chartworker.stop()  # its core is the pool's
+    from generator.site import chartpng  # imported once here: workers forked from this process inherit it
+
     if workers < 2:
         yield from (chartpng.draw_chart(*job) for job in jobs)
         return
@@ -102,6 +108,13 @@ def _drawn(
     chunk = max(1, min(8, len(jobs) // (4 * workers)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent) as pool:
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
+
+
+def _draw(spec: ChartSpec, variant: Variant, sources: tuple[str, ...]) -> tuple[str, tuple[bytes, ...]]:
+    """`chartpng.draw_chart`, run by the early worker (which imported it): the build itself does not import it."""
+    from generator.site import chartpng
+
+    return chartpng.draw_chart(spec, variant, sources)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
