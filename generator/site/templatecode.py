@@ -30,18 +30,17 @@ class TemplateCode(BytecodeCache):
 
     def __init__(self, folder: Path):
         self.entries = Entries(folder, TEMPLATES, "jinja")
-        self.version = code_version().encode()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         body = self.entries.get(self._key(bucket))
         if body is None:
             return
         version, _, code = body.partition(b"\n")
-        if version == self.version:  # else compiled by other code or libraries: compiled again, written over
+        if version == code_version().encode():  # else made by other code or libraries: compiled, written over
             bucket.bytecode_from_string(code)  # Jinja drops it when the template's source or its format differs
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.entries.put(self._key(bucket), self.version + b"\n" + bucket.bytecode_to_string())
+        self.entries.put(self._key(bucket), code_version().encode() + b"\n" + bucket.bytecode_to_string())
 
     @staticmethod
     def _key(bucket: Bucket) -> str:
