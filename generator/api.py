@@ -176,11 +176,18 @@ def serve(
 def _gathered(options: Options, warm: WarmBuild | None) -> tuple[DataRepository, Path, ValidationReport, Path | None]:
     """The repository, the output folder, the checked data and the usable cache folder: all read before writing."""
     from generator.site.build import load_data
+    from generator.site.readcache import kept_reads
 
     data = repository(options)
     out = options.out or data.output
-    report = load_data(data, warm, _say(options))  # the configuration is read once, here
-    return data, out, report, _cache_dir(data, report, out, options)
+    # A build keeps each file's reading in its cache folder (serve keeps them in `warm`): read from there if the
+    # folder is plansite's cache already, written there once the folder is accepted (`_cache_dir`).
+    kept = kept_reads(options.cache_dir or data.cache) if warm is None and options.use_cache else None
+    report = load_data(data, warm, _say(options), kept)  # the configuration is read once, here
+    cache_dir = _cache_dir(data, report, out, options)
+    if kept is not None and cache_dir is not None:
+        kept.keep()
+    return data, out, report, cache_dir
 
 
 def _published(

@@ -6,7 +6,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -64,6 +64,10 @@ def _misspelt_once(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+ReadKey = tuple[Path, str, bytes, type[BaseModel]]  # a file's path, as shown, its bytes and its model
+Reading = tuple[Document | None, Any, tuple[Problem, ...]]  # its document, its checked model and its problems
+
+
 @dataclass
 class ReadMemo:
     """What a long-running preview keeps between its checks: each file's reading, by the file's exact bytes.
@@ -72,10 +76,8 @@ class ReadMemo:
     not parsed and checked again. Only readings used by the latest check are kept (`keep_used`).
     """
 
-    readings: dict[tuple[Path, str, bytes, type[BaseModel]], tuple[Document | None, Any, tuple[Problem, ...]]] = field(
-        default_factory=dict
-    )
-    used: set[tuple[Path, str, bytes, type[BaseModel]]] = field(default_factory=set)
+    readings: MutableMapping[ReadKey, Reading] = field(default_factory=dict)
+    used: set[ReadKey] = field(default_factory=set)
 
     def keep_used(self) -> None:
         self.readings = {key: reading for key, reading in self.readings.items() if key in self.used}

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 
 from generator.data.config import load_config
 from generator.data.layout import DataRepository
-from generator.data.schemacheck import EnglishTally, remembered_reads
+from generator.data.schemacheck import EnglishTally, ReadMemo, remembered_reads
 from generator.data.validate import ValidationReport, load_checked
 from generator.errors import UsageError
 from generator.evaluation.year import evaluate_year
@@ -164,13 +164,16 @@ def render_site(
     return files, pages
 
 
-def load_data(repository: DataRepository, warm: WarmBuild | None, say: Progress) -> ValidationReport:
-    """The configuration, plans and results, checked (DataError otherwise); with `warm`, unchanged files are not
-    read again."""
+def load_data(
+    repository: DataRepository, warm: WarmBuild | None, say: Progress, kept: ReadMemo | None = None
+) -> ValidationReport:
+    """The configuration, plans and results, checked (DataError otherwise); with `warm` (or the readings `kept` in
+    the cache folder, `readcache.py`), unchanged files are not read again."""
     say(msg("progress_checking_data"))
-    if warm is None:
+    memo = warm.reads if warm is not None else kept
+    if memo is None:
         return load_checked(repository)
-    with remembered_reads(warm.reads):
+    with remembered_reads(memo):
         return load_checked(repository)
 
 

@@ -9,7 +9,8 @@ it keeps the same kinds of work in the cache folder instead:
   from the same drawings;
 - `markdown/`: each Markdown text rendered (`markup.py`), under a hash of the text and the code;
 - `search/`: what the search index was made from (`searchcache.py`);
-- `templates/`: each template as Jinja compiled it (`templatecode.py`).
+- `templates/`: each template as Jinja compiled it (`templatecode.py`);
+- `reads/`: each data file's reading, parsed and checked (`readcache.py`).
 
 Every key starts with `code_version()`: a hash of every source file of the package, plansite's version, the
 Python version and the versions of the libraries that shape a page, so any change of plansite or of a library
