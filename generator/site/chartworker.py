@@ -14,6 +14,7 @@ stopped, as when there is nothing to draw. Only where processes are forked (Linu
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from generator.site.publish import end_with_parent
@@ -23,7 +24,8 @@ _pool: list[ProcessPoolExecutor] = []  # the worker `start` started, until `stop
 
 def start() -> None:
     """Fork the first chart worker and have it import the chart code (nothing where processes are not forked)."""
-    if _pool or multiprocessing.get_start_method(allow_none=False) != "fork":
+    # Linux only: fork is unsafe on macOS, missing on Windows. (Asking the default start method would fix it.)
+    if _pool or not sys.platform.startswith("linux"):
         return
     try:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_ready)
