@@ -14,8 +14,9 @@ from lxml import html
 
 from generator.cli import main
 from generator.data.layout import find_repository
+from generator.site import search
 from generator.site.build import build_site
-from generator.site.search import INDEX_DIR, WHOLE_SITE, Bundle, SearchIndexError, in_bundles, index_bundles
+from generator.site.search import INDEX_DIR, WHOLE_SITE, Bundle, SearchIndexError, in_bundles, index_bundles, index_site
 
 pytestmark = pytest.mark.usefixtures("demo_root")
 
@@ -140,10 +141,41 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages_with_their_names_escap
 def test_each_language_is_indexed_into_its_own_bundle_from_its_own_folders() -> None:
     pages = [("en/pagefind", "en/plans/a/1.html"), ("pagefind", "plans/a/1.html"), ("pagefind", "index.html")]
     assert index_bundles(pages) == (
-        Bundle("en/pagefind", "{en/plans/a/*.html}"),
-        Bundle("pagefind", "{*.html,plans/a/*.html}"),
+        Bundle("en/pagefind", "{en/plans/a/*.html}", 1),
+        Bundle("pagefind", "{*.html,plans/a/*.html}", 2),
     )
     assert index_bundles([]) == WHOLE_SITE  # no page marked: Pagefind's own choice, every HTML file
     bundles = index_bundles(pages)
     assert in_bundles("en/pagefind/pagefind.js", bundles) and in_bundles("pagefind/fragment/x", bundles)
     assert not in_bundles("en/plans/a/1.html", bundles) and not in_bundles("pagefinder.html", bundles)
+
+
+def _logging_pagefind(folder: Path, log: Path) -> Path:
+    """A stand-in for Pagefind that notes when each run starts and ends, and writes an entry file."""
+    script = folder / "pagefind"
+    script.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--output-subdir" ]; do shift; done; out="$2"\n'
+        f'echo "start $out" >> {log}\n'
+        'sleep 0.4; mkdir -p "$out"; echo \'{"languages": {"ko": {}}}\' > "$out/pagefind-entry.json"\n'
+        f'echo "end $out" >> {log}\n'
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+@pytest.mark.parametrize("pages", [search.PARALLEL_PAGES // 2, search.PARALLEL_PAGES])
+def test_a_small_site_s_bundles_are_indexed_at_the_same_time_a_big_one_s_one_after_the_other(
+    tmp_path: Path, pages: int
+) -> None:
+    log = tmp_path / "runs.log"
+    bundles = (Bundle("en/pagefind", "en/*.html", pages), Bundle("pagefind", "*.html", pages))
+    (tmp_path / "bin").mkdir()
+    index_site(tmp_path, _logging_pagefind(tmp_path / "bin", log), bundles)
+    runs = log.read_text().split("\n")[:4]
+    if 2 * pages <= search.PARALLEL_PAGES:  # both started before either ended
+        assert sorted(runs[:2]) == ["start en/pagefind", "start pagefind"]
+    else:
+        assert runs == ["start en/pagefind", "end en/pagefind", "start pagefind", "end pagefind"]
+    for bundle in bundles:  # each run's entry file put in order, as after one run alone
+        assert json.loads((tmp_path / bundle.folder / "pagefind-entry.json").read_text()) == {"languages": {"ko": {}}}

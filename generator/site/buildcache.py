@@ -8,7 +8,8 @@ it keeps the same kinds of work in the cache folder instead:
 - `downloads/`: under the same key, the download files of the page's charts (`downloads.py`), which are made
   from the same drawings;
 - `markdown/`: each Markdown text rendered (`markup.py`), under a hash of the text and the code;
-- `search/`: what the search index was made from (`searchcache.py`).
+- `search/`: what the search index was made from (`searchcache.py`);
+- `templates/`: each template as Jinja compiled it (`templatecode.py`).
 
 Every key starts with `code_version()`: a hash of every source file of the package, plansite's version, the
 Python version and the versions of the libraries that shape a page, so any change of plansite or of a library

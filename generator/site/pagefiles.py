@@ -116,12 +116,12 @@ def page_files(
     if sink is not None:
         for path in sorted(files):
             sink(path, files.pop(path))
-        if todo:  # Jinja is imported, and the templates compiled, only when a page is rendered.
-            _render_into(sink, make_environment(theme_dir), todo, svgs, pngs, store, say)
+        if todo:  # Jinja is imported, and the templates compiled (or read compiled), only when a page is rendered.
+            _render_into(sink, _environment(theme_dir, kept_in), todo, svgs, pngs, store, say)
         store.done()
         cache.rejected += store.rejected
         return files
-    rendered = render_pages(make_environment(theme_dir), todo, svgs, say, warm, theme_dir) if todo or warm else {}
+    rendered = render_pages(_environment(theme_dir, kept_in), todo, svgs, say, warm, theme_dir) if todo or warm else {}
     downloads = _chart_downloads(todo, svgs, pngs, warm, later)
     if later and warm is not None and any(warm.downloads[path][0] != page for path, page in _charted(todo)):
         warm.undownloaded = cache
@@ -131,6 +131,15 @@ def page_files(
     for made in downloads.values():
         files.update(made)
     return files
+
+
+def _environment(theme_dir: Path | None, kept_in: Path | None) -> Environment:
+    """The templates, their compiled code kept in the cache folder when there is one (`templatecode.py`)."""
+    if kept_in is None:
+        return make_environment(theme_dir)
+    from generator.site.templatecode import template_code  # imports Jinja: only when a page is rendered
+
+    return make_environment(theme_dir, template_code(kept_in))
 
 
 def _render_into(

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator.site.tables import REGION_END, label_cells, table_region
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
 
 PACKAGE = "generator.site"
 THEME = "theme"
@@ -66,12 +66,13 @@ def _segments(path: str) -> list[str] | None:
 
 
 @functools.lru_cache(maxsize=8)
-def make_environment(theme_dir: Path | None = None) -> Environment:
+def make_environment(theme_dir: Path | None = None, compiled: BytecodeCache | None = None) -> Environment:
     """Jinja2 with autoescaping and strict undefined names; a site's theme folder is searched first.
 
     One per theme folder and process: compiling the templates costs more than rendering every page, and Jinja
-    recompiles a template whose file changed (auto_reload), so `serve` sees theme edits. Jinja is imported here:
-    a build whose pages all come from the cache folder needs none."""
+    recompiles a template whose file changed (auto_reload), so `serve` sees theme edits. `compiled` keeps the
+    compiled templates between processes (`templatecode.py`: a build's cache folder). Jinja is imported here: a
+    build whose pages all come from the cache folder needs none."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 
     packaged_loader = PackageLoader(PACKAGE, f"{THEME}/templates")
@@ -83,6 +84,7 @@ def make_environment(theme_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled,
     )
     environment.filters["css_string"] = css_string
     # Every table of a template is made by the data_table macro, which wraps it with these (as markup.py does).
