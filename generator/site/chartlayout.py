@@ -41,6 +41,10 @@ class ChartLayout:
 
     def settle(self) -> None:
         """Leave room above the bars for their labels, with margins for the final tick labels."""
+        # How far each label stands above its bar's top is measured once: it is set in points from the bar, so
+        # it stays the same however the axis is stretched or the plot moved. A label changes (size, turn) only
+        # between two calls of settle.
+        self._rises = self._label_rises()
         for _ in range(MAX_LAYOUT_ROUNDS):
             before = self.axes.get_position().bounds
             self._leave_room_above()
@@ -99,26 +103,36 @@ class ChartLayout:
                 self._y_widths[text] = self.renderer.get_text_width_height_descent(text, self._y_font, ismath=False)[0]
         return max((self._y_widths[text] for text in texts), default=0.0)
 
-    def _set_ylim(self, top: float) -> None:
-        bottom = min([0.0, *self.values])
-        self.axes.set_ylim(bottom, top)
+    def _label_rises(self) -> list[float | None]:
+        """Pixels each label reaches above its bar's top (None for a bar below zero, whose label hangs under it).
+
+        Measured with the axis from the lowest to the highest bar, so that every label's anchor is in the plot:
+        matplotlib gives a label whose anchor is outside no size at all."""
+        self.axes.set_ylim(*self._bar_range())
+        return [
+            None if value < 0 else label.get_window_extent(self.renderer).y1 - self._pixel_height(value)
+            for label, value in zip(self.labels, self.values, strict=True)
+        ]
+
+    def _bar_range(self) -> tuple[float, float]:
+        highest = max([0.0, *self.values])
+        # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
+        return min([0.0, *self.values]), highest if highest > 0 else 1.0
+
+    def _pixel_height(self, value: float) -> float:
+        return float(self.axes.transData.transform((0, value))[1])
 
     def _leave_room_above(self) -> None:
         """Raise the top of the y axis until every label above its bar stays inside the plot."""
-        bottom = min([0.0, *self.values])
-        highest = max([0.0, *self.values])
-        # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
-        self._set_ylim(highest if highest > 0 else 1.0)
+        bottom, needed = self._bar_range()
         height = self.axes.bbox.height
-        needed = self.axes.get_ylim()[1]
-        for label, value in zip(self.labels, self.values, strict=True):
-            if value < 0:
+        for rise, value in zip(self._rises, self.values, strict=True):
+            if rise is None:
                 continue
-            # Pixels the label needs above its bar's top; it stays the same when the axis is rescaled.
-            above = label.get_window_extent(self.renderer).y1 - self.axes.transData.transform((0, value))[1] + GAP_PX
-            share = max(height - above, height / 4)  # an absurdly tall label must not send the axis to infinity
+            # Pixels the label needs above its bar's top: the same however the axis is stretched.
+            share = max(height - (rise + GAP_PX), height / 4)  # an absurdly tall label must not send it to infinity
             needed = max(needed, bottom + (value - bottom) * height / share)
-        self._set_ylim(needed)
+        self.axes.set_ylim(bottom, needed)
 
 
 def _same_bounds(first: Sequence[float], second: Sequence[float]) -> bool:

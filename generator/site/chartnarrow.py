@@ -33,6 +33,7 @@ from generator.site.chartstyle import (
     check_chart_id,
     svg_markup,
     tick_label,
+    unlabelled,
 )
 from generator.site.svg import NARROW_TEXT_PX
 
@@ -142,6 +143,7 @@ def _narrow(chart_id: str, title: str, summary: str, draw: Callable[[Axes], _Row
     with chart_style(), matplotlib.rc_context({"font.size": TEXT_SIZE}):
         figure = Figure(figsize=(NARROW_WIDTH, 3.0))
         axes = figure.add_subplot()
+        unlabelled(axes.yaxis)  # the rows' names are its tick labels; the value axis has its unit for a label
         rows = draw(axes)
         axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table
         axes.tick_params(axis="y", length=0)
