@@ -15,6 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
+from generator.site.chartstyle import pin_ticks
+
 MAX_LAYOUT_ROUNDS = 4  # margins settle in one or two: the y tick labels grow once when the axis stretches
 EDGE_PX = 4.0  # air between the outermost text and the edge of the chart
 LEGEND_ABOVE = 0.02  # the legend's gap above the plot, in plot heights
@@ -39,8 +41,9 @@ class ChartLayout:
         self._measure_once()
         self.settle()  # labels are fitted to the bars' widths in this layout, then it settles again
 
-    def settle(self) -> None:
-        """Leave room above the bars for their labels, with margins for the final tick labels."""
+    def settle(self, *, last: bool = False) -> None:
+        """Leave room above the bars for their labels, with margins for the final tick labels; `last`: the labels
+        will not change again, so the value axis keeps the ticks it has now."""
         # How far each label stands above its bar's top is measured once: it is set in points from the bar, so
         # it stays the same however the axis is stretched or the plot moved. A label changes (size, turn) only
         # between two calls of settle.
@@ -52,6 +55,8 @@ class ChartLayout:
             if _same_bounds(before, self.axes.get_position().bounds):
                 break
         self._leave_room_above()
+        if last:
+            pin_ticks(self.axes.yaxis)
 
     def _place(self) -> None:
         """Margins for what sticks out of the plot now, each measured as text, not found by drawing the chart."""

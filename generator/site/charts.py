@@ -18,7 +18,6 @@ from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -40,6 +39,7 @@ from generator.site.chartstyle import (
     FINISH,
     INK,
     SEGMENT_STYLES,
+    blank_figure,
     chart_style,
     check_chart_id,
     finish,
@@ -78,8 +78,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         raise ValueError(f"negative counts for {', '.join(negative)}")
 
     with chart_style():
-        figure = Figure(figsize=DISTRIBUTION_SIZE)
-        axes = figure.add_subplot()
+        figure, axes = blank_figure(DISTRIBUTION_SIZE)
         unlabelled(axes.xaxis, axes.yaxis)
         positions = range(len(bars))
         counts = [bar.count for bar in bars]
@@ -99,7 +98,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES, layout.renderer):
             # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
             axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
@@ -125,8 +124,7 @@ def target_actual_chart(
         raise ValueError("targets and actuals must be finite numbers or None")
 
     with chart_style():
-        figure = Figure(figsize=TARGET_ACTUAL_SIZE)
-        axes = figure.add_subplot()
+        figure, axes = blank_figure(TARGET_ACTUAL_SIZE)
         unlabelled(axes.xaxis, axes.yaxis)
         # White, outlined and hatched: still a distinct bar on a black-and-white printout.
         target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
@@ -144,7 +142,7 @@ def target_actual_chart(
         layout = ChartLayout(figure, axes, labels, values_shown)
         if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
             _turn_upright(labels)
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
@@ -161,8 +159,7 @@ def budget_chart(
         raise ValueError("budget amounts must be finite, non-negative numbers or None")
 
     with chart_style():
-        figure = Figure(figsize=BUDGET_SIZE)
-        axes = figure.add_subplot()
+        figure, axes = blank_figure(BUDGET_SIZE)
         unlabelled(axes.xaxis, axes.yaxis)
         positions = list(range(len(years)))
         bottoms = [0.0] * len(years)
@@ -193,7 +190,7 @@ def budget_chart(
         _year_axes(axes, years, unit, keys, columns=min(len(keys), 4))
         layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
         _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
