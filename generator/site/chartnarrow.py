@@ -29,7 +29,6 @@ from generator.site.chartstyle import (
     BAR_COLOUR,
     INK,
     SEGMENT_STYLES,
-    blank_figure,
     chart_style,
     check_chart_id,
     pin_ticks,
@@ -143,7 +142,8 @@ def narrow_budget(spec: BudgetSpec) -> str:
 
 def _narrow(chart_id: str, title: str, summary: str, draw: Callable[[Axes], _Rows]) -> str:
     with chart_style(), matplotlib.rc_context({"font.size": TEXT_SIZE}):
-        figure, axes = blank_figure((NARROW_WIDTH, 3.0))
+        figure = Figure(figsize=(NARROW_WIDTH, 3.0))
+        axes = figure.add_subplot()
         unlabelled(axes.yaxis)  # the rows' names are its tick labels; the value axis has its unit for a label
         rows = draw(axes)
         axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table

@@ -18,6 +18,7 @@ from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -39,7 +40,6 @@ from generator.site.chartstyle import (
     FINISH,
     INK,
     SEGMENT_STYLES,
-    blank_figure,
     chart_style,
     check_chart_id,
     finish,
@@ -78,7 +78,8 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         raise ValueError(f"negative counts for {', '.join(negative)}")
 
     with chart_style():
-        figure, axes = blank_figure(DISTRIBUTION_SIZE)
+        figure = Figure(figsize=DISTRIBUTION_SIZE)
+        axes = figure.add_subplot()
         unlabelled(axes.xaxis, axes.yaxis)
         positions = range(len(bars))
         counts = [bar.count for bar in bars]
@@ -124,7 +125,8 @@ def target_actual_chart(
         raise ValueError("targets and actuals must be finite numbers or None")
 
     with chart_style():
-        figure, axes = blank_figure(TARGET_ACTUAL_SIZE)
+        figure = Figure(figsize=TARGET_ACTUAL_SIZE)
+        axes = figure.add_subplot()
         unlabelled(axes.xaxis, axes.yaxis)
         # White, outlined and hatched: still a distinct bar on a black-and-white printout.
         target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
@@ -159,7 +161,8 @@ def budget_chart(
         raise ValueError("budget amounts must be finite, non-negative numbers or None")
 
     with chart_style():
-        figure, axes = blank_figure(BUDGET_SIZE)
+        figure = Figure(figsize=BUDGET_SIZE)
+        axes = figure.add_subplot()
         unlabelled(axes.xaxis, axes.yaxis)
         positions = list(range(len(years)))
         bottoms = [0.0] * len(years)

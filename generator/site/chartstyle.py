@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 import matplotlib
 import matplotlib.style
 from matplotlib import font_manager
-from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -151,21 +150,6 @@ def _fonts_found_once() -> Iterator[None]:
             del manager.__dict__["_find_fonts_by_props"]
         else:
             setattr(manager, "_find_fonts_by_props", shadowed)  # noqa: B010
-
-
-def blank_figure(size: tuple[float, float]) -> tuple[Figure, Axes]:
-    """A new figure of `size` inches with one empty plot (inside `chart_style`).
-
-    Each axis gets an empty list of minor ticks: there are none (the locator is NullLocator), but matplotlib's
-    list makes one on first use, a tick never drawn that costs as much to make as one drawn. (The plot is made
-    anew each time: an unpickled copy of a made one would be quicker, but matplotlib keys the links between
-    its transforms by the ids of the objects pickled, which later objects may reuse, and a copy then missed a
-    change of resolution now and then.)"""
-    figure = Figure(figsize=size)
-    axes = figure.add_subplot()
-    for axis in (axes.xaxis, axes.yaxis):
-        axis.minorTicks = []
-    return figure, axes
 
 
 def pin_ticks(axis: Axis) -> None:
