@@ -120,7 +120,10 @@ def _fonts_found_once() -> Iterator[None]:
     The lookup is matplotlib's own (`FontManager._find_fonts_by_props`, used by text layout and every
     backend), remembered for the time of one chart."""
     manager = font_manager.fontManager
-    find = manager._find_fonts_by_props
+    find = getattr(manager, "_find_fonts_by_props", None)
+    if find is None:  # a matplotlib that looks fonts up otherwise: its own way, uncached
+        yield
+        return
     found: dict[tuple[object, ...], list[str]] = {}
 
     def find_once(prop: Any, *args: Any, **kwargs: Any) -> list[str]:
