@@ -15,6 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 
+from generator.site.chartstyle import pin_ticks
+
 MAX_LAYOUT_ROUNDS = 4  # margins settle in one or two: the y tick labels grow once when the axis stretches
 EDGE_PX = 4.0  # air between the outermost text and the edge of the chart
 LEGEND_ABOVE = 0.02  # the legend's gap above the plot, in plot heights
@@ -39,8 +41,13 @@ class ChartLayout:
         self._measure_once()
         self.settle()  # labels are fitted to the bars' widths in this layout, then it settles again
 
-    def settle(self) -> None:
-        """Leave room above the bars for their labels, with margins for the final tick labels."""
+    def settle(self, *, last: bool = False) -> None:
+        """Leave room above the bars for their labels, with margins for the final tick labels; `last`: the labels
+        will not change again, so the value axis keeps the ticks it has now."""
+        # How far each label stands above its bar's top is measured once: it is set in points from the bar, so
+        # it stays the same however the axis is stretched or the plot moved. A label changes (size, turn) only
+        # between two calls of settle.
+        self._rises = self._label_rises()
         for _ in range(MAX_LAYOUT_ROUNDS):
             before = self.axes.get_position().bounds
             self._leave_room_above()
@@ -48,6 +55,8 @@ class ChartLayout:
             if _same_bounds(before, self.axes.get_position().bounds):
                 break
         self._leave_room_above()
+        if last:
+            pin_ticks(self.axes.yaxis)
 
     def _place(self) -> None:
         """Margins for what sticks out of the plot now, each measured as text, not found by drawing the chart."""
@@ -99,26 +108,36 @@ class ChartLayout:
                 self._y_widths[text] = self.renderer.get_text_width_height_descent(text, self._y_font, ismath=False)[0]
         return max((self._y_widths[text] for text in texts), default=0.0)
 
-    def _set_ylim(self, top: float) -> None:
-        bottom = min([0.0, *self.values])
-        self.axes.set_ylim(bottom, top)
+    def _label_rises(self) -> list[float | None]:
+        """Pixels each label reaches above its bar's top (None for a bar below zero, whose label hangs under it).
+
+        Measured with the axis from the lowest to the highest bar, so that every label's anchor is in the plot:
+        matplotlib gives a label whose anchor is outside no size at all."""
+        self.axes.set_ylim(*self._bar_range())
+        return [
+            None if value < 0 else label.get_window_extent(self.renderer).y1 - self._pixel_height(value)
+            for label, value in zip(self.labels, self.values, strict=True)
+        ]
+
+    def _bar_range(self) -> tuple[float, float]:
+        highest = max([0.0, *self.values])
+        # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
+        return min([0.0, *self.values]), highest if highest > 0 else 1.0
+
+    def _pixel_height(self, value: float) -> float:
+        return float(self.axes.transData.transform((0, value))[1])
 
     def _leave_room_above(self) -> None:
         """Raise the top of the y axis until every label above its bar stays inside the plot."""
-        bottom = min([0.0, *self.values])
-        highest = max([0.0, *self.values])
-        # With nothing but zeros, 0–1 avoids matplotlib's degenerate −0.05…0.05 range.
-        self._set_ylim(highest if highest > 0 else 1.0)
+        bottom, needed = self._bar_range()
         height = self.axes.bbox.height
-        needed = self.axes.get_ylim()[1]
-        for label, value in zip(self.labels, self.values, strict=True):
-            if value < 0:
+        for rise, value in zip(self._rises, self.values, strict=True):
+            if rise is None:
                 continue
-            # Pixels the label needs above its bar's top; it stays the same when the axis is rescaled.
-            above = label.get_window_extent(self.renderer).y1 - self.axes.transData.transform((0, value))[1] + GAP_PX
-            share = max(height - above, height / 4)  # an absurdly tall label must not send the axis to infinity
+            # Pixels the label needs above its bar's top: the same however the axis is stretched.
+            share = max(height - (rise + GAP_PX), height / 4)  # an absurdly tall label must not send it to infinity
             needed = max(needed, bottom + (value - bottom) * height / share)
-        self._set_ylim(needed)
+        self.axes.set_ylim(bottom, needed)
 
 
 def _same_bounds(first: Sequence[float], second: Sequence[float]) -> bool:

@@ -31,8 +31,10 @@ from generator.site.chartstyle import (
     SEGMENT_STYLES,
     chart_style,
     check_chart_id,
+    pin_ticks,
     svg_markup,
     tick_label,
+    unlabelled,
 )
 from generator.site.svg import NARROW_TEXT_PX
 
@@ -142,6 +144,7 @@ def _narrow(chart_id: str, title: str, summary: str, draw: Callable[[Axes], _Row
     with chart_style(), matplotlib.rc_context({"font.size": TEXT_SIZE}):
         figure = Figure(figsize=(NARROW_WIDTH, 3.0))
         axes = figure.add_subplot()
+        unlabelled(axes.yaxis)  # the rows' names are its tick labels; the value axis has its unit for a label
         rows = draw(axes)
         axes.set_ylim(len(rows.names) - 0.5, -0.5)  # the first row on top, as in the table
         axes.tick_params(axis="y", length=0)
@@ -191,6 +194,7 @@ class _Layout:
         right = EDGE_PX
         for _ in range(3):  # the last tick's label depends on the range, which depends on the room it leaves
             right = EDGE_PX + self._x_range(width - left - right) / 2
+        pin_ticks(self.axes.xaxis)
         self.axes.set_position((left / width, bottom / height, (width - left - right) / width, plot_height / height))
 
     def _x_range(self, plot_width: float) -> float:

@@ -44,6 +44,7 @@ from generator.site.chartstyle import (
     check_chart_id,
     finish,
     tick_label,
+    unlabelled,
 )
 
 # FINISH, Bar and BudgetSeries are named here for the modules that draw through this one (chartpng, the tests).
@@ -79,6 +80,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
     with chart_style():
         figure = Figure(figsize=DISTRIBUTION_SIZE)
         axes = figure.add_subplot()
+        unlabelled(axes.xaxis, axes.yaxis)
         positions = range(len(bars))
         counts = [bar.count for bar in bars]
         drawn = axes.bar(positions, counts, width=0.7, color=BAR_COLOUR, edgecolor=INK, linewidth=0.6)
@@ -97,7 +99,7 @@ def distribution_chart(chart_id: str, bars: Sequence[Bar], *, title: str, summar
         if not _fits(axes, axes.get_xticklabels(), slot, LABEL_SIZES, layout.renderer):
             # Only now break "평가 제외" in two: a wrapped label is two <text> elements, no longer one phrase.
             axes.set_xticks(list(positions), [bar.label.replace(" ", "\n") for bar in bars])
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
@@ -125,6 +127,7 @@ def target_actual_chart(
     with chart_style():
         figure = Figure(figsize=TARGET_ACTUAL_SIZE)
         axes = figure.add_subplot()
+        unlabelled(axes.xaxis, axes.yaxis)
         # White, outlined and hatched: still a distinct bar on a black-and-white printout.
         target_bars = _Series(targets, -PAIR_WIDTH / 2, target_label, "#FFFFFF", "///")
         actual_bars = _Series(actuals, PAIR_WIDTH / 2, actual_label, BAR_COLOUR, None)
@@ -141,7 +144,7 @@ def target_actual_chart(
         layout = ChartLayout(figure, axes, labels, values_shown)
         if not _fits(axes, labels, PAIR_WIDTH, LABEL_SIZES, layout.renderer):
             _turn_upright(labels)
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
@@ -160,6 +163,7 @@ def budget_chart(
     with chart_style():
         figure = Figure(figsize=BUDGET_SIZE)
         axes = figure.add_subplot()
+        unlabelled(axes.xaxis, axes.yaxis)
         positions = list(range(len(years)))
         bottoms = [0.0] * len(years)
         keys: list[Patch] = []
@@ -189,7 +193,7 @@ def budget_chart(
         _year_axes(axes, years, unit, keys, columns=min(len(keys), 4))
         layout = ChartLayout(figure, axes, totals, [total for i, total in enumerate(bottoms) if stated[i]])
         _fits(axes, totals, 0.9, LABEL_SIZES, layout.renderer)
-        layout.settle()
+        layout.settle(last=True)
         return finish(figure, chart_id, title, summary)
 
 
