@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import html
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -297,3 +300,53 @@ def test_hostile_requests_get_a_status_and_never_a_traceback(capfd: pytest.Captu
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err and "Error" not in captured.err, captured.err
     assert "plansite:" not in captured.err, captured.err
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux: /proc)."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(status.parent.name))
+    return found
+
+
+def _gone(pids: set[int], seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="processes found through /proc")
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL])
+def test_a_preview_stopped_or_killed_leaves_no_process_behind(ending: int) -> None:
+    """The preview keeps a drawing worker, started by a fork server: neither may outlive it, however it ends."""
+    command = [sys.executable, "-c", "from generator.cli import main; main()", "serve", "--port", "0"]
+    preview = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert preview.stdout is not None
+        deadline = time.monotonic() + 60
+        while "serving" not in preview.stdout.readline():
+            assert time.monotonic() < deadline and preview.poll() is None
+        started: set[int] = set()
+        while time.monotonic() < deadline and len(started) < 2:  # the fork server and the worker it forked
+            started = _children(preview.pid)
+            started |= {pid for server in started for pid in _children(server)}
+            time.sleep(0.1)
+        assert len(started) >= 2
+        preview.send_signal(ending)
+        preview.wait(timeout=30)
+        assert _gone(started)
+    finally:
+        if preview.poll() is None:
+            preview.kill()
+            preview.wait()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,7 +45,13 @@ def _serve(
         options = api.Options.from_environment(
             config=config, plans=plans, results=results, out=out_dir, cache_dir=cache_dir, use_cache=not no_cache
         )
+        # Stopped by a service manager or `kill` as by Ctrl+C: the preview ends its drawing worker and its server.
+        signal.signal(signal.SIGTERM, _interrupted)
         api.serve(options, port, echo=click.echo, lang=current_language(), edit=edit)
+
+
+def _interrupted(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command()

@@ -9,6 +9,7 @@ build itself is big (`_worker_context`).
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import threading
@@ -23,7 +24,7 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs
-from generator.site.publish import end_with_parent
+from generator.site.publish import end_with, end_with_parent
 
 HELPER_SECONDS = 60  # a drawing the preview's helper has not made by then is made here (the helper is stuck)
 PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
@@ -110,7 +111,10 @@ def _drawn(
         return
     # Chunks small enough that the workers finish together, big enough to send few messages.
     chunk = max(1, min(8, len(jobs) // (4 * workers)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=end_with_parent) as pool:
+    context = _worker_context()
+    # A forked worker dies with its parent, the build; one a fork server started watches for the build to go.
+    ending = end_with_parent if context.get_start_method() == "fork" else functools.partial(end_with, os.getpid())
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=ending) as pool:
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
 
 
@@ -125,9 +129,11 @@ class DrawingHelper:
         """Start the worker, and have it import the chart code now rather than at the first save's drawing."""
         if self._pool is None:
             # Never forked from the preview, whose other threads may hold a lock the copy would wait on forever;
-            # started from the thread that builds: a worker ends with the thread that started it (end_with_parent).
+            # the fork server's worker ends when the preview is gone, however it ended (end_with).
             context = _unforked_context()
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=end_with_parent)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+            )
             self._pool.submit(_import_chart_code)
 
     def draw(self, jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]) -> _Drawing:

@@ -17,6 +17,7 @@ import gc
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -317,3 +318,21 @@ def end_with_parent() -> None:
         prctl(pr_set_pdeathsig, sigkill)
     if os.getppid() == 1:  # the build died before the line above took effect
         os._exit(1)
+
+
+def end_with(pid: int, every: float = 1.0) -> None:
+    """For a worker whose parent is not the process it works for (one a fork server started): end when that
+    process `pid` is gone, however it ended. A fork server and its workers keep each other alive, so a preview
+    killed without its clean-up would otherwise leave both running."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid now names another user's process: the preview is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
