@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import re
 import shutil
 import threading
@@ -120,3 +121,25 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+def same_tree(first: Path, second: Path) -> None:
+    """Assert that two folders hold the same files with the same bytes."""
+    left = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    right = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert left == right
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(p) for p in left], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def child_processes(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux: /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found

@@ -19,7 +19,7 @@ from generator.cli import main
 from generator.i18n import Message
 from generator.site import buildstate
 from generator.site.buildstate import BuildSummary
-from tests.test_warm_build import _same_tree
+from tests.conftest import same_tree
 
 pytestmark = pytest.mark.usefixtures("demo_root")
 
@@ -34,7 +34,7 @@ def _build(out: str = "output", **values: object) -> BuildSummary:
 def _clean(**values: object) -> None:
     shutil.rmtree("clean", ignore_errors=True)
     _build("clean", use_cache=False, **values)
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 def _inodes(folder: str) -> dict[str, int]:

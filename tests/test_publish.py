@@ -15,7 +15,7 @@ import pytest
 
 from generator.site.publish import MARKER, clean_leftovers, publish, update_in_place
 
-from .conftest import ROOT
+from .conftest import ROOT, child_processes
 
 PLANSITE = Path(sys.executable).with_name("plansite")
 
@@ -118,18 +118,6 @@ def test_two_builds_into_one_folder_both_succeed(data_repo: Path) -> None:
     assert sorted(p.name for p in data_repo.iterdir() if p.name.startswith(".output")) == []
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(stat.parent.name))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc (Linux)")
 @pytest.mark.slow
 def test_chart_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
@@ -141,7 +129,7 @@ def test_chart_workers_end_when_their_build_is_killed(tmp_path: Path) -> None:
     workers: set[int] = set()
     deadline = time.monotonic() + 120
     while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
-        workers = _children(build.pid)
+        workers = child_processes(build.pid)
         time.sleep(0.02)
     if not workers:
         pytest.skip("the build drew its charts without worker processes on this machine")

@@ -3,7 +3,6 @@ site when the writer pauses; an open page reloads only when a build changed it (
 
 from __future__ import annotations
 
-import filecmp
 import threading
 from pathlib import Path
 
@@ -13,16 +12,11 @@ from generator.data.layout import find_repository
 from generator.site.build import WarmBuild, build_site, finish_published
 from generator.site.reloads import Preview, changed_files
 
+from .conftest import same_tree
+
 PROJECT = Path("plans/demo/projects/1-1-2.yaml")
 PLAN_PAGE = Path("output/plans/demo/index.html")
 PROJECT_PAGE = Path("output/plans/demo/projects/1-1-2.html")
-
-
-def _same_tree(first: Path, second: Path) -> None:
-    left = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert left == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(p) for p in left], shallow=False)
-    assert mismatch == [] and errors == []
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -66,7 +60,7 @@ def test_a_saved_project_file_shows_its_pages_first_and_the_whole_site_once_the_
     assert not warm.partial
     assert "고친 사업" in PLAN_PAGE.read_text(encoding="utf-8")
     build_site(find_repository(), Path("clean"))
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -90,7 +84,7 @@ def test_a_save_of_anything_but_project_files_makes_the_whole_site_at_once(chang
     assert not warm.partial
     build_site(find_repository(), Path("clean"))
     finish_published(Path("output"), warm)
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -168,4 +162,4 @@ def test_when_a_save_is_waiting_the_search_index_is_left_for_the_next_pause() ->
     finish_published(Path("output"), warm)
     assert warm.unindexed is None
     build_site(find_repository(), Path("clean"))
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))

@@ -16,7 +16,7 @@ import pytest
 from generator.data.layout import find_repository
 from generator.site.serve import serve_and_watch
 
-from .conftest import previewing
+from .conftest import child_processes, previewing
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -302,19 +302,6 @@ def test_hostile_requests_get_a_status_and_never_a_traceback(capfd: pytest.Captu
     assert "plansite:" not in captured.err, captured.err
 
 
-def _children(pid: int) -> set[int]:
-    """The processes whose parent is `pid` (Linux: /proc)."""
-    found = set()
-    for status in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = status.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(status.parent.name))
-    return found
-
-
 def _gone(pids: set[int], seconds: float = 15) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -339,8 +326,8 @@ def test_a_preview_stopped_or_killed_leaves_no_process_behind(ending: int) -> No
             assert time.monotonic() < deadline and preview.poll() is None
         started: set[int] = set()
         while time.monotonic() < deadline and len(started) < 2:  # the fork server and the worker it forked
-            started = _children(preview.pid)
-            started |= {pid for server in started for pid in _children(server)}
+            started = child_processes(preview.pid)
+            started |= {pid for server in started for pid in child_processes(server)}
             time.sleep(0.1)
         assert len(started) >= 2
         preview.send_signal(ending)

@@ -11,7 +11,7 @@ import pytest
 
 from generator import api
 from generator.site import templatecode, theme
-from tests.test_warm_build import _same_tree
+from tests.conftest import same_tree
 
 BASE = Path(__file__).parents[1] / "generator/site/theme/templates/base.html"
 
@@ -43,7 +43,7 @@ def _new_process_build(out: str = "output", *, cache: bool = True) -> None:
 def _equals_a_clean_build() -> None:
     shutil.rmtree("clean", ignore_errors=True)
     _new_process_build("clean", cache=False)
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")

@@ -3,7 +3,6 @@ and the site it publishes is the one a clean build makes."""
 
 from __future__ import annotations
 
-import filecmp
 import shutil
 import subprocess
 import sys
@@ -19,13 +18,7 @@ from generator.data.layout import find_repository
 from generator.site import buildcache, buildstate
 from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published
 
-
-def _same_tree(first: Path, second: Path) -> None:
-    left = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    right = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    assert left == right
-    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(p) for p in left], shallow=False)
-    assert mismatch == [] and errors == []
+from .conftest import same_tree
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -55,7 +48,7 @@ def test_a_warm_rebuild_renders_only_the_pages_an_edit_changed_and_equals_a_clea
     assert "고친 사업" in Path("output/plans/demo/projects/1-1-2.html").read_text(encoding="utf-8")
 
     build_site(repository, Path("clean"))
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -94,7 +87,7 @@ def test_a_warm_rebuild_makes_the_chart_downloads_of_the_changed_pages_only(monk
     build_site(repository, Path("output"), warm=warm)
     assert "plans/demo/projects/1-1-2.html" in made and "en/plans/demo/projects/1-1-2.html" not in made
     build_site(repository, Path("clean"))
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
 
 
 def _mentioning(folder: Path, text: str, suffix: str) -> list[str]:
@@ -131,7 +124,7 @@ def test_the_preview_shows_a_save_at_once_and_its_downloads_and_search_index_fol
     assert entry.stat().st_ino != indexed and english.stat().st_ino != indexed_english
     assert _mentioning(output, "고친 사업", ".svg") == downloads and not _mentioning(output, "사업 둘", ".svg")
     build_site(repository, Path("clean"))
-    _same_tree(output, Path("clean"))  # pages, downloads and index: a clean build's
+    same_tree(output, Path("clean"))  # pages, downloads and index: a clean build's
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -154,7 +147,7 @@ def test_the_preview_removes_the_downloads_of_a_chart_a_save_took_away() -> None
     finish_published(output, warm)
     assert not list(output.rglob("1-1-1-indicator-2-*"))
     build_site(repository, Path("clean"))
-    _same_tree(output, Path("clean"))
+    same_tree(output, Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")
@@ -216,7 +209,7 @@ def _check_warm_equals_clean(*, must_run: bool = False) -> BuildSummary:
     summary = _cli_build("output")
     shutil.rmtree("clean", ignore_errors=True)
     _cli_build("clean", cache=False)
-    _same_tree(Path("output"), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
     return summary
 
 
