@@ -3,7 +3,9 @@ site when the writer pauses; an open page reloads only when a build changed it (
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from generator.data.layout import find_repository
 from generator.site.build import WarmBuild, build_site, finish_published
 from generator.site.reloads import Preview, changed_files
 
-from .conftest import same_tree
+from .conftest import child_processes, same_tree
 
 PROJECT = Path("plans/demo/projects/1-1-2.yaml")
 PLAN_PAGE = Path("output/plans/demo/index.html")
@@ -159,6 +161,36 @@ def test_when_a_save_is_waiting_the_search_index_is_left_for_the_next_pause() ->
     finish_published(Path("output"), warm, lambda: True)  # a save came meanwhile
     assert warm.undownloaded is None and warm.unindexed is not None
     assert Path("output/pagefind/pagefind-entry.json").stat().st_ino == index
+    finish_published(Path("output"), warm)
+    assert warm.unindexed is None
+    build_site(find_repository(), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_a_save_while_pagefind_runs_stops_it_and_the_published_site_stays_as_it_was(tmp_path: Path) -> None:
+    warm = _preview()
+    index = Path("output/pagefind/pagefind-entry.json").stat().st_ino
+    _replace(PROJECT, "사업 둘", "고친 사업")
+    never_done = tmp_path / "pagefind"  # an indexer that would run for a minute
+    never_done.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    never_done.chmod(0o755)
+    build_site(find_repository(), Path("output"), warm=warm, pagefind=never_done)
+    asked: list[int] = []
+
+    def waiting() -> bool:  # no save before the index starts; one comes while it runs
+        asked.append(len(child_processes(os.getpid())))
+        return len(asked) > 2
+
+    started = time.monotonic()
+    finish_published(Path("output"), warm, waiting)
+    assert time.monotonic() - started < 10 and max(asked) > 0  # asked while the indexer ran, then it was ended
+    assert not child_processes(os.getpid())
+    assert warm.unindexed is not None and Path("output/pagefind/pagefind-entry.json").stat().st_ino == index
+    assert not list(Path().glob(".output.building-*"))
+    bundles, _never_done, cache = warm.unindexed
+    warm.unindexed = bundles, None, cache  # the next pause, with Pagefind
     finish_published(Path("output"), warm)
     assert warm.unindexed is None
     build_site(find_repository(), Path("clean"))

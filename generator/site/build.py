@@ -46,7 +46,7 @@ from generator.site.publish import (
     return_memory,
     update_in_place,
 )
-from generator.site.search import INDEX_DIR, Bundles, in_bundles, index_bundles
+from generator.site.search import INDEX_DIR, Bundles, IndexingStopped, in_bundles, index_bundles
 from generator.site.searchcache import search_index
 from generator.site.sitemodel import site_model
 
@@ -89,20 +89,24 @@ def check_base_url(base_url: str) -> str:
 def finish_published(out_dir: Path, warm: WarmBuild, waiting: Callable[[], bool] = lambda: False) -> None:
     """Give the published preview what its last build left for later (`WarmBuild.later`): the chart downloads of
     the pages it changed, then the search index its pages call for; each published as it is made. When
-    `waiting` says a save is waiting after the downloads, the index is left for the next call."""
+    `waiting` says a save is waiting, after the downloads or while Pagefind runs, the index is left for the next
+    call: a save is not kept waiting for an index its build will make out of date."""
     files = later_downloads(warm)
     if files is not None:
         warm.published = update_in_place(files, out_dir, warm.published, previous=warm.sent) or warm.published
         warm.sent = files
     if warm.unindexed is None or waiting():
         return
-    bundles, pagefind, cache_folder = warm.unindexed
+    bundles, pagefind, cache_folder = unindexed = warm.unindexed
     warm.unindexed = None
 
     def stage(staging: Path) -> None:
-        search_index(staging, out_dir, cache_folder, pagefind, bundles)
+        search_index(staging, out_dir, cache_folder, pagefind, bundles, stop=waiting)
 
-    republish(out_dir, lambda path: not in_bundles(path, bundles), stage)
+    try:
+        republish(out_dir, lambda path: not in_bundles(path, bundles), stage)
+    except IndexingStopped:
+        warm.unindexed = unindexed  # the published site is as it was; its index is made at the next pause
 
 
 def render_site(

@@ -23,7 +23,9 @@ import json
 import posixpath
 import re
 import subprocess
-from collections.abc import Iterable
+import tempfile
+import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -57,6 +59,13 @@ WHOLE_SITE: Bundles = (Bundle(INDEX_DIR),)  # one bundle in `pagefind/` of every
 
 class SearchIndexError(PlansiteError):
     """Pagefind could not index the site; the site is not published."""
+
+
+class IndexingStopped(Exception):
+    """The caller's `stop` said to give up (the preview: a save came); what Pagefind wrote is not to be used."""
+
+
+_STOP_POLL_SECONDS = 0.02  # how often a run that may be stopped looks whether it should be
 
 
 def pagefind_binary(configured: Path | None = None) -> Path:
@@ -97,20 +106,27 @@ def in_bundles(path: str, bundles: Bundles) -> bool:
     return any(path.startswith(f"{bundle.folder}/") for bundle in bundles)
 
 
-def index_site(site_dir: Path, pagefind: Path | None = None, bundles: Bundles = WHOLE_SITE) -> None:
+def index_site(
+    site_dir: Path,
+    pagefind: Path | None = None,
+    bundles: Bundles = WHOLE_SITE,
+    stop: Callable[[], bool] | None = None,
+) -> None:
     """Write each of the search `bundles` of the HTML pages in `site_dir` (with `pagefind`, or the installed
-    Pagefind): at the same time when they index few pages (`PARALLEL_PAGES`), else one after the other."""
+    Pagefind): at the same time when they index few pages (`PARALLEL_PAGES`), else one after the other.
+
+    `stop`, asked while Pagefind runs, ends its runs when it says yes, and raises IndexingStopped."""
     counted = len(bundles) > 1 and all(bundle.pages for bundle in bundles)
     if counted and sum(bundle.pages for bundle in bundles) <= PARALLEL_PAGES:
         with ThreadPoolExecutor(len(bundles)) as runs:  # each thread waits for its Pagefind process
-            for _ in runs.map(lambda bundle: _index(site_dir, pagefind, bundle), bundles):
+            for _ in runs.map(lambda bundle: _index(site_dir, pagefind, bundle, stop), bundles):
                 pass  # the first failure, in the bundles' order, is raised once every run has ended
         return
     for bundle in bundles:
-        _index(site_dir, pagefind, bundle)
+        _index(site_dir, pagefind, bundle, stop)
 
 
-def _index(site_dir: Path, pagefind: Path | None, bundle: Bundle) -> None:
+def _index(site_dir: Path, pagefind: Path | None, bundle: Bundle, stop: Callable[[], bool] | None) -> None:
     command = [
         str(pagefind_binary(pagefind)),
         "--site",
@@ -125,14 +141,45 @@ def _index(site_dir: Path, pagefind: Path | None, bundle: Bundle) -> None:
     ]
     try:
         # Run inside the site, so that no Pagefind configuration file of the working directory applies.
-        finished = subprocess.run(command, capture_output=True, check=False, timeout=_TIMEOUT, cwd=site_dir)
+        returncode, said = _run(command, site_dir, stop)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(msg("search_index_failed", reason=str(error))) from None
-    if finished.returncode != 0:
-        said = (finished.stderr or finished.stdout).decode("utf-8", "replace").strip().splitlines()
-        reason = said[-1] if said else msg("pagefind_exit", code=finished.returncode)
+    if returncode != 0:
+        lines = said.decode("utf-8", "replace").strip().splitlines()
+        reason = lines[-1] if lines else msg("pagefind_exit", code=returncode)
         raise SearchIndexError(msg("search_index_failed", reason=reason))
     _sort_languages(site_dir / bundle.folder / "pagefind-entry.json")
+
+
+def _run(command: list[str], site_dir: Path, stop: Callable[[], bool] | None) -> tuple[int, bytes]:
+    """Pagefind's exit code and what it said (its errors, else its output); killed when `stop` says so."""
+    if stop is None:
+        finished = subprocess.run(command, capture_output=True, check=False, timeout=_TIMEOUT, cwd=site_dir)
+        return finished.returncode, finished.stderr or finished.stdout
+    # Its output goes to files, not pipes: a pipe nobody reads while Pagefind runs could fill and stop it.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        with subprocess.Popen(command, stdout=out, stderr=err, cwd=site_dir) as run:
+            _wait(run, stop)
+        out.seek(0)
+        err.seek(0)
+        return run.returncode, err.read() or out.read()
+
+
+def _wait(run: subprocess.Popen[bytes], stop: Callable[[], bool]) -> None:
+    """Wait for Pagefind to end, killing it when `stop` says so (IndexingStopped) or when it overruns."""
+    deadline = time.monotonic() + _TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            run.wait(_STOP_POLL_SECONDS)
+            return
+        except subprocess.TimeoutExpired:
+            if stop():
+                run.kill()
+                run.wait()
+                raise IndexingStopped from None
+    run.kill()
+    run.wait()
+    raise subprocess.TimeoutExpired(run.args, _TIMEOUT)
 
 
 def _sort_languages(entry: Path) -> None:

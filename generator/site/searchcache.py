@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.fingerprint import code_closure, fingerprint
@@ -38,15 +39,17 @@ def search_index(
     bundles: Bundles = WHOLE_SITE,
     *,
     later: bool = False,
+    stop: Callable[[], bool] | None = None,
 ) -> bool:
     """Give the staged site its search `bundles`: the published ones when they were made from the same pages
     (and are intact), else new ones from Pagefind (see `search.index_site`).
 
     `later` (the preview, which shows a saved edit before its search does): instead of running Pagefind, link the
     published index as it is, however old, and return False; the caller indexes the published site afterwards
-    (`finish_published`). Returns True when the staged index is made from the staged pages."""
+    (`finish_published`). Returns True when the staged index is made from the staged pages. `stop` may end
+    Pagefind's runs (`search.index_site`)."""
     if cache_folder is None and not later:
-        index_site(staging, pagefind, bundles)
+        index_site(staging, pagefind, bundles, stop)
         return True
     entries = Entries(cache_folder, SEARCH, "json")
     key = _index_key(staging, pagefind, bundles)
@@ -58,7 +61,7 @@ def search_index(
     if later:
         _link_published(published, staging, bundles)
         return False
-    index_site(staging, pagefind, bundles)
+    index_site(staging, pagefind, bundles, stop)
     if key is not None:
         hashes = {path: _sha256(content) for path, content in _bundle_files(staging, bundles).items()}
         entries.put(key, json.dumps(hashes, sort_keys=True).encode())
