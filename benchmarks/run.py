@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -182,7 +183,8 @@ def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[
 
 def serve_edits(repository: Path, work: Path, edits: int) -> tuple[list[float], list[float]]:
     """Seconds from saving an edit to the served project page showing it, `edits` times each: a title edit
-    (saved as soon as the last one shows), then a figure edit (its chart drawn again; saved a second after)."""
+    (saved as soon as the last one shows), then a figure edit (its chart drawn again; saved a second after). The
+    page is open in a browser meanwhile, as when a person previews it (`_open_in_browser`)."""
     port = 8700 + os.getpid() % 200
     command = [
         PLANSITE,
@@ -196,9 +198,13 @@ def serve_edits(repository: Path, work: Path, edits: int) -> tuple[list[float], 
     ]
     server = subprocess.Popen(command, cwd=repository, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     path = project_file(repository)
-    url = f"http://127.0.0.1:{port}/plans/{path.parent.parent.name}/projects/1-1-1.html"
+    page = f"/plans/{path.parent.parent.name}/projects/1-1-1.html"
+    url = f"http://127.0.0.1:{port}{page}"
+    closed = threading.Event()
     try:
         _wait_for(url, "</html>", 300)
+        # The page is open in a browser: its script asks the preview whether a build changed it (reloads.py).
+        threading.Thread(target=_open_in_browser, args=(port, page, closed), daemon=True).start()
         times = []
         for number in range(edits):
             token = f"BENCH{number}X"
@@ -218,8 +224,20 @@ def serve_edits(repository: Path, work: Path, edits: int) -> tuple[list[float], 
             figures.append(time.perf_counter() - started)
         return times, figures
     finally:
+        closed.set()
         server.terminate()
         server.wait(timeout=30)
+
+
+def _open_in_browser(port: int, page: str, closed: threading.Event) -> None:
+    """Ask as a served page's reload script does, until `closed`: the preview makes the pages shown first."""
+    seen = "0"
+    while not closed.is_set():
+        try:
+            address = f"http://127.0.0.1:{port}/__plansite/build?after={seen}&page={urllib.parse.quote(page)}"
+            seen = urllib.request.urlopen(address, timeout=30).read().decode()
+        except OSError:
+            time.sleep(0.1)
 
 
 def _page(url: str) -> bytes:

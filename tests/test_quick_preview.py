@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.data.layout import find_repository
+from generator.site import reloads
 from generator.site.build import WarmBuild, build_site, finish_published
 from generator.site.reloads import Preview, changed_files
 
@@ -61,6 +62,24 @@ def test_a_saved_project_file_shows_its_pages_first_and_the_whole_site_once_the_
     _paused(warm)
     assert not warm.partial
     assert "고친 사업" in PLAN_PAGE.read_text(encoding="utf-8")
+    build_site(find_repository(), Path("clean"))
+    same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_of_a_saved_project_the_page_a_browser_shows_is_made_first() -> None:
+    warm = _preview()
+    english = Path("output/en/plans/demo/projects/1-1-2.html")
+    _replace(PROJECT, "{people: 50, sessions: 1}", "{people: 57, sessions: 1}")
+    warm.shown = frozenset({"plans/demo/projects/1-1-2.html", "index.html"})  # the Korean page, and another
+    _saved(warm)
+    assert warm.partial and warm.rendered == 1
+    quick = PROJECT_PAGE.read_bytes()
+    assert ">57<" in quick.decode() and ">57<" not in english.read_text(encoding="utf-8")
+    _paused(warm)
+    assert PROJECT_PAGE.read_bytes() == quick  # made as the whole site's build makes it
+    assert ">57<" in english.read_text(encoding="utf-8")
     build_site(find_repository(), Path("clean"))
     same_tree(Path("output"), Path("clean"))
 
@@ -129,6 +148,23 @@ def test_the_problems_page_and_the_first_page_after_it_reload_whatever_changed()
     shown = str(preview.build)
     preview.built((), frozenset())  # fixed: every page leaves the problems page
     assert preview.newer_than(shown, 0, "index.html") == str(int(shown) + 1)
+
+
+def test_the_pages_shown_are_those_asking_now_or_lately(monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = Preview()
+    preview.built()
+    asking = threading.Thread(target=preview.newer_than, args=("1", 10, "a.html"))
+    asking.start()
+    while not preview.shown():
+        time.sleep(0.01)
+    assert preview.shown() == {"a.html"}
+    preview.newer_than("1", 0, "b.html")  # answered at once: it asks again when it has reloaded
+    assert preview.shown() == {"a.html", "b.html"}
+    monkeypatch.setattr(reloads, "SHOWN_SECONDS", 0.0)  # long after: a page that no longer asks is closed
+    assert preview.shown() == {"a.html"}
+    preview.built(files=frozenset({"a.html"}))
+    asking.join(10)
+    assert preview.shown() == set()
 
 
 def test_a_waiting_page_is_answered_when_its_file_changes() -> None:

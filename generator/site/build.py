@@ -35,6 +35,7 @@ from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pagefiles import WarmBuild, later_downloads, page_files, saved_page_files
 from generator.site.pages import Page, build_pages, lang_path, project_pages
+from generator.site.pages.common import Site
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.previews import add_previews
@@ -148,35 +149,60 @@ def render_site(
     if root_path is None and address:
         root_path = site_root(address)
     site = site_model(report, evaluations, static, address, root_path, record, history, source_date)
+    cache = cache or ChartCache(None)
+    saved = _saved_projects(report, static, warm)
+    if saved is not None and warm is not None:
+        quick = _saved_project_files(site, saved, static, cache, theme_dir, warm, address if previews else None)
+        if quick is not None:
+            return quick
     say(msg("progress_open_data"))
     site, data_files = with_open_data(site)  # first: the pages link the zip of all the data with its size
     say(msg("progress_building_pages"))
-    cache = cache or ChartCache(None)
     kept_in = cache.folder if warm is None else None  # serve keeps its work in memory (WarmBuild) instead
-    saved = _saved_projects(report, static, warm)
     with markdown_kept(kept_in) as renders:
-        pages = build_pages(site) if saved is None else project_pages(site, saved)
+        pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, usable_cores(), cache)
-    quick = saved_page_files(pages, cache, theme_dir, warm) if saved is not None and warm is not None else None
-    if quick is None and saved is not None:  # the templates changed too: the whole site is made again
-        with markdown_kept(kept_in) as renders:
-            pages = build_pages(site)
-    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink) if quick is None else quick
+    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink)
     cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
     files.update(images)
-    if quick is not None and warm is not None:  # the other pages (and the sitemap) as the last build made them
-        warm.partial = True
-        return {**warm.sent, **files}, [page for page, _html in warm.pages.values()]
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
     if warm is not None:
         warm.partial = False
     return files, pages
+
+
+def _saved_project_files(
+    site: Site,
+    saved: frozenset[tuple[str, str]],
+    static: dict[str, bytes],
+    cache: ChartCache,
+    theme_dir: Path | None,
+    warm: WarmBuild,
+    address: str | None,
+) -> tuple[dict[str, bytes], list[Page]] | None:
+    """The preview's build of a save (`_saved_projects`): the saved projects' pages that its browsers show (all of
+    them when none is shown), with their link previews when the site's `address` is known, over the files the
+    last build made; the other pages, the downloads and the sitemap are made when the writer pauses. None when
+    the templates changed: the whole site is made."""
+    pages = project_pages(site, saved)
+    pages = [page for page in pages if page.meta.path in warm.shown] or pages
+    images: dict[str, bytes] = {}
+    if address:
+        pages, images = add_previews(pages, address, usable_cores(), cache)
+    files = saved_page_files(pages, cache, theme_dir, warm)
+    if files is None:
+        return None
+    files.update(feed_files(site))
+    files.update(static)
+    files.update(images)
+    warm.partial = True
+    return {**warm.sent, **files}, [page for page, _html in warm.pages.values()]
 
 
 def _saved_projects(

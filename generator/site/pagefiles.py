@@ -57,6 +57,9 @@ class WarmBuild:
     # (`partial`), which the preview makes when the writer pauses.
     quick: bool = False
     partial: bool = False
+    # The pages (paths from the site's root) open in the preview's browsers: of a save's pages, those are made
+    # first (as Hugo's fast render does); the others when the writer pauses.
+    shown: frozenset[str] = frozenset()
     unindexed: tuple[Bundles, Path | None, Path | None] | None = None
     undownloaded: ChartCache | None = None
     rendered: int = 0  # pages the latest build rendered (the others were kept)

@@ -8,6 +8,8 @@ the second build leaves as it was must not reload twice, and one it changes must
 from __future__ import annotations
 
 import threading
+import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -20,6 +22,8 @@ LONG_POLL_SECONDS = 20.0
 KEPT_BUILDS = 64
 # A change to one of these changes how every page looks or works, whatever its own file says.
 EVERY_PAGE_SUFFIXES = (".css", ".js")
+# A page that asked this recently is taken as still shown: a reloaded page asks again as soon as it is loaded.
+SHOWN_SECONDS = 5.0
 
 
 def reload_script(build: int) -> bytes:
@@ -49,6 +53,8 @@ class Preview:
     lang: str = "en"  # the language of what the server says on the terminal
     changed: threading.Condition = field(default_factory=threading.Condition)
     touched: dict[int, frozenset[str] | None] = field(default_factory=dict)  # by build: its files; None: all
+    asking: Counter[str] = field(default_factory=Counter)  # pages whose question is waiting, by how many asked
+    asked: dict[str, float] = field(default_factory=dict)  # when each page's last question was answered
 
     def built(self, problems: tuple[str, ...] = (), files: frozenset[str] | None = None) -> None:
         """A build is done: `files` the site's files it changed (None: every page is to reload)."""
@@ -65,8 +71,23 @@ class Preview:
         """The latest build's number once a build newer than `seen` (a page's) changed `page` (a file of the
         site; None: any build changes it); `seen` itself if none did within `timeout`."""
         with self.changed:
-            changed = self.changed.wait_for(lambda: self._changes(seen, page), timeout)
+            if page is not None:
+                self.asking[page] += 1
+            try:
+                changed = self.changed.wait_for(lambda: self._changes(seen, page), timeout)
+            finally:
+                if page is not None:
+                    self.asking[page] -= 1
+                    self.asked[page] = time.monotonic()
             return str(self.build) if changed else seen
+
+    def shown(self) -> frozenset[str]:
+        """The pages (files of the site) open in a browser: asking now whether a build changed them, or lately."""
+        with self.changed:
+            recent = time.monotonic() - SHOWN_SECONDS
+            for page in [page for page, at in self.asked.items() if at < recent]:
+                del self.asked[page]
+            return frozenset(page for page, count in self.asking.items() if count) | self.asked.keys()
 
     def _changes(self, seen: str, page: str | None) -> bool:
         if not seen.isdecimal() or int(seen) > self.build:

@@ -362,6 +362,7 @@ def serve_and_watch(
                 changes.get_nowait()
             echo(t("change_detected", lang))
             warm.quick = not preview.problems  # after a failed build, what changed since the last good one is unknown
+            warm.shown = preview.shown()
             rebuild()
             warm.quick = False
             unfinished = True
