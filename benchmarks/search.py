@@ -44,8 +44,9 @@ _STUB = (
     'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
     "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (26, 26), 'white').save(png, 'png'); "
     "drawn = build.Drawings(empty, empty); "
-    "stub = lambda specs, _w, _c, _k=None, pngs=None: (pngs and pngs.kept.update({(spec, source): png.getvalue() "
-    "for spec, lines in pngs.sources.items() for source in lines}), {spec: drawn for spec in specs})[1]; "
+    "stub = lambda specs, _w, _c, _k=None, pngs=None, **_options: (pngs and pngs.kept.update("
+    "{(spec, source): png.getvalue() for spec, lines in pngs.sources.items() for source in lines}), "
+    "{spec: drawn for spec in specs})[1]; "
     "build.render_charts = stub; "
     "from generator.cli import main; sys.argv = ['plansite', *sys.argv[1:]]; main()"
 )
