@@ -21,22 +21,15 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import parse_qs, unquote
 
-import watchfiles
-
 from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
-from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published, protected_paths
+from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published
 from generator.site.drawings import DrawingHelper
 from generator.site.reloads import BUILD_PATH, LONG_POLL_SECONDS, Preview, changed_files, reload_script
 from generator.site.theme import make_environment
+from generator.site.watching import watch, watched_paths
 
-# Editors write a file in several steps, microseconds apart: a batch of file events ends when no other event came
-# for WATCH_STEP_MS (watchfiles' default, 50 ms, put a tenth of a second between a save and its build), and is
-# cut at WATCH_DEBOUNCE_MS however busy the writer.
-WATCH_STEP_MS = 20
-WATCH_DEBOUNCE_MS = 50
-READY_MS = 100
 WAKE_SECONDS = 0.5  # how often the loop checks whether it was asked to stop
 # After a save is shown, how long no other save comes before its search index and downloads are made: a writer
 # saving again and again (the editor's form) sees each save at once, not after the indexer's run.
@@ -79,11 +72,6 @@ class Extension:
     prefix: str
     answer: Callable[[Request], Answer]
     page_addition: Callable[[str], bytes]
-
-
-def _watched(repository: DataRepository) -> list[Path]:
-    """The data, the configuration and the site's own theme folder (the packaged theme does not change)."""
-    return [path for path in protected_paths(repository) if path.exists()]
 
 
 def problem_page(problems: tuple[str, ...], build: int) -> bytes:
@@ -336,7 +324,7 @@ def serve_and_watch(
     server = _bind(port, out_dir, preview, extension)
     halt = stop or threading.Event()
     # Watching starts before the first build, so that a save made while it runs is not missed.
-    changes = _watch(_watched(repository), halt)
+    changes = watch(watched_paths(repository), halt)
     try:
         rebuild()
         finish()
@@ -378,27 +366,3 @@ def serve_and_watch(
 def _build_into(repository: DataRepository, out_dir: Path, cache_dir: Path | None, warm: WarmBuild) -> BuildSummary:
     # Served here at the root, whatever address site.yaml gives the published site.
     return build_site(repository, out_dir, cache_dir=cache_dir, warm=warm, root_path="/")
-
-
-def _watch(paths: list[Path], halt: threading.Event) -> queue.Queue[set[tuple[watchfiles.Change, str]]]:
-    """File events (not polling) from a background thread, which is watching by the time this returns."""
-    found: queue.Queue[set[tuple[watchfiles.Change, str]]] = queue.Queue()
-    watching = threading.Event()
-
-    def run() -> None:
-        # An empty batch every READY_MS while nothing changes: the first one says the watcher is in place.
-        for batch in watchfiles.watch(
-            *paths,
-            debounce=WATCH_DEBOUNCE_MS,
-            step=WATCH_STEP_MS,
-            stop_event=halt,
-            yield_on_timeout=True,
-            rust_timeout=READY_MS,
-        ):
-            watching.set()
-            if batch:
-                found.put(batch)
-
-    threading.Thread(target=run, daemon=True).start()
-    watching.wait(timeout=10)
-    return found
