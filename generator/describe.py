@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from generator.data.fields import Number
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, PENDING, Band
-from generator.data.schema import IndicatorSpec, LocalizedText, Number, Target, UnitText
+from generator.data.schema import IndicatorSpec, LocalizedText, Target, UnitText
 from generator.data.units import base_counter
 from generator.evaluation.budget import ExecutionFinding
 from generator.evaluation.totals import plan_total

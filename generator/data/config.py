@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.data.schema import Model, Slug, Text, describe_value
+from generator.data.fields import Slug, describe_value
+from generator.data.schema import Model, Text
 from generator.data.schemacheck import EnglishTally, english_warnings, read_checked
 from generator.errors import Problem
 from generator.i18n import msg

@@ -8,130 +8,30 @@ value (years inside the period, totals, parents) live in `validate`.
 from __future__ import annotations
 
 import datetime
-import math
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.data.yamlsafe import INVISIBLE, LARGEST, TOO_LARGE_HINT, number_slip, too_large
+from generator.data.fields import (
+    NON_EMPTY_SCHEMA,
+    Amount,
+    NodeId,
+    Number,
+    OptionalAmount,
+    Slug,
+    String,
+    WholeNumber,
+    Year,
+    check_non_empty,
+    check_number,
+    check_string,
+    describe_value,
+    text_mapping,
+    value_error,
+)
 from generator.i18n import msg
-
-Number = int | float
-
-
-def describe_value(value: object) -> str:
-    """How a YAML value reads in a message: `string 'abc'`, `number 5`, `a list` (a catalogue message)."""
-    if value is None:
-        return msg("value_null")
-    if isinstance(value, bool):
-        return msg("value_boolean", value=str(value).lower())
-    if isinstance(value, int | float):
-        return msg("value_number", value=value)
-    if isinstance(value, str):
-        return msg("value_string", value=value)
-    if isinstance(value, datetime.date):
-        return msg("value_date", value=value.isoformat())
-    if isinstance(value, list):
-        return msg("value_list")
-    if isinstance(value, dict):
-        return msg("value_mapping")
-    return type(value).__name__
-
-
-def _error(kind: str, message: str, hint: str = "") -> PydanticCustomError:
-    """A validator's error carrying its message and hint apart (catalogue messages, worded at the edge)."""
-    return PydanticCustomError(kind, "{message}", {"message": message, "hint": hint})
-
-
-def _number(value: Any) -> Number:
-    if isinstance(value, str) and (slip := number_slip(value)) is not None:
-        raise PydanticCustomError("number_text", "{message}", {"message": slip[0], "hint": slip[1]})
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        note = msg("note_number_alone") if isinstance(value, str) else ""
-        raise _error("number_type", msg("number_got", got=describe_value(value), note=note))
-    if (isinstance(value, int) and abs(value) > LARGEST) or (
-        isinstance(value, float) and (not math.isfinite(value) or abs(value) > LARGEST)
-    ):
-        context = {"message": too_large(str(value)), "hint": TOO_LARGE_HINT}
-        raise PydanticCustomError("large_number", "{message}", context)
-    if value < 0:
-        raise _error("negative_number", msg("negative_got", got=value))
-    return value
-
-
-def _optional_number(value: Any) -> Number | None:
-    return None if value is None else _number(value)
-
-
-def _whole_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _error("int_type", msg("whole_number_got", got=describe_value(value)))
-    return value
-
-
-def _year(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        # {2025: 33,500} reads as {2025: 33, 500: null}: the comma splits the figure and 500 becomes a "year".
-        # A group of three digits is what a thousands separator leaves: 500, or 000 (read as text for its zero).
-        split = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000
-        split = split or (isinstance(value, str) and len(value) == 3 and value.isdigit())
-        hint = msg("hint_comma_splits", example="33,500 → 33500") if split else ""
-        if not split and isinstance(value, str) and value[:4].isdigit() and not value[4:5].isdigit():
-            hint = msg("hint_year_alone", year=value[:4])  # 2024년, 2024년도, 2024 (est.)
-        raise _error("year_type", msg("year_got", got=describe_value(value)), hint)
-    return value
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        value = {"ko": value}
-    if not isinstance(value, dict):
-        raise _error("text_type", msg("text_got", got=describe_value(value)))
-    return value
-
-
-def _non_empty(value: str) -> str:
-    if not value.strip().strip(INVISIBLE).strip():
-        raise _error("empty_text", msg("text_empty"))
-    return value
-
-
-_NON_EMPTY = {"type": "string", "minLength": 1}
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_NODE_ID = re.compile(r"[1-9][0-9]*(-[1-9][0-9]*)*")
-
-
-def _slug(value: Any) -> str:
-    if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise _error("slug", msg("slug_got", got=describe_value(value)))
-    return value
-
-
-def _node_id(value: Any) -> str:
-    # `id: 1` is read by YAML as a number; take it as the id "1" rather than make editors quote it.
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not _NODE_ID.fullmatch(value):
-        raise _error("node_id", msg("node_id_got", got=describe_value(value)))
-    return value
-
-
-# Each type checked by a function of ours states its JSON Schema (`plansite schema`, for editors) beside it.
-Year = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2200})]
-Amount = Annotated[Number, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
-OptionalAmount = Annotated[
-    Number | None, PlainValidator(_optional_number), WithJsonSchema({"type": ["number", "null"], "minimum": 0})
-]
-Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})]
-NodeId = Annotated[
-    str,
-    PlainValidator(_node_id),
-    # `id: 1` is taken as "1"; a pattern applies to strings only.
-    WithJsonSchema({"type": ["string", "integer"], "pattern": f"^{_NODE_ID.pattern}$", "minimum": 1}),
-]
-WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
 
 
 class Model(BaseModel):
@@ -139,11 +39,11 @@ class Model(BaseModel):
 
 
 class LocalizedText(Model):
-    ko: Annotated[str, PlainValidator(lambda v: _non_empty(_string(v))), WithJsonSchema(_NON_EMPTY)]
+    ko: Annotated[str, PlainValidator(lambda v: check_non_empty(check_string(v))), WithJsonSchema(NON_EMPTY_SCHEMA)]
     en: Annotated[
         str | None,
-        PlainValidator(lambda v: None if v is None else _non_empty(_string(v))),
-        WithJsonSchema({"anyOf": [_NON_EMPTY, {"type": "null"}]}),
+        PlainValidator(lambda v: None if v is None else check_non_empty(check_string(v))),
+        WithJsonSchema({"anyOf": [NON_EMPTY_SCHEMA, {"type": "null"}]}),
     ] = None
 
     def get(self, language: str) -> str:
@@ -151,14 +51,7 @@ class LocalizedText(Model):
         return (self.en if language == "en" else None) or self.ko
 
 
-def _string(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _error("string_type", msg("string_got", got=describe_value(value)))
-    return value
-
-
-String = Annotated[str, PlainValidator(_string), WithJsonSchema({"type": "string"})]
-Text = Annotated[LocalizedText, BeforeValidator(_text)]
+Text = Annotated[LocalizedText, BeforeValidator(text_mapping)]
 
 MAX_SCALE = 10**12
 
@@ -170,7 +63,7 @@ def _scale(value: Any) -> int:
         or not 1 <= value <= MAX_SCALE
         or str(value).rstrip("0") != "1"
     ):
-        raise _error("scale", msg("scale_got", got=describe_value(value)))
+        raise value_error("scale", msg("scale_got", got=describe_value(value)))
     return value
 
 
@@ -184,7 +77,7 @@ class UnitText(LocalizedText):
     scale: Annotated[int, PlainValidator(_scale), WithJsonSchema({"enum": [10**k for k in range(13)]})] = 1
 
 
-Unit = Annotated[UnitText, BeforeValidator(_text)]
+Unit = Annotated[UnitText, BeforeValidator(text_mapping)]
 
 
 def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
@@ -192,19 +85,19 @@ def _target(value: Any) -> Number | dict[str, Number] | LocalizedText | None:
     if value is None:
         return None
     if isinstance(value, str) or (isinstance(value, dict) and "ko" in value):
-        return LocalizedText.model_validate(_text(value))
+        return LocalizedText.model_validate(text_mapping(value))
     if isinstance(value, dict):
         measures: dict[str, Number] = {}
         for key, amount in value.items():
             try:
-                measures[str(key)] = _number(amount)
+                measures[str(key)] = check_number(amount)
             except PydanticCustomError as error:
                 context = error.context or {}
-                raise _error(
+                raise value_error(
                     "measure_value", msg("measure_problem", key=key, message=context.get("message", error.message()))
                 ) from None
         return measures
-    return _number(value)
+    return check_number(value)
 
 
 Target = Annotated[
@@ -257,7 +150,7 @@ def _period(value: Any) -> Any:
         hint = msg("hint_period", first=years[0], last=years[1])
     else:
         hint = msg("hint_period_years")
-    raise _error("period_type", msg("period_got", got=describe_value(value)), hint)
+    raise value_error("period_type", msg("period_got", got=describe_value(value)), hint)
 
 
 class Levels(Model):
@@ -343,9 +236,9 @@ def _budget(value: Any) -> Any:
         if value == NON_BUDGET:
             # `years` cannot be null when written in YAML, so a null `years` marks non-budget unambiguously.
             return Budget.model_construct(years=None, total=None)
-        raise _error("budget_type", msg("budget_got", non_budget=NON_BUDGET, got=describe_value(value)))
+        raise value_error("budget_type", msg("budget_got", non_budget=NON_BUDGET, got=describe_value(value)))
     if isinstance(value, dict) and value.get("years", {}) is None:
-        raise _error("budget_years", msg("budget_years_mapping"))
+        raise value_error("budget_years", msg("budget_years_mapping"))
     return value
 
 

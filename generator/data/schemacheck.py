@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.data.fields import describe_value
 from generator.data.layout import DATA_SUFFIX
-from generator.data.schema import LocalizedText, describe_value
+from generator.data.schema import LocalizedText
 from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document, load_document
 from generator.errors import DataError, Problem, Severity, YamlPath, display_path

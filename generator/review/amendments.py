@@ -22,14 +22,11 @@ also recomputes the seal: a published record is built with no cache from other r
 from __future__ import annotations
 
 import dataclasses
-import enum
 import functools
 import json
 import os
 import subprocess
 import tempfile
-import types
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,7 +39,7 @@ from generator.i18n import LANGUAGES, UI, t
 from generator.numbers import NONE
 from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
 from generator.review.compare import Snapshot, compare
-from generator.review.formats import plain_json
+from generator.review.formats import from_plain_json, plain_json
 from generator.review.record import Amendment, Amendments, Commit, Unavailable, Wording
 from generator.review.revisions import _git, exported
 from generator.review.sides import side_snapshot
@@ -357,7 +354,7 @@ def _read(cache: _Cache | None, commit: str, base: str | None, prefix: str) -> _
 def _verified(stored: Any, commit: str, base: str | None) -> _Entry:
     """The entry the JSON holds, if it is exactly what `_write` writes and can be worded; else UnusableEntry."""
     try:
-        entry: _Entry = _decode(_Entry, stored)
+        entry: _Entry = from_plain_json(_Entry, stored)
         if entry.base != base or plain_json(entry) != stored:  # a field unknown, missing or of another shape
             raise UnusableEntry("not the records of a comparison")
         unknown = sorted({change.field for change in _field_changes(entry)} - _KNOWN_FIELDS)
@@ -405,28 +402,3 @@ def _write(cache: _Cache | None, commit: str, entry: _Entry, prefix: str) -> Non
             raise
     except OSError:
         pass  # a cache only saves time: a full disk or a read-only folder must not fail the build
-
-
-def _decode(kind: Any, value: Any) -> Any:
-    """The records back from JSON, by their type hints: dataclasses, tuples, enums, optional values."""
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        record: Any = kind
-        hints = _hints(record)
-        return record(**{f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
-    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
-    if origin is tuple:
-        if len(arguments) == 2 and arguments[1] is Ellipsis:
-            return tuple(_decode(arguments[0], item) for item in value)
-        return tuple(_decode(argument, item) for argument, item in zip(arguments, value, strict=True))
-    if origin in (types.UnionType, typing.Union):
-        return None if value is None else _decode(next(a for a in arguments if a is not type(None)), value)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind(value)
-    if origin is dict:
-        return {str(key): _decode(arguments[1], item) for key, item in value.items()}
-    if kind in (str, int, bool) and not isinstance(value, kind):
-        raise TypeError(f"{value!r} is not a {kind.__name__}")
-    return value
-
-
-_hints = functools.cache(typing.get_type_hints)  # a record's fields' types, resolved once

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import json
+import types
+import typing
 from typing import Any
 
 from generator.errors import Problem
@@ -131,3 +134,29 @@ def plain_json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [plain_json(item) for item in value]
     return value
+
+
+def from_plain_json(kind: Any, value: Any) -> Any:
+    """The records of type `kind` back from what `plain_json` made of them, by their type hints: dataclasses,
+    tuples, enums, optional values. A value of another shape raises ValueError, KeyError or TypeError."""
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        record: Any = kind
+        hints = _hints(record)
+        return record(**{f.name: from_plain_json(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple:
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return tuple(from_plain_json(arguments[0], item) for item in value)
+        return tuple(from_plain_json(argument, item) for argument, item in zip(arguments, value, strict=True))
+    if origin in (types.UnionType, typing.Union):
+        return None if value is None else from_plain_json(next(a for a in arguments if a is not type(None)), value)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
+    if origin is dict:
+        return {str(key): from_plain_json(arguments[1], item) for key, item in value.items()}
+    if kind in (str, int, bool) and not isinstance(value, kind):
+        raise TypeError(f"{value!r} is not a {kind.__name__}")
+    return value
+
+
+_hints = functools.cache(typing.get_type_hints)  # a record's fields' types, resolved once
