@@ -38,7 +38,9 @@ def _saved(warm: WarmBuild) -> None:
 def _paused(warm: WarmBuild) -> None:
     """What the preview does when the writer pauses."""
     if warm.partial:
+        warm.paused = True
         build_site(find_repository(), Path("output"), warm=warm)
+        warm.paused = False
     finish_published(Path("output"), warm)
 
 
@@ -82,6 +84,27 @@ def test_of_a_saved_project_the_page_a_browser_shows_is_made_first() -> None:
     assert ">57<" in english.read_text(encoding="utf-8")
     build_site(find_repository(), Path("clean"))
     same_tree(Path("output"), Path("clean"))
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
+def test_the_build_made_when_the_writer_pauses_makes_the_chart_downloads_with_the_pages() -> None:
+    warm = _preview()
+    _replace(PROJECT, "{people: 50, sessions: 1}", "{people: 57, sessions: 1}")
+    _saved(warm)
+    warm.paused = True
+    build_site(find_repository(), Path("output"), warm=warm)
+    assert warm.undownloaded is None  # nothing left for `finish_published` but the search index
+    build_site(find_repository(), Path("clean"))
+
+    def files(root: Path) -> dict[str, bytes]:  # the site but its search index, not made yet
+        return {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in root.rglob("*")
+            if path.is_file() and "pagefind" not in path.parts
+        }
+
+    assert files(Path("output")) == files(Path("clean"))
 
 
 @pytest.mark.usefixtures("demo_root")

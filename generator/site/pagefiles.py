@@ -57,6 +57,9 @@ class WarmBuild:
     # (`partial`), which the preview makes when the writer pauses.
     quick: bool = False
     partial: bool = False
+    # The build the preview makes when the writer paused (after a `partial` one): no save waits to be shown, so
+    # the pages' chart downloads are made with them, each wide chart drawn once with its PNGs, not after.
+    paused: bool = False
     # The pages (paths from the site's root) open in the preview's browsers: of a save's pages, those are made
     # first (as Hugo's fast render does); the others when the writer pauses.
     shown: frozenset[str] = frozenset()
@@ -106,7 +109,8 @@ def page_files(
     keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
-    later = warm is not None and warm.later and bool(warm.downloads)  # not the first build: it has none to keep
+    # Not the first build (it has none to keep), nor the one made when the writer paused: nothing waits for it.
+    later = warm is not None and warm.later and not warm.paused and bool(warm.downloads)
     earlier = warm.downloads if later and warm is not None else {}
     framed = [page for page in todo if page.meta.path not in earlier]  # pages whose downloads are made now
     pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)

@@ -341,7 +341,9 @@ def serve_and_watch(
             except queue.Empty:
                 if unfinished:  # the writer paused: what the last build left for later, unless a save came meanwhile
                     if warm.partial:  # it made only the saved projects' pages: now the whole site
+                        warm.paused = True
                         rebuild()
+                        warm.paused = False
                     if changes.empty():  # else the save's build comes first, and this waits for its pause
                         finish()
                     unfinished = False
