@@ -89,3 +89,23 @@ def test_a_user_folder_that_looks_like_a_site_is_not_replaced(demo_root: Path) -
     kept = {path.relative_to(www).as_posix(): path.read_bytes() for path in www.rglob("*") if path.is_file()}
     assert kept == contents
     assert sorted(p.name for p in demo_root.iterdir()) == ["plans", "results", "www"]
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_the_build_collects_garbage_seldom_and_leaves_the_collector_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from generator import api, cli
+
+    during: list[tuple[int, int, int]] = []
+
+    def build_stand_in(_options: api.Options) -> None:
+        during.append(gc.get_threshold())
+        raise api.UsageError("stop here")
+
+    monkeypatch.setattr(api, "build", build_stand_in)
+    before = gc.get_threshold()
+    result = build("--out", "site")
+    assert result.exit_code == 2 and "stop here" in result.output
+    assert during == [cli.BUILD_GC_THRESHOLDS] != [before]
+    assert gc.get_threshold() == before

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import math
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,6 +190,22 @@ def diff(base: str | None, head: str | None, output_format: str, lang: str) -> N
     raise SystemExit(EXIT_PROBLEMS if changes.head_errors else EXIT_OK)
 
 
+# A build holds its whole site model (millions of objects for thousands of unit projects) until it ends: the
+# garbage collector walks young objects only after this many new ones (700 by default), as mypy's command does,
+# rather than walking the model again and again (a one-value build of 4,000 unit projects: 48.6 -> 43.7 s).
+BUILD_GC_THRESHOLDS = (100_000, 50, 1000)
+
+
+@contextlib.contextmanager
+def _collected_seldom() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)  # as it was for whatever runs in this process next (a test, a caller)
+
+
 @main.command()
 @data_options
 @cache_options
@@ -207,7 +226,7 @@ def build(
     quiet: bool,
 ) -> None:
     """Build the static site from the plans and results into OUT."""
-    with user_errors():
+    with user_errors(), _collected_seldom():
         options = api.Options.from_environment(
             config=config,
             plans=plans,
