@@ -187,7 +187,7 @@ def test_the_pages_shown_are_those_asking_now_or_lately(monkeypatch: pytest.Monk
     assert preview.shown() == {"a.html"}
     preview.built(files=frozenset({"a.html"}))
     asking.join(10)
-    assert preview.shown() == set()
+    assert preview.shown() == set() and not preview.asking  # nothing kept of pages no longer asking
 
 
 def test_a_waiting_page_is_answered_when_its_file_changes() -> None:

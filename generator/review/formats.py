@@ -138,7 +138,7 @@ def plain_json(value: Any) -> Any:
 
 def from_plain_json(kind: Any, value: Any) -> Any:
     """The records of type `kind` back from what `plain_json` made of them, by their type hints: dataclasses,
-    tuples, enums, optional values. A value of another shape raises ValueError, KeyError or TypeError."""
+    tuples, enums, optional values. A value of another shape raises (ValueError, KeyError, TypeError, ...)."""
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         record: Any = kind
         hints = _hints(record)

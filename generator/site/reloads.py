@@ -78,6 +78,8 @@ class Preview:
             finally:
                 if page is not None:
                     self.asking[page] -= 1
+                    if not self.asking[page]:  # kept only while asking: a preview open for days sees many pages
+                        del self.asking[page]
                     self.asked[page] = time.monotonic()
             return str(self.build) if changed else seen
 
@@ -87,7 +89,7 @@ class Preview:
             recent = time.monotonic() - SHOWN_SECONDS
             for page in [page for page, at in self.asked.items() if at < recent]:
                 del self.asked[page]
-            return frozenset(page for page, count in self.asking.items() if count) | self.asked.keys()
+            return frozenset(self.asking) | self.asked.keys()
 
     def _changes(self, seen: str, page: str | None) -> bool:
         if not seen.isdecimal() or int(seen) > self.build:
