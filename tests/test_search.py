@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,21 @@ def _failing_pagefind(folder: Path) -> Path:
     script.write_text("#!/bin/sh\necho 'Error: something went wrong in Pagefind' >&2\nexit 3\n")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     return script
+
+
+@pytest.mark.parametrize("stoppable", [False, True], ids=["build", "preview"])
+def test_a_pagefind_that_overruns_is_ended_and_said_to_have_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stoppable: bool
+) -> None:
+    """One wait serves the command and the preview: either way Pagefind gets `_TIMEOUT` seconds, then is killed."""
+    script = tmp_path / "pagefind"
+    script.write_text("#!/bin/sh\nexec sleep 60\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(search, "_TIMEOUT", 0.5)
+    started = time.monotonic()
+    with pytest.raises(SearchIndexError, match=r"timed out after 0\.5 seconds"):
+        index_site(tmp_path, script, stop=(lambda: False) if stoppable else None)
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.slow

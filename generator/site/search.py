@@ -153,9 +153,6 @@ def _index(site_dir: Path, pagefind: Path | None, bundle: Bundle, stop: Callable
 
 def _run(command: list[str], site_dir: Path, stop: Callable[[], bool] | None) -> tuple[int, bytes]:
     """Pagefind's exit code and what it said (its errors, else its output); killed when `stop` says so."""
-    if stop is None:
-        finished = subprocess.run(command, capture_output=True, check=False, timeout=_TIMEOUT, cwd=site_dir)
-        return finished.returncode, finished.stderr or finished.stdout
     # Its output goes to files, not pipes: a pipe nobody reads while Pagefind runs could fill and stop it.
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         with subprocess.Popen(command, stdout=out, stderr=err, cwd=site_dir) as run:
@@ -165,15 +162,16 @@ def _run(command: list[str], site_dir: Path, stop: Callable[[], bool] | None) ->
         return run.returncode, err.read() or out.read()
 
 
-def _wait(run: subprocess.Popen[bytes], stop: Callable[[], bool]) -> None:
-    """Wait for Pagefind to end, killing it when `stop` says so (IndexingStopped) or when it overruns."""
+def _wait(run: subprocess.Popen[bytes], stop: Callable[[], bool] | None) -> None:
+    """Wait for Pagefind to end, killing it when `stop` says so (IndexingStopped) or when it overruns. Without
+    `stop`, nothing is asked: the wait is one, up to the deadline."""
     deadline = time.monotonic() + _TIMEOUT
-    while time.monotonic() < deadline:
+    while (left := deadline - time.monotonic()) > 0:
         try:
-            run.wait(_STOP_POLL_SECONDS)
+            run.wait(min(left, _STOP_POLL_SECONDS) if stop is not None else left)
             return
         except subprocess.TimeoutExpired:
-            if stop():
+            if stop is not None and stop():
                 run.kill()
                 run.wait()
                 raise IndexingStopped from None
