@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from generator import api
 from generator.cli import main
 from generator.i18n import Message
-from generator.site import buildstate
+from generator.site import buildcache, buildstate, pagefiles
 from generator.site.buildstate import BuildSummary
 from tests.conftest import same_tree
 
@@ -172,3 +172,65 @@ def test_an_up_to_date_build_loads_neither_the_models_nor_the_templates() -> Non
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ)
     assert done.stdout.split() == ["True", "[]"], done.stdout + done.stderr
+
+
+def _pages_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The page keys the build reads from the cache folder's pages (`buildcache.Entries.get`), as it reads them."""
+    read: list[str] = []
+    get = buildcache.Entries.get
+
+    def counted(self: buildcache.Entries, key: str) -> bytes | None:
+        if self.folder is not None and self.folder.name == buildcache.PAGES:
+            read.append(key)
+        return get(self, key)
+
+    monkeypatch.setattr(buildcache.Entries, "get", counted)
+    return read
+
+
+@pytest.mark.slow
+def test_a_page_as_the_last_build_published_it_is_linked_with_its_downloads_without_being_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = _build()
+    before = _inodes("output")
+    PROJECT.write_text(PROJECT.read_text("utf-8").replace("사업 둘", "고친 사업"), "utf-8")
+    read = _pages_read(monkeypatch)
+    _build()
+    after = _inodes("output")
+    for path in ("en/plans/demo/projects/1-1-1.html", "en/plans/demo/projects/1-1-1-indicator-1-en.png"):
+        assert after[path] == before[path], path
+    # Only the pages the edit changed are looked up (and, not found, rendered): the others are linked unread.
+    changed = [path for path in after if path.endswith(".html") and after[path] != before.get(path)]
+    assert 0 < len(read) <= len(changed) < first.pages / 2
+    _clean()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["its page edited", "a chart download removed"])
+def test_a_page_whose_published_files_changed_is_made_again_not_linked(change: str) -> None:
+    _build()
+    page = Path("output/en/plans/demo/projects/1-1-1.html")
+    if change == "its page edited":
+        page.write_text(page.read_text("utf-8").replace("</main>", "<p>mine</p></main>"), "utf-8")
+    else:
+        Path("output/en/plans/demo/projects/1-1-1-indicator-1-en.png").unlink()
+    PROJECT.write_text(PROJECT.read_text("utf-8").replace("사업 둘", "고친 사업"), "utf-8")
+    _build()
+    _clean()
+
+
+@pytest.mark.slow
+def test_the_cache_keeps_the_pages_a_build_linked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A linked page's entries are kept through the cache's pruning: when the site is gone, the next build takes
+    every page from the cache and renders none."""
+    _build()
+    PROJECT.write_text(PROJECT.read_text("utf-8").replace("사업 둘", "고친 사업"), "utf-8")
+    _build()
+    shutil.rmtree("output")
+    rendered: list[str] = []
+    render = pagefiles.render_page
+    monkeypatch.setattr(pagefiles, "render_page", lambda *a: rendered.append(a[1].meta.path) or render(*a))
+    _build()
+    assert rendered == []
+    _clean()

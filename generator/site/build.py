@@ -33,7 +33,7 @@ from generator.site.chartcache import ChartCache, open_cache
 from generator.site.datafiles import with_open_data
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
-from generator.site.pagefiles import WarmBuild, later_downloads, page_files, saved_page_files
+from generator.site.pagefiles import Sink, WarmBuild, later_downloads, page_files, saved_page_files
 from generator.site.pages import Page, build_pages, lang_path, project_pages
 from generator.site.pages.common import Site
 from generator.site.pages.embed import EmbedContent
@@ -123,7 +123,7 @@ def render_site(
     root_path: str | None = None,
     history: FileDates | None = None,
     previews: bool = True,
-    sink: Callable[[str, bytes], None] | None = None,
+    sink: Sink | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
 
@@ -298,6 +298,7 @@ def build_site(
         history=history,
     )
     stage = _stage(out_dir, warm, pagefind, before_publish, cache.folder)
+    page_keys: dict[str, str] = {}  # each published file of a page, with the page's key (`buildstate.py`)
     if warm is not None:
         files, pages = render(warm=warm)
         counts, bundles = _counts(pages, files), _bundles(pages)
@@ -308,15 +309,15 @@ def build_site(
         warm.published, warm.sent, digests = updated, files, updated
     else:
         # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
-        with Staging(out_dir, state.linkable() if state else None) as staging:
-            files, pages = render(sink=staging.write)
+        with Staging(out_dir, *((state.linkable(), state.page_keys()) if state else ())) as staging:
+            files, pages = render(sink=staging)
             for path in sorted(files):
                 staging.write(path, files.pop(path))
             counts, bundles = _counts(pages, staging.digests), _bundles(pages)
             del pages, files  # not needed to publish: less memory while Pagefind runs beside this process
             return_memory()
             say(msg("progress_writing_index", count=counts[2]))
-            digests = staging.publish(functools.partial(stage, bundles))
+            digests, page_keys = staging.publish(functools.partial(stage, bundles)), staging.page_keys
     summary = BuildSummary(
         *counts[:3],
         time.perf_counter() - started,
@@ -329,7 +330,7 @@ def build_site(
         tuple(cache.left_alone),
     )
     if state is not None:
-        state.published(digests, summary)
+        state.published(digests, summary, page_keys)
     return summary
 
 

@@ -33,7 +33,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator import version
@@ -96,6 +96,10 @@ class Entries:
             self.rejected += 1
             return None
         return body
+
+    def keep(self, key: str) -> None:
+        """Keep the entry under `key` (if there is one) through `prune`, unread."""
+        self.used.add(key)
 
     def put(self, key: str, body: bytes) -> None:
         if self.folder is None:
@@ -161,10 +165,16 @@ class PageStore:
         self.version = "" if folder is None else f"{code_version()}\0{templates_fingerprint(theme_dir)}"
         self.keys: dict[str, str] = {}  # page path → key, for the pages that have one
         self.downloads: dict[str, bytes] = {}  # the download files of the pages `kept` found, by path
+        self.download_keys: dict[str, str] = {}  # and the key of the page each belongs to
+        self.linked: set[str] = set()  # the pages `kept` had linked, by path
 
-    def kept(self, pages: Iterable[Page]) -> dict[str, bytes]:
+    def kept(self, pages: Iterable[Page], link: Callable[[str, str], bool] | None = None) -> dict[str, bytes]:
         """The HTML of the pages whose model is as a build with this code and these templates rendered it (and
-        whose charts' download files are kept too: they go into `downloads`)."""
+        whose charts' download files are kept too: they go into `downloads`).
+
+        `link(key, path)` first offers each such page to the caller (a staging folder that can link the page as
+        the last build published it): a page it takes is not read at all (it goes into `linked`), and its
+        entries are kept for later builds."""
         found: dict[str, bytes] = {}
         if self.entries.folder is None:
             return found
@@ -172,12 +182,20 @@ class PageStore:
             key = self._key(page)
             if key is None:
                 continue
-            self.keys[page.meta.path] = key
+            path = page.meta.path
+            self.keys[path] = key
+            if link is not None and link(key, path):
+                self.entries.keep(key)
+                if page.charts:
+                    self.files.keep(key)
+                self.linked.add(path)
+                continue
             html = self.entries.get(key)
             files = _unpacked(self.files.get(key)) if page.charts else {}
             if html is not None and files is not None:
-                found[page.meta.path] = html
+                found[path] = html
                 self.downloads.update(files)
+                self.download_keys.update(dict.fromkeys(files, key))
         return found
 
     def keep(self, rendered: dict[str, bytes], downloads: dict[str, dict[str, bytes]]) -> None:

@@ -8,7 +8,9 @@ change and inode of every file it published. A later build:
 - whose inputs have the same digest, into an output folder whose files are all still exactly those (and no
   other), has nothing to do: it leaves the site as it is and says so (`unchanged_site`);
 - otherwise builds, and links from the published site each file whose bytes it would write again, where that
-  file is still as published (`linkable`), instead of writing it.
+  file is still as published (`linkable`), instead of writing it; a page whose model is as that build made it
+  (the same key in the cache, `buildcache.PageStore`) is linked with its chart downloads without being read from
+  the cache at all (`pages`: each published file of a page, with its page's key).
 
 What a build reads, and so what the digest covers: the configuration file, every file under the plans, results
 and theme folders (path and bytes); plansite's own files (code, templates, words: every file of the package) and
@@ -32,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import version
@@ -173,6 +175,7 @@ class State:
     theme_dir: str  # the configuration's theme folder then ("": none), so a check can hash it unread
     files: dict[str, tuple[str, int, int, int]]  # path -> content digest ("": not known), size, time, inode
     summary: dict[str, int | bool | str]  # the BuildSummary's counts, to say again
+    pages: dict[str, str] = field(default_factory=dict)  # path -> the page key of the page it is (or belongs to)
 
 
 def state_path(cache_folder: Path, out_dir: Path) -> Path:
@@ -189,7 +192,8 @@ def read_state(cache_folder: Path, out_dir: Path) -> State | None:
             return None
         body = json.loads(path.read_bytes())
         files = {str(name): (str(d), int(s), int(m), int(i)) for name, (d, s, m, i) in body["files"].items()}
-        return State(str(body["inputs"]), str(body["theme_dir"]), files, dict(body["summary"]))
+        pages = {str(name): str(key) for name, key in body.get("pages", {}).items()}
+        return State(str(body["inputs"]), str(body["theme_dir"]), files, dict(body["summary"]), pages)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -314,8 +318,15 @@ class BuildRecord:
     def linkable(self) -> dict[str, str]:
         return linkable(self.before, self.out_dir)
 
-    def published(self, digests: Mapping[str, str], summary: BuildSummary) -> None:
-        """Keep the state of the site just published (`digests`: its files' content digests as written)."""
+    def page_keys(self) -> dict[str, str]:
+        """Each file the last build published for a page (its HTML, its chart downloads), with the page's key."""
+        return dict(self.before.pages) if self.before is not None else {}
+
+    def published(
+        self, digests: Mapping[str, str], summary: BuildSummary, pages: Mapping[str, str] | None = None
+    ) -> None:
+        """Keep the state of the site just published (`digests`: its files' content digests as written; `pages`:
+        the page key of each file that belongs to a page)."""
         if data_digest(self.inputs) != self.data or theme_digest(self.theme_dir) != self.theme:
             forget_state(self.cache_folder, self.out_dir)
             return
@@ -328,6 +339,7 @@ class BuildRecord:
             str(self.theme_dir or ""),
             {path: (digests.get(path, ""), *known) for path, known in sorted(files.items())},
             {name: getattr(summary, name) for name in counts},
+            {path: key for path, key in sorted((pages or {}).items()) if path in files},
         )
         write_state(self.cache_folder, self.out_dir, state)
 

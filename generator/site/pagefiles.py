@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from generator.data.schemacheck import ReadMemo
 from generator.i18n import msg, other_language, t
@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     from generator.site.search import Bundles
 
 Progress = Callable[[str], None]
+
+
+class Sink(Protocol):
+    """Where a build puts each page as it is made (`publish.Staging`)."""
+
+    def write(self, path: str, content: bytes, page_key: str | None = None) -> None:
+        """One file; `page_key` the key of the page it is or belongs to (`buildcache.PageStore`)."""
+
+    def link_page(self, page_key: str, path: str) -> bool:
+        """The page at `path` and its downloads as the last build published them for this key; False: not there."""
 
 
 @dataclass
@@ -99,14 +109,16 @@ def page_files(
     theme_dir: Path | None,
     warm: WarmBuild | None,
     say: Progress,
-    sink: Callable[[str, bytes], None] | None,
+    sink: Sink | None,
 ) -> dict[str, bytes]:
     """The pages' HTML and chart downloads: taken from the cache folder where a page's model is as an earlier build
-    rendered it (neither charts nor templates needed), else drawn and rendered; given to `sink` when there is one."""
+    rendered it (neither charts nor templates needed), else drawn and rendered; given to `sink` when there is one,
+    which may link such a page as the last build published it instead (`Sink.link_page`)."""
     store = PageStore(kept_in, theme_dir)
-    files = store.kept(pages)
-    todo = [page for page in pages if page.meta.path not in files]
-    keep_charts(cache, [spec for page in pages if page.meta.path in files for spec in page.charts])
+    files = store.kept(pages, sink.link_page if sink is not None else None)
+    done = files.keys() | store.linked
+    todo = [page for page in pages if page.meta.path not in done]
+    keep_charts(cache, [spec for page in pages if page.meta.path in done for spec in page.charts])
     specs = [spec for page in todo for spec in page.charts]
     say(msg("progress_drawing_charts", count=len(specs)))
     # Not the first build (it has none to keep), nor the one made when the writer paused: nothing waits for it.
@@ -122,7 +134,7 @@ def page_files(
     store.downloads = {}
     if sink is not None:
         for path in sorted(files):
-            sink(path, files.pop(path))
+            sink.write(path, files.pop(path), store.keys.get(path) or store.download_keys.get(path))
         if todo:  # Jinja is imported, and the templates compiled (or read compiled), only when a page is rendered.
             _render_into(sink, _environment(theme_dir, kept_in), todo, svgs, pngs, store, say)
         store.done()
@@ -150,7 +162,7 @@ def _environment(theme_dir: Path | None, kept_in: Path | None) -> Environment:
 
 
 def _render_into(
-    sink: Callable[[str, bytes], None],
+    sink: Sink,
     environment: Environment,
     pages: list[Page],
     svgs: dict[ChartSpec, Drawings],
@@ -164,9 +176,10 @@ def _render_into(
         html = render_page(environment, page, svgs)
         downloads = page_downloads(page, svgs, pngs) if page.charts else {}
         store.keep_page(page.meta.path, html, downloads if page.charts else None)
-        sink(page.meta.path, html)
+        key = store.keys.get(page.meta.path)
+        sink.write(page.meta.path, html, key)
         for path in sorted(downloads):
-            sink(path, downloads[path])
+            sink.write(path, downloads[path], key)
         if number % 50 == 0:
             say(msg("progress_rendered", number=number, total=len(pages)))
 

@@ -73,13 +73,19 @@ class Staging:
     written again. No build writes into a published file, only into a new staging folder, so the old and the
     new site can share it. `digests` holds the content digest of every file written or linked."""
 
-    def __init__(self, out_dir: Path, unchanged: Mapping[str, str] | None = None):
+    def __init__(
+        self, out_dir: Path, unchanged: Mapping[str, str] | None = None, page_keys: Mapping[str, str] | None = None
+    ):
         self.out = out_dir.absolute()
         self.out.parent.mkdir(parents=True, exist_ok=True)
         clean_leftovers(self.out)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-{os.getpid()}-", dir=self.out.parent))
         self.before = unchanged or {}
         self.digests: dict[str, str] = {}
+        self.page_keys: dict[str, str] = {}  # each staged file of a page, with its page's key (`link_page`)
+        self._published_pages: dict[str, list[str]] = {}  # page key -> the files published for that page
+        for path, key in (page_keys or {}).items():
+            self._published_pages.setdefault(key, []).append(path)
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
 
     def __enter__(self) -> Staging:
@@ -90,12 +96,40 @@ class Staging:
         if self.folder.exists():
             shutil.rmtree(self.folder)
 
-    def write(self, path: str, content: bytes) -> None:
+    def write(self, path: str, content: bytes, page_key: str | None = None) -> None:
+        """Stage one file (`page_key`: the key of the page it is or belongs to, kept for the next build)."""
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         self.digests[path] = content_digest(content)
+        if page_key is not None:
+            self.page_keys[path] = page_key
         if self.before.get(path) != self.digests[path] or not _linked(self.out / path, target, len(content)):
             target.write_bytes(content)
+
+    def link_page(self, page_key: str, path: str) -> bool:
+        """Stage the page at `path` and its chart downloads by linking the files the last build published for the
+        same page key, when every one of them is still as published; False (nothing staged) otherwise. The same
+        key is the same page model, templates and code, so the same bytes (`buildcache.PageStore`)."""
+        published = self._published_pages.get(page_key, ())
+        if path not in published or any(file not in self.before for file in published):
+            return False
+        linked: list[Path] = []
+        for file in published:
+            target = self.folder / file
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if (self.out / file).is_symlink():
+                    raise OSError(errno.ELOOP, "a link put in the published site")
+                os.link(self.out / file, target)
+            except OSError:  # another file system, links not allowed, or the file gone meanwhile
+                for made in linked:
+                    made.unlink()
+                return False
+            linked.append(target)
+        for file in published:
+            self.digests[file] = self.before[file]
+            self.page_keys[file] = page_key
+        return True
 
     def publish(self, stage: Callable[[Path], None] | None = None) -> dict[str, str]:
         """Make the staged site `out_dir`; `stage` runs on it first (the search index): when it fails, nothing is
