@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.publish import MARKER, clean_leftovers, publish, update_in_place
+from generator.site.buildstate import content_digest
+from generator.site.publish import MARKER, Staging, clean_leftovers, publish, update_in_place
 
 from .conftest import ROOT, child_processes
 
@@ -243,3 +244,34 @@ def test_the_preview_writes_nothing_into_a_folder_that_is_no_longer_its_site(tmp
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     assert update_in_place(site("new"), out, published) is None
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def _page_staging(out: Path, published: dict[str, bytes]) -> Staging:
+    """A staging folder for `out`, told that `published` (a page and its chart download, under one key) is there
+    as the last build left it."""
+    digests = {path: content_digest(content) for path, content in published.items()}
+    return Staging(out, digests, dict.fromkeys(published, "key"))
+
+
+def test_a_page_is_linked_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A page's files are linked all or none: when one has gone since the state was read, those linked before it
+    are taken out again, so the page is made anew and nothing is written through a link into the published site."""
+    out = tmp_path / "output"
+    page = {"p/a-1.png": b"png", "p/a.html": b"<p>a</p>"}
+    publish(page, out)
+    (out / "p/a.html").unlink()  # after the build read its state
+    with _page_staging(out, page) as staging:
+        assert not staging.link_page("key", "p/a.html")
+        assert not (staging.folder / "p/a-1.png").exists() and "p/a-1.png" not in staging.digests
+
+
+def test_a_file_written_where_a_published_one_was_linked_leaves_the_published_one_alone(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    page = {"p/a-1.png": b"png", "p/a.html": b"<p>a</p>"}
+    publish(page, out)
+    with _page_staging(out, page) as staging:
+        assert staging.link_page("key", "p/a.html")
+        assert (staging.folder / "p/a.html").stat().st_ino == (out / "p/a.html").stat().st_ino
+        staging.write("p/a.html", b"<p>other</p>")
+        assert (staging.folder / "p/a.html").read_bytes() == b"<p>other</p>"
+    assert (out / "p/a.html").read_bytes() == b"<p>a</p>"

@@ -99,6 +99,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "the search index could not be built: {reason}",
     },
     "pagefind_exit": {"ko": "Pagefind 종료 코드 {code}", "en": "Pagefind stopped with exit code {code}"},
+    "pagefind_timeout": {
+        "ko": "Pagefind가 {seconds}초 안에 끝나지 않아 멈췄습니다",
+        "en": "Pagefind did not finish within {seconds} seconds and was stopped",
+    },
     "pagefind_entry": {
         "ko": "Pagefind가 쓸 수 있는 {name} 파일을 만들지 않았습니다 ({error})",
         "en": "Pagefind wrote no usable {name}: {error}",

@@ -309,7 +309,8 @@ def build_site(
         warm.published, warm.sent, digests = updated, files, updated
     else:
         # Each page goes into the staging folder as it is rendered: not all of a big site in memory at once.
-        with Staging(out_dir, *((state.linkable(), state.page_keys()) if state else ())) as staging:
+        linkable = state.linkable() if state is not None else None
+        with Staging(out_dir, linkable, state.page_keys() if state is not None else None) as staging:
             files, pages = render(sink=staging)
             for path in sorted(files):
                 staging.write(path, files.pop(path))

@@ -104,6 +104,7 @@ class Staging:
         if page_key is not None:
             self.page_keys[path] = page_key
         if self.before.get(path) != self.digests[path] or not _linked(self.out / path, target, len(content)):
+            target.unlink(missing_ok=True)  # a link to a published file there would be written through
             target.write_bytes(content)
 
     def link_page(self, page_key: str, path: str) -> bool:
@@ -116,13 +117,9 @@ class Staging:
         linked: list[Path] = []
         for file in published:
             target = self.folder / file
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if (self.out / file).is_symlink():
-                    raise OSError(errno.ELOOP, "a link put in the published site")
-                os.link(self.out / file, target)
-            except OSError:  # another file system, links not allowed, or the file gone meanwhile
-                for made in linked:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not _linked(self.out / file, target):
+                for made in linked:  # none or all: the page is made again, and nothing written through a link
                     made.unlink()
                 return False
             linked.append(target)
@@ -239,10 +236,11 @@ def republish(out_dir: Path, keep: Callable[[str], bool], stage: Callable[[Path]
             shutil.rmtree(staging)
 
 
-def _linked(published: Path, target: Path, size: int) -> bool:
-    """Link a file of the published site into the staging folder; False when it is not there as published."""
+def _linked(published: Path, target: Path, size: int | None = None) -> bool:
+    """Link a file of the published site into the staging folder; False when it is not there as published (a
+    link put there, or not of `size` bytes when that is known)."""
     try:
-        if published.is_symlink() or published.stat().st_size != size:
+        if published.is_symlink() or (size is not None and published.stat().st_size != size):
             return False
         os.link(published, target)
     except OSError:

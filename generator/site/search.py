@@ -142,7 +142,9 @@ def _index(site_dir: Path, pagefind: Path | None, bundle: Bundle, stop: Callable
     try:
         # Run inside the site, so that no Pagefind configuration file of the working directory applies.
         returncode, said = _run(command, site_dir, stop)
-    except (OSError, subprocess.TimeoutExpired) as error:
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(msg("search_index_failed", reason=msg("pagefind_timeout", seconds=_TIMEOUT))) from None
+    except OSError as error:
         raise SearchIndexError(msg("search_index_failed", reason=str(error))) from None
     if returncode != 0:
         lines = said.decode("utf-8", "replace").strip().splitlines()

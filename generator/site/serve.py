@@ -342,8 +342,10 @@ def serve_and_watch(
                 if unfinished:  # the writer paused: what the last build left for later, unless a save came meanwhile
                     if warm.partial:  # it made only the saved projects' pages: now the whole site
                         warm.paused = True
-                        rebuild()
-                        warm.paused = False
+                        try:
+                            rebuild()
+                        finally:
+                            warm.paused = False  # the next save's build is a quick one again
                     if changes.empty():  # else the save's build comes first, and this waits for its pause
                         finish()
                     unfinished = False
