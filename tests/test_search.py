@@ -157,8 +157,8 @@ def test_pagefind_reads_only_the_folders_of_indexed_pages_with_their_names_escap
 def test_each_language_is_indexed_into_its_own_bundle_from_its_own_folders() -> None:
     pages = [("en/pagefind", "en/plans/a/1.html"), ("pagefind", "plans/a/1.html"), ("pagefind", "index.html")]
     assert index_bundles(pages) == (
-        Bundle("en/pagefind", "{en/plans/a/*.html}", 1),
-        Bundle("pagefind", "{*.html,plans/a/*.html}", 2),
+        Bundle("en/pagefind", "{en/plans/a/*.html}", 1, frozenset({"en/plans/a"})),
+        Bundle("pagefind", "{*.html,plans/a/*.html}", 2, frozenset({"", "plans/a"})),
     )
     assert index_bundles([]) == WHOLE_SITE  # no page marked: Pagefind's own choice, every HTML file
     bundles = index_bundles(pages)

@@ -109,3 +109,11 @@ def test_every_table_of_every_built_page_sits_in_a_labelled_region(real_site: Pa
     # The source text tables of issue 27 are among them.
     source_text = parse(real_site / "plans/seoul-citizen-participation-2024/projects/1-1-1.html")
     assert source_text.cssselect(".prose .scroll-region > table")
+
+
+def test_a_figure_s_cell_is_kept_out_of_the_search_and_no_other_cell_is() -> None:
+    body = '<tbody><tr><th scope="row">Visits</th><td class="num">1</td><td class="num total">2</td>'
+    body += '<td class="numeric">3</td><td>4</td></tr></tbody>'
+    table = cells(label_cells(CHANGES_HEAD + body))
+    ignored = [td.get("data-pagefind-ignore") for td in table.cssselect("tbody td")]
+    assert ignored == ["all", "all", None, None]

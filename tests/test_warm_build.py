@@ -270,6 +270,25 @@ def test_a_build_from_the_cache_folder_equals_a_clean_build_whatever_input_chang
 
 @pytest.mark.usefixtures("demo_root")
 @pytest.mark.slow
+def test_an_edit_of_figures_alone_uses_the_search_index_again_and_equals_a_clean_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _cli_build("output")
+    counted = _Counted(monkeypatch)
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("{people: 50, sessions: 1}", "{people: 65, sessions: 1}"), encoding="utf-8")
+    _check_warm_equals_clean()  # the index taken again is the one Pagefind makes of the new pages
+    assert counted.pages > 0 and counted.indexed == 1  # pages rendered again, and only the clean build indexed
+
+    counted.reset()
+    project.write_text(text.replace("사업 둘", "고친 사업"), encoding="utf-8")  # a word: the search must change
+    _check_warm_equals_clean()
+    assert counted.indexed == 2
+
+
+@pytest.mark.usefixtures("demo_root")
+@pytest.mark.slow
 def test_a_damaged_or_altered_cache_entry_is_computed_again_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
     _cli_build("output")
     entries = sorted(Path("cache/pages").rglob("*.html"))

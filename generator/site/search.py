@@ -51,6 +51,8 @@ class Bundle(NamedTuple):
     folder: str
     glob: str = DEFAULT_GLOB
     pages: int = 0  # how many pages it indexes (0: not counted, taken as many)
+    # The folders whose HTML files `glob` reads (`index_glob`), from the site's root; None: not known, any.
+    folders: frozenset[str] | None = None
 
 
 Bundles = tuple[Bundle, ...]
@@ -84,10 +86,16 @@ def pagefind_binary(configured: Path | None = None) -> Path:
 
 def index_glob(indexed: Iterable[str]) -> str:
     """The files Pagefind reads: the HTML files of each folder that holds a page of the index (paths from the
-    site's root). Folders with none, such as the embeds', are not even parsed: they cost a build time for nothing."""
-    folders = sorted({posixpath.dirname(path) for path in indexed})
+    site's root; `index_folders`). Folders with none, such as the embeds', are not even parsed: they cost a build
+    time for nothing."""
+    folders = sorted(index_folders(indexed))
     patterns = [_GLOB_SPECIAL.sub(r"\\\g<0>", f"{folder}/" if folder else "") + "*.html" for folder in folders]
     return "{" + ",".join(patterns) + "}" if patterns else DEFAULT_GLOB
+
+
+def index_folders(indexed: Iterable[str]) -> frozenset[str]:
+    """The folders of the given pages (paths from the site's root; "" for the root)."""
+    return frozenset(posixpath.dirname(path) for path in indexed)
 
 
 def index_bundles(indexed: Iterable[tuple[str, str]]) -> Bundles:
@@ -97,7 +105,11 @@ def index_bundles(indexed: Iterable[tuple[str, str]]) -> Bundles:
     for bundle, path in indexed:
         pages.setdefault(bundle, []).append(path)
     return (
-        tuple(Bundle(bundle, index_glob(pages[bundle]), len(pages[bundle])) for bundle in sorted(pages)) or WHOLE_SITE
+        tuple(
+            Bundle(bundle, index_glob(pages[bundle]), len(pages[bundle]), index_folders(pages[bundle]))
+            for bundle in sorted(pages)
+        )
+        or WHOLE_SITE
     )
 
 

@@ -7,6 +7,11 @@ hash alike takes the index from the published site instead of running Pagefind, 
 bundles (`pagefind/`, `en/pagefind/`) is still there with those bytes, and nothing else is; otherwise Pagefind
 runs, as without a cache.
 
+What Pagefind leaves out is left out of the hash too, where its whole extent can be told from its shape alone: an
+element marked `data-pagefind-ignore="all"` that is a table cell holding text only (a figure, site/tables.py) or a
+chart's drawing (one `<svg>` alone in its box, templates/macros.html). An edit of figures alone therefore reuses
+the index. Whatever else is marked, or shaped otherwise, stays in the hash: at worst Pagefind runs when it need not.
+
 The index is taken from the published site, not from the cache: a site that can be read as published has these
 files already, so the cache holds only hashes.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -25,10 +31,16 @@ from generator.site.buildcache import Entries
 from generator.site.search import WHOLE_SITE, Bundles, index_site
 
 SEARCH = "search"
-SEARCH_CODE = "site/search.py"  # how Pagefind is run and its entry file put in order
+# How Pagefind is run and its entry file put in order (search.py), and what of a page the key leaves out (here).
+SEARCH_CODE = "site/searchcache.py"
 # Files Pagefind reads besides the pages: a configuration in the folder it runs in (the site's root).
 CONFIG_NAMES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # a published index file larger than this is not one Pagefind wrote for us
+# A figure's cell: no `<` between the opening tag and `</td>`, so the match ends where the cell does.
+_UNSEARCHED_CELL = re.compile(rb'<td\b[^>]*\sdata-pagefind-ignore="all"[^>]*>[^<]*</td>')
+# A chart's box, whose drawing is an SVG (which holds no other `<svg>`) and nothing else.
+_UNSEARCHED_CHART = re.compile(rb'<div class="chart-(?:wide|narrow)" data-pagefind-ignore="all"><svg\b')
+_CHART_END = b"</svg></div>"
 
 
 def search_index(
@@ -77,26 +89,50 @@ def _index_key(staging: Path, pagefind: Path | None, bundles: Bundles) -> str | 
     libraries = ("pagefind_bin",) if pagefind is None else ()
     digest = hashlib.sha256(fingerprint("search", code_closure(SEARCH_CODE), libraries).encode())
     for bundle in bundles:  # which pages Pagefind reads, into which bundle
-        digest.update(f"\0{bundle.folder}\0{bundle.glob}\0".encode())
+        digest.update(f"\0{bundle.folder}\0{bundle.glob}\0{sorted(bundle.folders or ())}\0".encode())
     try:
         if pagefind is not None:
             status = pagefind.resolve().stat()
             digest.update(f"\0{pagefind.resolve()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
         for path in sorted(_pages(staging, bundles)):
-            content = (staging / path).read_bytes()
+            content = searched((staging / path).read_bytes())
             digest.update(f"{path}\0{len(content)}\0".encode() + content)
     except OSError:
         return None
     return digest.hexdigest()
 
 
+def searched(page: bytes) -> bytes:
+    """The page without the unsearched parts whose extent is sure (see the module's text): what the index key
+    hashes."""
+    page = _UNSEARCHED_CELL.sub(b"", page)
+    kept: list[bytes] = []
+    position = 0
+    for start in _UNSEARCHED_CHART.finditer(page):
+        if start.start() < position:
+            continue  # inside the chart just left out (cannot happen: an SVG holds no such box)
+        end = page.find(b"</svg>", start.end())
+        if end < 0 or not page.startswith(_CHART_END, end):
+            continue  # not one drawing alone in its box: kept
+        kept.append(page[position : start.start()])
+        position = end + len(_CHART_END)
+    kept.append(page[position:])
+    return b"".join(kept)
+
+
 def _pages(site: Path, bundles: Bundles) -> list[str]:
-    """The HTML files of the site outside the bundles, and a Pagefind configuration at its root if any."""
+    """The HTML files of the site that Pagefind reads (those of the bundles' folders when every bundle knows
+    them, else all outside the bundles), and a Pagefind configuration at its root if any."""
     found = [name for name in CONFIG_NAMES if (site / name).exists()]
     skipped = {os.path.join(site, *bundle.folder.split("/")) for bundle in bundles}
+    read: set[str] | None = set() if bundles else None
+    for bundle in bundles:
+        read = None if read is None or bundle.folders is None else read | bundle.folders
     for folder, folders, names in os.walk(site):
         folders[:] = [name for name in folders if os.path.join(folder, name) not in skipped]
-        found += [os.path.relpath(os.path.join(folder, name), site) for name in names if name.endswith(".html")]
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        if read is None or ("" if relative == "." else relative) in read:
+            found += [os.path.relpath(os.path.join(folder, name), site) for name in names if name.endswith(".html")]
     return found
 
 

@@ -7,7 +7,9 @@ Two things, in one place so a future page cannot forget them:
 - `label_cells`: each body cell gets its column's header words as `data-label`, and every part of the table its
   ARIA role. On a phone the stylesheet turns each row into a block whose figures carry those labels, so the row's
   name and its key figures are on screen without scrolling sideways; changing `display` of table parts makes some
-  browsers forget that they are a table, which the explicit roles keep.
+  browsers forget that they are a table, which the explicit roles keep. A figure's cell (`class="num"`) is also
+  kept out of the search index (`data-pagefind-ignore="all"`): a reader looks for names and words, not for a
+  figure, and an edit of figures alone then leaves the search index as it was (site/searchcache.py).
 
 The HTML passed to `label_cells` is the site's own: template output, or Markdown already sanitised by nh3. A table
 nested in a cell (Markdown inside a narrative row) is left as it is: it was labelled when its own text was made.
@@ -27,6 +29,8 @@ _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>", re.IGNOR
 _SPAN = re.compile(r'\b(colspan|rowspan)="?(\d+)"?', re.IGNORECASE)
 _SCOPE = re.compile(r'\bscope="?([a-z]+)"?', re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
+_FIGURE_CELL = re.compile(r'\bclass="(?:[^"]*\s)?num(?:\s[^"]*)?"')
+UNSEARCHED = ' data-pagefind-ignore="all"'  # Pagefind leaves the element out, with all it holds
 _SPACE = re.compile(r"\s+")
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
 
@@ -110,6 +114,8 @@ def label_cells(table_html: str) -> Markup:
             label = columns.label(column) if name == "td" and span == 1 else ""
             if label:  # a cell spanning columns (a note under a row) is not one column's figure
                 extra += f' data-label="{label}"'
+            if name == "td" and _FIGURE_CELL.search(attributes):
+                extra += UNSEARCHED
             column += span
         out.append(f"<{tag}{attributes}{extra}>")
     out.append(source[position:])
