@@ -1,5 +1,6 @@
-"""What of a page the search index's key leaves out (site/searchcache.py): exactly what Pagefind leaves out and
-whose extent is sure, so that an edit of figures alone uses the published index again, and nothing else does."""
+"""What of a page the search index's key leaves out (site/searchcache.py, `searchterms.searched`): what Pagefind
+leaves out and whose extent is sure, so that an edit of figures alone uses the published index again, and nothing
+else does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.search import index_bundles, index_site
-from generator.site.searchcache import searched
+from generator.site.searchterms import searched
 
 from .sitecheck import html_pages
 

@@ -62,6 +62,14 @@ def test_the_terms_come_from_the_indexed_main_only_without_scripts() -> None:
     assert indexed_text(PAGE.format(body="")) == ""
 
 
+def test_no_term_comes_from_a_figure_s_cell_or_a_chart_s_drawing_which_pagefind_skips() -> None:
+    cell = '<td class="num" data-pagefind-ignore="all">3백만원이상</td>'
+    chart = '<div class="chart-wide" data-pagefind-ignore="all"><svg><text>그림안말씀</text></svg></div>'
+    page = f'<html lang="ko"><body><main data-pagefind-body><p>시민참여</p>{chart}<table><tr>{cell}</tr></table>'
+    text = indexed_text(page + "</main></body></html>")
+    assert "시민참여" in text and "만원" not in text and "그림안말씀" not in text
+
+
 def test_the_terms_go_into_a_metadata_field_of_main_and_nothing_a_reader_sees_changes() -> None:
     page = PAGE.format(body=" data-pagefind-body")
     marked = with_compound_terms(page)

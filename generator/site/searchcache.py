@@ -7,10 +7,9 @@ hash alike takes the index from the published site instead of running Pagefind, 
 bundles (`pagefind/`, `en/pagefind/`) is still there with those bytes, and nothing else is; otherwise Pagefind
 runs, as without a cache.
 
-What Pagefind leaves out is left out of the hash too, where its whole extent can be told from its shape alone: an
-element marked `data-pagefind-ignore="all"` that is a table cell holding text only (a figure, site/tables.py) or a
-chart's drawing (one `<svg>` alone in its box, templates/macros.html). An edit of figures alone therefore reuses
-the index. Whatever else is marked, or shaped otherwise, stays in the hash: at worst Pagefind runs when it need not.
+What Pagefind leaves out is left out of the hash too: the pages of folders no bundle reads (the embeds'), and the
+parts of a page it skips whose extent is sure (`searchterms.searched`: figures' cells and charts' drawings). An
+edit of figures alone therefore reuses the index; at worst Pagefind runs when it need not.
 
 The index is taken from the published site, not from the cache: a site that can be read as published has these
 files already, so the cache holds only hashes.
@@ -21,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -29,18 +27,15 @@ from pathlib import Path
 from generator.fingerprint import code_closure, fingerprint
 from generator.site.buildcache import Entries
 from generator.site.search import WHOLE_SITE, Bundles, index_site
+from generator.site.searchterms import searched
 
 SEARCH = "search"
-# How Pagefind is run and its entry file put in order (search.py), and what of a page the key leaves out (here).
+# How Pagefind is run and its entry file put in order (search.py), and what of a page the key leaves out
+# (searchterms.py), both imported here.
 SEARCH_CODE = "site/searchcache.py"
 # Files Pagefind reads besides the pages: a configuration in the folder it runs in (the site's root).
 CONFIG_NAMES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # a published index file larger than this is not one Pagefind wrote for us
-# A figure's cell: no `<` between the opening tag and `</td>`, so the match ends where the cell does.
-_UNSEARCHED_CELL = re.compile(rb'<td\b[^>]*\sdata-pagefind-ignore="all"[^>]*>[^<]*</td>')
-# A chart's box, whose drawing is an SVG (which holds no other `<svg>`) and nothing else.
-_UNSEARCHED_CHART = re.compile(rb'<div class="chart-(?:wide|narrow)" data-pagefind-ignore="all"><svg\b')
-_CHART_END = b"</svg></div>"
 
 
 def search_index(
@@ -100,24 +95,6 @@ def _index_key(staging: Path, pagefind: Path | None, bundles: Bundles) -> str | 
     except OSError:
         return None
     return digest.hexdigest()
-
-
-def searched(page: bytes) -> bytes:
-    """The page without the unsearched parts whose extent is sure (see the module's text): what the index key
-    hashes."""
-    page = _UNSEARCHED_CELL.sub(b"", page)
-    kept: list[bytes] = []
-    position = 0
-    for start in _UNSEARCHED_CHART.finditer(page):
-        if start.start() < position:
-            continue  # inside the chart just left out (cannot happen: an SVG holds no such box)
-        end = page.find(b"</svg>", start.end())
-        if end < 0 or not page.startswith(_CHART_END, end):
-            continue  # not one drawing alone in its box: kept
-        kept.append(page[position : start.start()])
-        position = end + len(_CHART_END)
-    kept.append(page[position:])
-    return b"".join(kept)
 
 
 def _pages(site: Path, bundles: Bundles) -> list[str]:

@@ -9,7 +9,8 @@ build cost and with no model to ship (the note on issue 28 has the table).
 
 The terms go into a Pagefind metadata field of `<main>`: Pagefind searches metadata, but neither shows it on the
 page nor puts it in a result's excerpt, and it ranks a page whose own words match above one found only through
-these terms. A suffix that already begins a word of the page is left out: the page is found by that word.
+these terms. A suffix that already begins a word of the page is left out: the page is found by that word. The
+terms come from the words Pagefind indexes, so none from a figure's cell or a chart's drawing (`searched`).
 
 Pagefind also runs the text of table cells and of a description list's terms and descriptions together
 (소관부서정보공개담당관, 2024202520262027), in the words it indexes and in its excerpts; a space after each cell,
@@ -31,6 +32,11 @@ _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")  # precomposed Hangul syllables
 _BODY = " data-pagefind-body>"  # the end of the opening tag of `<main>` on an indexed page (base.html)
 _SKIPPED = frozenset({"script", "style"})
 _GLUED_CELL = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")  # a cell closed right before the next tag
+# A figure's cell: no `<` between the opening tag and `</td>`, so the match ends where the cell does.
+_UNSEARCHED_CELL = re.compile(rb'<td\b[^>]*\sdata-pagefind-ignore="all"[^>]*>[^<]*</td>')
+# A chart's box, whose drawing is an SVG (which holds no other `<svg>`) and nothing else.
+_UNSEARCHED_CHART = re.compile(rb'<div class="chart-(?:wide|narrow)" data-pagefind-ignore="all"><svg\b')
+_CHART_END = b"</svg></div>"
 
 
 def compound_terms(text: str) -> tuple[str, ...]:
@@ -148,9 +154,32 @@ def fragment_text(fragment: str) -> str:
     return quick if quick is not None else parsed_text(fragment)
 
 
+def searched(page: bytes) -> bytes:
+    """The page without the parts Pagefind skips whose extent is sure: each element marked
+    `data-pagefind-ignore="all"` that is a table cell holding text only (a figure, site/tables.py) or a chart's
+    box holding its drawing alone (one `<svg>`, templates/macros.html). Anything else, marked or not, is kept, so
+    the result holds at least what Pagefind reads (what the search index's key hashes, site/searchcache.py)."""
+    page = _UNSEARCHED_CELL.sub(b"", page)
+    kept: list[bytes] = []
+    position = 0
+    for start in _UNSEARCHED_CHART.finditer(page):
+        if start.start() < position:
+            continue  # inside the chart just left out (cannot happen: an SVG holds no such box)
+        end = page.find(b"</svg>", start.end())
+        if end < 0 or not page.startswith(_CHART_END, end):
+            continue  # not one drawing alone in its box: kept
+        kept.append(page[position : start.start()])
+        position = end + len(_CHART_END)
+    kept.append(page[position:])
+    return b"".join(kept)
+
+
 def indexed_text(page: str) -> str:
-    """The text of the page's indexed `<main>`, as Pagefind reads it (without scripts and styles); empty when the
-    page is not indexed."""
+    """The text of the page's indexed `<main>`, as Pagefind reads it (without scripts, styles, figures' cells and
+    charts' drawings: `searched`); empty when the page is not indexed."""
+    if _BODY not in page:
+        return ""
+    page = searched(page.encode()).decode()
     start = page.find(_BODY)
     if start < 0:
         return ""
