@@ -121,7 +121,7 @@ def test_the_korean_check_finds_a_korean_literal_in_any_module() -> None:
         '    """함수 설명."""\n'
         "    return {'ko': '평가 안함', 'en': 'not evaluated'}, f'{1}개'\n"
     )
-    for name in ("rules.py", "results.py", "units.py", "schema.py", "anything.py"):
+    for name in ("rules.py", "indicatorrules.py", "results.py", "units.py", "schema.py", "anything.py"):
         found = korean_outside_the_catalogue(GENERATOR / "data" / name, code)
         assert [line.split(": ", 1)[1] for line in found] == ["'평가 안함'", "'개'"]
     assert korean_outside_the_catalogue(CATALOGUE / "problems.py", code) == [f"{CATALOGUE / 'problems.py'}:5: '개'"]

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.data.grades import EXCLUDED, NOT_EVALUATED, scale_of
+from generator.data.indicatorrules import not_a_number
 from generator.data.layout import CHECK_FILE, DATA_SUFFIX, PLAN_FILE, PROJECTS_DIR, results_dir_for
 from generator.data.model import Plan
-from generator.data.rules import not_a_number, unknown_sources
+from generator.data.rules import unknown_sources
 from generator.data.schema import (
     BudgetExecution,
     CheckFile,

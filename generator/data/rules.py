@@ -9,12 +9,12 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from generator.data.indicatorrules import duplicates, indicator_shape_problems
 from generator.data.layout import DATA_SUFFIX, PLAN_FILE
 from generator.data.model import measure_value, parent_id
 from generator.data.paths import resolve
 from generator.data.schema import Budget, Discrepancy, GradeBand, IndicatorSpec, LocalizedText, PlanFile, ProjectFile
 from generator.data.units import scale_problems
-from generator.data.yamlsafe import number_slip
 from generator.data.yamlsource import Document
 from generator.errors import Problem, Severity, YamlPath
 from generator.i18n import msg
@@ -174,13 +174,7 @@ class PlanRules:
 
     def _unique(self, doc: Document, paths: list[YamlPath], ids: list[str], what: str) -> None:
         """`what` is a catalogue word: the kind of id that must be unique."""
-        first: dict[str, YamlPath] = {}
-        for path, value in zip(paths, ids, strict=True):
-            if value in first:
-                line, _ = doc.position(first[value])
-                self.error(doc, path, msg("duplicate_id", what=what, value=value, line=line))
-            else:
-                first[value] = path
+        self.problems.extend(duplicates(doc, paths, ids, what))
 
     def _check_years(self, doc: Document, path: YamlPath, years: list[int], what: str) -> None:
         for year in years:
@@ -230,12 +224,7 @@ class PlanRules:
                 msg("hint_indicator_ids_look_like", example=f"{project.id}-1"),
             )
         self._check_years(doc, (*path, "targets"), list(indicator.targets), msg("what_target"))
-        if indicator.qualitative:
-            self._check_qualitative(doc, path, indicator)
-        elif indicator.measures is not None:
-            self._check_compound(doc, path, indicator)
-        else:
-            self._check_simple(doc, path, indicator)
+        self.problems.extend(indicator_shape_problems(doc, path, indicator))
         if not indicator.qualitative:
             if indicator.kind is None:
                 self.error(
@@ -245,83 +234,6 @@ class PlanRules:
                     msg("hint_add_kind"),
                 )
             self._check_total(doc, path, project, indicator)
-
-    def _check_qualitative(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
-        for key in ("unit", "measures", "kind", "total"):
-            if getattr(indicator, key) is not None:
-                self.error(doc, (*path, key), msg("qualitative_has_key", key=key), at_key=True)
-        for year, target in indicator.targets.items():
-            if target is not None and not isinstance(target, LocalizedText):
-                self.error(doc, (*path, "targets", year), msg("qualitative_target_text"))
-
-    def _check_simple(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
-        self.problems.extend(scale_problems(doc, (*path, "unit"), indicator.unit))
-        if indicator.unit is None:
-            self.error(
-                doc,
-                path,
-                msg("indicator_no_unit"),
-                msg("hint_add_unit"),
-            )
-        for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
-            where = (*path, "targets", year) if year != "total" else (*path, "total")
-            self.problems.extend(
-                not_a_number(
-                    doc,
-                    where,
-                    target,
-                    text_hint=msg("hint_text_needs_qualitative"),
-                    measures_hint=msg("hint_list_measures"),
-                )
-            )
-
-    def _check_compound(self, doc: Document, path: YamlPath, indicator: IndicatorSpec) -> None:
-        measures = indicator.measures or []
-        ids = [measure.id for measure in measures]
-        if indicator.unit is not None:
-            self.error(doc, (*path, "unit"), msg("compound_has_unit"), at_key=True)
-        if len(measures) < 2:
-            self.error(
-                doc,
-                (*path, "measures"),
-                msg("compound_needs_two"),
-                msg("hint_single_measure_unit"),
-            )
-        self._unique(doc, [(*path, "measures", i, "id") for i in range(len(measures))], ids, msg("what_measure_id"))
-        for i, measure in enumerate(measures):
-            self.problems.extend(scale_problems(doc, (*path, "measures", i, "unit"), measure.unit))
-        primaries = [measure.id for measure in measures if measure.primary]
-        if len(primaries) != 1:
-            self.error(
-                doc,
-                (*path, "measures"),
-                msg("one_primary", count=len(primaries)),
-                msg("hint_primary_measure"),
-            )
-        for year, target in [*indicator.targets.items(), ("total", indicator.total)]:
-            where = (*path, "targets", year) if year != "total" else (*path, "total")
-            if target is None:
-                continue
-            if not isinstance(target, dict):
-                self.error(
-                    doc,
-                    where,
-                    msg("compound_target_names"),
-                    msg("hint_write_measures", example=", ".join(f"{m}: …" for m in ids)),
-                )
-                continue
-            missing = [m for m in ids if m not in target]
-            unknown = [m for m in target if m not in ids]
-            if missing:
-                self.error(doc, where, msg("missing_measure", names=", ".join(f"'{m}'" for m in missing)))
-            for key in unknown:
-                self.error(
-                    doc,
-                    (*where, key),
-                    msg("unknown_measure", key=key),
-                    msg("hint_measures", ids=", ".join(ids)),
-                    at_key=True,
-                )
 
     def _check_total(self, doc: Document, path: YamlPath, project: ProjectFile, indicator: IndicatorSpec) -> None:
         if indicator.total is None or indicator.kind is None:
@@ -396,19 +308,6 @@ def unknown_sources(
         for j, source in enumerate(discrepancy.sources)
         if source not in source_ids
     ]
-
-
-def not_a_number(doc: Document, path: YamlPath, value: object, *, text_hint: str, measures_hint: str) -> list[Problem]:
-    """A target or actual of a single-measure indicator that is text or measures instead of a number."""
-    if isinstance(value, LocalizedText):
-        slip = number_slip(value.ko) if value.en is None else None
-        if slip is not None:
-            return [doc.problem(path, slip[0], hint=slip[1])]
-        hint = msg("hint_number_alone_then", more=text_hint)
-        return [doc.problem(path, msg("number_got_text", text=value.ko), hint=hint)]
-    if isinstance(value, dict):
-        return [doc.problem(path, msg("number_got_measures"), hint=measures_hint)]
-    return []
 
 
 def close(a: float, b: float) -> bool:
