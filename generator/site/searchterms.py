@@ -24,6 +24,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from generator.site.tables import UNSEARCHED
+
 COMPOUND_LANGUAGES = frozenset({"ko"})  # languages that write words together; English keeps Pagefind's stemming
 TERMS_META = "terms"  # the metadata field that holds the terms (site.js does not show it)
 MIN_WORD = 3  # syllables: a two-syllable word has no inner part of two syllables
@@ -32,10 +34,11 @@ _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")  # precomposed Hangul syllables
 _BODY = " data-pagefind-body>"  # the end of the opening tag of `<main>` on an indexed page (base.html)
 _SKIPPED = frozenset({"script", "style"})
 _GLUED_CELL = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")  # a cell closed right before the next tag
-# A figure's cell: no `<` between the opening tag and `</td>`, so the match ends where the cell does.
-_UNSEARCHED_CELL = re.compile(rb'<td\b[^>]*\sdata-pagefind-ignore="all"[^>]*>[^<]*</td>')
-# A chart's box, whose drawing is an SVG (which holds no other `<svg>`) and nothing else.
-_UNSEARCHED_CHART = re.compile(rb'<div class="chart-(?:wide|narrow)" data-pagefind-ignore="all"><svg\b')
+# A figure's cell (site/tables.py): no `<` between the opening tag and `</td>`, so the match ends where the cell
+# does.
+_UNSEARCHED_CELL = re.compile(rb"<td\b[^>]*" + re.escape(UNSEARCHED.encode()) + rb"[^>]*>[^<]*</td>")
+# A chart's box (templates/macros.html), whose drawing is an SVG (which holds no other `<svg>`) and nothing else.
+_UNSEARCHED_CHART = re.compile(rb'<div class="chart-(?:wide|narrow)"' + re.escape(UNSEARCHED.encode()) + rb"><svg\b")
 _CHART_END = b"</svg></div>"
 
 
