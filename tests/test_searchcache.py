@@ -51,6 +51,12 @@ def test_a_chart_box_holding_more_than_one_drawing_stays_in() -> None:
         assert searched(page) == page
 
 
+def test_a_drawing_closed_at_once_stays_in_and_does_not_reach_the_next_chart() -> None:
+    closed = '<div class="chart-wide" data-pagefind-ignore="all"><svg viewBox="0 0 4 2"/></div>'
+    page = f"<main>{closed}<p>between</p>{CHART}</main>"
+    assert searched(page.encode()) == f"<main>{closed}<p>between</p></main>".encode()
+
+
 @pytest.mark.slow
 def test_every_unsearched_part_of_every_page_is_left_out_of_the_key(real_site: Path) -> None:
     """Over every page of the real site, in both languages: each element marked for Pagefind to leave out with all

@@ -168,9 +168,10 @@ def searched(page: bytes) -> bytes:
     for start in _UNSEARCHED_CHART.finditer(page):
         if start.start() < position:
             continue  # inside the chart just left out (cannot happen: an SVG holds no such box)
-        end = page.find(b"</svg>", start.end())
-        if end < 0 or not page.startswith(_CHART_END, end):
-            continue  # not one drawing alone in its box: kept
+        opened = page.find(b">", start.end())
+        end = page.find(b"</svg>", opened)
+        if opened < 0 or page[opened - 1 : opened] == b"/" or end < 0 or not page.startswith(_CHART_END, end):
+            continue  # not one drawing alone in its box (or one closed at once: its end is not sure): kept
         kept.append(page[position : start.start()])
         position = end + len(_CHART_END)
     kept.append(page[position:])
