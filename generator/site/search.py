@@ -3,7 +3,9 @@
 Pagefind reads the finished HTML and writes a static index (`pagefind/`) that the search page loads in the
 browser; nothing is asked of any other host. It runs on the staging folder, so a failure leaves the published
 site as it was. Only the content marked `data-pagefind-body` (the `<main>` of the pages readers look for) is
-indexed, so the menus, the search page and the page for a missing address are left out.
+indexed, so the menus, the search page and the page for a missing address are left out; inside it, figures'
+table cells and charts' drawings are marked to be left out too (`data-pagefind-ignore="all"`): a page is found by
+its words, and an edit of figures alone leaves the index as it was (searchcache.py).
 
 Each language has its own bundle in its own folder (`Bundle`: `pagefind/` for the pages at the root,
 `en/pagefind/` for those under `en/`), written by its own run of Pagefind: Pagefind holds every page it read
