@@ -41,7 +41,7 @@ def test_a_chart_s_drawing_is_left_out_and_the_words_between_two_charts_kept() -
     assert searched(page.encode()) == b"<main><h2>\xec\xa7\x80\xed\x91\x9c</h2>\n<p>words</p></main>"
 
 
-def test_a_chart_box_holding_more_than_one_drawing_stays_in() -> None:
+def test_a_chart_box_holding_more_than_its_drawing_stays_in() -> None:
     for box in (
         f'<div class="chart-wide" data-pagefind-ignore="all">{SVG}<p>more</p></div>',  # not the drawing alone
         f'<div class="chart-wide" data-pagefind-ignore="all"><p>first</p>{SVG}</div>',
