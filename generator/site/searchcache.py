@@ -102,9 +102,8 @@ def _pages(site: Path, bundles: Bundles) -> list[str]:
     them, else all outside the bundles), and a Pagefind configuration at its root if any."""
     found = [name for name in CONFIG_NAMES if (site / name).exists()]
     skipped = {os.path.join(site, *bundle.folder.split("/")) for bundle in bundles}
-    read: set[str] | None = set() if bundles else None
-    for bundle in bundles:
-        read = None if read is None or bundle.folders is None else read | bundle.folders
+    known = [bundle.folders for bundle in bundles if bundle.folders is not None]
+    read = frozenset[str]().union(*known) if bundles and len(known) == len(bundles) else None
     for folder, folders, names in os.walk(site):
         folders[:] = [name for name in folders if os.path.join(folder, name) not in skipped]
         relative = os.path.relpath(folder, site).replace(os.sep, "/")

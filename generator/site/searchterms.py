@@ -184,10 +184,7 @@ def indexed_text(page: str) -> str:
     if _BODY not in page:
         return ""
     page = searched(page.encode()).decode()
-    start = page.find(_BODY)
-    if start < 0:
-        return ""
-    start += len(_BODY)
+    start = page.find(_BODY) + len(_BODY)  # `searched` leaves `<main>`'s opening tag as it was
     end = page.find("</main>", start)  # `<main>` holds no other `<main>`
     return fragment_text(page[start : end if end >= 0 else len(page)])
 
