@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from generator.review.record import Amendments, FileDates, Unavailable
     from generator.site.build import WarmBuild
     from generator.site.buildstate import BuildRecord, BuildSummary
+    from generator.site.drawinghelper import DrawingHelper
 
 Progress = Callable[[str], None]
 
@@ -120,10 +121,21 @@ def build(options: Options, *, warm: WarmBuild | None = None) -> BuildSummary:
 
         clean_leftovers(unchanged.output)  # what killed builds left beside it, as any build removes
         return unchanged
-    data, out, report, cache_dir = _gathered(options, warm)
-    record = amendment_record(data, _usable(cache_dir), options)
-    state = state if _usable(cache_dir) is not None else None
-    return _published(options, data, out, report, cache_dir, warm, record, history=file_history(data), state=state)
+    from generator.site.drawinghelper import build_helper
+
+    # Started first: it imports the chart code beside this process's reading and checking (a preview's is `warm`'s).
+    helper = build_helper() if warm is None else None
+    try:
+        data, out, report, cache_dir = _gathered(options, warm)
+        record = amendment_record(data, _usable(cache_dir), options)
+        state = state if _usable(cache_dir) is not None else None
+        history = file_history(data)
+        return _published(
+            options, data, out, report, cache_dir, warm, record, history=history, state=state, helper=helper
+        )
+    finally:
+        if helper is not None:
+            helper.close()
 
 
 def serve(
@@ -186,6 +198,7 @@ def _published(
     root_path: str | None = None,
     history: FileDates | None = None,
     state: BuildRecord | None = None,
+    helper: DrawingHelper | None = None,
 ) -> BuildSummary:
     from generator.site.build import build_site
 
@@ -204,6 +217,7 @@ def _published(
         root_path=root_path,
         history=history,
         state=state,
+        helper=helper,
     )
 
 

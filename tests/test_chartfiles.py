@@ -17,7 +17,7 @@ from PIL import Image
 
 from generator.data.validate import validate_path
 from generator.numbers import NONE, percent, unit_display
-from generator.site import chartpng, charts, drawings
+from generator.site import chartpng, charts, drawinghelper, drawings
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec
 from generator.site.downloadframe import frame, framed_png, framed_svg
@@ -400,7 +400,7 @@ def test_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPa
 
 def test_a_previews_helper_draws_half_of_a_few_drawings_and_they_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(drawings, "usable_cores", lambda: 2)
-    helper = drawings.DrawingHelper()
+    helper = drawinghelper.DrawingHelper()
     sent: list[int] = []
     real = helper.draw
     monkeypatch.setattr(helper, "draw", lambda jobs: sent.append(len(jobs)) or real(jobs))
@@ -430,7 +430,7 @@ def test_no_worker_is_forked_from_a_process_with_other_threads(monkeypatch: pyte
     finally:
         waiting.set()
         other.join()
-    helper = drawings.DrawingHelper()
+    helper = drawinghelper.DrawingHelper()
     try:
         helper.start()
         assert helper._pool._mp_context.get_start_method() != "fork"  # type: ignore[union-attr]
@@ -439,8 +439,8 @@ def test_no_worker_is_forked_from_a_process_with_other_threads(monkeypatch: pyte
 
 
 def test_a_drawing_the_helper_does_not_make_in_time_is_made_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(drawings, "HELPER_SECONDS", 0)
-    helper = drawings.DrawingHelper()
+    monkeypatch.setattr(drawinghelper, "HELPER_SECONDS", 0)
+    helper = drawinghelper.DrawingHelper()
     try:
         drawn = helper.draw([(SPECS[1], "narrow", ())]).result()
         assert [svg for svg, _ in drawn] == [charts.render(SPECS[1], "narrow")]

@@ -31,6 +31,7 @@ from generator.site.buildcache import markdown_kept
 from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.datafiles import with_open_data
+from generator.site.drawinghelper import DrawingHelper
 from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pagefiles import Sink, WarmBuild, later_downloads, page_files, saved_page_files
@@ -124,6 +125,7 @@ def render_site(
     history: FileDates | None = None,
     previews: bool = True,
     sink: Sink | None = None,
+    helper: DrawingHelper | None = None,
 ) -> tuple[dict[str, bytes], list[Page]]:
     """Every file of the site, by its path from the site root. Raises DataError on invalid data.
 
@@ -134,7 +136,7 @@ def render_site(
     `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served
     from when it is not its address's (a local preview: "/"); `history` when each data file last changed (None:
     outside git, every page's "last updated" is the build's date); `previews` False draws no link-preview
-    images (a printout needs none)."""
+    images (a printout needs none); `helper` a worker process that draws the charts (`drawinghelper.build_helper`)."""
     say = progress or (lambda _message: None)
     if report is None:
         report = load_data(repository, warm, say)
@@ -164,7 +166,7 @@ def render_site(
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
         pages, images = add_previews(pages, address, usable_cores(), cache)
-    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink)
+    files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink, helper)
     cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)
     files.update(feed_files(site))
@@ -265,6 +267,7 @@ def build_site(
     root_path: str | None = None,
     history: FileDates | None = None,
     state: BuildRecord | None = None,
+    helper: DrawingHelper | None = None,
 ) -> BuildSummary:
     """Check, render and publish the site; charts are kept in `cache_dir` between builds (None: no cache).
 
@@ -273,7 +276,8 @@ def build_site(
     the complete staged site just before it replaces `out_dir`; `report` the data if the caller loaded it;
     `root_path` the path the site is served from when it is not its address's and `history` when each data
     file last changed (see `render_site`); `state` the record of what this build reads, which links the files
-    the previous site holds with the same bytes and is kept for the next build (`buildstate.py`)."""
+    the previous site holds with the same bytes and is kept for the next build (`buildstate.py`); `helper` a
+    worker process that draws the charts (`drawinghelper.build_helper`)."""
     started = time.perf_counter()
     say = progress or (lambda _m: None)
     if base_url is not None:
@@ -296,6 +300,7 @@ def build_site(
         source_date=source_date,
         root_path=root_path,
         history=history,
+        helper=helper,
     )
     stage = _stage(out_dir, warm, pagefind, before_publish, cache.folder)
     page_keys: dict[str, str] = {}  # each published file of a page, with the page's key (`buildstate.py`)

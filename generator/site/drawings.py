@@ -14,8 +14,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +23,9 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs
+from generator.site.drawinghelper import DrawingHelper, unforked_context
 from generator.site.publish import end_with, end_with_parent
 
-HELPER_SECONDS = 60  # a drawing the preview's helper has not made by then is made here (the helper is stuck)
 PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
 FORK_SERVER_FROM_MIB = 200  # workers start from a fork server once the build is bigger than this (_worker_context)
 
@@ -96,12 +95,23 @@ def _drawn(
     jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int, helper: DrawingHelper | None = None
 ) -> Iterator[tuple[str, tuple[bytes, ...]]]:
     """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them,
-    else here, the second half by `helper` meanwhile when there is one."""
+    else by a build's helper alone, or here with a preview's helper drawing the second half meanwhile."""
+    workers = min(workers, len(jobs) // PARALLEL_FROM)
+    if helper is not None and helper.for_build:
+        # A build's helper has the chart code imported: it draws a few drawings alone and ends once they are made;
+        # it ends at once when there are none, or many (it is waited for: workers are forked only from a process
+        # with no other thread).
+        few = workers < 2
+        drawn = helper.draw(jobs).result() if jobs and few else []
+        helper.close(wait=not few)
+        yield from drawn
+        if few:
+            return
+        helper = None
     if not jobs:
         return
     from generator.site import chartpng  # matplotlib is imported only when a chart must be drawn
 
-    workers = min(workers, len(jobs) // PARALLEL_FROM)
     if workers < 2:
         half = len(jobs) // 2 if helper is not None and usable_cores() > 1 else len(jobs)
         there = helper.draw(jobs[half:]) if helper is not None and half < len(jobs) else None
@@ -118,83 +128,6 @@ def _drawn(
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
 
 
-class DrawingHelper:
-    """A worker process a long-running preview keeps, so that a save's few drawings are made two at a time (a
-    pool started for each save would cost more than it saves); started by `start`, or at its first drawing."""
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-
-    def start(self) -> None:
-        """Start the worker, and have it import the chart code now rather than at the first save's drawing."""
-        if self._pool is None:
-            # Never forked from the preview, whose other threads may hold a lock the copy would wait on forever;
-            # the fork server's worker ends when the preview is gone, however it ended (end_with).
-            context = _unforked_context()
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=end_with, initargs=(os.getpid(),)
-            )
-            self._pool.submit(_import_chart_code)
-
-    def draw(self, jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]) -> _Drawing:
-        for _attempt in range(2):
-            self.start()
-            assert self._pool is not None
-            try:
-                return _Drawing(self, [self._pool.submit(_draw, job) for job in jobs], jobs)
-            except BrokenProcessPool:  # its worker was killed from outside since the last save: a new one
-                self.close()
-        return _Drawing(self, [], jobs)
-
-    def close(self) -> None:
-        """Stop the worker, at once even when it does not answer."""
-        if self._pool is not None:
-            # The executor has no public way to end a worker that hangs: its processes are ended by hand.
-            processes = list(getattr(self._pool, "_processes", {}).values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.kill()
-            self._pool = None
-
-
-@dataclass
-class _Drawing:
-    """Drawings a helper makes: their results in order; drawn here after all if the helper's process died."""
-
-    helper: DrawingHelper
-    futures: list[Future[tuple[str, tuple[bytes, ...]]]]
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]
-
-    def result(self) -> list[tuple[str, tuple[bytes, ...]]]:
-        from generator.site import chartpng
-
-        try:
-            if len(self.futures) == len(self.jobs):
-                return [future.result(timeout=HELPER_SECONDS) for future in self.futures]
-        except (BrokenProcessPool, TimeoutError):  # killed from outside, or stuck: the next save starts another
-            self.helper.close()
-        return [chartpng.draw_chart(*job) for job in self.jobs]
-
-
-def _import_chart_code() -> None:
-    import generator.site.chartpng  # noqa: F401
-
-
-def _draw(job: tuple[ChartSpec, Variant, tuple[str, ...]]) -> tuple[str, tuple[bytes, ...]]:
-    from generator.site import chartpng
-
-    return chartpng.draw_chart(*job)
-
-
-def _unforked_context() -> multiprocessing.context.BaseContext:
-    """Workers from a fork server (itself started afresh, one thread), else started afresh (Windows)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.site.chartpng"])
-    return context
-
-
 def _worker_context() -> multiprocessing.context.BaseContext:
     """How worker processes start: forked from this process while it is small and has no other thread, else from
     a fork server.
@@ -209,7 +142,7 @@ def _worker_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context()
     if _resident_mib() < FORK_SERVER_FROM_MIB and threading.active_count() == 1:
         return multiprocessing.get_context()
-    return _unforked_context()
+    return unforked_context()
 
 
 def _resident_mib() -> float:

@@ -16,7 +16,8 @@ from generator.site.buildcache import PageStore
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
-from generator.site.drawings import DrawingHelper, Drawings, keep_charts, render_charts, usable_cores
+from generator.site.drawinghelper import DrawingHelper
+from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
 from generator.site.pages import Page, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -110,10 +111,12 @@ def page_files(
     warm: WarmBuild | None,
     say: Progress,
     sink: Sink | None,
+    helper: DrawingHelper | None = None,
 ) -> dict[str, bytes]:
     """The pages' HTML and chart downloads: taken from the cache folder where a page's model is as an earlier build
     rendered it (neither charts nor templates needed), else drawn and rendered; given to `sink` when there is one,
-    which may link such a page as the last build published it instead (`Sink.link_page`)."""
+    which may link such a page as the last build published it instead (`Sink.link_page`). `helper` draws beside
+    this process (`drawinghelper.DrawingHelper`; a preview's is its `warm.helper`)."""
     store = PageStore(kept_in, theme_dir)
     files = store.kept(pages, sink.link_page if sink is not None else None)
     done = files.keys() | store.linked
@@ -126,7 +129,7 @@ def page_files(
     earlier = warm.downloads if later and warm is not None else {}
     framed = [page for page in todo if page.meta.path not in earlier]  # pages whose downloads are made now
     pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)
-    helper = warm.helper if warm else None
+    helper = warm.helper if warm is not None else helper
     svgs = render_charts(
         specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later, helper=helper
     )

@@ -25,7 +25,7 @@ from generator.data.layout import DataRepository
 from generator.errors import DataError, PlansiteError, UsageError, error_text
 from generator.i18n import LANGUAGES, msg, t
 from generator.site.build import BuildSummary, WarmBuild, build_site, finish_published
-from generator.site.drawings import DrawingHelper
+from generator.site.drawinghelper import DrawingHelper
 from generator.site.reloads import BUILD_PATH, LONG_POLL_SECONDS, Preview, changed_files, reload_script
 from generator.site.theme import make_environment
 from generator.site.watching import watch, watched_paths

@@ -1,0 +1,130 @@
+"""A build's drawing helper (`site/drawinghelper.py`): forked as soon as the build must build, it imports the chart
+code while the build reads the data, draws a few drawings alone and ends; many go to a pool of workers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import api
+from generator.errors import DataError
+from generator.site import chartpng, drawinghelper, drawings
+from generator.site.chartcache import ChartCache
+from generator.site.chartspec import TargetActualSpec
+from generator.site.downloads import DownloadPngs
+from generator.site.drawings import render_charts
+from tests.conftest import same_tree
+
+SOURCE = "출처: 합성 기관, 「합성 계획」, 2026."
+SPECS = [  # synthetic charts
+    TargetActualSpec(
+        f"chart-ko-9-8-{n}-1", (2024, 2025), (10.0 * n, 20.0), (12.0, None), "건", f"합성 {n}", "s", "목표", "실적"
+    )
+    for n in range(1, 5)
+]
+
+
+def _refuse(*_args: object) -> None:
+    raise AssertionError("drawn by the building process")
+
+
+def _drawn_alone(specs: list[TargetActualSpec]) -> tuple[dict[object, object], dict[object, bytes]]:
+    pngs = DownloadPngs(ChartCache(None), {spec: (SOURCE,) for spec in specs})
+    return render_charts(specs, 1, ChartCache(None), pngs=pngs), pngs.kept  # type: ignore[return-value]
+
+
+def test_a_builds_helper_draws_a_few_drawings_alone_and_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    helper = drawinghelper.build_helper()
+    assert helper is not None
+    try:
+        monkeypatch.setattr(chartpng, "draw_chart", _refuse)  # here only: the helper was forked before
+        pngs = DownloadPngs(ChartCache(None), {SPECS[0]: (SOURCE,)})
+        drawn = render_charts(SPECS[:1], 2, ChartCache(None), pngs=pngs, helper=helper)
+        assert helper._pool is None  # ended once they were made
+    finally:
+        helper.close()
+    monkeypatch.undo()
+    assert (drawn, pngs.kept) == _drawn_alone(SPECS[:1])
+
+
+def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ended(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+    context = drawings._worker_context
+    monkeypatch.setattr(drawings, "_worker_context", lambda: threads.append(threading.active_count()) or context())
+    helper = drawinghelper.build_helper()
+    assert helper is not None
+    try:
+        pngs = DownloadPngs(ChartCache(None), {spec: (SOURCE,) for spec in SPECS})
+        assert len(SPECS) * 2 >= 2 * drawings.PARALLEL_FROM  # enough drawings for two workers
+        drawn = render_charts(SPECS, 2, ChartCache(None), pngs=pngs, helper=helper)
+        assert helper._pool is None
+    finally:
+        helper.close()
+    assert threads == [1]  # the helper's thread had ended: the workers may be forked
+    assert (drawn, pngs.kept) == _drawn_alone(SPECS)
+
+
+def test_no_helper_is_forked_from_a_process_with_other_threads_or_where_there_is_no_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait)
+    other.start()
+    try:
+        assert drawinghelper.build_helper() is None
+    finally:
+        waiting.set()
+        other.join()
+    monkeypatch.setattr(drawinghelper.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert drawinghelper.build_helper() is None
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_build_starts_a_helper_only_when_it_must_build_and_ends_it_even_when_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[drawinghelper.DrawingHelper | None] = []
+    real = drawinghelper.build_helper
+    monkeypatch.setattr(drawinghelper, "build_helper", lambda: started.append(real()) or started[-1])
+    options = api.Options(out=Path("output"), cache_dir=Path("cache"), amendments=False)
+    assert api.build(options).drawn > 0
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("Indicator three", "Indicator 3"), encoding="utf-8")
+    assert (
+        api.build(options).drawn == 0
+    )  # a new name of an indicator without a chart: every chart is in the cache, the helper draws none
+    assert api.build(options).up_to_date
+    project.write_text(project.read_text(encoding="utf-8").replace("kind: flow", "kind: [flow"), encoding="utf-8")
+    with pytest.raises(DataError):
+        api.build(options)
+    assert len(started) == 3 and all(helper is not None and helper._pool is None for helper in started)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("demo_root")
+def test_after_an_edit_of_figures_the_building_process_imports_no_chart_code_and_equals_a_clean_build() -> None:
+    options = api.Options(out=Path("output"), cache_dir=Path("cache"), amendments=False)
+    api.build(options)
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("people: 50,", "people: 51,", 1), encoding="utf-8")
+    assert project.read_text(encoding="utf-8") != text
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom generator import api\n"
+        "summary = api.build(api.Options(out=Path('output'), cache_dir=Path('cache'), amendments=False))\n"
+        "print(summary.drawn, 'matplotlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ)
+    drawn, imported = done.stdout.split()
+    assert int(drawn) > 0 and imported == "False", done.stdout + done.stderr
+    shutil.rmtree("clean", ignore_errors=True)
+    api.build(api.Options(out=Path("clean"), use_cache=False, amendments=False))
+    same_tree(Path("output"), Path("clean"))
