@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +112,10 @@ def test_the_build_collects_garbage_seldom_and_leaves_the_collector_as_it_was(mo
     assert result.exit_code == 2 and "stop here" in result.output
     assert during == [cli.BUILD_GC_THRESHOLDS] != [before]
     assert gc.get_threshold() == before
+
+
+def test_the_objects_left_as_the_command_ends_are_frozen_not_collected() -> None:
+    # Registered before the command's module is imported, this runs after its own exit function.
+    script = "import atexit, gc\natexit.register(lambda: print(gc.get_freeze_count() > 0))\nimport generator.cli\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ)
+    assert done.stdout.split() == ["True"], done.stdout + done.stderr

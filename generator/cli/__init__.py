@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import logging
@@ -194,6 +195,9 @@ def diff(base: str | None, head: str | None, output_format: str, lang: str) -> N
 # garbage collector walks young objects only after this many new ones (700 by default), as mypy's command does,
 # rather than walking the model again and again (a one-value build of 4,000 unit projects: 48.6 -> 43.7 s).
 BUILD_GC_THRESHOLDS = (100_000, 50, 1000)
+# As the process ends, Python's last collection would walk every object still held (about 0.1 s after a build of
+# the shipped data); frozen, they are left for the system to free. Registered once, it runs only at the very end.
+atexit.register(gc.freeze)
 
 
 @contextlib.contextmanager
