@@ -180,6 +180,17 @@ def _logging_pagefind(folder: Path, log: Path) -> Path:
     return script
 
 
+def test_the_memory_a_build_freed_goes_back_to_the_system_before_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only then: a build that takes the index from the published site does not pay for a collection.
+    events: list[str] = []
+    monkeypatch.setattr(search, "return_memory", lambda: events.append("returned"))
+    monkeypatch.setattr(search, "_index", lambda *_args: events.append("indexed"))
+    index_site(tmp_path, None, (Bundle("en/pagefind", "en/*.html"), Bundle("pagefind", "*.html")))
+    assert events == ["returned", "indexed", "indexed"]
+
+
 @pytest.mark.parametrize("pages", [search.PARALLEL_PAGES // 2, search.PARALLEL_PAGES])
 def test_a_small_site_s_bundles_are_indexed_at_the_same_time_a_big_one_s_one_after_the_other(
     tmp_path: Path, pages: int

@@ -45,7 +45,6 @@ from generator.site.publish import (
     check_output_dir,
     publish,
     republish,
-    return_memory,
     update_in_place,
 )
 from generator.site.search import INDEX_DIR, Bundles, IndexingStopped, in_bundles, index_bundles
@@ -320,8 +319,7 @@ def build_site(
             for path in sorted(files):
                 staging.write(path, files.pop(path))
             counts, bundles = _counts(pages, staging.digests), _bundles(pages)
-            del pages, files  # not needed to publish: less memory while Pagefind runs beside this process
-            return_memory()
+            del pages, files  # not needed to publish: less memory while Pagefind runs (`search.index_site`)
             say(msg("progress_writing_index", count=counts[2]))
             digests, page_keys = staging.publish(functools.partial(stage, bundles)), staging.page_keys
     summary = BuildSummary(

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from generator.errors import PlansiteError
 from generator.i18n import msg
+from generator.site.publish import return_memory
 
 INDEX_DIR = "pagefind"  # a language's bundle, in its folder: its search page finds it by a relative address
 DEFAULT_GLOB = "**/*.{html}"  # Pagefind's own: every HTML file of the site
@@ -130,6 +131,7 @@ def index_site(
     Pagefind): at the same time when they index few pages (`PARALLEL_PAGES`), else one after the other.
 
     `stop`, asked while Pagefind runs, ends its runs when it says yes, and raises IndexingStopped."""
+    return_memory()  # what the caller freed goes back to the system before Pagefind runs beside this process
     counted = len(bundles) > 1 and all(bundle.pages for bundle in bundles)
     if counted and sum(bundle.pages for bundle in bundles) <= PARALLEL_PAGES:
         with ThreadPoolExecutor(len(bundles)) as runs:  # each thread waits for its Pagefind process
