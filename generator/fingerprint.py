@@ -64,7 +64,7 @@ def import_statements(source: bytes) -> list[ast.stmt]:
     comment), the whole module is parsed instead: never an import missed. (`tests/test_fingerprint.py` checks
     that both find the same, for every module of the package.)"""
     lines = source.splitlines()
-    found: list[ast.stmt] = []
+    statements: list[bytes] = []
     for number, line in enumerate(lines):
         if not _IMPORT_START.match(line):
             continue
@@ -72,10 +72,11 @@ def import_statements(source: bytes) -> list[ast.stmt]:
         while (statement.count(b"(") > statement.count(b")") or statement.endswith(b"\\")) and end + 1 < len(lines):
             end += 1
             statement += b"\n" + lines[end].strip()
-        try:
-            found += ast.parse(statement).body
-        except SyntaxError:
-            return all_import_statements(source)
+        statements.append(statement)
+    try:
+        found = ast.parse(b"\n".join(statements)).body  # one parse of them all: each alone cost a parse apiece
+    except SyntaxError:
+        return all_import_statements(source)
     return [node for node in found if isinstance(node, ast.Import | ast.ImportFrom)]
 
 
@@ -84,14 +85,15 @@ def all_import_statements(source: bytes) -> list[ast.stmt]:
     return [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import | ast.ImportFrom)]
 
 
+@functools.cache  # asked about the same names again and again (a closure of 86 modules asks 2,300 times)
 def _module_file(dotted: str) -> str | None:
     """`generator.site.svg` → "site/svg.py" (or a package's __init__.py); None outside the package."""
     parts = dotted.split(".")
     if parts[0] != PACKAGE.name or len(parts) < 2:
         return None
-    for candidate in (Path(*parts[1:]).with_suffix(".py"), Path(*parts[1:], "__init__.py")):
-        if (PACKAGE / candidate).is_file():
-            return candidate.as_posix()
+    for candidate in ("/".join(parts[1:]) + ".py", "/".join((*parts[1:], "__init__.py"))):
+        if os.path.isfile(os.path.join(PACKAGE, *candidate.split("/"))):
+            return candidate
     return None
 
 

@@ -132,8 +132,8 @@ def render_site(
     the files returned: a big site's pages need not all be in memory at once (a build's staging folder).
 
     `record` is the amendments to list (read from the data's history by the caller; None: none listed);
-    `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served
-    from when it is not its address's (a local preview: "/"); `history` when each data file last changed (None:
+    `report` the data already loaded and checked (None: loaded now); `root_path` the path the site is served at
+    when it is not its address's (a local preview: "/"); `history` when each data file last changed (None:
     outside git, every page's "last updated" is the build's date); `previews` False draws no link-preview
     images (a printout needs none); `helper` a worker process that draws the charts (`drawinghelper.build_helper`)."""
     say = progress or (lambda _message: None)

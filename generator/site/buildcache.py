@@ -5,8 +5,8 @@ it keeps the same kinds of work in the cache folder instead:
 
 - `pages/`: each page's HTML, under a hash of its page model (all of its words and figures), the templates
   and plansite's code: a page whose model is as last time is not rendered again, and its charts not read;
-- `downloads/`: under the same key, the download files of the page's charts (`downloads.py`), which are made
-  from the same drawings;
+- `downloads/`: under the same key, the download files of the page's charts (`downloads.py`), made from the
+  same drawings;
 - `markdown/`: each Markdown text rendered (`markup.py`), under a hash of the text and the code;
 - `search/`: what the search index was made from (`searchcache.py`);
 - `templates/`: each template as Jinja compiled it (`templatecode.py`).

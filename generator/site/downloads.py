@@ -58,8 +58,8 @@ def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn], 
 
 
 def download_source(page: Page) -> str:
-    """The line under a chart downloaded from `page`: a file travels without its page, so it says where it comes
-    from (the page's citation)."""
+    """The line under a chart downloaded from `page`: a file travels without its page, so it says where it was
+    published (the page's citation)."""
     return t("download_source", page.meta.lang, citation=page.meta.citation) if page.meta.citation else ""
 
 

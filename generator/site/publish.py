@@ -215,8 +215,8 @@ def _replace_file(target: Path, content: bytes) -> None:
 
 
 def republish(out_dir: Path, keep: Callable[[str], bool], stage: Callable[[Path], None]) -> None:
-    """Publish `out_dir` again, with the files `keep` says yes to (by their path from the site's root) linked
-    from it as they are, and what `stage` adds: all at once, as `publish` does."""
+    """Publish `out_dir` again, with the files `keep` says yes to (by their path from the site's root) linked as
+    they are, and what `stage` adds: all at once, as `publish` does."""
     out = out_dir.absolute()
     clean_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))

@@ -1,5 +1,5 @@
 """All the open data in one file: a zip of every plan's downloads and a README in each language, the same bytes
-from every build of the same data.
+out of every build of the same data.
 
 The members are the files of `data/<plan>/` byte for byte, under one folder named like the zip, so that
 unzipping makes one folder. The README is in two files, `README.ko.md` and `README.en.md`, one language each, as
