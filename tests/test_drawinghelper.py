@@ -53,6 +53,37 @@ def test_a_builds_helper_draws_a_few_drawings_alone_and_ends(monkeypatch: pytest
     assert (drawn, pngs.kept) == _drawn_alone(SPECS[:1])
 
 
+def _pids(jobs: list[object]) -> list[tuple[str, tuple[bytes, ...]]]:
+    return [(str(os.getpid()), ()) for _job in jobs]
+
+
+def test_a_builds_helper_draws_half_of_its_drawings_in_a_copy_of_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawinghelper, "_draw_here", _pids)  # before the fork: the helper and its copy draw so
+    helper = drawinghelper.build_helper()
+    assert helper is not None
+    try:
+        drawn = helper.draw([(spec, "wide", ()) for spec in SPECS]).result()
+    finally:
+        helper.close()
+    pids = [int(svg) for svg, _ in drawn]
+    assert len(set(pids[:2])) == len(set(pids[2:])) == 1  # in order: the first half here, the second there
+    assert len(set(pids)) == 2 and os.getpid() not in pids
+
+
+def test_the_half_a_killed_copy_would_have_drawn_is_drawn_by_the_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawinghelper, "_partner", [])
+    drawinghelper._import_chart_code(with_partner=True)  # this process plays the helper
+    partner = drawinghelper._partner[0]
+    try:
+        for process in list(partner._processes.values()):  # type: ignore[attr-defined]
+            process.kill()
+            process.join()
+        jobs = [(spec, "narrow", ()) for spec in SPECS[:2]]
+        assert drawinghelper._draw_shared(jobs) == drawinghelper._draw_here(jobs)  # type: ignore[arg-type]
+    finally:
+        partner.shutdown(wait=True, cancel_futures=True)
+
+
 def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ended(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

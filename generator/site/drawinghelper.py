@@ -1,5 +1,5 @@
 """A worker process that draws charts beside this one: a preview's, kept between saves, or a build's, started as
-soon as the build knows it must draw. Kept apart from `drawings` so that a build can start it before importing
+soon as the build knows the site is not up to date. Kept apart from `drawings` so that a build can start it before importing
 anything heavy: the worker is forked with little more than what the command line had imported."""
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from generator.site.publish import end_with, end_with_parent
 if TYPE_CHECKING:
     from generator.site.chartspec import ChartSpec, Variant
 
+Job = tuple["ChartSpec", "Variant", tuple[str, ...]]  # a chart, wide or narrow, and its PNG downloads' sources
+Drawn = tuple[str, tuple[bytes, ...]]  # its SVG and its framed PNGs
+
 HELPER_SECONDS = 60  # a drawing the helper has not made by then is made here (the helper is stuck)
 
 
@@ -27,7 +30,8 @@ class DrawingHelper:
     A long-running preview keeps one, so that a save's few drawings are made two at a time (a pool started for
     each save would cost more than it saves). A build starts one (`for_build`) as soon as it knows it is not up
     to date: the worker imports the chart code (matplotlib, about 0.4 s) while the build reads and checks the
-    data, then draws all of the build's drawings when they are few, and ends."""
+    data, forks a copy of itself (its partner), and the two draw all of the build's drawings when they are few,
+    half each; then it ends, and its partner with it."""
 
     def __init__(self, *, for_build: bool = False) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -45,17 +49,17 @@ class DrawingHelper:
                 # ever; the fork server's worker ends when the preview is gone, however it ended (end_with).
                 context, ending = unforked_context(), functools.partial(end_with, os.getpid())
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=ending)
-            self._pool.submit(_import_chart_code)
+            self._pool.submit(_import_chart_code, self.for_build)
 
-    def draw(self, jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]) -> _Drawing:
+    def draw(self, jobs: list[Job]) -> _Drawing:
         for _attempt in range(2):
             self.start()
             assert self._pool is not None
             try:
-                return _Drawing(self, [self._pool.submit(_draw, job) for job in jobs], jobs)
+                return _Drawing(self, self._pool.submit(_draw_shared, jobs), jobs)
             except BrokenProcessPool:  # its worker was killed from outside since the last save: a new one
                 self.close()
-        return _Drawing(self, [], jobs)
+        return _Drawing(self, None, jobs)
 
     def close(self, *, wait: bool = False) -> None:
         """Stop the worker, at once even when it does not answer; with `wait`, return only once the executor's
@@ -83,28 +87,48 @@ class _Drawing:
     """Drawings a helper makes: their results in order; drawn here after all if the helper's process died."""
 
     helper: DrawingHelper
-    futures: list[Future[tuple[str, tuple[bytes, ...]]]]
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]]
+    future: Future[list[Drawn]] | None
+    jobs: list[Job]
 
-    def result(self) -> list[tuple[str, tuple[bytes, ...]]]:
+    def result(self) -> list[Drawn]:
         try:
-            if len(self.futures) == len(self.jobs):
-                return [future.result(timeout=HELPER_SECONDS) for future in self.futures]
+            if self.future is not None:
+                return self.future.result(timeout=HELPER_SECONDS)
         except (BrokenProcessPool, TimeoutError):  # killed from outside, or stuck: the next save starts another
             self.helper.close()
-        from generator.site import chartpng  # only now: a build that leaves all its drawings to a helper has none
-
-        return [chartpng.draw_chart(*job) for job in self.jobs]
+        return _draw_here(self.jobs)  # a build that leaves all its drawings to a helper imports the chart code now
 
 
-def _import_chart_code() -> None:
+# In a build's helper: a copy of it, forked once it has imported the chart code, that draws half of the build's
+# drawings beside it (the build itself waits for them, its other core idle).
+_partner: list[ProcessPoolExecutor] = []
+
+
+def _import_chart_code(with_partner: bool = False) -> None:
     import generator.site.chartpng  # noqa: F401
 
+    if with_partner and not _partner:
+        _partner.append(
+            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=end_with_parent)
+        )
+        _partner[0].submit(int)  # forked now, while the build is still reading: not at its drawings
 
-def _draw(job: tuple[ChartSpec, Variant, tuple[str, ...]]) -> tuple[str, tuple[bytes, ...]]:
+
+def _draw_shared(jobs: list[Job]) -> list[Drawn]:
+    """The drawings of `jobs`, in order: the second half by this helper's partner meanwhile, when it has one."""
+    half = len(jobs) // 2 if _partner else len(jobs)
+    try:
+        there = _partner[0].submit(_draw_here, jobs[half:]) if half < len(jobs) else None
+        return _draw_here(jobs[:half]) + (there.result() if there is not None else [])
+    except BrokenProcessPool:  # the partner was killed from outside: all are drawn here
+        _partner.clear()
+        return _draw_here(jobs)
+
+
+def _draw_here(jobs: list[Job]) -> list[Drawn]:
     from generator.site import chartpng
 
-    return chartpng.draw_chart(*job)
+    return [chartpng.draw_chart(*job) for job in jobs]
 
 
 def unforked_context() -> multiprocessing.context.BaseContext:
