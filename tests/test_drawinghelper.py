@@ -22,6 +22,7 @@ from generator.site.drawings import render_charts
 from tests.conftest import same_tree
 
 SOURCE = "출처: 합성 기관, 「합성 계획」, 2026."
+ADDRESS = "https://plans.example.org/"
 SPECS = [  # synthetic charts
     TargetActualSpec(
         f"chart-ko-9-8-{n}-1", (2024, 2025), (10.0 * n, 20.0), (12.0, None), "건", f"합성 {n}", "s", "목표", "실적"
@@ -79,7 +80,8 @@ def test_the_half_a_killed_copy_would_have_drawn_is_drawn_by_the_helper(monkeypa
             process.kill()
             process.join()
         jobs = [(spec, "narrow", ()) for spec in SPECS[:2]]
-        assert drawinghelper._draw_shared(jobs) == drawinghelper._draw_here(jobs)  # type: ignore[arg-type]
+        drawn = drawinghelper._shared(drawinghelper._draw_here, jobs)  # type: ignore[arg-type]
+        assert drawn == drawinghelper._draw_here(jobs)  # type: ignore[arg-type]
     finally:
         partner.shutdown(wait=True, cancel_futures=True)
 
@@ -142,20 +144,25 @@ def test_a_build_starts_a_helper_only_when_it_must_build_and_ends_it_even_when_i
 @pytest.mark.slow
 @pytest.mark.usefixtures("demo_root")
 def test_after_an_edit_of_figures_the_building_process_imports_no_chart_code_and_equals_a_clean_build() -> None:
-    options = api.Options(out=Path("output"), cache_dir=Path("cache"), amendments=False)
+    # With the site's address: the pages' link-preview images are drawn too.
+    options = api.Options(out=Path("output"), cache_dir=Path("cache"), amendments=False, base_url=ADDRESS)
     api.build(options)
+    preview = Path("output/plans/demo/projects/1-1-2-og.png")
+    before = preview.read_bytes()
     project = Path("plans/demo/projects/1-1-2.yaml")
     text = project.read_text(encoding="utf-8")
     project.write_text(text.replace("people: 50,", "people: 51,", 1), encoding="utf-8")
     assert project.read_text(encoding="utf-8") != text
     script = (
         "import sys\nfrom pathlib import Path\nfrom generator import api\n"
-        "summary = api.build(api.Options(out=Path('output'), cache_dir=Path('cache'), amendments=False))\n"
-        "print(summary.drawn, 'matplotlib' in sys.modules)"
+        "options = api.Options(out=Path('output'), cache_dir=Path('cache'), amendments=False, base_url=sys.argv[1])\n"
+        "print(api.build(options).drawn, 'matplotlib' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ)
+    command = [sys.executable, "-c", script, ADDRESS]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ)
     drawn, imported = done.stdout.split()
     assert int(drawn) > 0 and imported == "False", done.stdout + done.stderr
+    assert preview.read_bytes() != before  # its link preview drawn again, by the helper too
     shutil.rmtree("clean", ignore_errors=True)
-    api.build(api.Options(out=Path("clean"), use_cache=False, amendments=False))
+    api.build(api.Options(out=Path("clean"), use_cache=False, amendments=False, base_url=ADDRESS))
     same_tree(Path("output"), Path("clean"))

@@ -164,7 +164,7 @@ def render_site(
         pages = build_pages(site)
     images: dict[str, bytes] = {}
     if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
-        pages, images = add_previews(pages, address, usable_cores(), cache)
+        pages, images = add_previews(pages, address, usable_cores(), cache, helper)
     files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink, helper)
     cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)

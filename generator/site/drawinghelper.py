@@ -1,6 +1,6 @@
 """A worker process that draws charts beside this one: a preview's, kept between saves, or a build's, started as
-soon as the build knows the site is not up to date. Kept apart from `drawings` so that a build can start it before importing
-anything heavy: the worker is forked with little more than what the command line had imported."""
+soon as the build knows the site is not up to date. Kept apart from `drawings` so that a build can start it
+before importing anything heavy: the worker is forked with little more than what the command line imported."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import functools
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from generator.site.publish import end_with, end_with_parent
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 Job = tuple["ChartSpec", "Variant", tuple[str, ...]]  # a chart, wide or narrow, and its PNG downloads' sources
 Drawn = tuple[str, tuple[bytes, ...]]  # its SVG and its framed PNGs
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 HELPER_SECONDS = 60  # a drawing the helper has not made by then is made here (the helper is stuck)
 
@@ -30,8 +34,8 @@ class DrawingHelper:
     A long-running preview keeps one, so that a save's few drawings are made two at a time (a pool started for
     each save would cost more than it saves). A build starts one (`for_build`) as soon as it knows it is not up
     to date: the worker imports the chart code (matplotlib, about 0.4 s) while the build reads and checks the
-    data, forks a copy of itself (its partner), and the two draw all of the build's drawings when they are few,
-    half each; then it ends, and its partner with it."""
+    data, forks a copy of itself (its partner), and the two draw the build's drawings and link-preview images
+    when they are few, half each; then it ends, and its partner with it."""
 
     def __init__(self, *, for_build: bool = False) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -51,15 +55,23 @@ class DrawingHelper:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=ending)
             self._pool.submit(_import_chart_code, self.for_build)
 
-    def draw(self, jobs: list[Job]) -> _Drawing:
+    def draw(self, jobs: list[Job]) -> _Drawing[Job, Drawn]:
+        """Each job's drawing (`chartpng.draw_chart`), in order, as `result` of what this returns."""
+        return self._submit(_draw_here, jobs)
+
+    def previews(self, specs: list[ChartSpec]) -> _Drawing[ChartSpec, bytes]:
+        """Each chart's link-preview PNG (`chartpng.render_png`), in order, as `result` of what this returns."""
+        return self._submit(_previews_here, specs)
+
+    def _submit(self, draw: Callable[[list[T]], list[R]], items: list[T]) -> _Drawing[T, R]:
         for _attempt in range(2):
             self.start()
             assert self._pool is not None
             try:
-                return _Drawing(self, self._pool.submit(_draw_shared, jobs), jobs)
+                return _Drawing(self, self._pool.submit(_shared, draw, items), draw, items)
             except BrokenProcessPool:  # its worker was killed from outside since the last save: a new one
                 self.close()
-        return _Drawing(self, None, jobs)
+        return _Drawing(self, None, draw, items)
 
     def close(self, *, wait: bool = False) -> None:
         """Stop the worker, at once even when it does not answer; with `wait`, return only once the executor's
@@ -83,20 +95,21 @@ def build_helper() -> DrawingHelper | None:
 
 
 @dataclass
-class _Drawing:
+class _Drawing(Generic[T, R]):
     """Drawings a helper makes: their results in order; drawn here after all if the helper's process died."""
 
     helper: DrawingHelper
-    future: Future[list[Drawn]] | None
-    jobs: list[Job]
+    future: Future[list[R]] | None
+    draw: Callable[[list[T]], list[R]]
+    items: list[T]
 
-    def result(self) -> list[Drawn]:
+    def result(self) -> list[R]:
         try:
             if self.future is not None:
                 return self.future.result(timeout=HELPER_SECONDS)
         except (BrokenProcessPool, TimeoutError):  # killed from outside, or stuck: the next save starts another
             self.helper.close()
-        return _draw_here(self.jobs)  # a build that leaves all its drawings to a helper imports the chart code now
+        return self.draw(self.items)  # a build that leaves all its drawings to a helper imports the chart code now
 
 
 # In a build's helper: a copy of it, forked once it has imported the chart code, that draws half of the build's
@@ -114,21 +127,27 @@ def _import_chart_code(with_partner: bool = False) -> None:
         _partner[0].submit(int)  # forked now, while the build is still reading: not at its drawings
 
 
-def _draw_shared(jobs: list[Job]) -> list[Drawn]:
-    """The drawings of `jobs`, in order: the second half by this helper's partner meanwhile, when it has one."""
-    half = len(jobs) // 2 if _partner else len(jobs)
+def _shared(draw: Callable[[list[T]], list[R]], items: list[T]) -> list[R]:
+    """`draw` of `items`, in order: the second half by this helper's partner meanwhile, when it has one."""
+    half = len(items) // 2 if _partner else len(items)
     try:
-        there = _partner[0].submit(_draw_here, jobs[half:]) if half < len(jobs) else None
-        return _draw_here(jobs[:half]) + (there.result() if there is not None else [])
+        there = _partner[0].submit(draw, items[half:]) if half < len(items) else None
+        return draw(items[:half]) + (there.result() if there is not None else [])
     except BrokenProcessPool:  # the partner was killed from outside: all are drawn here
         _partner.clear()
-        return _draw_here(jobs)
+        return draw(items)
 
 
 def _draw_here(jobs: list[Job]) -> list[Drawn]:
     from generator.site import chartpng
 
     return [chartpng.draw_chart(*job) for job in jobs]
+
+
+def _previews_here(specs: list[ChartSpec]) -> list[bytes]:
+    from generator.site import chartpng
+
+    return [chartpng.render_png(spec) for spec in specs]
 
 
 def unforked_context() -> multiprocessing.context.BaseContext:

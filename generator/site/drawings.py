@@ -95,12 +95,12 @@ def _drawn(
     jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int, helper: DrawingHelper | None = None
 ) -> Iterator[tuple[str, tuple[bytes, ...]]]:
     """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them,
-    else by a build's helper alone, or here with a preview's helper drawing the second half meanwhile."""
+    else by a build's helper (with its partner), or here with a preview's helper drawing the second half."""
     workers = min(workers, len(jobs) // PARALLEL_FROM)
     if helper is not None and helper.for_build:
-        # A build's helper has the chart code imported: it draws a few drawings alone and ends once they are made;
-        # it ends at once when there are none, or many (it is waited for: workers are forked only from a process
-        # with no other thread).
+        # A build's helper has the chart code imported: it draws a few drawings (this process does not) and ends
+        # once they are made; it ends at once when there are none, or many (and is waited for: workers are forked
+        # only from a process with no other thread).
         few = workers < 2
         drawn = helper.draw(jobs).result() if jobs and few else []
         helper.close(wait=not few)

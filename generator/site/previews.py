@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from generator.numbers import machine
 from generator.site.chartcache import ChartCache
@@ -17,15 +18,19 @@ from generator.site.pages import Page
 from generator.site.pages.credits import absolute_url
 from generator.site.publish import end_with_parent
 
+if TYPE_CHECKING:
+    from generator.site.drawinghelper import DrawingHelper
+
 SUFFIX = "-og.png"  # beside the page: plans/x/reports/2021.html → plans/x/reports/2021-og.png
 PARALLEL_FROM = 40  # as for the charts: below this, starting worker processes costs more than it saves
 
 
 def add_previews(
-    pages: list[Page], address: str, workers: int, cache: ChartCache
+    pages: list[Page], address: str, workers: int, cache: ChartCache, helper: DrawingHelper | None = None
 ) -> tuple[list[Page], dict[str, bytes]]:
-    """The pages naming their images, and the images by path (before the cache is pruned: it marks them used)."""
-    images = render_previews(preview_charts(pages), workers, cache)
+    """The pages naming their images, and the images by path (before the cache is pruned: it marks them used);
+    a few drawn by a build's `helper` when there is one (`drawinghelper.build_helper`)."""
+    images = render_previews(preview_charts(pages), workers, cache, helper)
     return with_previews(pages, images, address), images
 
 
@@ -38,18 +43,24 @@ def preview_charts(pages: list[Page]) -> dict[str, ChartSpec]:
     return {preview_path(page.meta.path): page.charts[0] for page in pages if page.charts}
 
 
-def render_previews(charts: dict[str, ChartSpec], workers: int, cache: ChartCache) -> dict[str, bytes]:
-    """Each image's PNG, from the cache or drawn (on all cores when many)."""
+def render_previews(
+    charts: dict[str, ChartSpec], workers: int, cache: ChartCache, helper: DrawingHelper | None = None
+) -> dict[str, bytes]:
+    """Each image's PNG, from the cache or drawn (on all cores when many, else by `helper` when there is one)."""
     pngs: dict[ChartSpec, bytes | None] = {spec: cache.get_png(spec) for spec in dict.fromkeys(charts.values())}
     missing = [spec for spec, png in pngs.items() if png is None]
     if missing:
-        from generator.site.chartpng import render_png  # matplotlib is imported only when a chart must be drawn
-
-        if workers > 1 and len(missing) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
-                drawn = list(pool.map(render_png, missing, chunksize=8))
+        many = workers > 1 and len(missing) >= PARALLEL_FROM
+        if helper is not None and not many:
+            drawn = helper.previews(missing).result()  # this process need not import matplotlib for a few
         else:
-            drawn = [render_png(spec) for spec in missing]
+            from generator.site.chartpng import render_png  # matplotlib is imported only when a chart must be drawn
+
+            if many:
+                with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
+                    drawn = list(pool.map(render_png, missing, chunksize=8))
+            else:
+                drawn = [render_png(spec) for spec in missing]
         for spec, png in zip(missing, drawn, strict=True):
             cache.put_png(spec, png)
             pngs[spec] = png
