@@ -38,15 +38,16 @@ from generator.site.searchterms import TERMS_META, with_compound_terms  # noqa: 
 _TERMS = re.compile(rf' data-pagefind-meta="{TERMS_META}:[^"]*"')
 # `--stub-charts`: the build with every chart replaced by an empty drawing, where drawing them all would take an
 # hour (4,000 unit projects: 16,000 charts, each drawn twice). The index is measured on pages whose charts hold
-# no text; the build's time and memory are then not a real build's.
+# no text; the build's time and memory are then not a real build's. A build's drawing helper ends there, as it
+# does when a build has nothing to draw (`drawings.render_charts`).
 _STUB = (
     "import sys; from markupsafe import Markup; import generator.site.pagefiles as build; "
     'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
     "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (26, 26), 'white').save(png, 'png'); "
     "drawn = build.Drawings(empty, empty); "
-    "stub = lambda specs, _w, _c, _k=None, pngs=None, **_options: (pngs and pngs.kept.update("
+    "stub = lambda specs, _w, _c, _k=None, pngs=None, helper=None, **_options: (pngs and pngs.kept.update("
     "{(spec, source): png.getvalue() for spec, lines in pngs.sources.items() for source in lines}), "
-    "{spec: drawn for spec in specs})[1]; "
+    "helper and helper.close(), {spec: drawn for spec in specs})[2]; "
     "build.render_charts = stub; "
     "from generator.cli import main; sys.argv = ['plansite', *sys.argv[1:]]; main()"
 )
