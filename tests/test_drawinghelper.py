@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,19 @@ SPECS = [  # synthetic charts
     )
     for n in range(1, 5)
 ]
+
+
+def _alone() -> None:
+    """A build forks its helper only from a process with no other thread: the executor thread of a helper ended
+    just before (without waiting) may still be ending."""
+    deadline = time.monotonic() + 10
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@pytest.fixture(autouse=True)
+def _alone_at_first() -> None:
+    _alone()
 
 
 def _refuse(*_args: object) -> None:
@@ -69,6 +84,22 @@ def test_a_builds_helper_draws_half_of_its_drawings_in_a_copy_of_itself(monkeypa
     pids = [int(svg) for svg, _ in drawn]
     assert len(set(pids[:2])) == len(set(pids[2:])) == 1  # in order: the first half here, the second there
     assert len(set(pids)) == 2 and os.getpid() not in pids
+
+
+def test_a_builds_helper_and_its_copy_leave_ctrl_c_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl+C reaches every process of the command: the build stops and ends them; they print no traceback.
+    monkeypatch.setattr(drawinghelper, "_draw_here", _pids)
+    helper = drawinghelper.build_helper()
+    assert helper is not None
+    try:
+        jobs = [(spec, "wide", ()) for spec in SPECS]
+        pids = {int(svg) for svg, _ in helper.draw(jobs).result()}  # type: ignore[arg-type]
+        for pid in pids:
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.5)
+        assert {int(svg) for svg, _ in helper.draw(jobs).result()} == pids  # type: ignore[arg-type]
+    finally:
+        helper.close()
 
 
 def test_the_half_a_killed_copy_would_have_drawn_is_drawn_by_the_helper(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,11 +162,12 @@ def test_a_build_starts_a_helper_only_when_it_must_build_and_ends_it_even_when_i
     assert api.build(options).drawn > 0
     project = Path("plans/demo/projects/1-1-2.yaml")
     project.write_text(project.read_text(encoding="utf-8").replace("Indicator three", "Indicator 3"), encoding="utf-8")
-    assert (
-        api.build(options).drawn == 0
-    )  # a new name of an indicator without a chart: every chart is in the cache, the helper draws none
+    _alone()
+    # A new name of an indicator without a chart: every chart is in the cache, the helper draws none.
+    assert api.build(options).drawn == 0
     assert api.build(options).up_to_date
     project.write_text(project.read_text(encoding="utf-8").replace("kind: flow", "kind: [flow"), encoding="utf-8")
+    _alone()
     with pytest.raises(DataError):
         api.build(options)
     assert len(started) == 3 and all(helper is not None and helper._pool is None for helper in started)

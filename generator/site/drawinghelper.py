@@ -4,9 +4,9 @@ before importing anything heavy: the worker is forked with little more than what
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,12 +47,12 @@ class DrawingHelper:
             context: multiprocessing.context.BaseContext
             if self.for_build:
                 # Forked while this process is small and alone: a copy of what it has imported, nothing more.
-                context, ending = multiprocessing.get_context("fork"), end_with_parent
+                context, parent = multiprocessing.get_context("fork"), None
             else:
                 # Never forked from the preview, whose other threads may hold a lock the copy would wait on for
                 # ever; the fork server's worker ends when the preview is gone, however it ended (end_with).
-                context, ending = unforked_context(), functools.partial(end_with, os.getpid())
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=ending)
+                context, parent = unforked_context(), os.getpid()
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_begin, initargs=(parent,))
             self._pool.submit(_import_chart_code, self.for_build)
 
     def draw(self, jobs: list[Job]) -> _Drawing[Job, Drawn]:
@@ -117,13 +117,22 @@ class _Drawing(Generic[T, R]):
 _partner: list[ProcessPoolExecutor] = []
 
 
+def _begin(parent: int | None) -> None:
+    """A helper's start: it ends with the process it draws for (its parent when None, else that process id), and
+    leaves Ctrl+C to that process, which ends it (its own KeyboardInterrupt would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is None:
+        end_with_parent()
+    else:
+        end_with(parent)
+
+
 def _import_chart_code(with_partner: bool = False) -> None:
     import generator.site.chartpng  # noqa: F401
 
     if with_partner and not _partner:
-        _partner.append(
-            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=end_with_parent)
-        )
+        fork = multiprocessing.get_context("fork")
+        _partner.append(ProcessPoolExecutor(1, mp_context=fork, initializer=_begin, initargs=(None,)))
         _partner[0].submit(int)  # forked now, while the build is still reading: not at its drawings
 
 
