@@ -3,13 +3,16 @@ code while the build reads the data, draws a few drawings alone and ends; many g
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from generator.site.downloads import DownloadPngs
 from generator.site.drawings import render_charts
 from tests.conftest import same_tree
 
+ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "출처: 합성 기관, 「합성 계획」, 2026."
 ADDRESS = "https://plans.example.org/"
 SPECS = [  # synthetic charts
@@ -34,16 +38,29 @@ SPECS = [  # synthetic charts
 
 
 def _alone() -> None:
-    """A build forks its helper only from a process with no other thread: the executor thread of a helper ended
-    just before (without waiting) may still be ending."""
-    deadline = time.monotonic() + 10
+    """Wait for the executor thread of a helper ended just before (without waiting) to end (it takes a fraction of
+    a second; a thread that does not end, a browser test's, is not waited for longer)."""
+    deadline = time.monotonic() + 2
     while threading.active_count() > 1 and time.monotonic() < deadline:
         time.sleep(0.01)
 
 
-@pytest.fixture(autouse=True)
-def _alone_at_first() -> None:
-    _alone()
+def alone(test: Callable[..., None]) -> Callable[..., None]:
+    """`test`, run in a Python process of its own when this one has other threads: a build forks its helper only
+    from a process alone, and the browser tests keep a server and a browser running for the whole session."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        _alone()
+        if threading.active_count() == 1:
+            return test(*args, **kwargs)
+        node = os.environ["PYTEST_CURRENT_TEST"].rsplit(" ", 1)[0]
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", node]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=os.environ)
+        assert done.returncode == 0 and re.search(r"^1 passed", done.stdout, re.MULTILINE), done.stdout + done.stderr
+        return None
+
+    return run
 
 
 def _refuse(*_args: object) -> None:
@@ -55,6 +72,7 @@ def _drawn_alone(specs: list[TargetActualSpec]) -> tuple[dict[object, object], d
     return render_charts(specs, 1, ChartCache(None), pngs=pngs), pngs.kept  # type: ignore[return-value]
 
 
+@alone
 def test_a_builds_helper_draws_a_few_drawings_alone_and_ends(monkeypatch: pytest.MonkeyPatch) -> None:
     helper = drawinghelper.build_helper()
     assert helper is not None
@@ -73,6 +91,7 @@ def _pids(jobs: list[object]) -> list[tuple[str, tuple[bytes, ...]]]:
     return [(str(os.getpid()), ()) for _job in jobs]
 
 
+@alone
 def test_a_builds_helper_draws_half_of_its_drawings_in_a_copy_of_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(drawinghelper, "_draw_here", _pids)  # before the fork: the helper and its copy draw so
     helper = drawinghelper.build_helper()
@@ -86,6 +105,7 @@ def test_a_builds_helper_draws_half_of_its_drawings_in_a_copy_of_itself(monkeypa
     assert len(set(pids)) == 2 and os.getpid() not in pids
 
 
+@alone
 def test_a_builds_helper_and_its_copy_leave_ctrl_c_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     # Ctrl+C reaches every process of the command: the build stops and ends them; they print no traceback.
     monkeypatch.setattr(drawinghelper, "_draw_here", _pids)
@@ -102,6 +122,7 @@ def test_a_builds_helper_and_its_copy_leave_ctrl_c_to_the_build(monkeypatch: pyt
         helper.close()
 
 
+@alone
 def test_the_half_a_killed_copy_would_have_drawn_is_drawn_by_the_helper(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(drawinghelper, "_partner", [])
     drawinghelper._import_chart_code(with_partner=True)  # this process plays the helper
@@ -117,6 +138,7 @@ def test_the_half_a_killed_copy_would_have_drawn_is_drawn_by_the_helper(monkeypa
         partner.shutdown(wait=True, cancel_futures=True)
 
 
+@alone
 def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ended(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -152,6 +174,7 @@ def test_no_helper_is_forked_from_a_process_with_other_threads_or_where_there_is
 
 
 @pytest.mark.usefixtures("demo_root")
+@alone
 def test_a_build_starts_a_helper_only_when_it_must_build_and_ends_it_even_when_it_fails(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
