@@ -158,7 +158,8 @@ def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ende
     assert (drawn, pngs.kept) == _drawn_alone(SPECS)
 
 
-def test_no_helper_is_forked_from_a_process_with_other_threads_or_where_there_is_no_fork(
+@alone
+def test_no_helper_is_forked_from_a_process_with_other_threads_on_one_core_or_where_there_is_no_fork(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     waiting = threading.Event()
@@ -169,6 +170,9 @@ def test_no_helper_is_forked_from_a_process_with_other_threads_or_where_there_is
     finally:
         waiting.set()
         other.join()
+    monkeypatch.setattr(drawinghelper, "usable_cores", lambda: 1)
+    assert drawinghelper.build_helper() is None
+    monkeypatch.undo()
     monkeypatch.setattr(drawinghelper.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert drawinghelper.build_helper() is None
 

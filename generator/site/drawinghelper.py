@@ -84,10 +84,18 @@ class DrawingHelper:
             self._pool = None
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, as a container or `taskset` limits it), not the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def build_helper() -> DrawingHelper | None:
     """A build's helper (`DrawingHelper`), started; None where this process may not fork (it has other threads,
-    or the platform has no fork): the build then draws as it would without one."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
+    or the platform has no fork), or has one core only (the helper would take it from the build for a build that
+    draws nothing): the build then draws as it would without one."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1 or usable_cores() < 2:
         return None
     helper = DrawingHelper(for_build=True)
     helper.start()

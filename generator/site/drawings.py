@@ -23,7 +23,7 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs
-from generator.site.drawinghelper import DrawingHelper, unforked_context
+from generator.site.drawinghelper import DrawingHelper, unforked_context, usable_cores
 from generator.site.publish import end_with, end_with_parent
 
 PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
@@ -37,13 +37,6 @@ class Drawings:
 
     wide: Markup
     narrow: Markup
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity, as a container or `taskset` limits it), not the machine's."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
 
 
 def render_charts(
