@@ -1,13 +1,16 @@
-"""Two commits of plansite side by side: warm builds of the shipped data, interleaved, medians and the ratio.
+"""Two commits of plansite side by side: builds of the shipped data, interleaved, medians and the ratio.
 
-    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7]
+    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value]
 
 What a change costs a warm build (issue 29: its additions may not make the shipped data's warm build more than
 10% slower). Each commit is exported (`git archive`) to a temporary folder and run from there with this
 environment's libraries, on the same copy of the shipped data, each with its own chart cache filled first; the
 two then build in turn, `--rounds` times, each into a new output folder. AFTER defaults to the working tree.
 Wall time is what a user waits; CPU time (user + system, over the build and its children) is steadier on a
-shared machine, so both are given.
+shared machine, so both are given. With `--one-value`, each commit has its own copy of the data and publishes into
+its own output folder, and each of its builds follows a one-value edit (`run.toggle_target`), as a department's
+correction does (issue 30). Each export is compiled first: where PYTHONDONTWRITEBYTECODE is set, a fresh folder
+would otherwise compile every module at every run.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import shipped_data  # noqa: E402
+from benchmarks.run import project_file, shipped_data, toggle_target  # noqa: E402
 
 
 def export(revision: str, folder: Path) -> Path:
@@ -38,6 +41,11 @@ def export(revision: str, folder: Path) -> Path:
     archive = subprocess.run(["git", "archive", revision, "generator"], cwd=ROOT, capture_output=True, check=True)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(folder, filter="data")
+    return folder
+
+
+def compiled(folder: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "generator")], check=True)
     return folder
 
 
@@ -64,25 +72,33 @@ def main() -> None:
     parser.add_argument("before")
     parser.add_argument("after", nargs="?", default="")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--one-value", action="store_true", help="each build after a one-value edit")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        data = shipped_data(work / "data")
         names = {"before": arguments.before, "after": arguments.after or "working tree"}
         sources = {
-            key: export(revision, work / key)
+            key: compiled(export(revision, work / key))
             for key, revision in (("before", arguments.before), ("after", arguments.after))
         }
+        shared = shipped_data(work / "data")
+        data = {key: shipped_data(work / f"data-{key}") if arguments.one_value else shared for key in sources}
         for key, source in sources.items():  # fill each chart cache
-            subprocess.run(build_command(source, work / f"out-{key}", work / f"cache-{key}"), cwd=data, check=True)
+            subprocess.run(build_command(source, work / f"out-{key}", work / f"cache-{key}"), cwd=data[key], check=True)
         runs: dict[str, list[tuple[float, float]]] = {key: [] for key in sources}
         for round_number in range(arguments.rounds):
             order = list(sources) if round_number % 2 == 0 else list(reversed(sources))
             for key in order:
-                out = work / f"out-{key}-{round_number}"
-                runs[key].append(timed(build_command(sources[key], out, work / f"cache-{key}"), data))
-                shutil.rmtree(out)
-        print("\n| commit | warm build, median wall s | median CPU s |\n|---|---:|---:|")
+                if arguments.one_value:
+                    toggle_target(project_file(data[key]))
+                    out = work / f"out-{key}"
+                else:
+                    out = work / f"out-{key}-{round_number}"
+                runs[key].append(timed(build_command(sources[key], out, work / f"cache-{key}"), data[key]))
+                if not arguments.one_value:
+                    shutil.rmtree(out)
+        scenario = "one-value edit + build" if arguments.one_value else "warm build"
+        print(f"\n| commit | {scenario}, median wall s | median CPU s |\n|---|---:|---:|")
         medians = {}
         for key, measured in runs.items():
             medians[key] = (statistics.median(w for w, _ in measured), statistics.median(c for _, c in measured))
