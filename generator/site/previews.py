@@ -57,6 +57,8 @@ def render_previews(
             from generator.site.chartpng import render_png  # matplotlib is imported only when a chart must be drawn
 
             if many:
+                if helper is not None:  # its executor's thread ended first: the pool's workers are forked from here
+                    helper.close(wait=True)
                 with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
                     drawn = list(pool.map(render_png, missing, chunksize=8))
             else:
