@@ -125,6 +125,16 @@ def test_the_wide_and_the_narrow_drawing_of_a_chart_are_kept_apart(tmp_path: Pat
     assert ChartCache(tmp_path / "cache").get(spec, "narrow") is None
 
 
+def test_what_the_cache_lacks_is_told_by_the_entrys_name_without_reading_or_counting_it(tmp_path: Path) -> None:
+    spec, other = (DistributionSpec("c", (Bar("A", n, 100),), "t", "s", "n") for n in (1, 2))
+    cache = open_cache(tmp_path / "cache", [], tmp_path / "output")
+    cache.put(spec, '<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="c-title c-desc" />', "wide")
+    again = ChartCache(tmp_path / "cache")
+    assert not again.lacks(spec, "wide") and again.lacks(spec, "narrow") and again.lacks(other, "wide")
+    assert (again.hits, again.misses, again.used) == (0, 0, set())  # a build counts what it gets, not this
+    assert ChartCache(None).lacks(spec, "wide")
+
+
 def test_the_drawing_version_covers_all_code_a_chart_runs() -> None:
     """A change to any module the chart code uses (say, how figures are written) must miss the cache."""
     assert fingerprint.code_closure(chartcache.CHART_CODE) == (

@@ -19,7 +19,7 @@ import pytest
 
 from generator import api
 from generator.errors import DataError
-from generator.site import chartpng, drawinghelper, drawings, previews
+from generator.site import buildcache, chartpng, drawinghelper, drawings, previews
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import TargetActualSpec
 from generator.site.downloads import DownloadPngs
@@ -103,6 +103,61 @@ def test_a_builds_helper_draws_half_of_its_drawings_in_a_copy_of_itself(monkeypa
     pids = [int(svg) for svg, _ in drawn]
     assert len(set(pids[:2])) == len(set(pids[2:])) == 1  # in order: the first half here, the second there
     assert len(set(pids)) == 2 and os.getpid() not in pids
+
+
+_calls: list[int] = []
+
+
+def _numbered(jobs: list[object]) -> list[tuple[str, tuple[bytes, ...]]]:
+    """Each job as drawn by the how-manieth call in its process (a helper and its copy count apart)."""
+    _calls.append(0)
+    if any(variant == "narrow" for _spec, variant, _sources in jobs):  # type: ignore[misc]
+        raise ValueError("a narrow drawing fails")
+    return [(str(len(_calls)), ()) for _job in jobs]
+
+
+@alone
+def test_drawings_started_ahead_are_taken_and_only_the_others_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(drawinghelper, "_draw_here", _numbered)  # before the fork
+    helper = drawinghelper.build_helper()
+    assert helper is not None
+    try:
+        ahead = [(spec, "wide", (SOURCE,)) for spec in SPECS[:2]]
+        helper.draw_ahead(ahead)  # type: ignore[arg-type]
+        asked = [ahead[1], (SPECS[3], "wide", ())]  # one drawn ahead, and one not (nor its first, unused)
+        assert helper.drawn(asked) == [("1", ()), ("2", ())]  # type: ignore[arg-type]
+        # A drawing ahead that failed is made again when it is asked for, and fails there as it would have.
+        helper.draw_ahead([(SPECS[0], "narrow", ()), *ahead])  # type: ignore[list-item]
+        assert helper.drawn(ahead[:1]) == [("4", ())]  # type: ignore[arg-type]
+        helper.draw_ahead([(SPECS[0], "narrow", ())])  # type: ignore[list-item]
+        with pytest.raises(ValueError, match="a narrow drawing fails"):
+            helper.drawn([(SPECS[0], "narrow", ())])  # type: ignore[list-item]
+    finally:
+        helper.close()
+
+
+@pytest.mark.usefixtures("demo_root")
+@alone
+def test_after_an_edit_of_figures_its_drawings_are_started_before_the_unchanged_pages_are_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    options = api.Options(out=Path("output"), cache_dir=Path("cache"), amendments=False)
+    api.build(options)
+    events: list[str] = []
+    draw, kept = drawinghelper.DrawingHelper.draw, buildcache.PageStore.kept
+    monkeypatch.setattr(
+        drawinghelper.DrawingHelper, "draw", lambda self, jobs: events.append(f"draw {len(jobs)}") or draw(self, jobs)
+    )
+    monkeypatch.setattr(buildcache.PageStore, "kept", lambda self, *a: events.append("kept") or kept(self, *a))
+    project = Path("plans/demo/projects/1-1-2.yaml")
+    project.write_text(project.read_text(encoding="utf-8").replace("people: 50,", "people: 51,", 1), encoding="utf-8")
+    _alone()
+    summary = api.build(options)
+    # Its chart in both languages, wide and narrow: drawn once, before the unchanged pages were taken.
+    assert events == ["draw 4", "kept"] and summary.drawn == 2
+    shutil.rmtree("clean", ignore_errors=True)
+    api.build(api.Options(out=Path("clean"), use_cache=False, amendments=False))
+    same_tree(Path("output"), Path("clean"))
 
 
 @alone

@@ -101,12 +101,24 @@ class ChartCache:
         self.png_misses = 0  # link-preview PNGs drawn (not counted among the charts)
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
+        self._keys: dict[tuple[ChartSpec, Variant], str] = {}  # a build asks for most keys twice (`lacks`, `keep`)
+
+    def _key(self, spec: ChartSpec, variant: Variant) -> str:
+        key = self._keys.get((spec, variant))
+        if key is None:
+            key = self._keys[spec, variant] = chart_key(spec, variant)
+        return key
+
+    def lacks(self, spec: ChartSpec, variant: Variant = "wide") -> bool:
+        """Whether the cache has no entry for this drawing, as far as its file's name tells (neither read nor
+        counted: `get` does that); True without a cache folder."""
+        return self.folder is None or not self._path(self._key(spec, variant)).is_file()
 
     def get(self, spec: ChartSpec, variant: Variant = "wide") -> str | None:
         if self.folder is None:
             self._miss(spec)
             return None
-        key = chart_key(spec, variant)
+        key = self._key(spec, variant)
         self.used.add(key)
         path = self._path(key)
         if not self._own_folder(path.parent):
@@ -130,7 +142,7 @@ class ChartCache:
     def keep(self, spec: ChartSpec, variant: Variant = "wide") -> None:
         """Count a chart the build had at hand (a preview keeps its charts) as used, so it is not pruned."""
         if self.folder is not None:
-            self.used.add(chart_key(spec, variant))
+            self.used.add(self._key(spec, variant))
             self.hits += 1
 
     def keep_png(self, spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> None:
@@ -165,7 +177,7 @@ class ChartCache:
     def put(self, spec: ChartSpec, svg: str, variant: Variant = "wide") -> None:
         if self.folder is None:
             return
-        key = chart_key(spec, variant)
+        key = self._key(spec, variant)
         self.used.add(key)
         self._write(key, self._path(key), svg.encode("utf-8"))
 

@@ -40,6 +40,7 @@ class DrawingHelper:
     def __init__(self, *, for_build: bool = False) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self.for_build = for_build
+        self._ahead: _Drawing[Job, Drawn] | None = None
 
     def start(self) -> None:
         """Start the worker, and have it import the chart code now rather than at the first save's drawing."""
@@ -58,6 +59,24 @@ class DrawingHelper:
     def draw(self, jobs: list[Job]) -> _Drawing[Job, Drawn]:
         """Each job's drawing (`chartpng.draw_chart`), in order, as `result` of what this returns."""
         return self._submit(_draw_here, jobs)
+
+    def draw_ahead(self, jobs: list[Job]) -> None:
+        """Start on drawings the build is likely to ask `drawn` for, before it knows which it needs."""
+        self._ahead = self.draw(jobs)
+
+    def drawn(self, jobs: list[Job]) -> list[Drawn]:
+        """Each job's drawing, in order: those drawn ahead (`draw_ahead`) as they were made, the others now."""
+        made: dict[Job, Drawn] = {}
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            try:
+                made = dict(zip(ahead.items, ahead.result(), strict=True))
+            except Exception:  # a job the build needs is drawn again below, and raises there
+                made = {}
+        rest = [job for job in jobs if job not in made]
+        if rest:
+            made.update(zip(rest, self.draw(rest).result(), strict=True))
+        return [made[job] for job in jobs]
 
     def previews(self, specs: list[ChartSpec]) -> _Drawing[ChartSpec, bytes]:
         """Each chart's link-preview PNG (`chartpng.render_png`), in order, as `result` of what this returns."""
@@ -82,6 +101,7 @@ class DrawingHelper:
                 process.kill()
             self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
+        self._ahead = None
 
 
 def usable_cores() -> int:

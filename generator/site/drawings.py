@@ -13,18 +13,22 @@ import functools
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
-from generator.site.downloads import DownloadPngs
+from generator.site.downloads import DownloadPngs, download_sources
 from generator.site.drawinghelper import DrawingHelper, unforked_context, usable_cores
 from generator.site.publish import end_with, end_with_parent
+
+if TYPE_CHECKING:
+    from generator.site.pages import Page
 
 PARALLEL_FROM = 4  # drawings per worker below which starting that worker costs more than it saves
 FORK_SERVER_FROM_MIB = 200  # workers start from a fork server once the build is bigger than this (_worker_context)
@@ -94,8 +98,8 @@ def _drawn(
         # A build's helper has the chart code imported: it draws a few drawings (this process does not) and ends
         # once they are made; it ends at once when there are none, or many (and is waited for: workers are forked
         # only from a process with no other thread).
-        few = workers < 2
-        drawn = helper.draw(jobs).result() if jobs and few else []
+        few = _few(len(jobs), workers)
+        drawn = helper.drawn(jobs) if jobs and few else []
         helper.close(wait=not few)
         yield from drawn
         if few:
@@ -119,6 +123,30 @@ def _drawn(
     ending = end_with_parent if context.get_start_method() == "fork" else functools.partial(end_with, os.getpid())
     with ProcessPoolExecutor(workers, mp_context=context, initializer=ending) as pool:
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
+
+
+def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper | None) -> None:
+    """Have a build's helper start on the drawings the chart cache lacks, when they are few, before the build
+    knows which pages it renders: a one-value edit's drawings are made while this process takes the unchanged
+    pages from the cache folder, and `render_charts` takes them (it draws any other it needs).
+
+    A new chart's download PNGs are new too: its wide drawing is framed for every page that offers it."""
+    if helper is None or not helper.for_build or cache.folder is None:
+        return
+    specs = dict.fromkeys(spec for page in pages for spec in page.charts)
+    lacking = [(spec, variant) for spec in specs for variant in VARIANTS if cache.lacks(spec, variant)]
+    if not lacking or not _few(len(lacking), usable_cores()):
+        return
+    new = {spec for spec, _variant in lacking}
+    sources = download_sources(page for page in pages if not new.isdisjoint(page.charts))
+    helper.draw_ahead(
+        [(spec, variant, sources.get(spec, ()) if variant == "wide" else ()) for spec, variant in lacking]
+    )
+
+
+def _few(jobs: int, workers: int) -> bool:
+    """Whether `jobs` drawings are too few to pay for starting worker processes (`PARALLEL_FROM`)."""
+    return min(workers, jobs // PARALLEL_FROM) < 2
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

@@ -17,7 +17,7 @@ from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
 from generator.site.drawinghelper import DrawingHelper
-from generator.site.drawings import Drawings, keep_charts, render_charts, usable_cores
+from generator.site.drawings import Drawings, draw_ahead, keep_charts, render_charts, usable_cores
 from generator.site.pages import Page, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -118,6 +118,8 @@ def page_files(
     which may link such a page as the last build published it instead (`Sink.link_page`). `helper` draws beside
     this process (`drawinghelper.DrawingHelper`; a preview's is its `warm.helper`)."""
     store = PageStore(kept_in, theme_dir)
+    if warm is None:
+        draw_ahead(pages, cache, helper)
     files = store.kept(pages, sink.link_page if sink is not None else None)
     done = files.keys() | store.linked
     todo = [page for page in pages if page.meta.path not in done]
