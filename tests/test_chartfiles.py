@@ -384,7 +384,7 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
         raise AssertionError("a pool for a few drawings")
 
     monkeypatch.setattr(drawings, "_drawn", watched)
-    monkeypatch.setattr(drawings, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(drawings, "worker_pool", no_pool)
     pngs = DownloadPngs(cache, {SPECS[0]: (SOURCE,)})
     render_charts(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
     assert stored == [0, 1, 2, 3] and not pngs.kept  # the PNG went to the cache, not into memory

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(*args: str):
@@ -119,3 +124,43 @@ def test_the_objects_left_as_the_command_ends_are_frozen_not_collected() -> None
     script = "import atexit, gc\natexit.register(lambda: print(gc.get_freeze_count() > 0))\nimport generator.cli\n"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=os.environ)
     assert done.stdout.split() == ["True"], done.stdout + done.stderr
+
+
+def _session(leader: int) -> list[int]:
+    """The processes of the session `leader` started (Linux: /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[3]) == leader and fields[0] != "Z":  # the session id; a zombie is ended, not yet reaped
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_ctrl_c_while_workers_draw_ends_every_process_with_one_line_in_the_users_language(tmp_path: Path) -> None:
+    for name in ("plans", "results", "site.yaml"):  # the shipped data: a cold build draws hundreds of drawings
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / name)
+    command = [str(Path(sys.executable).parent / "plansite"), "build", "--lang", "ko", "--cache-dir", "cache"]
+    build = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not any((tmp_path / "cache").rglob("*.svg")) and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the workers' first drawings come back, and the rest are being drawn
+        assert len(_session(build.pid)) >= 3 and build.poll() is None  # the build and its workers
+        os.killpg(build.pid, signal.SIGINT)  # what a terminal does on Ctrl+C: every process of the command
+        _, errors = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert build.returncode == 130
+    assert errors.splitlines()[-1] == "Ctrl+C로 멈췄습니다" and "Traceback" not in errors, errors
+    deadline = time.monotonic() + 5
+    while _session(build.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _session(build.pid) == []
+    assert not (tmp_path / "output").exists()  # nothing published

@@ -4,6 +4,7 @@ code while the build reads the data, draws a few drawings alone and ends; many g
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 import shutil
@@ -161,6 +162,40 @@ def test_after_an_edit_of_figures_its_drawings_are_started_before_the_unchanged_
 
 
 @alone
+def test_a_pools_workers_leave_ctrl_c_to_the_build_and_end_at_once_when_it_stops_early() -> None:
+    fork = multiprocessing.get_context("fork")
+    with drawinghelper.worker_pool(2, fork) as pool:
+        pids = set(pool.map(_pid_after, [0.2] * 4))  # both workers started, and idle now
+        for pid in pids:
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.3)
+        assert set(pool.map(_pid_after, [0.2] * 4)) == pids  # neither died of it
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), drawinghelper.worker_pool(2, fork) as pool:
+        pids = set(pool.map(_pid_after, [0.0] * 2))
+        pool.map(_pid_after, [5.0] * 6)  # drawings still queued when the build is stopped
+        raise KeyboardInterrupt
+    assert time.monotonic() - started < 4  # not waited for
+    deadline = time.monotonic() + 3
+    while any(map(_running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_running, pids))
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (Linux: /proc); one ended but not yet reaped (a zombie) does not."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@alone
 def test_a_builds_helper_and_its_copy_leave_ctrl_c_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     # Ctrl+C reaches every process of the command: the build stops and ends them; they print no traceback.
     monkeypatch.setattr(drawinghelper, "_draw_here", _pids)
@@ -216,13 +251,13 @@ def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ende
 @alone
 def test_a_builds_helper_has_ended_before_many_previews_are_forked(monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[int] = []
-    pool = previews.ProcessPoolExecutor
+    pool = previews.worker_pool
 
     def counted(*args: object, **kwargs: object) -> object:
         threads.append(threading.active_count())
         return pool(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(previews, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(previews, "worker_pool", counted)
     monkeypatch.setattr(previews, "PARALLEL_FROM", 2)
     helper = drawinghelper.build_helper()
     assert helper is not None

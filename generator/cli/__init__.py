@@ -20,6 +20,7 @@ from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     OUT_HELP,
+    Commands,
     cache_options,
     current_language,
     data_options,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("plansite")
 
 
-@click.group()
+@click.group(cls=Commands)
 @click.version_option(__version__, prog_name="plansite")
 def main() -> None:
     """Build report sites for public plans and their annual implementation checks."""

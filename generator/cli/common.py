@@ -22,11 +22,25 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C (128 + SIGINT)
 
 F = TypeVar("F", bound=Callable[..., object])
 
 _LANG = "plansite.lang"
 OUT_HELP = f"Folder to build into [default: {OUTPUT_DIR}/ beside the configuration]."
+
+
+class Commands(click.Group):
+    """plansite's commands. Ctrl+C ends one with a line in the user's language, where click says "Aborted!";
+    whatever it stopped ends too (a build's drawing workers, `drawinghelper`) without a traceback of its own."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(err=True)  # past the ^C the terminal shows
+            click.echo(t("interrupted", current_language()), err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
 
 def language_option(*, expose: bool = False) -> Callable[[F], F]:

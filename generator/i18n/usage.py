@@ -131,6 +131,7 @@ USAGE: dict[str, dict[str, str]] = {
     },
     "change_detected": {"ko": "변경을 감지했습니다. 다시 만듭니다", "en": "change detected, rebuilding"},
     "stopped": {"ko": "멈췄습니다", "en": "stopped"},
+    "interrupted": {"ko": "Ctrl+C로 멈췄습니다", "en": "Stopped by Ctrl+C"},
     # plansite schema and init.
     "schemas_all_written": {
         "ko": "스키마 {count}개를 {folder}에 썼습니다",

@@ -4,11 +4,12 @@ before importing anything heavy: the worker is forked with little more than what
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -96,12 +97,32 @@ class DrawingHelper:
         """Stop the worker, at once even when it does not answer; with `wait`, return only once the executor's
         own thread has ended too (a build forks workers only while it has no other thread: `_worker_context`)."""
         if self._pool is not None:
-            # The executor has no public way to end a worker that hangs: its processes are ended by hand.
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.kill()
-            self._pool.shutdown(wait=wait, cancel_futures=True)
+            _end(self._pool, wait=wait)
             self._pool = None
         self._ahead = None
+
+
+@contextlib.contextmanager
+def worker_pool(
+    workers: int, context: multiprocessing.context.BaseContext, parent: int | None = None
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of drawing workers that end with the build (with its process `parent`, or their own parent when
+    None) and leave Ctrl+C to it, as a helper does (`_begin`). When the build stops early, interrupted or failed,
+    they are ended at once: a pool's shutdown would wait for every drawing still queued."""
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_begin, initargs=(parent,))
+    try:
+        yield pool
+    except BaseException:
+        _end(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _end(pool: ProcessPoolExecutor, *, wait: bool = False) -> None:
+    # The executor has no public way to end a worker that hangs: its processes are ended by hand.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def usable_cores() -> int:

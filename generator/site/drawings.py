@@ -9,12 +9,10 @@ build itself is big (`_worker_context`).
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +22,7 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs, download_sources
-from generator.site.drawinghelper import DrawingHelper, unforked_context, usable_cores
-from generator.site.publish import end_with, end_with_parent
+from generator.site.drawinghelper import DrawingHelper, unforked_context, usable_cores, worker_pool
 
 if TYPE_CHECKING:
     from generator.site.pages import Page
@@ -120,8 +117,8 @@ def _drawn(
     chunk = max(1, min(8, len(jobs) // (4 * workers)))
     context = _worker_context()
     # A forked worker dies with its parent, the build; one a fork server started watches for the build to go.
-    ending = end_with_parent if context.get_start_method() == "fork" else functools.partial(end_with, os.getpid())
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=ending) as pool:
+    parent = None if context.get_start_method() == "fork" else os.getpid()
+    with worker_pool(workers, context, parent) as pool:
         yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
 
 

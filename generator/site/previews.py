@@ -8,15 +8,15 @@ title and description alone). Each PNG is kept in the chart cache like the SVGs,
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
 from typing import TYPE_CHECKING
 
 from generator.numbers import machine
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
+from generator.site.drawinghelper import worker_pool
 from generator.site.pages import Page
 from generator.site.pages.credits import absolute_url
-from generator.site.publish import end_with_parent
 
 if TYPE_CHECKING:
     from generator.site.drawinghelper import DrawingHelper
@@ -59,7 +59,7 @@ def render_previews(
             if many:
                 if helper is not None:  # its executor's thread ended first: the pool's workers are forked from here
                     helper.close(wait=True)
-                with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent) as pool:
+                with worker_pool(workers, multiprocessing.get_context()) as pool:
                     drawn = list(pool.map(render_png, missing, chunksize=8))
             else:
                 drawn = [render_png(spec) for spec in missing]
