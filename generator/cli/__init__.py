@@ -382,24 +382,12 @@ def _n(count: int, noun: str, lang: str) -> str:
     return t(f"count_{noun}_one" if count == 1 else f"count_{noun}_many", lang, count=count)
 
 
-# Registered here, defined in their own module: the spreadsheet round trip.
+# Registered here, defined in modules of their own: the spreadsheet round trip, the live preview and the preview
+# with the editor's forms, the printed report, and the documentation read offline.
+from generator.cli.manual import docs  # noqa: E402
+from generator.cli.pdf import pdf  # noqa: E402
+from generator.cli.preview import edit, serve  # noqa: E402
 from generator.cli.spreadsheets import collect, import_  # noqa: E402
 
-main.add_command(collect)
-main.add_command(import_)
-
-# Registered here, defined in their own module: the live preview, and the preview with the editor's forms.
-from generator.cli.preview import edit, serve  # noqa: E402
-
-main.add_command(serve)
-main.add_command(edit)
-
-# Registered here, defined in its own module: the printed report.
-from generator.cli.pdf import pdf  # noqa: E402
-
-main.add_command(pdf)
-
-# Registered here, defined in its own module: the documentation, read offline.
-from generator.cli.manual import docs  # noqa: E402
-
-main.add_command(docs)
+for _command in (collect, import_, serve, edit, pdf, docs):
+    main.add_command(_command)
