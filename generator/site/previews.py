@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-from typing import TYPE_CHECKING
 
 from generator.numbers import machine
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec
-from generator.site.drawinghelper import worker_pool
+from generator.site.drawinghelper import DrawingHelper, worker_pool
 from generator.site.pages import Page
 from generator.site.pages.credits import absolute_url
-
-if TYPE_CHECKING:
-    from generator.site.drawinghelper import DrawingHelper
 
 SUFFIX = "-og.png"  # beside the page: plans/x/reports/2021.html → plans/x/reports/2021-og.png
 PARALLEL_FROM = 40  # as for the charts: below this, starting worker processes costs more than it saves
