@@ -1,6 +1,6 @@
 """Two commits of plansite side by side: builds of the shipped data, interleaved, medians and the ratio.
 
-    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value]
+    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value] [--base-url URL]
 
 What a change costs a warm build (issue 29: its additions may not make the shipped data's warm build more than
 10% slower). Each commit is exported (`git archive`) to a temporary folder and run from there with this
@@ -9,8 +9,9 @@ two then build in turn, `--rounds` times, each into a new output folder. AFTER d
 Wall time is what a user waits; CPU time (user + system, over the build and its children) is steadier on a
 shared machine, so both are given. With `--one-value`, each commit has its own copy of the data and publishes into
 its own output folder, and each of its builds follows a one-value edit (`run.toggle_target`), as a department's
-correction does (issue 30). Each export is compiled first: where PYTHONDONTWRITEBYTECODE is set, a fresh folder
-would otherwise compile every module at every run.
+correction does (issue 30). With `--base-url`, the site has an address, as a published one does: its pages
+have link-preview images, drawn again when their chart changes. Each export is compiled first: where
+PYTHONDONTWRITEBYTECODE is set, a fresh folder would otherwise compile every module at every run.
 """
 
 from __future__ import annotations
@@ -49,10 +50,12 @@ def compiled(folder: Path) -> Path:
     return folder
 
 
-def build_command(source: Path, out: Path, cache: Path) -> list[str]:
+def build_command(source: Path, out: Path, cache: Path, base_url: str = "") -> list[str]:
+    address = f", '--base-url', {base_url!r}" if base_url else ""
     run = (
         f"import sys; sys.path.insert(0, {str(source)!r}); from generator.cli import main; "
-        f"sys.argv = ['plansite', 'build', '--quiet', '--cache-dir', {str(cache)!r}, '--out', {str(out)!r}]; main()"
+        f"sys.argv = ['plansite', 'build', '--quiet', '--cache-dir', {str(cache)!r}, '--out', {str(out)!r}{address}]; "
+        "main()"
     )
     return [sys.executable, "-c", run]
 
@@ -73,6 +76,7 @@ def main() -> None:
     parser.add_argument("after", nargs="?", default="")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--one-value", action="store_true", help="each build after a one-value edit")
+    parser.add_argument("--base-url", default="", help="the site's address: its pages get link-preview images")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
@@ -84,7 +88,8 @@ def main() -> None:
         shared = shipped_data(work / "data")
         data = {key: shipped_data(work / f"data-{key}") if arguments.one_value else shared for key in sources}
         for key, source in sources.items():  # fill each chart cache
-            subprocess.run(build_command(source, work / f"out-{key}", work / f"cache-{key}"), cwd=data[key], check=True)
+            command = build_command(source, work / f"out-{key}", work / f"cache-{key}", arguments.base_url)
+            subprocess.run(command, cwd=data[key], check=True)
         runs: dict[str, list[tuple[float, float]]] = {key: [] for key in sources}
         for round_number in range(arguments.rounds):
             order = list(sources) if round_number % 2 == 0 else list(reversed(sources))
@@ -94,10 +99,12 @@ def main() -> None:
                     out = work / f"out-{key}"
                 else:
                     out = work / f"out-{key}-{round_number}"
-                runs[key].append(timed(build_command(sources[key], out, work / f"cache-{key}"), data[key]))
+                command = build_command(sources[key], out, work / f"cache-{key}", arguments.base_url)
+                runs[key].append(timed(command, data[key]))
                 if not arguments.one_value:
                     shutil.rmtree(out)
         scenario = "one-value edit + build" if arguments.one_value else "warm build"
+        scenario += f", --base-url {arguments.base_url}" if arguments.base_url else ""
         print(f"\n| commit | {scenario}, median wall s | median CPU s |\n|---|---:|---:|")
         medians = {}
         for key, measured in runs.items():
