@@ -285,10 +285,8 @@ def amendment_record(data: DataRepository, cache_dir: Path | None, options: Opti
     root = data.plans.parent
     if data.plans.name != PLANS_DIR or data.results.absolute() != (root / RESULTS_DIR).absolute():
         # The history is read from the plans/ and results/ folders of one repository, as `plansite diff` does.
-        return Unavailable(
-            f"{display_path(data.plans)} and {display_path(data.results)} are not the {PLANS_DIR}/ "
-            f"and {RESULTS_DIR}/ folders of one data repository, so their git history is not read"
-        )
+        folders = {"plans": display_path(data.plans), "results": display_path(data.results)}
+        return Unavailable(msg("history_not_one_repository", **folders, plans_dir=PLANS_DIR, results_dir=RESULTS_DIR))
     _say(options)(msg("progress_history"))
     return amendments(root, cache_dir)
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from lxml import html
 
 from generator.cli import main
+from generator.i18n import t
 
 from .conftest import FIXTURES
 
@@ -93,10 +94,19 @@ def test_a_data_repository_outside_git_builds_without_amendments(
 ) -> None:
     shutil.copytree(FIXTURES / "progress", tmp_path / "data")
     monkeypatch.chdir(tmp_path / "data")
-    result = CliRunner().invoke(main, ["build"])
+    result = CliRunner().invoke(main, ["build", "--lang", "en"])
     assert result.exit_code == 0, result.output
     [said] = [line for line in result.output.splitlines() if line.startswith("no amendments listed:")]
     assert "not in a git repository" in said
+    # Said in the user's language, whole; and again by a build that finds the site up to date, in its language.
+    for lang, line in (
+        ("ko", "변경 이력을 싣지 않았습니다: .: git 저장소 안에 있지 않아 변경 이력이 없습니다"),
+        ("en", said),
+    ):
+        again = CliRunner().invoke(main, ["build", "--lang", lang])
+        assert again.exit_code == 0, again.output
+        assert t("site_up_to_date", lang, output="output", pages=0, files=0, seconds=0).split(":")[0] in again.output
+        assert line in again.output.splitlines(), again.output
 
 
 @pytest.mark.slow

@@ -262,7 +262,7 @@ def build(
         if not summary.sitemap:
             click.echo(t("no_sitemap", lang))
         if summary.no_amendments:
-            click.echo(t("no_amendments_listed", lang, why=terminal_safe(summary.no_amendments)))
+            click.echo(t("no_amendments_listed", lang, why=terminal_safe(render(summary.no_amendments, lang))))
         if summary.cache_unusable:
             click.echo(t("charts_not_cached", lang, why=terminal_safe(summary.cache_unusable)))
         if summary.cache_rejected:

@@ -176,6 +176,39 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "git could not read the data at '{revision}': {reason}",
     },
     "no_reason_given": {"ko": "이유가 주어지지 않음", "en": "no reason given"},
+    # Why a build lists no amendments (generator/review/amendments.py), after "no amendments listed: ".
+    "history_not_git": {
+        "ko": "{where}: git 저장소 안에 있지 않아 변경 이력이 없습니다",
+        "en": "{where} is not in a git repository, so there is no record of amendments",
+    },
+    "history_shallow": {
+        "ko": "git 저장소가 얕은 복제(shallow clone)여서 데이터의 앞선 이력이 없습니다. 이력을 모두 가져오세요"
+        " (git fetch --unshallow, GitHub Actions에서는 actions/checkout에 fetch-depth: 0)",
+        "en": "the git repository is a shallow clone, so the early history of the data is missing; fetch all "
+        "of it (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)",
+    },
+    "history_no_commits": {
+        "ko": "{where}: git 저장소에 아직 커밋이 없어 변경 이력이 없습니다",
+        "en": "the git repository of {where} has no commits yet, so there is no record",
+    },
+    "history_no_git": {
+        "ko": "git이 설치되어 있지 않습니다 (변경 이력은 데이터의 git 기록에서 읽습니다)",
+        "en": "git is not installed, so the amendments (read from the data's git history) are not listed",
+    },
+    "history_too_slow": {
+        "ko": "git이 데이터의 기록을 읽는 데 너무 오래 걸렸습니다",
+        "en": "git took too long to read the data's history",
+    },
+    "history_unreadable": {
+        "ko": "git이 데이터의 기록을 읽지 못했습니다: {reason}",
+        "en": "git could not read the data's history: {reason}",
+    },
+    "history_not_one_repository": {
+        "ko": "{plans}, {results}: 한 데이터 저장소의 {plans_dir}/, {results_dir}/ 폴더가 아니어서 git 기록을"
+        " 읽지 않습니다",
+        "en": "{plans} and {results} are not the {plans_dir}/ and {results_dir}/ folders of one data repository, "
+        "so their git history is not read",
+    },
     # Progress lines on a terminal (plansite build, serve and pdf without --quiet).
     "progress_checking_data": {"ko": "데이터 검사", "en": "checking data"},
     "progress_history": {"ko": "변경 이력을 위해 데이터 기록 읽기", "en": "reading the data's history for amendments"},

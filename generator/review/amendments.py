@@ -35,7 +35,7 @@ from typing import Any
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
 from generator.errors import PlansiteError, Severity, UsageError, display_path
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
-from generator.i18n import LANGUAGES, UI, t
+from generator.i18n import LANGUAGES, UI, msg, t
 from generator.numbers import NONE
 from generator.review.changes import DistributionChange, FieldChange, Kind, PlanChange, ProjectChange
 from generator.review.compare import Snapshot, compare
@@ -65,7 +65,7 @@ def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavai
         cache = _Cache(cache_dir / CACHE_FOLDER) if cache_dir else None
         changes, computed = _changes(root, commits, cache, prefix)
     except (UsageError, OSError, subprocess.SubprocessError) as error:
-        return Unavailable(f"the data's git history could not be read: {error}")
+        return Unavailable(msg("history_unreadable", reason=str(error)))
     items = [
         amendment
         for commit in reversed(commits)
@@ -81,22 +81,19 @@ def history(root: Path) -> list[Commit] | Unavailable:
     try:
         shallow = _git(root, "rev-parse", "--is-shallow-repository")
         if shallow.returncode != 0:
-            return Unavailable(f"{where} is not in a git repository, so there is no record of amendments")
+            return Unavailable(msg("history_not_git", where=where))
         if shallow.stdout.strip() == b"true":
-            return Unavailable(
-                "the git repository is a shallow clone, so the early history of the data is missing; fetch all "
-                "of it (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)"
-            )
+            return Unavailable(msg("history_shallow"))
         if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            return Unavailable(f"the git repository of {where} has no commits yet, so there is no record")
+            return Unavailable(msg("history_no_commits", where=where))
         log = _git(root, "log", "--first-parent", "--reverse", "--format=%H%x00%cI%x00%s", "--", PLANS_DIR, RESULTS_DIR)
     except UsageError:
-        return Unavailable("git is not installed, so the amendments (read from the data's git history) are not listed")
+        return Unavailable(msg("history_no_git"))
     except subprocess.TimeoutExpired:
-        return Unavailable("git took too long to read the data's history")
+        return Unavailable(msg("history_too_slow"))
     if log.returncode != 0:
-        reason = log.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-        return Unavailable(f"git could not read the data's history: {reason[-1]}")
+        reason = log.stderr.decode("utf-8", "replace").strip().splitlines() or [msg("no_reason_given")]
+        return Unavailable(msg("history_unreadable", reason=reason[-1]))
     commits = []
     for line in log.stdout.decode("utf-8", "replace").splitlines():
         commit, date, subject = line.split("\0", 2)

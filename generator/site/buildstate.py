@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import version
+from generator.i18n import UI, Message, msg
 
 PUBLISHED = "published"
 STATE_VERSION = 1
@@ -174,7 +175,7 @@ class State:
     inputs: str  # data_digest + theme_digest of the build that published it
     theme_dir: str  # the configuration's theme folder then ("": none), so a check can hash it unread
     files: dict[str, tuple[str, int, int, int]]  # path -> content digest ("": not known), size, time, inode
-    summary: dict[str, int | bool | str]  # the BuildSummary's counts, to say again
+    summary: dict[str, object]  # the BuildSummary's counts and reasons, to say again (`_kept`)
     pages: dict[str, str] = field(default_factory=dict)  # path -> the page key of the page it is (or belongs to)
 
 
@@ -276,19 +277,32 @@ def unchanged_site(state: State | None, out_dir: Path, data: str, started: float
     if files is None or files != {path: tuple(known) for path, (_d, *known) in state.files.items()}:
         return None
     said = state.summary
-    if not all(isinstance(said.get(name), int) for name in ("pages", "charts", "files")):
+    pages, charts, count = (said.get(name) for name in ("pages", "charts", "files"))
+    if not (isinstance(pages, int) and isinstance(charts, int) and isinstance(count, int)):
         return None
     return BuildSummary(
-        int(said["pages"]),
-        int(said["charts"]),
-        int(said["files"]),
+        pages,
+        charts,
+        count,
         time.perf_counter() - started,
         out_dir,
         bool(said.get("sitemap")),
         0,
-        no_amendments=str(said.get("no_amendments", "")),
+        no_amendments=_reason(said.get("no_amendments")),
         up_to_date=True,
     )
+
+
+def _kept(value: object) -> object:
+    """A summary's value as JSON keeps it: a sentence of the catalogue as its key and values, so the next build
+    that finds the site up to date says it again in that build's language."""
+    return {"key": value.key, "values": value.values} if isinstance(value, Message) else value
+
+
+def _reason(kept: object) -> str:
+    if isinstance(kept, dict) and kept.get("key") in UI and isinstance(kept.get("values"), dict):
+        return msg(kept["key"], **kept["values"])
+    return kept if isinstance(kept, str) else ""
 
 
 def _combined(data: str, theme: str) -> str:
@@ -338,7 +352,7 @@ class BuildRecord:
             _combined(self.data, self.theme),
             str(self.theme_dir or ""),
             {path: (digests.get(path, ""), *known) for path, known in sorted(files.items())},
-            {name: getattr(summary, name) for name in counts},
+            {name: _kept(getattr(summary, name)) for name in counts},
             {path: key for path, key in sorted((pages or {}).items()) if path in files},
         )
         write_state(self.cache_folder, self.out_dir, state)
