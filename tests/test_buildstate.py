@@ -4,6 +4,7 @@ the next build run, and that build's site is a clean build's, byte for byte."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 
 from generator import api
 from generator.cli import main
-from generator.i18n import Message
+from generator.i18n import Message, msg, render, t
 from generator.site import buildcache, buildstate, pagefiles
 from generator.site.buildstate import BuildSummary
 from tests.conftest import same_tree
@@ -241,3 +242,12 @@ def test_the_cache_keeps_the_pages_a_build_linked(monkeypatch: pytest.MonkeyPatc
     _build()
     assert rendered == []
     _clean()
+
+
+def test_a_reason_kept_in_the_state_is_said_again_in_any_language_and_an_altered_one_is_dropped() -> None:
+    reason = msg("history_not_git", where=".")
+    again = buildstate._reason(json.loads(json.dumps(buildstate._kept(reason))))  # as the state file keeps it
+    assert again == reason and render(again, "ko") == t("history_not_git", "ko", where=".")
+    assert buildstate._reason("words of an older state") == "words of an older state"
+    altered = [{"key": "history_not_git", "values": {}}, {"key": "no such key", "values": {}}, {"key": 1}, 7]
+    assert [buildstate._reason(kept) for kept in altered] == [""] * len(altered)

@@ -300,8 +300,12 @@ def _kept(value: object) -> object:
 
 
 def _reason(kept: object) -> str:
+    """What `_kept` wrote; "" for anything else (the state is read as evidence: it may have been altered)."""
     if isinstance(kept, dict) and kept.get("key") in UI and isinstance(kept.get("values"), dict):
-        return msg(kept["key"], **kept["values"])
+        try:
+            return msg(kept["key"], **kept["values"])
+        except (KeyError, TypeError, ValueError, IndexError):  # values that do not fill the sentence
+            return ""
     return kept if isinstance(kept, str) else ""
 
 
