@@ -249,5 +249,8 @@ def test_a_reason_kept_in_the_state_is_said_again_in_any_language_and_an_altered
     again = buildstate._reason(json.loads(json.dumps(buildstate._kept(reason))))  # as the state file keeps it
     assert again == reason and render(again, "ko") == t("history_not_git", "ko", where=".")
     assert buildstate._reason("words of an older state") == "words of an older state"
+    nested = msg("history_unreadable", reason=msg("no_reason_given"))  # git said nothing: our words, in any language
+    kept = buildstate._reason(json.loads(json.dumps(buildstate._kept(nested))))
+    assert render(kept, "ko") == t("history_unreadable", "ko", reason=t("no_reason_given", "ko"))
     altered = [{"key": "history_not_git", "values": {}}, {"key": "no such key", "values": {}}, {"key": 1}, 7]
     assert [buildstate._reason(kept) for kept in altered] == [""] * len(altered)

@@ -294,16 +294,18 @@ def unchanged_site(state: State | None, out_dir: Path, data: str, started: float
 
 
 def _kept(value: object) -> object:
-    """A summary's value as JSON keeps it: a sentence of the catalogue as its key and values, so the next build
-    that finds the site up to date says it again in that build's language."""
-    return {"key": value.key, "values": value.values} if isinstance(value, Message) else value
+    """A summary's value as JSON keeps it: a sentence of the catalogue as its key and values (themselves kept so:
+    "no reason given"), so the next build that finds the site up to date says it again in that build's language."""
+    if isinstance(value, Message):
+        return {"key": value.key, "values": {name: _kept(inner) for name, inner in value.values.items()}}
+    return value
 
 
 def _reason(kept: object) -> str:
     """What `_kept` wrote; "" for anything else (the state is read as evidence: it may have been altered)."""
     if isinstance(kept, dict) and kept.get("key") in UI and isinstance(kept.get("values"), dict):
         try:
-            return msg(kept["key"], **kept["values"])
+            return msg(kept["key"], **{name: _reason(inner) for name, inner in kept["values"].items()})
         except (KeyError, TypeError, ValueError, IndexError):  # values that do not fill the sentence
             return ""
     return kept if isinstance(kept, str) else ""

@@ -90,12 +90,12 @@ def _drawn(
 ) -> Iterator[tuple[str, tuple[bytes, ...]]]:
     """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them,
     else by a build's helper (with its partner), or here with a preview's helper drawing the second half."""
-    workers = min(workers, len(jobs) // PARALLEL_FROM)
+    workers = _workers(len(jobs), workers)
     if helper is not None and helper.for_build:
         # A build's helper has the chart code imported: it draws a few drawings (this process does not) and ends
         # once they are made; it ends at once when there are none, or many (and is waited for: workers are forked
         # only from a process with no other thread).
-        few = _few(len(jobs), workers)
+        few = workers < 2
         drawn = helper.drawn(jobs) if jobs and few else []
         helper.close(wait=not few)
         yield from drawn
@@ -132,8 +132,8 @@ def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper |
         return
     specs = dict.fromkeys(spec for page in pages for spec in page.charts)
     lacking = [(spec, variant) for spec in specs for variant in VARIANTS if cache.lacks(spec, variant)]
-    if not lacking or not _few(len(lacking), usable_cores()):
-        return
+    if not lacking or _workers(len(lacking), usable_cores()) >= 2:
+        return  # none, or enough for a pool of workers, which render_charts starts once the helper has ended
     new = {spec for spec, _variant in lacking}
     sources = download_sources(page for page in pages if not new.isdisjoint(page.charts))
     helper.draw_ahead(
@@ -141,9 +141,9 @@ def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper |
     )
 
 
-def _few(jobs: int, workers: int) -> bool:
-    """Whether `jobs` drawings are too few to pay for starting worker processes (`PARALLEL_FROM`)."""
-    return min(workers, jobs // PARALLEL_FROM) < 2
+def _workers(jobs: int, cores: int) -> int:
+    """How many worker processes `jobs` drawings pay for on `cores` (`PARALLEL_FROM`); fewer than two: none."""
+    return min(cores, jobs // PARALLEL_FROM)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
