@@ -1,6 +1,6 @@
 """Two commits of plansite side by side: builds of the shipped data, interleaved, medians and the ratio.
 
-    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value] [--base-url URL]
+    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value | --cold] [--base-url URL]
 
 What a change costs a warm build (issue 29: its additions may not make the shipped data's warm build more than
 10% slower). Each commit is exported (`git archive`) to a temporary folder and run from there with this
@@ -10,7 +10,8 @@ Wall time is what a user waits; CPU time (user + system, over the build and its 
 shared machine, so both are given. With `--one-value`, each commit has its own copy of the data and publishes into
 its own output folder, and each of its builds follows a one-value edit (`run.toggle_target`), as a department's
 correction does (issue 30). With `--base-url`, the site has an address, as a published one does: its pages
-have link-preview images, drawn again when their chart changes. Each export is compiled first: where
+have link-preview images, drawn again when their chart changes. With `--cold`, each build starts with an empty
+chart cache and no output folder, as a first build does. Each export is compiled first: where
 PYTHONDONTWRITEBYTECODE is set, a fresh folder would otherwise compile every module at every run.
 """
 
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("after", nargs="?", default="")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--one-value", action="store_true", help="each build after a one-value edit")
+    parser.add_argument("--cold", action="store_true", help="each build with an empty chart cache")
     parser.add_argument("--base-url", default="", help="the site's address: its pages get link-preview images")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
@@ -88,8 +90,9 @@ def main() -> None:
         shared = shipped_data(work / "data")
         data = {key: shipped_data(work / f"data-{key}") if arguments.one_value else shared for key in sources}
         for key, source in sources.items():  # fill each chart cache
-            command = build_command(source, work / f"out-{key}", work / f"cache-{key}", arguments.base_url)
-            subprocess.run(command, cwd=data[key], check=True)
+            if not arguments.cold:
+                command = build_command(source, work / f"out-{key}", work / f"cache-{key}", arguments.base_url)
+                subprocess.run(command, cwd=data[key], check=True)
         runs: dict[str, list[tuple[float, float]]] = {key: [] for key in sources}
         for round_number in range(arguments.rounds):
             order = list(sources) if round_number % 2 == 0 else list(reversed(sources))
@@ -99,11 +102,14 @@ def main() -> None:
                     out = work / f"out-{key}"
                 else:
                     out = work / f"out-{key}-{round_number}"
-                command = build_command(sources[key], out, work / f"cache-{key}", arguments.base_url)
+                cache = work / (f"cache-{key}-{round_number}" if arguments.cold else f"cache-{key}")
+                command = build_command(sources[key], out, cache, arguments.base_url)
                 runs[key].append(timed(command, data[key]))
                 if not arguments.one_value:
                     shutil.rmtree(out)
-        scenario = "one-value edit + build" if arguments.one_value else "warm build"
+                if arguments.cold:
+                    shutil.rmtree(cache)
+        scenario = "one-value edit + build" if arguments.one_value else "cold build" if arguments.cold else "warm build"
         scenario += f", --base-url {arguments.base_url}" if arguments.base_url else ""
         print(f"\n| commit | {scenario}, median wall s | median CPU s |\n|---|---:|---:|")
         medians = {}

@@ -20,7 +20,7 @@ import pytest
 
 from generator import api
 from generator.errors import DataError
-from generator.site import buildcache, chartpng, drawinghelper, drawings, previews
+from generator.site import buildcache, chartpng, drawinghelper, drawings
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import TargetActualSpec
 from generator.site.downloads import DownloadPngs
@@ -246,28 +246,6 @@ def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ende
         helper.close()
     assert threads == [1]  # the helper's thread had ended: the workers may be forked
     assert (drawn, pngs.kept) == _drawn_alone(SPECS)
-
-
-@alone
-def test_a_builds_helper_has_ended_before_many_previews_are_forked(monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[int] = []
-    pool = previews.worker_pool
-
-    def counted(*args: object, **kwargs: object) -> object:
-        threads.append(threading.active_count())
-        return pool(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(previews, "worker_pool", counted)
-    monkeypatch.setattr(previews, "PARALLEL_FROM", 2)
-    helper = drawinghelper.build_helper()
-    assert helper is not None
-    try:
-        charts = {f"{n}.png": spec for n, spec in enumerate(SPECS)}
-        images = previews.render_previews(charts, 2, ChartCache(None), helper)
-    finally:
-        helper.close()
-    assert threads == [1] and helper._pool is None
-    assert all(image.startswith(b"\x89PNG") for image in images.values())
 
 
 @alone

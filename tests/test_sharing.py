@@ -18,7 +18,7 @@ from generator.cli import main
 from generator.review.history import file_dates
 from generator.review.record import FileDates
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import Bar, DistributionSpec, TargetActualSpec
+from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec, preview_size
 from generator.site.pages.credits import citation
 from generator.site.previews import png_size
 
@@ -55,6 +55,12 @@ def _build(root: Path, *options: str) -> Path:
     assert result.exit_code == 0, result.output
     return root / "output"
 
+
+SPECS = (
+    DistributionSpec("grades", (Bar("A", 3, 60), Bar("평가 제외", 2, 40)), "분포", "요약", "지표 수"),
+    TargetActualSpec("t", (2024, 2025), (10.0, 12.0), (9.0, None), "명", "제목", "요약", "목표", "실적"),
+)
+BUDGET = BudgetSpec("b", (2024, 2025), (BudgetSeries("전략 1", (1.0, 2.0)),), "백만원", "예산", "요약")
 
 # -- link previews --------------------------------------------------------------------------------------------
 
@@ -135,14 +141,39 @@ def test_the_preview_png_is_the_same_bytes_every_time_and_names_no_software_or_t
     assert png_size(render_png(chart)) == (1200, 600)
 
 
+def test_a_previews_size_is_known_before_it_is_drawn_for_every_kind_of_chart() -> None:
+    from generator.site.chartpng import render_png
+    from generator.site.charts import RENDERERS
+
+    specs = {type(spec): spec for spec in (*SPECS, BUDGET)}
+    assert specs.keys() == RENDERERS.keys()  # a new kind of chart is added here too
+    for spec in specs.values():
+        assert png_size(render_png(spec)) == preview_size(spec), type(spec).__name__
+
+
+def test_a_preview_made_with_the_downloads_is_the_preview_drawn_alone_and_costs_no_drawing_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.site import chartpng, charts
+
+    spec = SPECS[0]
+    alone, framed_alone = chartpng.render_png(spec), chartpng.draw_chart(spec, "wide", ("출처",))[1]
+    drawn: list[object] = []
+    render = charts.render
+    monkeypatch.setattr(charts, "render", lambda *args: drawn.append(args) or render(*args))
+    svg, pngs = chartpng.draw_chart(spec, "wide", ("출처", None))
+    assert len(drawn) == 1 and svg == render(spec)
+    assert pngs == (*framed_alone, alone)
+
+
 def test_a_preview_png_is_kept_in_the_chart_cache_and_a_damaged_one_is_drawn_again(tmp_path: Path) -> None:
     spec = DistributionSpec("grades", (Bar("A", 3, 60),), "t", "s", "n")
     cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
-    assert cache.get_png(spec) is None and cache.png_misses == 1
+    assert cache.get_png(spec) is None and cache.missed == {spec}  # its wide drawing is made again
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
     cache.put_png(spec, png)
     again = ChartCache(tmp_path / "cache")
-    assert again.get_png(spec) == png and again.png_misses == 0
+    assert again.get_png(spec) == png and not again.missed
     [entry] = (tmp_path / "cache" / "charts").glob("*/*.png")
     entry.write_bytes(entry.read_bytes()[:-1] + b"x")
     damaged = ChartCache(tmp_path / "cache")

@@ -32,14 +32,13 @@ from generator.site.buildstate import BuildRecord, BuildSummary
 from generator.site.chartcache import ChartCache, open_cache
 from generator.site.datafiles import with_open_data
 from generator.site.drawinghelper import DrawingHelper
-from generator.site.drawings import usable_cores
 from generator.site.feeds import feed_files
 from generator.site.pagefiles import Sink, WarmBuild, later_downloads, page_files, saved_page_files
 from generator.site.pages import Page, build_pages, lang_path, project_pages
 from generator.site.pages.common import Site
 from generator.site.pages.embed import EmbedContent
 from generator.site.pages.not_found import NotFoundContent
-from generator.site.previews import add_previews
+from generator.site.previews import with_previews
 from generator.site.publish import (
     Staging,
     check_output_dir,
@@ -162,15 +161,13 @@ def render_site(
     kept_in = cache.folder if warm is None else None  # serve keeps its work in memory (WarmBuild) instead
     with markdown_kept(kept_in) as renders:
         pages = build_pages(site)
-    images: dict[str, bytes] = {}
-    if address and previews:  # link previews fetch an image by its absolute address: drawn only when that is known
-        pages, images = add_previews(pages, address, usable_cores(), cache, helper)
+    if address and previews:  # link previews fetch an image by its absolute address: made only when that is known
+        pages = with_previews(pages, address)
     files = page_files(pages, cache, kept_in, theme_dir, warm, say, sink, helper)
     cache.rejected += renders.entries.rejected  # said once by the command, with the charts'
     files.update(data_files)
     files.update(feed_files(site))
     files.update(static)
-    files.update(images)
     if address:
         files["sitemap.xml"] = sitemap(pages, address)
     if warm is not None:
@@ -193,15 +190,13 @@ def _saved_project_files(
     the templates changed: the whole site is made."""
     pages = project_pages(site, saved)
     pages = [page for page in pages if page.meta.path in warm.shown] or pages
-    images: dict[str, bytes] = {}
     if address:
-        pages, images = add_previews(pages, address, usable_cores(), cache)
+        pages = with_previews(pages, address)
     files = saved_page_files(pages, cache, theme_dir, warm)
     if files is None:
         return None
     files.update(feed_files(site))
     files.update(static)
-    files.update(images)
     warm.partial = True
     return {**warm.sent, **files}, [page for page, _html in warm.pages.values()]
 

@@ -49,7 +49,7 @@ CHARTS = "charts"
 # The module that draws charts: its source and that of every module of the package it imports decide a chart's
 # bytes, with the libraries it draws with (numbers are formatted by Babel).
 CHART_CODE = "site/charts.py"
-PREVIEW_CODE = "site/chartpng.py"  # a chart as a PNG: a link preview, or a download (it draws with CHART_CODE)
+PREVIEW_CODE = "site/chartpng.py"  # a chart as PNGs: a link preview and downloads (it draws with CHART_CODE)
 _LIBRARIES = ("matplotlib", "numpy", "koreanize-matplotlib", "babel")
 _PREVIEW_LIBRARIES = (*_LIBRARIES, "pillow")  # matplotlib writes PNGs with Pillow
 _ENTRY = re.compile(r"[0-9a-f]{64}\.(?:svg|png)")
@@ -98,7 +98,6 @@ class ChartCache:
         self.hits = 0
         self.misses = 0  # drawings (each chart has two) not found: drawn by the build
         self.missed: set[ChartSpec] = set()  # the charts with a drawing not found (the command says how many)
-        self.png_misses = 0  # link-preview PNGs drawn (not counted among the charts)
         self.rejected = 0  # entries that were not what this cache writes: redrawn and replaced, never published
         self.left_alone: list[str] = []  # shard folders that are links: neither read, written nor pruned
         self._keys: dict[tuple[ChartSpec, Variant], str] = {}  # a build asks for most keys twice (`lacks`, `keep`)
@@ -151,8 +150,8 @@ class ChartCache:
             self.used.add(preview_key(spec, kind, frame))
 
     def get_png(self, spec: ChartSpec, kind: PngKind = "preview", frame: str = "") -> bytes | None:
-        """The chart's PNG if the cache holds it. A link preview not found is counted apart from the charts
-        (`png_misses`); a download not found is a drawing of the chart to make (it is drawn with the wide SVG)."""
+        """The chart's PNG if the cache holds it. One not found is a drawing of the chart to make: a chart's PNGs
+        are made from its wide drawing (`chartpng.draw_chart`)."""
         png = None
         if self.folder is not None:
             key = preview_key(spec, kind, frame)
@@ -163,9 +162,8 @@ class ChartCache:
                     png = _read_png(path, key)
                 except UnusableEntry:
                     self.rejected += 1
-        if png is None and kind == "download":
+        if png is None:
             self.missed.add(spec)  # its wide drawing is made again, with the PNG (not counted among `misses`)
-        self.png_misses += png is None and kind == "preview"
         return png
 
     def put_png(self, spec: ChartSpec, png: bytes, kind: PngKind = "preview", frame: str = "") -> None:

@@ -27,6 +27,7 @@ from generator.numbers import amount, count_share
 from generator.site import chartnarrow
 from generator.site.chartlayout import GAP_PX, LEGEND_ABOVE, ChartLayout
 from generator.site.chartspec import (
+    WIDE_SIZES,
     Bar,
     BudgetSeries,
     BudgetSpec,
@@ -62,9 +63,9 @@ __all__ = [
 LABEL_SIZES = (9.0, 8.0, 7.0)  # points: readable first, then smaller before a label has to turn or wrap
 MIN_SLOTS = 3
 
-DISTRIBUTION_SIZE = (7.0, 3.2)  # inches; the SVG scales with the page, this only fixes proportions and font size
-TARGET_ACTUAL_SIZE = (6.0, 3.0)
-BUDGET_SIZE = (6.0, 3.4)
+DISTRIBUTION_SIZE = WIDE_SIZES[DistributionSpec]
+TARGET_ACTUAL_SIZE = WIDE_SIZES[TargetActualSpec]
+BUDGET_SIZE = WIDE_SIZES[BudgetSpec]
 PAIR_WIDTH = 0.4  # each bar of a target/actual pair: the pair fills 0.8 of a year's slot, leaving a clear gap
 
 

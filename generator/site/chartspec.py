@@ -12,6 +12,9 @@ from typing import Literal
 Variant = Literal["wide", "narrow"]
 """Each chart is drawn twice: `wide` for a screen of desktop width and for print, `narrow` for a phone."""
 VARIANTS: tuple[Variant, ...] = ("wide", "narrow")
+Frame = str | None
+"""A PNG made from a chart's wide drawing: its download, framed with the source line of a page that offers it
+(`downloads.download_source`), or for None the page's link preview (unframed, `previews.py`)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,23 @@ class BudgetSpec:
 
 
 ChartSpec = DistributionSpec | TargetActualSpec | BudgetSpec
+
+# Inches, each kind's wide drawing (`charts.py`): the SVG scales with the page, this only fixes its proportions and
+# font size. Known here, without matplotlib, so a link preview's size in pixels is known before it is drawn.
+WIDE_SIZES: dict[type[ChartSpec], tuple[float, float]] = {
+    DistributionSpec: (7.0, 3.2),
+    TargetActualSpec: (6.0, 3.0),
+    BudgetSpec: (6.0, 3.4),
+}
+PREVIEW_WIDTH = 1200  # pixels: what Facebook and KakaoTalk suggest for a large preview image
+
+
+def preview_size(spec: ChartSpec) -> tuple[int, int]:
+    """A chart's link preview in pixels: `PREVIEW_WIDTH` wide at its wide drawing's proportions, as matplotlib
+    sizes the figure drawn at that many pixels an inch (truncated: `chartpng._png`)."""
+    width, height = WIDE_SIZES[type(spec)]
+    dpi = PREVIEW_WIDTH / width
+    return int(width * dpi), int(height * dpi)
 
 
 def drawing_id(chart_id: str, variant: Variant) -> str:

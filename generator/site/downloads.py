@@ -17,11 +17,12 @@ from typing import Protocol
 
 from generator.i18n import t
 from generator.site.chartcache import ChartCache
-from generator.site.chartspec import ChartSpec
+from generator.site.chartspec import ChartSpec, Frame
 from generator.site.downloadframe import framed_svg
 from generator.site.opendata.values import dump_cells
 from generator.site.pages import Page
 from generator.site.pages.chartfiles import ChartFiles
+from generator.site.previews import preview_path
 
 CSS_PX_PER_POINT = 96 / 72  # matplotlib's SVG measures in points; a file's width and height are in CSS px
 # The chart's layout font first (chartstyle), then the Hangul fonts of the page's print stack (style.css): the
@@ -44,9 +45,9 @@ class Drawn(Protocol):
 
 
 class Framed(Protocol):
-    """Where each chart's framed download PNGs are (`DownloadPngs`)."""
+    """Where each chart's framed download PNGs and link previews are (`DownloadPngs`)."""
 
-    def get(self, spec: ChartSpec, source: str) -> bytes: ...
+    def get(self, spec: ChartSpec, source: Frame) -> bytes: ...
 
 
 def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn], pngs: Framed) -> dict[str, bytes]:
@@ -63,23 +64,28 @@ def download_source(page: Page) -> str:
     return t("download_source", page.meta.lang, citation=page.meta.citation) if page.meta.citation else ""
 
 
-def download_sources(pages: Iterable[Page]) -> dict[ChartSpec, tuple[str, ...]]:
-    """The source lines each chart's download PNG is framed with: one for each page that offers it."""
-    sources: dict[ChartSpec, dict[str, None]] = {}
+def download_sources(pages: Iterable[Page]) -> dict[ChartSpec, tuple[Frame, ...]]:
+    """The PNGs each chart's wide drawing is made into: its download framed with the source line of each page
+    that offers it, and None when it is the link preview of a page that names one."""
+    sources: dict[ChartSpec, dict[Frame, None]] = {}
     for page in pages:
         if page.charts:
             source = download_source(page)
             for chart in page_chart_files(page.content):
                 sources.setdefault(chart.chart, {})[source] = None
+            if page.meta.image:
+                sources.setdefault(page.charts[0], {})[None] = None
     return {spec: tuple(lines) for spec, lines in sources.items()}
 
 
 def page_downloads(page: Page, drawings: Mapping[ChartSpec, Drawn], pngs: Framed) -> dict[str, bytes]:
-    """The SVG file, PNG and CSV of each chart of one page, by path from the site root (the PNG framed by the
-    chart worker, from `pngs`)."""
+    """The SVG file, PNG and CSV of each chart of one page, and the page's link preview when it names one, by
+    path from the site root (the PNGs made by the chart worker, from `pngs`)."""
     files: dict[str, bytes] = {}
     if not page.charts:
         return files  # nothing to look for in the page model
+    if page.meta.image:
+        files[preview_path(page.meta.path)] = pngs.get(page.charts[0], None)
     source = download_source(page)
     for chart in page_chart_files(page.content):
         element, width, height = sized_svg(drawings[chart.chart].wide)
@@ -91,39 +97,45 @@ def page_downloads(page: Page, drawings: Mapping[ChartSpec, Drawn], pngs: Framed
 
 
 class DownloadPngs:
-    """Each chart's download PNG framed for each page that offers it: which ones a build needs (`sources`), and
-    where they are once drawn. In the chart cache, read back when the downloads are written, so a big build
-    does not hold every PNG at once; in memory (`kept`) only where there is no cache folder (`--no-cache`,
-    `serve` keeps them between its builds this way)."""
+    """Each chart's download PNG framed for each page that offers it, and its link preview where a page names
+    one (the frame None): which ones a build needs (`sources`), and where they are once drawn. In the chart
+    cache, read back when the downloads are written, so a big build does not hold every PNG at once; in memory
+    (`kept`) only where there is no cache folder (`--no-cache`, `serve` keeps them between its builds this way)."""
 
     def __init__(
         self,
         cache: ChartCache,
-        sources: Mapping[ChartSpec, tuple[str, ...]],
-        kept: Mapping[tuple[ChartSpec, str], bytes] | None = None,
+        sources: Mapping[ChartSpec, tuple[Frame, ...]],
+        kept: Mapping[tuple[ChartSpec, Frame], bytes] | None = None,
     ) -> None:
         self.cache, self.sources = cache, sources
         wanted = {(spec, source) for spec, lines in sources.items() for source in lines}
         self.kept = {pair: png for pair, png in (kept or {}).items() if pair in wanted}
 
-    def missing(self, spec: ChartSpec) -> tuple[str, ...]:
+    def missing(self, spec: ChartSpec) -> tuple[Frame, ...]:
         """The sources whose PNG of `spec` is neither kept nor in the cache: its wide drawing is made with them."""
         found = [(spec, source) in self.kept or self._cached(spec, source) for source in self.sources.get(spec, ())]
         return tuple(source for source, hit in zip(self.sources.get(spec, ()), found, strict=True) if not hit)
 
-    def _cached(self, spec: ChartSpec, source: str) -> bool:
-        return self.cache.get_png(spec, "download", source) is not None  # read whole: a damaged entry is redrawn
+    def _cached(self, spec: ChartSpec, source: Frame) -> bool:
+        return self._read(spec, source) is not None  # read whole: a damaged entry is redrawn
 
-    def put(self, spec: ChartSpec, source: str, png: bytes) -> None:
-        self.cache.put_png(spec, png, "download", source)
+    def _read(self, spec: ChartSpec, source: Frame) -> bytes | None:
+        return self.cache.get_png(spec) if source is None else self.cache.get_png(spec, "download", source)
+
+    def put(self, spec: ChartSpec, source: Frame, png: bytes) -> None:
+        if source is None:
+            self.cache.put_png(spec, png)
+        else:
+            self.cache.put_png(spec, png, "download", source)
         if self.cache.folder is None:  # no cache, or given up on (a full disk): kept here instead
             self.kept[spec, source] = png
 
-    def get(self, spec: ChartSpec, source: str) -> bytes:
+    def get(self, spec: ChartSpec, source: Frame) -> bytes:
         """The PNG; read from the cache, or drawn again should it have gone from there since (another build)."""
         png = self.kept.get((spec, source))
         if png is None and self.cache.folder is not None:
-            png = self.cache.get_png(spec, "download", source)
+            png = self._read(spec, source)
         if png is None:
             from generator.site.chartpng import draw_chart  # matplotlib only when a chart must be drawn
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from generator.site.publish import end_with, end_with_parent
 
 if TYPE_CHECKING:
-    from generator.site.chartspec import ChartSpec, Variant
+    from generator.site.chartspec import ChartSpec, Frame, Variant
 
-Job = tuple["ChartSpec", "Variant", tuple[str, ...]]  # a chart, wide or narrow, and its PNG downloads' sources
-Drawn = tuple[str, tuple[bytes, ...]]  # its SVG and its framed PNGs
+Job = tuple["ChartSpec", "Variant", tuple["Frame", ...]]  # a chart, wide or narrow, and the PNGs made from it
+Drawn = tuple[str, tuple[bytes, ...]]  # its SVG and those PNGs
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,8 +35,8 @@ class DrawingHelper:
     A long-running preview keeps one, so that a save's few drawings are made two at a time (a pool started for
     each save would cost more than it saves). A build starts one (`for_build`) as soon as it knows it is not up
     to date: the worker imports the chart code (matplotlib, about 0.4 s) while the build reads and checks the
-    data, forks a copy of itself (its partner), and the two draw the build's drawings and link-preview images
-    when they are few, half each; then it ends, and its partner with it."""
+    data, forks a copy of itself (its partner), and the two draw the build's drawings (with their PNGs) when they
+    are few, half each; then it ends, and its partner with it."""
 
     def __init__(self, *, for_build: bool = False) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -78,10 +78,6 @@ class DrawingHelper:
         if rest:
             made.update(zip(rest, self.draw(rest).result(), strict=True))
         return [made[job] for job in jobs]
-
-    def previews(self, specs: list[ChartSpec]) -> _Drawing[ChartSpec, bytes]:
-        """Each chart's link-preview PNG (`chartpng.render_png`), in order, as `result` of what this returns."""
-        return self._submit(_previews_here, specs)
 
     def _submit(self, draw: Callable[[list[T]], list[R]], items: list[T]) -> _Drawing[T, R]:
         for _attempt in range(2):
@@ -200,12 +196,6 @@ def _draw_here(jobs: list[Job]) -> list[Drawn]:
     from generator.site import chartpng
 
     return [chartpng.draw_chart(*job) for job in jobs]
-
-
-def _previews_here(specs: list[ChartSpec]) -> list[bytes]:
-    from generator.site import chartpng
-
-    return [chartpng.render_png(spec) for spec in specs]
 
 
 def unforked_context() -> multiprocessing.context.BaseContext:

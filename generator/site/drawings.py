@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs, download_sources
-from generator.site.drawinghelper import DrawingHelper, unforked_context, usable_cores, worker_pool
+from generator.site.drawinghelper import DrawingHelper, Job, unforked_context, usable_cores, worker_pool
 
 if TYPE_CHECKING:
     from generator.site.pages import Page
@@ -60,7 +60,7 @@ def render_charts(
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]] = []
+    jobs: list[Job] = []
     for spec in unique:
         for variant in VARIANTS:
             if spec in known:
@@ -86,7 +86,7 @@ def render_charts(
 
 
 def _drawn(
-    jobs: list[tuple[ChartSpec, Variant, tuple[str, ...]]], workers: int, helper: DrawingHelper | None = None
+    jobs: list[Job], workers: int, helper: DrawingHelper | None = None
 ) -> Iterator[tuple[str, tuple[bytes, ...]]]:
     """Each job's drawing, in order, as it is made: in worker processes when there are enough to pay for them,
     else by a build's helper (with its partner), or here with a preview's helper drawing the second half."""

@@ -14,7 +14,7 @@ from generator.i18n import msg, other_language, t
 from generator.site import theme
 from generator.site.buildcache import PageStore
 from generator.site.chartcache import ChartCache
-from generator.site.chartspec import ChartSpec
+from generator.site.chartspec import ChartSpec, Frame
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
 from generator.site.drawinghelper import DrawingHelper
 from generator.site.drawings import Drawings, draw_ahead, keep_charts, render_charts, usable_cores
@@ -52,7 +52,7 @@ class WarmBuild:
 
     reads: ReadMemo = field(default_factory=ReadMemo)
     svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
-    pngs: dict[tuple[ChartSpec, str], bytes] = field(default_factory=dict)  # download PNGs, when there is no cache
+    pngs: dict[tuple[ChartSpec, Frame], bytes] = field(default_factory=dict)  # chart PNGs, when there is no cache
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)
     downloads: dict[str, tuple[Page, dict[str, bytes]]] = field(default_factory=dict)  # each page's chart files
     templates: str = ""  # the fingerprint of the templates the kept pages were rendered with
