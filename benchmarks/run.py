@@ -2,6 +2,7 @@
 
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python benchmarks/run.py [--rounds 5] [--sizes shipped,100,400] [--large] [--serve-edits 10]
+        [--base-url https://plans.example.org/]
 
 For each data set — the shipped data, and synthetic plans of 100, 400 (and with --large 4,000) unit projects,
 made up in a temporary folder and never shipped ("synthetic-benchmark") — it measures, as separate processes:
@@ -11,7 +12,9 @@ page's main content, charts included) and rebuilding it after a one-page edit. T
 run in a shuffled order, rounds repeat, and the table gives medians and the ratio to MkDocs' median from the
 same run; the machine is shared and noisy, so only ratios from one run mean anything. Peak memory is summed
 over the process and its children (chart workers), sampled every 20 ms. `plansite serve`'s edit-to-visible
-time is measured on the shipped data: a title edit saved, until the served page shows it.
+time is measured on the shipped data: a title edit saved, until the served page shows it. With `--base-url`,
+plansite's builds have the address a published site has, so each page with a chart gets its link-preview image
+(MkDocs' sites are the same).
 """
 
 from __future__ import annotations
@@ -143,9 +146,12 @@ def toggle_target(path: Path) -> None:
     path.write_text(text[: match.start()] + swapped + text[match.end() :], encoding="utf-8")
 
 
-def scenarios(repository: Path, mkdocs: Path, work: Path) -> dict[str, Callable[[], tuple[float, int]]]:
+def scenarios(
+    repository: Path, mkdocs: Path, work: Path, base_url: str = ""
+) -> dict[str, Callable[[], tuple[float, int]]]:
     cache, out = work / "cache", work / "out"
     build = [PLANSITE, "build", "--quiet", "--cache-dir", str(cache), "--out", str(out)]
+    build += ["--base-url", base_url] if base_url else []  # a published site: link-preview images too
     pages = sorted((mkdocs / "docs").rglob("*.md"))
     page = pages[len(pages) // 2]
 
@@ -280,6 +286,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="shipped,100,400", help="comma-separated: shipped and project counts")
     parser.add_argument("--large", action="store_true", help="add a synthetic plan of 4,000 unit projects")
     parser.add_argument("--serve-edits", type=int, default=10)
+    parser.add_argument("--base-url", default="", help="plansite builds a site with this address (link previews)")
     parser.add_argument(
         "--only",
         default="",
@@ -297,7 +304,7 @@ def main() -> None:
             repository, mkdocs = prepare(size, work)
             runs = {
                 name: run
-                for name, run in scenarios(repository, mkdocs, work).items()
+                for name, run in scenarios(repository, mkdocs, work, arguments.base_url).items()
                 if not wanted or any(word in name for word in wanted)
             }
             results: dict[str, list[tuple[float, int]]] = {name: [] for name in runs}
