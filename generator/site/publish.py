@@ -84,6 +84,7 @@ class Staging:
         self.digests: dict[str, str] = {}
         self.page_keys: dict[str, str] = {}  # each staged file of a page, with its page's key (`link_page`)
         self._published_pages: dict[str, list[str]] = {}  # page key -> the files published for that page
+        self._folders: set[Path] = set()  # made in the staging folder so far: most files share one
         for path, key in (page_keys or {}).items():
             self._published_pages.setdefault(key, []).append(path)
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
@@ -99,7 +100,7 @@ class Staging:
     def write(self, path: str, content: bytes, page_key: str | None = None) -> None:
         """Stage one file (`page_key`: the key of the page it is or belongs to, kept for the next build)."""
         target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._made(target.parent)
         self.digests[path] = content_digest(content)
         if page_key is not None:
             self.page_keys[path] = page_key
@@ -117,7 +118,7 @@ class Staging:
         linked: list[Path] = []
         for file in published:
             target = self.folder / file
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made(target.parent)
             if not _linked(self.out / file, target):
                 for made in linked:  # none or all: the page is made again, and nothing written through a link
                     made.unlink()
@@ -127,6 +128,11 @@ class Staging:
             self.digests[file] = self.before[file]
             self.page_keys[file] = page_key
         return True
+
+    def _made(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def publish(self, stage: Callable[[Path], None] | None = None) -> dict[str, str]:
         """Make the staged site `out_dir`; `stage` runs on it first (the search index): when it fails, nothing is
