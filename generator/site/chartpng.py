@@ -2,18 +2,17 @@
 every chart's wide drawing as a download beside its page, framed with its title and source (`downloadframe`).
 
 The drawing is the page's chart itself, from the same specification and code (`charts.render`); only its last
-step writes a PNG instead of, or besides, SVG markup. A preview is `PREVIEW_WIDTH` pixels wide at the chart's
-own proportions (about 1200×550 to 1200×680); a download is twice the size of the chart's SVG file (`DOWNLOAD_DPI`:
-1152×576 for a chart of 6×3 inches). Both are drawn from the very figure of the wide SVG, so its layout is done
-once.
-Text is set in the chart font at the chart's own point sizes. Two drawings of one specification give the same
-bytes: the PNG carries its title, but no software name and no time.
+step writes a PNG instead of, or besides, SVG markup. A download is twice the size of the chart's SVG file
+(`DOWNLOAD_DPI`: 1152×576 for a chart of 6×3 inches), drawn from the very figure of the wide SVG, so its layout
+is done once; the link preview is the same image without the frame (wider than the 1080 pixels Facebook asks
+for, and beyond KakaoTalk's 800×400: one image serves both, drawn once). Text is set in the chart font at the
+chart's own point sizes. Two drawings of one specification give the same bytes: the PNG carries its title, but
+no software name and no time.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -21,12 +20,11 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from generator.site import charts
-from generator.site.chartspec import PREVIEW_WIDTH, ChartSpec, Frame, Variant
+from generator.site.chartspec import DOWNLOAD_DPI, ChartSpec, Frame, Variant
 from generator.site.chartstyle import svg_markup
 from generator.site.downloadframe import framed
 
 CSS_DPI = 96  # CSS pixels per inch: the chart's SVG file is its size in inches at this many pixels
-DOWNLOAD_DPI = 2 * CSS_DPI  # a download is twice the SVG's size: sharp on a high-density screen and in print
 
 
 def render_png(spec: ChartSpec) -> bytes:
@@ -36,84 +34,54 @@ def render_png(spec: ChartSpec) -> bytes:
 
 def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
     """One drawing's SVG and, for the wide drawing, the download PNG from the same figure, unframed (b"" for the
-    narrow one). The SVG is the one `charts.render` makes."""
+    narrow one): the page's link preview. The SVG is the one `charts.render` makes."""
     if variant != "wide":
         return charts.render(spec, variant), b""
-    wide = _wide(spec, download=True, preview=False)
-    assert wide.image is not None
-    return wide.svg, _encoded(wide.image, wide.title)
+    svg, image, title, _width = _wide_with_image(spec)
+    return svg, _encoded(image, title)
 
 
 def draw_chart(spec: ChartSpec, variant: Variant, frames: tuple[Frame, ...] = ()) -> tuple[str, tuple[bytes, ...]]:
     """One drawing's SVG and, for the wide drawing, a PNG for each of `frames`, in their order, all from the same
-    figure: the download framed with a page's source line (`downloads.download_source`), or for None the link
-    preview (`PREVIEW_WIDTH` wide, unframed).
+    image of its figure: the download framed with a page's source line (`downloads.download_source`), or for
+    None the link preview (the image unframed).
 
     What a build's chart worker runs (a plain function, so a process pool can): the framing is done here, on the
-    image just drawn, so the building process neither decodes nor encodes a PNG; a page's preview costs one more
-    rasterisation of the figure, not a drawing of its own. Without frames the wide drawing is not rasterised."""
+    image just drawn, so the building process neither decodes nor encodes a PNG; a page's preview costs writing
+    one more PNG, not a drawing. Without frames the wide drawing is not rasterised at all."""
     if variant != "wide" or not frames:
         return charts.render(spec, variant), ()
-    wide = _wide(spec, download=any(frame is not None for frame in frames), preview=None in frames)
-    pngs = [wide.preview if frame is None else framed(_image(wide), wide.width, wide.title, frame) for frame in frames]
-    return wide.svg, tuple(pngs)
+    svg, image, title, width = _wide_with_image(spec)
+    pngs = [_encoded(image, title) if frame is None else framed(image, width, title, frame) for frame in frames]
+    return svg, tuple(pngs)
 
 
-@dataclass(frozen=True)
-class _Wide:
-    """A wide drawing: its SVG, its figure drawn at `DOWNLOAD_DPI` (None: not asked for), its link preview (b"":
-    not asked for), the chart's title and its width in CSS pixels (the SVG file's, `downloads.sized_svg`)."""
-
-    svg: str
-    image: Image.Image | None
-    preview: bytes
-    title: str
-    width: int
-
-
-def _wide(spec: ChartSpec, *, download: bool, preview: bool) -> _Wide:
-    drawn: list[_Wide] = []
+def _wide_with_image(spec: ChartSpec) -> tuple[str, Image.Image, str, int]:
+    """The wide SVG, the same figure drawn at `DOWNLOAD_DPI` as an RGB image, the chart's title and its width in
+    CSS pixels (the SVG file's width, `downloads.sized_svg`)."""
+    drawn: list[tuple[Image.Image, str, int]] = []
 
     def finish(figure: Figure, chart_id: str, title: str, summary: str) -> str:
-        markup = svg_markup(figure, chart_id, title, summary)  # first: the SVG is what it is without the PNGs
-        image = _download_image(figure) if download else None
-        width = round(figure.get_figwidth() * CSS_DPI)
-        drawn.append(_Wide(markup, image, _png(figure) if preview else b"", title, width))
+        markup = svg_markup(figure, chart_id, title, summary)  # first: the SVG is what it is without the PNG
+        drawn.append((_download_image(figure), title, round(figure.get_figwidth() * CSS_DPI)))
         return markup
 
     token = charts.FINISH.set(finish)
     try:
-        charts.render(spec)
+        svg = charts.render(spec)
     finally:
         charts.FINISH.reset(token)
-    return drawn[0]
-
-
-def _image(wide: _Wide) -> Image.Image:
-    assert wide.image is not None  # drawn whenever a frame is a download's
-    return wide.image
-
-
-def _png(figure: Figure) -> bytes:
-    """The link preview: the figure `PREVIEW_WIDTH` pixels wide, its size `chartspec.preview_size`. Opaque (the
-    chart's ground is white: a previewer shows a transparent image on its own colour, dark in a dark theme); no
-    software name and no time."""
-    buffer = io.BytesIO()
-    _image_at(figure, PREVIEW_WIDTH / figure.get_figwidth()).save(buffer, "png")
-    return buffer.getvalue()
+    return svg, *drawn[0]
 
 
 def _download_image(figure: Figure) -> Image.Image:
-    """The figure drawn at `DOWNLOAD_DPI`, written (`_encoded`, `downloadframe.framed`) at a light compression:
-    every chart a cold build draws makes one, about three quarters of savefig's time for a file about a fifth
-    larger."""
-    return _image_at(figure, DOWNLOAD_DPI)
+    """The figure drawn on Agg at `DOWNLOAD_DPI`, as RGB (the chart's ground is opaque white: no alpha needed; a
+    previewer would show a transparent image on its own colour, dark in a dark theme).
 
-
-def _image_at(figure: Figure, dpi: float) -> Image.Image:
-    """The figure drawn on Agg at `dpi`, as RGB (the chart's ground is opaque white: no alpha needed). Drawn
-    directly rather than through `savefig`, which costs more for the same pixels."""
-    figure.set_dpi(dpi)
+    Every chart a cold build draws makes this, so it is made for speed: drawn directly rather than through
+    `savefig`, and written (`_encoded`, `downloadframe.framed`) at a light compression: about three quarters of
+    savefig's time for a file about a fifth larger."""
+    figure.set_dpi(DOWNLOAD_DPI)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

@@ -78,15 +78,15 @@ WIDE_SIZES: dict[type[ChartSpec], tuple[float, float]] = {
     TargetActualSpec: (6.0, 3.0),
     BudgetSpec: (6.0, 3.4),
 }
-PREVIEW_WIDTH = 1200  # pixels: what Facebook and KakaoTalk suggest for a large preview image
+# A chart's PNGs are twice the size of its SVG file (96 px an inch): sharp on a dense screen and in print.
+DOWNLOAD_DPI = 192
 
 
 def preview_size(spec: ChartSpec) -> tuple[int, int]:
-    """A chart's link preview in pixels: `PREVIEW_WIDTH` wide at its wide drawing's proportions, as matplotlib
-    sizes the figure drawn at that many pixels an inch (truncated: `chartpng._png`)."""
+    """A chart's link preview in pixels (its download image unframed: `chartpng.draw_chart`), as matplotlib sizes
+    the figure drawn at `DOWNLOAD_DPI` (truncated): 1152×576 for a chart of 6×3 inches, 1344×614 for 7×3.2."""
     width, height = WIDE_SIZES[type(spec)]
-    dpi = PREVIEW_WIDTH / width
-    return int(width * dpi), int(height * dpi)
+    return int(width * DOWNLOAD_DPI), int(height * DOWNLOAD_DPI)
 
 
 def drawing_id(chart_id: str, variant: Variant) -> str:
