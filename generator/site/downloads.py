@@ -1,5 +1,6 @@
 """Every chart's downloads, written beside its page: the wide drawing as an SVG file and as a PNG, its figures
-as CSV (what each holds and how it is named: `pages/chartfiles.py`).
+as CSV (what each holds and how it is named: `pages/chartfiles.py`); and the page's link preview, the PNG
+unframed (`previews.py`).
 
 Nothing here draws a chart (but for a PNG gone from the cache during the build): the SVG file is the page's own
 wide drawing made to stand alone (an XML declaration, a size and a font), the PNG was drawn from the same figure
@@ -51,7 +52,7 @@ class Framed(Protocol):
 
 
 def chart_downloads(pages: Sequence[Page], drawings: Mapping[ChartSpec, Drawn], pngs: Framed) -> dict[str, bytes]:
-    """Every chart's SVG file, PNG and CSV, by path from the site root."""
+    """Every chart's SVG file, PNG and CSV, and each page's link preview, by path from the site root."""
     files: dict[str, bytes] = {}
     for page in pages:
         files.update(page_downloads(page, drawings, pngs))

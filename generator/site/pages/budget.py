@@ -15,6 +15,8 @@ from generator.data.model import Plan
 from generator.data.schema import ProjectFile, UnitText
 from generator.describe import display_of
 from generator.evaluation.budget import BudgetLine, Execution, by_department, total
+from generator.evaluation.year import YearEvaluation
+from generator.i18n import in_sentence, t
 from generator.numbers import NONE, UnitDisplay, exact, percent_tenths
 from generator.site.pages.common import Link
 from generator.site.pages.paths import lang_path, project_path
@@ -129,3 +131,32 @@ def by_department_rows(lines: Sequence[BudgetLine], lang: str) -> list[tuple[str
         (group.department.get(lang) if group.department is not None else NONE, group.execution)
         for group in by_department(lines)
     ]
+
+
+def year_by_project(plan: Plan, evaluation: YearEvaluation, project_name: str, lang: str) -> ExecutionTable | None:
+    """A year's execution by project (`project_name`: what the plan calls one), each project linked."""
+    if not evaluation.budget_lines:
+        return None
+    return execution_table(
+        plan,
+        lang,
+        t("budget_execution_caption", lang, year=evaluation.year, project=in_sentence(project_name, lang)),
+        project_name,
+        by_project_rows(evaluation.budget_lines, lang),
+        t("total", lang),
+        by_project_links(plan, evaluation.budget_lines, lang),
+    )
+
+
+def year_by_department(plan: Plan, evaluation: YearEvaluation, lang: str) -> ExecutionTable | None:
+    """Department totals and the plan's grand total, as the official execution tables sum them."""
+    if not evaluation.budget_lines:
+        return None
+    return execution_table(
+        plan,
+        lang,
+        t("budget_execution_by_department", lang, year=evaluation.year),
+        t("department", lang),
+        by_department_rows(evaluation.budget_lines, lang),
+        t("total", lang),
+    )

@@ -28,13 +28,7 @@ from generator.i18n import in_sentence, plural, t
 from generator.numbers import NONE
 from generator.site.markup import render_markdown
 from generator.site.pages.amendments import AmendmentsSection, amendments_section
-from generator.site.pages.budget import (
-    ExecutionTable,
-    by_department_rows,
-    by_project_links,
-    by_project_rows,
-    execution_table,
-)
+from generator.site.pages.budget import ExecutionTable, year_by_department, year_by_project
 from generator.site.pages.chartfiles import grades_files
 from generator.site.pages.common import (
     DataLinks,
@@ -223,8 +217,8 @@ def _report_content(
         ),
         excluded_rows=_excluded_rows(plan, evaluation, lang),
         findings=_finding_views(plan, evaluation, lang),
-        budget_by_project=_budget_by_project(plan, evaluation, names, lang),
-        budget_by_department=_budget_by_department(plan, evaluation, lang),
+        budget_by_project=year_by_project(plan, evaluation, names.project, lang),
+        budget_by_department=year_by_department(plan, evaluation, lang),
         discrepancies=_report_discrepancies(plan, evaluation, lang),
         data_links=data_links(plan_data_links(plan, [year], lang)[2:], lang),
         level_names=names,
@@ -366,34 +360,6 @@ def _finding_view(plan: Plan, finding: Finding, outcome: IndicatorOutcome, lang:
     link = project_link(plan, outcome.project, lang, indicator_anchor(outcome.indicator.id))
     rationale = finding.rationale.get(lang) if finding.rationale else ""
     return FindingView(link, outcome.indicator.name.get(lang), text, rationale)
-
-
-def _budget_by_project(plan: Plan, evaluation: YearEvaluation, names: LevelNames, lang: str) -> ExecutionTable | None:
-    if not evaluation.budget_lines:
-        return None
-    return execution_table(
-        plan,
-        lang,
-        t("budget_execution_caption", lang, year=evaluation.year, project=in_sentence(names.project, lang)),
-        names.project,
-        by_project_rows(evaluation.budget_lines, lang),
-        t("total", lang),
-        by_project_links(plan, evaluation.budget_lines, lang),
-    )
-
-
-def _budget_by_department(plan: Plan, evaluation: YearEvaluation, lang: str) -> ExecutionTable | None:
-    """Department totals and the plan's grand total, as the official execution tables sum them."""
-    if not evaluation.budget_lines:
-        return None
-    return execution_table(
-        plan,
-        lang,
-        t("budget_execution_by_department", lang, year=evaluation.year),
-        t("department", lang),
-        by_department_rows(evaluation.budget_lines, lang),
-        t("total", lang),
-    )
 
 
 def _report_discrepancies(plan: Plan, evaluation: YearEvaluation, lang: str) -> tuple[DiscrepancyView, ...]:
