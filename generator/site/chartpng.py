@@ -20,11 +20,9 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from generator.site import charts
-from generator.site.chartspec import DOWNLOAD_DPI, ChartSpec, Frame, Variant
+from generator.site.chartspec import CSS_DPI, DOWNLOAD_DPI, ChartSpec, Frame, Variant
 from generator.site.chartstyle import svg_markup
 from generator.site.downloadframe import framed
-
-CSS_DPI = 96  # CSS pixels per inch: the chart's SVG file is its size in inches at this many pixels
 
 
 def render_png(spec: ChartSpec) -> bytes:

@@ -78,8 +78,8 @@ WIDE_SIZES: dict[type[ChartSpec], tuple[float, float]] = {
     TargetActualSpec: (6.0, 3.0),
     BudgetSpec: (6.0, 3.4),
 }
-# A chart's PNGs are twice the size of its SVG file (96 px an inch): sharp on a dense screen and in print.
-DOWNLOAD_DPI = 192
+CSS_DPI = 96  # CSS pixels an inch: a chart's SVG file is its size in inches at this many pixels
+DOWNLOAD_DPI = 2 * CSS_DPI  # a chart's PNGs are twice its SVG file's size: sharp on a dense screen and in print
 
 
 def preview_size(spec: ChartSpec) -> tuple[int, int]:

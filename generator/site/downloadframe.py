@@ -22,11 +22,11 @@ from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 from generator.site.chartfont import font_file
+from generator.site.chartspec import CSS_DPI
 
 TITLE_PX, SOURCE_PX = 16, 12  # text sizes in CSS pixels (a PNG doubles them with the drawing)
 MARGIN_PX = 12
 GAP_PX = 8  # between the title's last line and the drawing
-CSS_DPI = 96  # CSS pixels an inch: a PNG drawn at 2 px a CSS pixel states 192 dpi, so a document sizes it right
 INK, MUTED = "#000000", "#444444"
 
 
@@ -105,7 +105,7 @@ def framed(drawing: Image.Image, width: int, title: str, source: str) -> bytes:
     """`framed_png` of a drawing at hand (RGB): the chart worker frames the image it drew, without writing and
     reading a PNG between."""
     scale = max(1, round(drawing.width / width))
-    dpi = CSS_DPI * scale
+    dpi = CSS_DPI * scale  # a PNG drawn at 2 px a CSS pixel states 192 dpi, so a document sizes it right
     lines = frame(title, source, width)
     image = Image.new("RGB", (drawing.width, drawing.height + (lines.top + lines.bottom) * scale), "white")
     image.paste(drawing, (0, lines.top * scale))
