@@ -24,6 +24,7 @@ from generator.site.downloadframe import frame, framed_png, framed_svg
 from generator.site.downloads import (
     DownloadPngs,
     chart_downloads,
+    download_sources,
     page_chart_files,
     sized_svg,
     standalone_svg,
@@ -42,7 +43,7 @@ from generator.site.pages.chartfiles import (
     indicator_subject,
 )
 from generator.site.pages.embed import EmbedContent
-from generator.site.previews import png_size
+from generator.site.previews import png_size, preview_path, with_previews
 
 from .conftest import ROOT
 from .sitecheck import html_pages, parse, resolve
@@ -192,6 +193,30 @@ def test_every_chart_of_every_page_has_its_downloads_and_no_other() -> None:
     files = chart_downloads(pages, drawn, _Framed(blank.getvalue()))
     assert len(files) == 3 * len(drawn)
     assert all(re.fullmatch(r"[a-z0-9/.-]+-(ko|en)\.(svg|png|csv)", path) for path in files)
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_pages_link_preview_is_one_more_png_of_its_first_chart_written_with_its_downloads() -> None:
+    pages = build_pages(demo_site())
+    assert all(None not in frames for frames in download_sources(pages).values())  # no address, no preview
+    named = with_previews(pages, "https://example.org/plans/")
+    charted = [page for page in named if page.charts]
+    sources = download_sources(named)
+    assert {spec for spec, frames in sources.items() if None in frames} == {page.charts[0] for page in charted}
+    drawn = {chart: _Drawn(charts.render(chart)) for page in charted for chart in page.charts}
+    files = chart_downloads(named, drawn, _Marked())
+    previews = {path for path, body in files.items() if body == _Marked.PREVIEW}
+    assert previews == {preview_path(page.meta.path) for page in charted}
+    assert all(page.meta.image_width and page.meta.image_height for page in charted)
+
+
+class _Marked:
+    """Which PNG a download file was asked for: the preview (frame None) or a framed download."""
+
+    PREVIEW, DOWNLOAD = b"preview", b"download"
+
+    def get(self, spec: object, source: str | None) -> bytes:  # noqa: ARG002
+        return self.PREVIEW if source is None else self.DOWNLOAD
 
 
 class _Drawn:
