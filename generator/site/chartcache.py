@@ -71,7 +71,7 @@ def chart_key(spec: ChartSpec, variant: Variant = "wide") -> str:
 
 
 PngKind = Literal["preview", "download"]
-"""A chart's PNGs: `preview` for link previews (1200 px wide), `download` beside its page (twice its SVG's size)."""
+"""A chart's PNGs: `preview` for link previews (the download's image unframed), `download` beside its page (framed)."""
 _PNG_SALTS: dict[PngKind, str] = {"preview": "png", "download": "download-png"}
 
 
