@@ -132,13 +132,12 @@ def test_a_project_page_describes_where_it_sits_and_its_latest_check(demo_root: 
 def test_the_preview_png_is_the_same_bytes_every_time_and_names_no_software_or_time() -> None:
     from generator.site.chartpng import render_png
 
-    spec = DistributionSpec("grades", (Bar("A", 3, 60), Bar("평가 제외", 2, 40)), "분포", "요약", "지표 수")
-    first, second = render_png(spec), render_png(spec)
+    distribution, target_actual = SPECS
+    first, second = render_png(distribution), render_png(distribution)
     assert first == second
     assert b"Software" not in first and b"tIME" not in first and b"matplotlib" not in first
     assert png_size(first) == (1344, 614)  # the chart's download image unframed: 7 × 3.2 inches at 192 dpi
-    chart = TargetActualSpec("t", (2024, 2025), (10.0, 12.0), (9.0, None), "명", "제목", "요약", "목표", "실적")
-    assert png_size(render_png(chart)) == (1152, 576)
+    assert png_size(render_png(target_actual)) == (1152, 576)
 
 
 def test_a_previews_size_is_known_before_it_is_drawn_for_every_kind_of_chart() -> None:
