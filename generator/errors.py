@@ -68,7 +68,13 @@ class UsageError(PlansiteError):
 
 def error_text(error: Exception, lang: str) -> str:
     """An error's message in `lang`: a catalogue message is worded in it, anything else is shown as it is."""
-    return render(error.args[0], lang) if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
+    return render(error_message(error), lang)
+
+
+def error_message(error: Exception) -> str:
+    """An error's message as raised, not yet worded: a catalogue message stays one (`i18n.Message`), so a reason
+    that carries it on is said in the language of whoever shows it."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 class DataError(PlansiteError):

@@ -313,3 +313,19 @@ def test_a_commit_with_errors_published_nothing_and_its_change_counts_with_the_n
     record = found(root)
     assert {a.subject for a in record.items} == {"Valid again"}
     assert rows(record.for_project("demo", "1-1-1")[0])[0] == ("1-1-1-1 Indicator one: 2024 actual", "6", "3")
+
+
+def test_a_user_error_while_reading_the_history_is_said_in_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.errors import UsageError
+    from generator.i18n import msg, render, t
+
+    def failing(*_args: object) -> object:
+        raise UsageError(msg("history_no_git"))  # as `_git` raises it when git is gone meanwhile
+
+    monkeypatch.setattr(module, "history", lambda _root: [])
+    monkeypatch.setattr(module, "_changes", failing)
+    result = amendments(tmp_path)
+    assert isinstance(result, Unavailable)
+    assert render(result.reason, "ko") == t("history_unreadable", "ko", reason=t("history_no_git", "ko"))

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.data.layout import PLANS_DIR, RESULTS_DIR
-from generator.errors import PlansiteError, Severity, UsageError, display_path
+from generator.errors import PlansiteError, Severity, UsageError, display_path, error_message
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import LANGUAGES, UI, msg, t
 from generator.numbers import NONE
@@ -65,7 +65,7 @@ def amendments(root: Path, cache_dir: Path | None = None) -> Amendments | Unavai
         cache = _Cache(cache_dir / CACHE_FOLDER) if cache_dir else None
         changes, computed = _changes(root, commits, cache, prefix)
     except (UsageError, OSError, subprocess.SubprocessError) as error:
-        return Unavailable(msg("history_unreadable", reason=str(error)))
+        return Unavailable(msg("history_unreadable", reason=error_message(error)))
     items = [
         amendment
         for commit in reversed(commits)
