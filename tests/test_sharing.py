@@ -18,7 +18,15 @@ from generator.cli import main
 from generator.review.history import file_dates
 from generator.review.record import FileDates
 from generator.site.chartcache import ChartCache, open_cache
-from generator.site.chartspec import Bar, BudgetSeries, BudgetSpec, DistributionSpec, TargetActualSpec, preview_size
+from generator.site.chartspec import (
+    Bar,
+    BudgetSeries,
+    BudgetSpec,
+    ChartSpec,
+    DistributionSpec,
+    TargetActualSpec,
+    preview_size,
+)
 from generator.site.pages.credits import citation
 from generator.site.previews import png_size
 
@@ -61,6 +69,14 @@ SPECS = (
     TargetActualSpec("t", (2024, 2025), (10.0, 12.0), (9.0, None), "명", "제목", "요약", "목표", "실적"),
 )
 BUDGET = BudgetSpec("b", (2024, 2025), (BudgetSeries("전략 1", (1.0, 2.0)),), "백만원", "예산", "요약")
+
+
+def _preview(spec: ChartSpec) -> bytes:
+    """A chart's link preview as a build makes it: the PNG of the frame None (`chartpng.draw_chart`)."""
+    from generator.site.chartpng import draw_chart
+
+    return draw_chart(spec, "wide", (None,))[1][0]
+
 
 # -- link previews --------------------------------------------------------------------------------------------
 
@@ -130,24 +146,21 @@ def test_a_project_page_describes_where_it_sits_and_its_latest_check(demo_root: 
 
 
 def test_the_preview_png_is_the_same_bytes_every_time_and_names_no_software_or_time() -> None:
-    from generator.site.chartpng import render_png
-
     distribution, target_actual = SPECS
-    first, second = render_png(distribution), render_png(distribution)
+    first, second = _preview(distribution), _preview(distribution)
     assert first == second
     assert b"Software" not in first and b"tIME" not in first and b"matplotlib" not in first
     assert png_size(first) == (1344, 614)  # the chart's download image unframed: 7 × 3.2 inches at 192 dpi
-    assert png_size(render_png(target_actual)) == (1152, 576)
+    assert png_size(_preview(target_actual)) == (1152, 576)
 
 
 def test_a_previews_size_is_known_before_it_is_drawn_for_every_kind_of_chart() -> None:
-    from generator.site.chartpng import render_png
     from generator.site.charts import RENDERERS
 
     specs = {type(spec): spec for spec in (*SPECS, BUDGET)}
     assert specs.keys() == RENDERERS.keys()  # a new kind of chart is added here too
     for spec in specs.values():
-        assert png_size(render_png(spec)) == preview_size(spec), type(spec).__name__
+        assert png_size(_preview(spec)) == preview_size(spec), type(spec).__name__
 
 
 def test_a_preview_made_with_the_downloads_is_the_preview_drawn_alone_and_costs_no_drawing_of_its_own(
@@ -156,7 +169,7 @@ def test_a_preview_made_with_the_downloads_is_the_preview_drawn_alone_and_costs_
     from generator.site import chartpng, charts
 
     spec = SPECS[0]
-    alone, framed_alone = chartpng.render_png(spec), chartpng.draw_chart(spec, "wide", ("출처",))[1]
+    alone, framed_alone = _preview(spec), chartpng.draw_chart(spec, "wide", ("출처",))[1]
     drawn: list[object] = []
     render = charts.render
     monkeypatch.setattr(charts, "render", lambda *args: drawn.append(args) or render(*args))

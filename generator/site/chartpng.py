@@ -25,11 +25,6 @@ from generator.site.chartstyle import svg_markup
 from generator.site.downloadframe import framed
 
 
-def render_png(spec: ChartSpec) -> bytes:
-    """The link preview of one chart specification alone (`draw_chart` with the preview as its only PNG)."""
-    return draw_chart(spec, "wide", (None,))[1][0]
-
-
 def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
     """One drawing's SVG and, for the wide drawing, the download PNG from the same figure, unframed (b"" for the
     narrow one): the page's link preview. The SVG is the one `charts.render` makes."""
