@@ -132,16 +132,21 @@ def page_files(
     framed = [page for page in todo if page.meta.path not in earlier]  # pages whose downloads are made now
     pngs = DownloadPngs(cache, download_sources(framed), warm.pngs if warm else None)
     helper = warm.helper if warm is not None else helper
-    svgs = render_charts(
-        specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later, helper=helper
-    )
     files.update(store.downloads)  # the kept pages' chart downloads
     store.downloads = {}
+    environment: Environment | None = None
     if sink is not None:
+        # Before the drawings are waited for: a few drawings by a helper leave this process idle meanwhile.
         for path in sorted(files):
             sink.write(path, files.pop(path), store.keys.get(path) or store.download_keys.get(path))
         if todo:  # Jinja is imported, and the templates compiled (or read compiled), only when a page is rendered.
-            _render_into(sink, _environment(theme_dir, kept_in), todo, svgs, pngs, store, say)
+            environment = _environment(theme_dir, kept_in)
+    svgs = render_charts(
+        specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later, helper=helper
+    )
+    if sink is not None:
+        if environment is not None:
+            _render_into(sink, environment, todo, svgs, pngs, store, say)
         store.done()
         cache.rejected += store.rejected
         return files
