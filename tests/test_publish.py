@@ -9,7 +9,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -212,6 +214,37 @@ def test_a_build_writes_each_page_into_its_staging_folder_as_it_renders_it(monke
     summary = build_site(find_repository(), Path("output"))
     assert len(staged) == summary.pages
     assert staged[-1] >= summary.pages - 1  # every page before the last was written when the last was rendered
+
+
+@pytest.mark.usefixtures("demo_root")
+def test_a_build_renders_each_page_once_its_charts_are_drawn_while_the_others_are_still_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cold build's building process renders pages while the workers draw, not alone after the last drawing;
+    pages without charts wait for the first chart, so that they do not hold back the workers' start."""
+    from generator.data.layout import find_repository
+    from generator.site import pagefiles
+    from generator.site.build import build_site
+
+    events: list[str] = []
+    real_drawn, real_render = pagefiles.drawn_charts, pagefiles.render_page
+
+    def drawn(*args: Any, **kwargs: Any) -> Iterator[object]:
+        for chart in real_drawn(*args, **kwargs):
+            events.append("chart")
+            yield chart
+
+    def render(environment: Any, page: Any, svgs: dict[object, object]) -> bytes:
+        assert all(spec in svgs for spec in page.charts)
+        events.append("page" if page.charts else "chartless")
+        return real_render(environment, page, svgs)
+
+    monkeypatch.setattr(pagefiles, "drawn_charts", drawn)
+    monkeypatch.setattr(pagefiles, "render_page", render)
+    build_site(find_repository(), Path("output"))
+    last_chart = len(events) - 1 - events[::-1].index("chart")
+    assert "page" in events[:last_chart] and "chartless" in events
+    assert events.index("chart") < events.index("chartless")
 
 
 def test_the_preview_writes_over_only_the_files_a_save_changed_and_removes_those_gone(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,13 +50,29 @@ def render_charts(
     prune: bool = True,
     helper: DrawingHelper | None = None,
 ) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings: from `known` or the cache where they hold one, else drawn (on `workers` cores when
-    that pays), and the download PNGs `pngs` asks for, framed by the worker and put where `pngs` keeps them.
+    """Every chart's drawings (`drawn_charts`), by specification."""
+    return dict(drawn_charts(specs, workers, cache, known, pngs, prune=prune, helper=helper))
+
+
+def drawn_charts(
+    specs: list[ChartSpec],
+    workers: int,
+    cache: ChartCache,
+    known: dict[ChartSpec, Drawings] | None = None,
+    pngs: DownloadPngs | None = None,
+    *,
+    prune: bool = True,
+    helper: DrawingHelper | None = None,
+) -> Generator[tuple[ChartSpec, Drawings], None, None]:
+    """Every chart's drawings, each as soon as it has them: from `known` or the cache where they hold one (those
+    first), else drawn (on `workers` cores when that pays), with the download PNGs `pngs` asks for, framed by the
+    worker and put where `pngs` keeps them. A build renders a page once its charts are here, while the workers
+    draw the others.
 
     A wide drawing is made again when a PNG of it is missing: the PNG is drawn from the figure of the wide SVG.
     Drawings are stored as they arrive, so the building process never holds every chart's PNG. With `prune`,
-    the cache drops the entries this build did not use (a preview that makes some downloads later prunes then).
-    `helper` draws half of a few drawings beside this process (a preview's save)."""
+    the cache drops the entries this build did not use (a preview that makes some downloads later prunes then),
+    once every drawing is made. `helper` draws half of a few drawings beside this process (a preview's save)."""
     unique = list(dict.fromkeys(specs))
     known = known or {}
     svgs: dict[tuple[ChartSpec, Variant], str | None] = {}
@@ -73,16 +89,28 @@ def render_charts(
             jobs.append((spec, "wide", frames))
         if svgs[spec, "narrow"] is None:
             jobs.append((spec, "narrow", ()))
+    left = {spec: 0 for spec in unique}
+    for spec, _variant, _frames in jobs:
+        left[spec] += 1
+    for spec in unique:
+        if not left[spec]:
+            yield spec, _drawings(svgs, spec)
     for (spec, variant, frames), (svg, drawn) in zip(jobs, _drawn(jobs, workers, helper), strict=True):
         cache.put(spec, svg, variant)
         svgs[spec, variant] = svg
         for source, png in zip(frames, drawn, strict=True):
             assert pngs is not None
             pngs.put(spec, source, png)
+        left[spec] -= 1
+        if not left[spec]:
+            yield spec, _drawings(svgs, spec)
     if prune:
         cache.prune()
+
+
+def _drawings(svgs: dict[tuple[ChartSpec, Variant], str | None], spec: ChartSpec) -> Drawings:
     # The SVG comes from our chart code, which escapes every label it writes.
-    return {spec: Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"])) for spec in unique}
+    return Drawings(Markup(svgs[spec, "wide"]), Markup(svgs[spec, "narrow"]))
 
 
 def _drawn(

@@ -3,8 +3,9 @@ made it (the cache folder for `plansite build`, `WarmBuild` in memory for `serve
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,7 +18,7 @@ from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec, Frame
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
 from generator.site.drawinghelper import DrawingHelper
-from generator.site.drawings import Drawings, draw_ahead, keep_charts, render_charts, usable_cores
+from generator.site.drawings import Drawings, draw_ahead, drawn_charts, keep_charts, render_charts, usable_cores
 from generator.site.pages import Page, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -134,22 +135,20 @@ def page_files(
     helper = warm.helper if warm is not None else helper
     files.update(store.downloads)  # the kept pages' chart downloads
     store.downloads = {}
-    environment: Environment | None = None
-    if sink is not None:
-        # Before the drawings are waited for: a few drawings by a helper leave this process idle meanwhile.
-        for path in sorted(files):
-            sink.write(path, files.pop(path), store.keys.get(path) or store.download_keys.get(path))
-        if todo:  # Jinja is imported, and the templates compiled (or read compiled), only when a page is rendered.
-            environment = _environment(theme_dir, kept_in)
-    svgs = render_charts(
+    drawn = drawn_charts(
         specs, usable_cores(), cache, warm.svgs if warm else None, pngs, prune=not later, helper=helper
     )
     if sink is not None:
-        if environment is not None:
-            _render_into(sink, environment, todo, svgs, pngs, store, say)
+        for path in sorted(files):
+            sink.write(path, files.pop(path), store.keys.get(path) or store.download_keys.get(path))
+        # Jinja is imported, and the templates compiled (or read compiled), only when a page is rendered.
+        environment = _environment(theme_dir, kept_in) if todo else None
+        with contextlib.closing(drawn):
+            _render_into(sink, environment, todo, drawn, pngs, store, say)
         store.done()
         cache.rejected += store.rejected
         return files
+    svgs = dict(drawn)
     rendered = render_pages(_environment(theme_dir, kept_in), todo, svgs, say, warm, theme_dir) if todo or warm else {}
     downloads = _chart_downloads(todo, svgs, pngs, warm, later)
     if later and warm is not None and any(warm.downloads[path][0] != page for path, page in _charted(todo)):
@@ -173,16 +172,50 @@ def _environment(theme_dir: Path | None, kept_in: Path | None) -> Environment:
 
 def _render_into(
     sink: Sink,
-    environment: Environment,
+    environment: Environment | None,
+    pages: list[Page],
+    drawn: Iterator[tuple[ChartSpec, Drawings]],
+    pngs: DownloadPngs,
+    store: PageStore,
+    say: Progress,
+) -> None:
+    """Render each page as soon as its charts are `drawn` (while workers draw the others: the building process
+    would otherwise wait for them, then render alone), make its chart downloads, keep them in the cache folder
+    and give them to `sink`, one page at a time. Pages without charts wait for the first chart drawn, so that
+    rendering them does not hold back the workers' start."""
+    waiting: dict[ChartSpec, list[Page]] = {}
+    for page in pages:
+        for spec in dict.fromkeys(page.charts):
+            waiting.setdefault(spec, []).append(page)
+    left = {page.meta.path: len(set(page.charts)) for page in pages}
+    svgs: dict[ChartSpec, Drawings] = {}
+    chartless = [page for page in pages if not page.charts]
+    done = 0
+    for spec, drawings in drawn:
+        svgs[spec] = drawings
+        ready, chartless = chartless, []
+        for page in waiting.pop(spec, []):
+            left[page.meta.path] -= 1
+            ready += [page] if not left[page.meta.path] else []
+        done = _render_pages_into(sink, environment, ready, svgs, pngs, store, say, (done, len(pages)))
+    _render_pages_into(sink, environment, chartless, svgs, pngs, store, say, (done, len(pages)))
+
+
+def _render_pages_into(
+    sink: Sink,
+    environment: Environment | None,
     pages: list[Page],
     svgs: dict[ChartSpec, Drawings],
     pngs: DownloadPngs,
     store: PageStore,
     say: Progress,
-) -> None:
-    """Render each page and make its chart downloads, keep them in the cache folder and give them to `sink`, one
-    page at a time."""
-    for number, page in enumerate(pages, start=1):
+    count: tuple[int, int],
+) -> int:
+    """`_render_into` of pages whose charts are drawn; `count`: pages rendered before and in all. Returns how many
+    are rendered now."""
+    done, total = count
+    for page in pages:
+        assert environment is not None  # there are pages to render
         html = render_page(environment, page, svgs)
         downloads = page_downloads(page, svgs, pngs) if page.charts else {}
         store.keep_page(page.meta.path, html, downloads if page.charts else None)
@@ -190,8 +223,10 @@ def _render_into(
         sink.write(page.meta.path, html, key)
         for path in sorted(downloads):
             sink.write(path, downloads[path], key)
-        if number % 50 == 0:
-            say(msg("progress_rendered", number=number, total=len(pages)))
+        done += 1
+        if done % 50 == 0:
+            say(msg("progress_rendered", number=done, total=total))
+    return done
 
 
 def _chart_downloads(
