@@ -39,7 +39,7 @@ _TERMS = re.compile(rf' data-pagefind-meta="{TERMS_META}:[^"]*"')
 # `--stub-charts`: the build with every chart replaced by an empty drawing, where drawing them all would take an
 # hour (4,000 unit projects: 16,000 charts, each drawn twice). The index is measured on pages whose charts hold
 # no text; the build's time and memory are then not a real build's. A build's drawing helper ends there, as it
-# does when a build has nothing to draw (`drawings.render_charts`, `drawings.drawn_charts`).
+# does when a build has nothing to draw (`drawings.drawn_charts`).
 _STUB = (
     "import sys; from markupsafe import Markup; import generator.site.pagefiles as build; "
     'empty = Markup(\'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>stub</title></svg>\'); '
@@ -47,8 +47,8 @@ _STUB = (
     "drawn = build.Drawings(empty, empty); "
     "stub = lambda specs, _w, _c, _k=None, pngs=None, helper=None, **_options: (pngs and pngs.kept.update("
     "{(spec, source): png.getvalue() for spec, lines in pngs.sources.items() for source in lines}), "
-    "helper and helper.close(), {spec: drawn for spec in specs})[2]; "
-    "build.render_charts = stub; build.drawn_charts = lambda *a, **k: (item for item in stub(*a, **k).items()); "
+    "helper and helper.close(), ((spec, drawn) for spec in dict.fromkeys(specs)))[2]; "
+    "build.drawn_charts = stub; "
     "from generator.cli import main; sys.argv = ['plansite', *sys.argv[1:]]; main()"
 )
 

@@ -10,6 +10,7 @@ import threading
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -29,7 +30,7 @@ from generator.site.downloads import (
     sized_svg,
     standalone_svg,
 )
-from generator.site.drawings import render_charts
+from generator.site.drawings import drawn_charts
 from generator.site.pages import build_pages
 from generator.site.pages.budget import planned_display
 from generator.site.pages.chartfiles import (
@@ -63,6 +64,11 @@ TARGET_ACTUAL = TargetActualSpec(
     "목표",
     "실적",
 )
+
+
+def all_drawn(*args: Any, **kwargs: Any) -> dict[Any, Any]:
+    """Every chart's drawings, by specification, as a build's preview takes them."""
+    return dict(drawn_charts(*args, **kwargs))
 
 
 # -- names -------------------------------------------------------------------------------------------------
@@ -140,19 +146,19 @@ SOURCE = "출처: 합성 기관, 「합성 계획」, 2026."
 def test_a_warm_build_draws_nothing_and_a_missing_png_redraws_its_chart(tmp_path: Path) -> None:
     cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
     pngs = DownloadPngs(cache, {TARGET_ACTUAL: (SOURCE,)})
-    first = render_charts([TARGET_ACTUAL], 1, cache, pngs=pngs)[TARGET_ACTUAL]
+    first = all_drawn([TARGET_ACTUAL], 1, cache, pngs=pngs)[TARGET_ACTUAL]
     assert cache.missed == {TARGET_ACTUAL} and not pngs.kept  # the PNG is in the cache, not in memory
     png = pngs.get(TARGET_ACTUAL, SOURCE)
     assert png.startswith(b"\x89PNG")
     warm = ChartCache(tmp_path / "cache")
     warm_pngs = DownloadPngs(warm, {TARGET_ACTUAL: (SOURCE,)})
-    assert render_charts([TARGET_ACTUAL], 1, warm, pngs=warm_pngs)[TARGET_ACTUAL] == first and not warm.missed
+    assert all_drawn([TARGET_ACTUAL], 1, warm, pngs=warm_pngs)[TARGET_ACTUAL] == first and not warm.missed
     assert warm_pngs.get(TARGET_ACTUAL, SOURCE) == png
     for entry in (tmp_path / "cache").rglob("*.png"):
         entry.unlink()
     redrawn = ChartCache(tmp_path / "cache")
     redrawn_pngs = DownloadPngs(redrawn, {TARGET_ACTUAL: (SOURCE,)})
-    assert render_charts([TARGET_ACTUAL], 1, redrawn, pngs=redrawn_pngs)[TARGET_ACTUAL] == first
+    assert all_drawn([TARGET_ACTUAL], 1, redrawn, pngs=redrawn_pngs)[TARGET_ACTUAL] == first
     assert redrawn.missed == {TARGET_ACTUAL} and redrawn.misses == 0  # both SVGs were found; the PNG was not
     assert redrawn_pngs.get(TARGET_ACTUAL, SOURCE) == png
 
@@ -170,10 +176,10 @@ def test_the_worker_frames_the_png_as_the_frame_of_the_drawn_png_would(tmp_path:
     assert chartpng.draw_chart(TARGET_ACTUAL, "narrow", (SOURCE,)) == (charts.render(TARGET_ACTUAL, "narrow"), ())
     # Each page's frame is its own cache entry; without a cache folder the PNGs are kept in memory instead.
     cache = open_cache(tmp_path / "cache", [], tmp_path / "out")
-    render_charts([TARGET_ACTUAL], 1, cache, pngs=DownloadPngs(cache, {TARGET_ACTUAL: (SOURCE, other)}))
+    all_drawn([TARGET_ACTUAL], 1, cache, pngs=DownloadPngs(cache, {TARGET_ACTUAL: (SOURCE, other)}))
     assert len(list((tmp_path / "cache").rglob("*.png"))) == 2
     memory = DownloadPngs(ChartCache(None), {TARGET_ACTUAL: (SOURCE,)})
-    render_charts([TARGET_ACTUAL], 1, ChartCache(None), pngs=memory)
+    all_drawn([TARGET_ACTUAL], 1, ChartCache(None), pngs=memory)
     assert memory.kept == {(TARGET_ACTUAL, SOURCE): framed_png(png, width, TARGET_ACTUAL.title, SOURCE)}
 
 
@@ -386,9 +392,7 @@ def test_the_drawings_are_the_same_however_many_workers_draw_them(
     sources = {spec: (SOURCE,) for spec in SPECS}
     alone, together = DownloadPngs(ChartCache(None), sources), DownloadPngs(ChartCache(None), sources)
     assert len(SPECS) * 2 >= 2 * drawings.PARALLEL_FROM  # enough drawings for two workers
-    assert render_charts(SPECS, 1, ChartCache(None), pngs=alone) == render_charts(
-        SPECS, 2, ChartCache(None), pngs=together
-    )
+    assert all_drawn(SPECS, 1, ChartCache(None), pngs=alone) == all_drawn(SPECS, 2, ChartCache(None), pngs=together)
     assert alone.kept == together.kept and len(together.kept) == len(SPECS)
 
 
@@ -411,7 +415,7 @@ def test_drawings_are_stored_as_they_arrive_and_no_pool_starts_for_a_few(
     monkeypatch.setattr(drawings, "_drawn", watched)
     monkeypatch.setattr(drawings, "worker_pool", no_pool)
     pngs = DownloadPngs(cache, {SPECS[0]: (SOURCE,)})
-    render_charts(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
+    all_drawn(SPECS[:2], 2, cache, pngs=pngs)  # 4 drawings: fewer than PARALLEL_FROM for each of two workers
     assert stored == [0, 1, 2, 3] and not pngs.kept  # the PNG went to the cache, not into memory
     assert pngs.get(SPECS[0], SOURCE).startswith(b"\x89PNG")
 
@@ -430,9 +434,7 @@ def test_a_previews_helper_draws_half_of_a_few_drawings_and_they_are_the_same(mo
     real = helper.draw
     monkeypatch.setattr(helper, "draw", lambda jobs: sent.append(len(jobs)) or real(jobs))
     try:
-        assert render_charts(SPECS[:2], 2, ChartCache(None), helper=helper) == render_charts(
-            SPECS[:2], 2, ChartCache(None)
-        )
+        assert all_drawn(SPECS[:2], 2, ChartCache(None), helper=helper) == all_drawn(SPECS[:2], 2, ChartCache(None))
         assert sent == [2]  # four drawings: two drawn here, two by the helper
         for process in list(helper._pool._processes.values()):  # type: ignore[union-attr]
             process.kill()  # the worker killed from outside: a new one draws, or this process does

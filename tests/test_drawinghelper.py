@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ from generator.site import buildcache, chartpng, drawinghelper, drawings
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import TargetActualSpec
 from generator.site.downloads import DownloadPngs
-from generator.site.drawings import render_charts
+from generator.site.drawings import drawn_charts
 from tests.conftest import same_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,11 @@ SPECS = [  # synthetic charts
     )
     for n in range(1, 5)
 ]
+
+
+def all_drawn(*args: Any, **kwargs: Any) -> dict[Any, Any]:
+    """Every chart's drawings, by specification, as a build's preview takes them."""
+    return dict(drawn_charts(*args, **kwargs))
 
 
 def _alone() -> None:
@@ -70,7 +76,7 @@ def _refuse(*_args: object) -> None:
 
 def _drawn_alone(specs: list[TargetActualSpec]) -> tuple[dict[object, object], dict[object, bytes]]:
     pngs = DownloadPngs(ChartCache(None), {spec: (SOURCE,) for spec in specs})
-    return render_charts(specs, 1, ChartCache(None), pngs=pngs), pngs.kept  # type: ignore[return-value]
+    return all_drawn(specs, 1, ChartCache(None), pngs=pngs), pngs.kept  # type: ignore[return-value]
 
 
 @alone
@@ -80,7 +86,7 @@ def test_a_builds_helper_draws_a_few_drawings_alone_and_ends(monkeypatch: pytest
     try:
         monkeypatch.setattr(chartpng, "draw_chart", _refuse)  # here only: the helper was forked before
         pngs = DownloadPngs(ChartCache(None), {SPECS[0]: (SOURCE,)})
-        drawn = render_charts(SPECS[:1], 2, ChartCache(None), pngs=pngs, helper=helper)
+        drawn = all_drawn(SPECS[:1], 2, ChartCache(None), pngs=pngs, helper=helper)
         assert helper._pool is None  # ended once they were made
     finally:
         helper.close()
@@ -240,7 +246,7 @@ def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ende
     try:
         pngs = DownloadPngs(ChartCache(None), {spec: (SOURCE,) for spec in SPECS})
         assert len(SPECS) * 2 >= 2 * drawings.PARALLEL_FROM  # enough drawings for two workers
-        drawn = render_charts(SPECS, 2, ChartCache(None), pngs=pngs, helper=helper)
+        drawn = all_drawn(SPECS, 2, ChartCache(None), pngs=pngs, helper=helper)
         assert helper._pool is None
     finally:
         helper.close()

@@ -40,20 +40,6 @@ class Drawings:
     narrow: Markup
 
 
-def render_charts(
-    specs: list[ChartSpec],
-    workers: int,
-    cache: ChartCache,
-    known: dict[ChartSpec, Drawings] | None = None,
-    pngs: DownloadPngs | None = None,
-    *,
-    prune: bool = True,
-    helper: DrawingHelper | None = None,
-) -> dict[ChartSpec, Drawings]:
-    """Every chart's drawings (`drawn_charts`), by specification."""
-    return dict(drawn_charts(specs, workers, cache, known, pngs, prune=prune, helper=helper))
-
-
 def drawn_charts(
     specs: list[ChartSpec],
     workers: int,
@@ -153,7 +139,7 @@ def _drawn(
 def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper | None) -> None:
     """Have a build's helper start on the drawings the chart cache lacks, when they are few, before the build
     knows which pages it renders: a one-value edit's drawings are made while this process takes the unchanged
-    pages from the cache folder, and `render_charts` takes them (it draws any other it needs).
+    pages from the cache folder, and `drawn_charts` takes them (it draws any other it needs).
 
     A new chart's download PNGs are new too: its wide drawing is framed for every page that offers it."""
     if helper is None or not helper.for_build or cache.folder is None:
@@ -161,7 +147,7 @@ def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper |
     specs = dict.fromkeys(spec for page in pages for spec in page.charts)
     lacking = [(spec, variant) for spec in specs for variant in VARIANTS if cache.lacks(spec, variant)]
     if not lacking or _workers(len(lacking), usable_cores()) >= 2:
-        return  # none, or enough for a pool of workers, which render_charts starts once the helper has ended
+        return  # none, or enough for a pool of workers, which drawn_charts starts once the helper has ended
     new = {spec for spec, _variant in lacking}
     sources = download_sources(page for page in pages if not new.isdisjoint(page.charts))
     helper.draw_ahead(

@@ -18,7 +18,7 @@ from generator.site.chartcache import ChartCache
 from generator.site.chartspec import ChartSpec, Frame
 from generator.site.downloads import DownloadPngs, download_sources, page_downloads
 from generator.site.drawinghelper import DrawingHelper
-from generator.site.drawings import Drawings, draw_ahead, drawn_charts, keep_charts, render_charts, usable_cores
+from generator.site.drawings import Drawings, draw_ahead, drawn_charts, keep_charts, usable_cores
 from generator.site.pages import Page, lang_path
 from generator.site.pages.not_found import NotFoundContent
 from generator.site.searchterms import COMPOUND_LANGUAGES, with_compound_terms, with_spaced_cells
@@ -270,7 +270,7 @@ def later_downloads(warm: WarmBuild) -> dict[str, bytes] | None:
     pages = [page for page, _html in warm.pages.values()]
     pngs = DownloadPngs(cache, download_sources(pages), warm.pngs)
     specs = [spec for page in pages for spec in page.charts]
-    svgs = render_charts(specs, usable_cores(), cache, warm.svgs, pngs, helper=warm.helper)
+    svgs = dict(drawn_charts(specs, usable_cores(), cache, warm.svgs, pngs, helper=warm.helper))
     site = {path: content for path, content in warm.sent.items() if path not in earlier}
     for files in _chart_downloads(pages, svgs, pngs, warm).values():
         site.update(files)
@@ -286,8 +286,8 @@ def saved_page_files(
     if theme.templates_fingerprint(theme_dir) != warm.templates:
         return None
     specs = [spec for page in pages for spec in page.charts]
-    svgs = render_charts(
-        specs, usable_cores(), cache, warm.svgs, DownloadPngs(cache, {}), prune=False, helper=warm.helper
+    svgs = dict(
+        drawn_charts(specs, usable_cores(), cache, warm.svgs, DownloadPngs(cache, {}), prune=False, helper=warm.helper)
     )
     environment = make_environment(theme_dir)
     warm.rendered = len(pages)
