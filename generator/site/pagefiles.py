@@ -188,45 +188,45 @@ def _render_into(
         for spec in dict.fromkeys(page.charts):
             waiting.setdefault(spec, []).append(page)
     left = {page.meta.path: len(set(page.charts)) for page in pages}
-    svgs: dict[ChartSpec, Drawings] = {}
+    writer = _PageWriter(sink, environment, pngs, store, say, len(pages))
     chartless = [page for page in pages if not page.charts]
-    done = 0
     for spec, drawings in drawn:
-        svgs[spec] = drawings
+        writer.svgs[spec] = drawings
         ready, chartless = chartless, []
         for page in waiting.pop(spec, []):
             left[page.meta.path] -= 1
             ready += [page] if not left[page.meta.path] else []
-        done = _render_pages_into(sink, environment, ready, svgs, pngs, store, say, (done, len(pages)))
-    _render_pages_into(sink, environment, chartless, svgs, pngs, store, say, (done, len(pages)))
+        writer.write(ready)
+    writer.write(chartless)
 
 
-def _render_pages_into(
-    sink: Sink,
-    environment: Environment | None,
-    pages: list[Page],
-    svgs: dict[ChartSpec, Drawings],
-    pngs: DownloadPngs,
-    store: PageStore,
-    say: Progress,
-    count: tuple[int, int],
-) -> int:
-    """`_render_into` of pages whose charts are drawn; `count`: pages rendered before and in all. Returns how many
-    are rendered now."""
-    done, total = count
-    for page in pages:
-        assert environment is not None  # there are pages to render
-        html = render_page(environment, page, svgs)
-        downloads = page_downloads(page, svgs, pngs) if page.charts else {}
-        store.keep_page(page.meta.path, html, downloads if page.charts else None)
-        key = store.keys.get(page.meta.path)
-        sink.write(page.meta.path, html, key)
-        for path in sorted(downloads):
-            sink.write(path, downloads[path], key)
-        done += 1
-        if done % 50 == 0:
-            say(msg("progress_rendered", number=done, total=total))
-    return done
+@dataclass
+class _PageWriter:
+    """`_render_into`'s pages, rendered with their charts' drawings (`svgs`, as they come) and written, counted for
+    the progress line."""
+
+    sink: Sink
+    environment: Environment | None  # None: no page to render
+    pngs: DownloadPngs
+    store: PageStore
+    say: Progress
+    total: int
+    svgs: dict[ChartSpec, Drawings] = field(default_factory=dict)
+    done: int = 0
+
+    def write(self, pages: list[Page]) -> None:
+        for page in pages:
+            assert self.environment is not None
+            html = render_page(self.environment, page, self.svgs)
+            downloads = page_downloads(page, self.svgs, self.pngs) if page.charts else {}
+            self.store.keep_page(page.meta.path, html, downloads if page.charts else None)
+            key = self.store.keys.get(page.meta.path)
+            self.sink.write(page.meta.path, html, key)
+            for path in sorted(downloads):
+                self.sink.write(path, downloads[path], key)
+            self.done += 1
+            if self.done % 50 == 0:
+                self.say(msg("progress_rendered", number=self.done, total=self.total))
 
 
 def _chart_downloads(
