@@ -247,6 +247,27 @@ def test_a_build_renders_each_page_once_its_charts_are_drawn_while_the_others_ar
     assert events.index("chart") < events.index("chartless")
 
 
+def test_pages_rendered_as_their_charts_come_are_counted_across_batches_for_the_progress_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from generator.i18n import msg
+    from generator.site import pagefiles
+    from generator.site.buildcache import PageStore
+
+    monkeypatch.setattr(pagefiles, "render_page", lambda *_args: b"<html></html>")
+    written: list[str] = []
+    sink = SimpleNamespace(write=lambda path, *_rest: written.append(path))
+    said: list[str] = []
+    pages = [SimpleNamespace(meta=SimpleNamespace(path=f"{number}.html"), charts=()) for number in range(120)]
+    writer = pagefiles._PageWriter(sink, object(), None, PageStore(None), said.append, len(pages))  # type: ignore[arg-type]
+    writer.write(pages[:70])  # type: ignore[arg-type]
+    writer.write(pages[70:])  # type: ignore[arg-type]
+    assert written == [f"{number}.html" for number in range(120)]
+    assert said == [msg("progress_rendered", number=n, total=120) for n in (50, 100)]
+
+
 def test_the_preview_writes_over_only_the_files_a_save_changed_and_removes_those_gone(tmp_path: Path) -> None:
     out = tmp_path / "output"
     before = {**site("old"), "gone.html": b"gone"}
