@@ -1,6 +1,7 @@
 """Two commits of plansite side by side: builds of the shipped data, interleaved, medians and the ratio.
 
-    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value | --cold] [--base-url URL]
+    .venv/bin/python -u benchmarks/compare.py BEFORE [AFTER] [--rounds 7] [--one-value | --cold [--no-cache]]
+        [--base-url URL]
 
 What a change costs a warm build (issue 29: its additions may not make the shipped data's warm build more than
 10% slower). Each commit is exported (`git archive`) to a temporary folder and run from there with this
@@ -11,7 +12,8 @@ shared machine, so both are given. With `--one-value`, each commit has its own c
 its own output folder, and each of its builds follows a one-value edit (`run.toggle_target`), as a department's
 correction does (issue 30). With `--base-url`, the site has an address, as a published one does: its pages
 have link-preview images, drawn again when their chart changes. With `--cold`, each build starts with an empty
-chart cache and no output folder, as a first build does. Each export is compiled first: where
+chart cache and no output folder, as a first build does; with `--no-cache` too, each is built with `--no-cache`, as
+the shipped publishing workflow builds. Each export is compiled first: where
 PYTHONDONTWRITEBYTECODE is set, a fresh folder would otherwise compile every module at every run.
 """
 
@@ -51,11 +53,12 @@ def compiled(folder: Path) -> Path:
     return folder
 
 
-def build_command(source: Path, out: Path, cache: Path, base_url: str = "") -> list[str]:
+def build_command(source: Path, out: Path, cache: Path | None, base_url: str = "") -> list[str]:
     address = f", '--base-url', {base_url!r}" if base_url else ""
+    caching = f"'--cache-dir', {str(cache)!r}" if cache is not None else "'--no-cache'"
     run = (
         f"import sys; sys.path.insert(0, {str(source)!r}); from generator.cli import main; "
-        f"sys.argv = ['plansite', 'build', '--quiet', '--cache-dir', {str(cache)!r}, '--out', {str(out)!r}{address}]; "
+        f"sys.argv = ['plansite', 'build', '--quiet', {caching}, '--out', {str(out)!r}{address}]; "
         "main()"
     )
     return [sys.executable, "-c", run]
@@ -78,6 +81,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--one-value", action="store_true", help="each build after a one-value edit")
     parser.add_argument("--cold", action="store_true", help="each build with an empty chart cache")
+    parser.add_argument("--no-cache", action="store_true", help="with --cold: each build with --no-cache")
     parser.add_argument("--base-url", default="", help="the site's address: its pages get link-preview images")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
@@ -103,13 +107,15 @@ def main() -> None:
                 else:
                     out = work / f"out-{key}-{round_number}"
                 cache = work / (f"cache-{key}-{round_number}" if arguments.cold else f"cache-{key}")
-                command = build_command(sources[key], out, cache, arguments.base_url)
+                uncached = arguments.cold and arguments.no_cache
+                command = build_command(sources[key], out, None if uncached else cache, arguments.base_url)
                 runs[key].append(timed(command, data[key]))
                 if not arguments.one_value:
                     shutil.rmtree(out)
                 if arguments.cold:
-                    shutil.rmtree(cache)
+                    shutil.rmtree(cache, ignore_errors=True)
         scenario = "one-value edit + build" if arguments.one_value else "cold build" if arguments.cold else "warm build"
+        scenario += ", --no-cache" if arguments.cold and arguments.no_cache else ""
         scenario += f", --base-url {arguments.base_url}" if arguments.base_url else ""
         print(f"\n| commit | {scenario}, median wall s | median CPU s |\n|---|---:|---:|")
         medians = {}
