@@ -12,17 +12,15 @@ no software name and no time.
 
 from __future__ import annotations
 
-import io
-
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
-from PIL.PngImagePlugin import PngInfo
 
 from generator.site import charts
 from generator.site.chartspec import CSS_DPI, DOWNLOAD_DPI, ChartSpec, Frame, Variant
 from generator.site.chartstyle import svg_markup
 from generator.site.downloadframe import framed
+from generator.site.pngfile import png_file
 
 
 def render_drawing(spec: ChartSpec, variant: Variant) -> tuple[str, bytes]:
@@ -72,8 +70,7 @@ def _download_image(figure: Figure) -> Image.Image:
     previewer would show a transparent image on its own colour, dark in a dark theme).
 
     Every chart a cold build draws makes this, so it is made for speed: drawn directly rather than through
-    `savefig`, and written (`_encoded`, `downloadframe.framed`) at a light compression: about three quarters of
-    savefig's time for a file about a fifth larger."""
+    `savefig`, and written unfiltered at a light compression (`pngfile.png_file`)."""
     figure.set_dpi(DOWNLOAD_DPI)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -83,8 +80,4 @@ def _download_image(figure: Figure) -> Image.Image:
 
 def _encoded(image: Image.Image, title: str) -> bytes:
     """The unframed drawing as a PNG with its title (UTF-8 iTXt) and its resolution; no software name, no time."""
-    info = PngInfo()
-    info.add_itxt("Title", title)
-    buffer = io.BytesIO()
-    image.save(buffer, "png", pnginfo=info, dpi=(DOWNLOAD_DPI, DOWNLOAD_DPI), compress_level=3)
-    return buffer.getvalue()
+    return png_file(image, title, DOWNLOAD_DPI)

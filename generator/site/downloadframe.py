@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from html import escape
 
 from PIL import Image, ImageDraw, ImageFont
-from PIL.PngImagePlugin import PngInfo
 
 from generator.site.chartfont import font_file
 from generator.site.chartspec import CSS_DPI
+from generator.site.pngfile import png_file
 
 TITLE_PX, SOURCE_PX = 16, 12  # text sizes in CSS pixels (a PNG doubles them with the drawing)
 MARGIN_PX = 12
@@ -117,8 +117,4 @@ def framed(drawing: Image.Image, width: int, title: str, source: str) -> bytes:
     for number, line in enumerate(lines.source):
         y = below + round((number + 1) * SOURCE_PX * 1.3)
         draw.text((MARGIN_PX * scale, y * scale), line, fill=MUTED, font=_font(SOURCE_PX * scale), anchor="ls")
-    info = PngInfo()
-    info.add_itxt("Title", title)
-    buffer = io.BytesIO()
-    image.save(buffer, "png", pnginfo=info, dpi=(dpi, dpi), compress_level=3)
-    return buffer.getvalue()
+    return png_file(image, title, dpi)
