@@ -268,6 +268,23 @@ def test_pages_rendered_as_their_charts_come_are_counted_across_batches_for_the_
     assert said == [msg("progress_rendered", number=n, total=120) for n in (50, 100)]
 
 
+def test_a_page_whose_charts_never_all_come_fails_the_build_rather_than_go_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from generator.site import pagefiles
+    from generator.site.buildcache import PageStore
+
+    monkeypatch.setattr(pagefiles, "render_page", lambda *_args: b"<html></html>")
+    monkeypatch.setattr(pagefiles, "page_downloads", lambda *_args: {})
+    sink = SimpleNamespace(write=lambda *_args: None)
+    pages = [SimpleNamespace(meta=SimpleNamespace(path=f"{n}.html"), charts=(f"chart {n}",)) for n in range(2)]
+    only_the_first = iter([("chart 0", object())])
+    with pytest.raises(RuntimeError, match="1 of 2 pages were not rendered"):
+        pagefiles._render_into(sink, object(), pages, only_the_first, None, PageStore(None), print)  # type: ignore[arg-type]
+
+
 def test_the_preview_writes_over_only_the_files_a_save_changed_and_removes_those_gone(tmp_path: Path) -> None:
     out = tmp_path / "output"
     before = {**site("old"), "gone.html": b"gone"}

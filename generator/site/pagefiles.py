@@ -198,6 +198,8 @@ def _render_into(
             ready += [page] if not left[page.meta.path] else []
         writer.write(ready)
     writer.write(chartless)
+    if writer.done != len(pages):  # a page whose charts never all came would be missing from the site, silently
+        raise RuntimeError(f"{len(pages) - writer.done} of {len(pages)} pages were not rendered: charts missing")
 
 
 @dataclass
