@@ -255,6 +255,31 @@ def test_a_builds_helper_leaves_many_drawings_to_workers_forked_once_it_has_ende
 
 
 @alone
+def test_a_build_that_stops_while_its_workers_draw_ends_them_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page that fails to render while the workers draw (the generator of drawings is closed) ends the pool at
+    once; Python 3.11's pool used to raise in its own thread, on the terminal, for each drawing still queued that
+    had been cancelled too. Timing decides whether it shows, so the stop is made several times."""
+    failures: list[str] = []
+    monkeypatch.setattr(threading, "excepthook", lambda hook: failures.append(hook.exc_type.__name__))
+    many = [
+        TargetActualSpec(
+            f"chart-ko-9-7-{n}-1", (2024, 2025), (1.0 * n, 2.0), (1.0, None), "건", f"합성 {n}", "s", "목표", "실적"
+        )
+        for n in range(1, 40)
+    ]
+    for _attempt in range(8):
+        drawn = drawings.drawn_charts(many, 2, ChartCache(None), pngs=DownloadPngs(ChartCache(None), {}))
+        next(drawn)
+        drawn.close()
+        for thread in threading.enumerate():
+            if thread is not threading.main_thread():
+                thread.join(10)
+    assert failures == []
+
+
+@alone
 def test_no_helper_is_forked_from_a_process_with_other_threads_on_one_core_or_where_there_is_no_fork(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

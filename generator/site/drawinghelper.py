@@ -115,10 +115,22 @@ def worker_pool(
 
 
 def _end(pool: ProcessPoolExecutor, *, wait: bool = False) -> None:
-    # The executor has no public way to end a worker that hangs: its processes are ended by hand.
+    # The executor has no public way to end a worker that hangs: its processes are ended by hand. Its drawings still
+    # queued are not cancelled: the executor fails them itself once it sees its workers gone, and Python 3.11's
+    # raises in its own thread (a traceback on the terminal) on a drawing both cancelled and failed (3.12 mends it).
     for process in list(getattr(pool, "_processes", {}).values()):
         process.kill()
-    pool.shutdown(wait=wait, cancel_futures=True)
+    pool.shutdown(wait=wait)
+
+
+def drawn_by(pool: ProcessPoolExecutor, jobs: list[Job], chunk: int) -> Iterator[Drawn]:
+    """Each job's drawing by `pool`'s workers, `chunk` jobs to a worker at a time, in order, as they are made.
+
+    Not `pool.map`, which cancels the drawings still queued when it is closed (a build that stops early): the pool
+    is ended at once instead (`worker_pool`), which fails them (`_end`)."""
+    chunks = [pool.submit(_draw_here, jobs[start : start + chunk]) for start in range(0, len(jobs), chunk)]
+    for drawings in chunks:
+        yield from drawings.result()
 
 
 def usable_cores() -> int:

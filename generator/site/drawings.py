@@ -22,7 +22,7 @@ from markupsafe import Markup
 from generator.site.chartcache import ChartCache
 from generator.site.chartspec import VARIANTS, ChartSpec, Variant
 from generator.site.downloads import DownloadPngs, download_sources
-from generator.site.drawinghelper import DrawingHelper, Job, unforked_context, usable_cores, worker_pool
+from generator.site.drawinghelper import DrawingHelper, Job, drawn_by, unforked_context, usable_cores, worker_pool
 
 if TYPE_CHECKING:
     from generator.site.pages import Page
@@ -133,7 +133,7 @@ def _drawn(
     # A forked worker dies with its parent, the build; one a fork server started watches for the build to go.
     parent = None if context.get_start_method() == "fork" else os.getpid()
     with worker_pool(workers, context, parent) as pool:
-        yield from pool.map(chartpng.draw_chart, *zip(*jobs, strict=True), chunksize=chunk)
+        yield from drawn_by(pool, jobs, chunk)
 
 
 def draw_ahead(pages: Sequence[Page], cache: ChartCache, helper: DrawingHelper | None) -> None:
