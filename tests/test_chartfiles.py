@@ -44,7 +44,7 @@ from generator.site.pages.chartfiles import (
     indicator_subject,
 )
 from generator.site.pages.embed import EmbedContent
-from generator.site.previews import png_size, preview_path, with_previews
+from generator.site.previews import preview_path, with_previews
 
 from .conftest import ROOT
 from .sitecheck import html_pages, parse, resolve
@@ -64,6 +64,11 @@ TARGET_ACTUAL = TargetActualSpec(
     "목표",
     "실적",
 )
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's size in pixels as an image reader sees it."""
+    return Image.open(io.BytesIO(png)).size
 
 
 def all_drawn(*args: Any, **kwargs: Any) -> dict[Any, Any]:
@@ -131,7 +136,7 @@ def test_the_png_is_drawn_with_the_wide_svg_at_twice_its_size_and_carries_its_ti
     svg, png = chartpng.render_drawing(spec, "wide")
     assert svg == charts.render(spec)  # drawing the PNG beside it changes nothing of the SVG
     root = ET.fromstring(standalone_svg(svg))
-    assert png_size(png) == (2 * int(root.get("width") or 0), 2 * int(root.get("height") or 0))
+    assert _png_size(png) == (2 * int(root.get("width") or 0), 2 * int(root.get("height") or 0))
     image = Image.open(io.BytesIO(png))
     assert image.info["Title"] == spec.title and image.mode == "RGB"
     assert image.getpixel((0, 0)) == (255, 255, 255)  # an opaque white ground, as the page shows the chart

@@ -4,6 +4,7 @@ history, and the licence and how to cite a page from site.yaml. The data is synt
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import html
+from PIL import Image
 
 import generator
 from generator.cli import main
@@ -28,7 +30,6 @@ from generator.site.chartspec import (
     preview_size,
 )
 from generator.site.pages.credits import citation
-from generator.site.previews import png_size
 
 from .conftest import FIXTURES
 
@@ -43,6 +44,11 @@ SITE = (
 LICENCE = (
     "licence: {ko: 공공누리 제1유형 (출처표시), en: KOGL Type 1 (attribution)}\nlicence_url: https://example.org/kogl\n"
 )
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's size in pixels as an image reader sees it."""
+    return Image.open(io.BytesIO(png)).size
 
 
 def _pages(out: Path) -> list[Path]:
@@ -104,7 +110,7 @@ def test_every_page_has_a_title_and_description_and_absolute_addresses_when_the_
             images += 1
             assert image == ADDRESS + relative.removesuffix(".html") + "-og.png"
             png = (out / image.removeprefix(ADDRESS)).read_bytes()
-            assert (_meta(page, "og:image:width"), _meta(page, "og:image:height")) == tuple(map(str, png_size(png)))
+            assert (_meta(page, "og:image:width"), _meta(page, "og:image:height")) == tuple(map(str, _png_size(png)))
             assert _meta(page, "og:image:alt")
             assert _meta(page, "twitter:card") == "summary_large_image"
         else:
@@ -150,8 +156,8 @@ def test_the_preview_png_is_the_same_bytes_every_time_and_names_no_software_or_t
     first, second = _preview(distribution), _preview(distribution)
     assert first == second
     assert b"Software" not in first and b"tIME" not in first and b"matplotlib" not in first
-    assert png_size(first) == (1344, 614)  # the chart's download image unframed: 7 × 3.2 inches at 192 dpi
-    assert png_size(_preview(target_actual)) == (1152, 576)
+    assert _png_size(first) == (1344, 614)  # the chart's download image unframed: 7 × 3.2 inches at 192 dpi
+    assert _png_size(_preview(target_actual)) == (1152, 576)
 
 
 def test_a_previews_size_is_known_before_it_is_drawn_for_every_kind_of_chart() -> None:
@@ -160,7 +166,7 @@ def test_a_previews_size_is_known_before_it_is_drawn_for_every_kind_of_chart() -
     specs = {type(spec): spec for spec in (*SPECS, BUDGET)}
     assert specs.keys() == RENDERERS.keys()  # a new kind of chart is added here too
     for spec in specs.values():
-        assert png_size(_preview(spec)) == preview_size(spec), type(spec).__name__
+        assert _png_size(_preview(spec)) == preview_size(spec), type(spec).__name__
 
 
 def test_a_preview_made_with_the_downloads_is_the_preview_drawn_alone_and_costs_no_drawing_of_its_own(

@@ -38,6 +38,7 @@ from generator.errors import UsageError, display_path
 from generator.fingerprint import UnusableEntry, code_closure, fingerprint, is_real_folder, read_entry_file, seal
 from generator.i18n import msg
 from generator.site.chartspec import ChartSpec, Variant, drawing_id
+from generator.site.pngfile import SIGNATURE
 from generator.site.svg import safe
 
 TAG = "CACHEDIR.TAG"
@@ -258,7 +259,7 @@ def _read_png(path: Path, key: str) -> bytes | None:
     stated, _, body = content.partition(b"\n")
     if seal(key, body).encode() != stated:
         raise UnusableEntry(f"{path.name}: its hash does not match")
-    if not body.startswith(b"\x89PNG\r\n\x1a\n"):
+    if not body.startswith(SIGNATURE):
         raise UnusableEntry(f"{path.name}: not a PNG")
     return body
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import struct
 import zlib
+from typing import TYPE_CHECKING
 
-from PIL import Image
+if TYPE_CHECKING:  # the chart cache checks a file's signature without importing Pillow
+    from PIL import Image
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 COMPRESSION = 3  # zlib's level: 1–3 differ by a few percent in size and time; 6 is half as fast again

@@ -24,13 +24,6 @@ def preview_path(page_path: str) -> str:
     return f"{page_path.removesuffix('.html')}{SUFFIX}"
 
 
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height in pixels, from the PNG's header (IHDR, its first chunk)."""
-    if not png.startswith(b"\x89PNG\r\n\x1a\n") or len(png) < 24:
-        raise ValueError("not a PNG")
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-
-
 def with_previews(pages: list[Page], address: str) -> list[Page]:
     """The pages, each with a chart naming its image (absolute address, size and text alternative)."""
     named = []
